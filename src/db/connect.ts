@@ -1,0 +1,44 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Database, Dialect } from './database.js';
+
+/** The embedded default when neither `--db` nor `GOVINFO_DB` names a database. */
+export const DEFAULT_DATABASE = 'data/govinfo.db';
+
+/** An open database with its dialect, closed with `close()`. */
+export interface Store {
+  db: Kysely<Database>;
+  dialect: Dialect;
+  /** Where it lives: the file path, or the URL without its password. */
+  location: string;
+  close(): Promise<void>;
+}
+
+/** `postgres://…` and `postgresql://…` URLs are PostgreSQL; anything else is a SQLite file path. */
+export function dialectOf(location: string): Dialect {
+  return /^postgres(ql)?:\/\//i.test(location) ? 'postgres' : 'sqlite';
+}
+
+// SUM() and COUNT() are bigint in PostgreSQL; every figure here fits a JS number.
+pg.types.setTypeParser(20, (value) => Number.parseInt(value, 10));
+
+/** Opens the database at a file path or PostgreSQL URL (no migration: see open-store). */
+export function connect(location: string): Store {
+  if (dialectOf(location) === 'postgres') {
+    const pool = new pg.Pool({ connectionString: location, max: 10 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, dialect: 'postgres', location: location.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@'), close: () => db.destroy() };
+  }
+  const file = path.resolve(location);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new SqliteDatabase(file);
+  // WAL lets readers work during an import; synchronous stays FULL so an acknowledged write survives a crash.
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 10000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
+}

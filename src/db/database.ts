@@ -1,0 +1,29 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { BookingTable } from './tables/booking.table.js';
+import type { AdoptionTable, InstructionTable, UpwardTable } from './tables/editorial.table.js';
+import type { ItemTable } from './tables/item.table.js';
+import type { PenaltyTable } from './tables/penalty.table.js';
+import type { PolicyTable } from './tables/policy.table.js';
+import type { ResponseTable, SolicitationTable, SolicitationUnitTable } from './tables/solicitation.table.js';
+import type { SeriesTable, UnitTable } from './tables/unit.table.js';
+
+/** Every table Kysely knows, by name. */
+export interface Database {
+  policies: PolicyTable;
+  series: SeriesTable;
+  units: UnitTable;
+  items: ItemTable;
+  adoptions: AdoptionTable;
+  instructions: InstructionTable;
+  upwards: UpwardTable;
+  solicitations: SolicitationTable;
+  solicitation_units: SolicitationUnitTable;
+  responses: ResponseTable;
+  penalties: PenaltyTable;
+  bookings: BookingTable;
+}
+
+/** A connection or a transaction: repositories take either, so the caller owns the transaction. */
+export type Db = Kysely<Database> | Transaction<Database>;
+
+export type Dialect = 'sqlite' | 'postgres';

@@ -1,0 +1,68 @@
+import { sql } from 'kysely';
+import type { Booking, BookingSource } from '../../domain/bookings.js';
+import { periodOf, type IsoDate } from '../../domain/dates.js';
+import type { Db } from '../database.js';
+import type { BookingRow } from '../tables/booking.table.js';
+import { bulkInsert, chunked } from './bulk.js';
+
+const BOOKING_COLUMNS = ['unit_id', 'date', 'period', 'points', 'rule', 'policy', 'source_type', 'source_id', 'record_type', 'record_ref', 'item_ref'];
+
+/**
+ * Replaces the bookings of the given sources with freshly computed ones, so a changed or
+ * deleted record never leaves stale points behind. Run inside the writing transaction.
+ */
+export async function replaceBookings(db: Db, sourceType: BookingSource['type'], sourceIds: readonly number[], bookings: readonly Booking[]): Promise<void> {
+  for (const ids of chunked(sourceIds)) {
+    if (ids.length > 0) await db.deleteFrom('bookings').where('source_type', '=', sourceType).where('source_id', 'in', ids).execute();
+  }
+  await bulkInsert(db, 'bookings', BOOKING_COLUMNS, bookings.map((b) => [
+    b.unitId, b.date, periodOf(b.date), b.points, b.rule, b.policy, b.source.type, b.source.id, b.record.type, b.record.ref, b.itemRef,
+  ]));
+}
+
+/** Which bookings count: up to and including a period, and as of a date when one is given. */
+export interface BookingWindow {
+  maxPeriod: number;
+  /** Bookings dated after it do not count, nor deadline penalties on or after it (their deadline has not passed). */
+  asOf?: IsoDate;
+}
+
+/** Points per unit and quarter: the one GROUP BY behind every score. */
+export async function sumPointsByUnitAndPeriod(db: Db, window: BookingWindow): Promise<{ unit_id: number; period: number; points: number }[]> {
+  let query = db.selectFrom('bookings')
+    .select(['unit_id', 'period', sql<number>`sum(points)`.as('points')])
+    .where('period', '<=', window.maxPeriod);
+  if (window.asOf !== undefined) query = applyAsOf(query, window.asOf);
+  const rows = await query.groupBy(['unit_id', 'period']).execute();
+  return rows.map((r) => ({ unit_id: r.unit_id, period: r.period, points: Number(r.points) }));
+}
+
+function applyAsOf<Q extends { where: (...args: any[]) => Q }>(query: Q, asOf: IsoDate): Q {
+  return query
+    .where('date', '<=', asOf)
+    .where((eb: any) => eb.or([eb('rule', '!=', 'solicitation_missed'), eb('date', '<', asOf)]));
+}
+
+/** The earliest quarter with any booking (as of a date), or null when there is none. */
+export async function earliestBookingPeriod(db: Db, asOf?: IsoDate): Promise<number | null> {
+  let query = db.selectFrom('bookings').select(sql<number | null>`min(period)`.as('first'));
+  if (asOf !== undefined) query = applyAsOf(query, asOf);
+  const row = await query.executeTakeFirst();
+  return row?.first === null || row?.first === undefined ? null : Number(row.first);
+}
+
+/** One unit's bookings in a range of quarters, in date order. */
+export async function listUnitBookings(db: Db, unitId: number, fromPeriod: number, toPeriod: number, asOf?: IsoDate): Promise<BookingRow[]> {
+  let query = db.selectFrom('bookings').selectAll()
+    .where('unit_id', '=', unitId).where('period', '>=', fromPeriod).where('period', '<=', toPeriod);
+  if (asOf !== undefined) query = applyAsOf(query, asOf);
+  return query.orderBy('date').orderBy('id').execute();
+}
+
+/** A unit's automatic deductions for missed solicitation deadlines dated within a range. */
+export async function findMissedDeadlines(db: Db, unitId: number, from: IsoDate, to: IsoDate): Promise<{ date: string; record_ref: string }[]> {
+  return db.selectFrom('bookings').select(['date', 'record_ref'])
+    .where('unit_id', '=', unitId).where('rule', '=', 'solicitation_missed')
+    .where('date', '>=', from).where('date', '<=', to)
+    .orderBy('date').execute();
+}

@@ -1,0 +1,61 @@
+import { CompiledQuery, PostgresAdapter } from 'kysely';
+import type { Db } from '../database.js';
+
+/** SQLite allows 32,766 bound values a statement and PostgreSQL 65,535; stay under both. */
+const MAX_VALUES_PER_STATEMENT = 30_000;
+/** Ids per `IN (…)` list when looking rows up by many keys. */
+export const LOOKUP_CHUNK = 5_000;
+
+export function isPostgres(db: Db): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
+}
+
+const statementCache = new Map<string, string>();
+
+function insertStatement(postgres: boolean, table: string, columns: readonly string[], rowCount: number, returning: readonly string[]): string {
+  const key = `${postgres}|${table}|${columns.join(',')}|${rowCount}|${returning.join(',')}`;
+  let text = statementCache.get(key);
+  if (text === undefined) {
+    let n = 0;
+    const placeholder = () => (postgres ? `$${++n}` : '?');
+    const tuples = Array.from({ length: rowCount }, () => `(${columns.map(placeholder).join(',')})`);
+    const quoted = (names: readonly string[]) => names.map((c) => `"${c}"`).join(',');
+    text = `insert into "${table}" (${quoted(columns)}) values ${tuples.join(',')}`;
+    if (returning.length > 0) text += ` returning ${quoted(returning)}`;
+    statementCache.set(key, text);
+  }
+  return text;
+}
+
+/**
+ * Inserts many rows with multi-row INSERT statements whose text is built once per shape.
+ * Kysely's query builder compiles every value into a node tree, which costs more than the
+ * insert itself for a million-row import; the statement here is the same portable SQL.
+ * Returns the `returning` columns of every inserted row.
+ */
+export async function bulkInsert<R = Record<string, unknown>>(
+  db: Db,
+  table: string,
+  columns: readonly string[],
+  rows: readonly (readonly unknown[])[],
+  returning: readonly string[] = [],
+): Promise<R[]> {
+  const postgres = isPostgres(db);
+  const perStatement = Math.max(1, Math.floor(MAX_VALUES_PER_STATEMENT / columns.length));
+  const result: R[] = [];
+  for (let start = 0; start < rows.length; start += perStatement) {
+    const chunk = rows.slice(start, start + perStatement);
+    const parameters = chunk.flat();
+    const query = CompiledQuery.raw(insertStatement(postgres, table, columns, chunk.length, returning), parameters);
+    const { rows: inserted } = await db.executeQuery<R>(query);
+    if (returning.length > 0) result.push(...inserted);
+  }
+  return result;
+}
+
+/** Splits keys into lists short enough for one `IN (…)`. */
+export function chunked<T>(values: readonly T[], size = LOOKUP_CHUNK): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < values.length; i += size) chunks.push(values.slice(i, i + size));
+  return chunks;
+}

@@ -1,0 +1,239 @@
+import { isIsoDate, type IsoDate } from './dates.js';
+
+/**
+ * The ledger (台账) record schema of ledger-and-cli.md: one table of fields per record type,
+ * with the Chinese column headers of the CSV/XLSX forms. The same table validates JSON
+ * Lines, CSV and XLSX records and writes the spreadsheet template.
+ */
+
+export const RECORD_TYPES = ['item', 'adoption', 'instruction', 'upward', 'solicitation', 'response', 'penalty'] as const;
+export type RecordType = (typeof RECORD_TYPES)[number];
+
+/** Chinese names of the record types: CSV `类型` values and XLSX sheet names. */
+export const RECORD_TYPE_LABELS: Record<RecordType, string> = {
+  item: '信息稿件',
+  adoption: '采用',
+  instruction: '批示',
+  upward: '上级采用',
+  solicitation: '约稿',
+  response: '约稿回复',
+  penalty: '扣分',
+};
+
+type FieldKind = 'string' | 'text' | 'date' | 'policyDate' | 'enum' | 'unit' | 'unitList' | 'ref';
+
+export interface FieldSpec {
+  name: string;
+  /** Column header in CSV and XLSX. */
+  label: string;
+  kind: FieldKind;
+  /** Required always, or only when another field has a value (kind when outlet is report). */
+  required: boolean | { field: string; equals: string };
+  /** Allowed codes with their Chinese labels; either is accepted on import. */
+  values?: Record<string, string>;
+  /** For kind `ref`: the record type referred to. */
+  refType?: RecordType;
+  maxLength?: number;
+}
+
+const OUTLETS = { portal: '区政府门户网站', dynamic: '番府信息(政务动态)', report: '番府信息上报' };
+const KINDS = { research: '综合调研', headline: '标题信息', brief: '短波信息' };
+const UPWARD_LEVELS = { city: '市级', province: '省级' };
+
+const field = (name: string, label: string, kind: FieldKind, required: FieldSpec['required'], extra: Partial<FieldSpec> = {}): FieldSpec => ({
+  name, label, kind, required, ...extra,
+});
+
+/** Field tables by record type, in column order. `type` and `id` come first in every record. */
+export const RECORD_FIELDS: Record<RecordType, FieldSpec[]> = {
+  item: [
+    field('unit', '单位', 'unit', true),
+    field('title', '标题', 'string', true, { maxLength: 200 }),
+    field('submitted', '报送日期', 'date', true),
+    field('body', '正文', 'text', false, { maxLength: 20000 }),
+    field('category', '内容类别', 'string', false, { maxLength: 100 }),
+  ],
+  adoption: [
+    field('item', '稿件编号', 'ref', true, { refType: 'item' }),
+    field('outlet', '采用载体', 'enum', true, { values: OUTLETS }),
+    field('kind', '信息类型', 'enum', { field: 'outlet', equals: 'report' }, { values: KINDS }),
+    field('date', '日期', 'policyDate', true),
+    field('issue', '期号', 'string', false, { maxLength: 50 }),
+  ],
+  instruction: [
+    field('item', '稿件编号', 'ref', true, { refType: 'item' }),
+    field('level', '级别', 'enum', true, { values: { district: '区级', ...UPWARD_LEVELS } }),
+    field('date', '日期', 'policyDate', true),
+    field('leader', '批示领导', 'string', false, { maxLength: 100 }),
+    field('text', '批示内容', 'text', false, { maxLength: 5000 }),
+  ],
+  upward: [
+    field('item', '稿件编号', 'ref', true, { refType: 'item' }),
+    field('level', '级别', 'enum', true, { values: UPWARD_LEVELS }),
+    field('date', '日期', 'policyDate', true),
+    field('kind', '信息类型', 'enum', false, { values: KINDS }),
+  ],
+  solicitation: [
+    field('issuer', '约稿方', 'enum', true, { values: { district: '区政府办公室', city: '市政府办公厅' } }),
+    field('title', '标题', 'string', true, { maxLength: 200 }),
+    field('deadline', '截止日期', 'policyDate', true),
+    field('units', '约稿对象', 'unitList', false),
+  ],
+  response: [
+    field('solicitation', '约稿编号', 'ref', true, { refType: 'solicitation' }),
+    field('item', '稿件编号', 'ref', true, { refType: 'item' }),
+  ],
+  penalty: [
+    field('unit', '单位', 'unit', true),
+    field('reason', '扣分原因', 'enum', true, { values: { late_solicitation: '不按时间及要求上报约稿信息', criticism: '受到批评' } }),
+    field('date', '日期', 'policyDate', true),
+    field('note', '备注', 'text', false, { maxLength: 2000 }),
+  ],
+};
+
+export const TYPE_LABEL = '类型';
+export const ID_LABEL = '编号';
+
+/** A field value after validation: text, a list of unit names, or absent. */
+export type FieldValue = string | string[] | null;
+
+/** A validated ledger record: every field of its type present (null when absent), values normalized to codes. */
+export interface LedgerRecord {
+  type: RecordType;
+  id: string;
+  fields: Record<string, FieldValue>;
+}
+
+export interface ValidationContext {
+  /** Records dated before the earliest policy are refused. */
+  earliestPolicyDate: IsoDate;
+  /** Whether a unit name is known (the annex units, or those stored). */
+  hasUnit: (name: string) => boolean;
+}
+
+/** Separators accepted between unit names in a CSV/XLSX `约稿对象` cell. */
+const UNIT_LIST_SEPARATOR = /[、,，;；\n]+/;
+
+/** The record type named by a code or its Chinese label, if any. */
+export function recordTypeOf(value: unknown): RecordType | undefined {
+  if (typeof value !== 'string') return undefined;
+  const text = value.trim();
+  return RECORD_TYPES.find((t) => t === text || RECORD_TYPE_LABELS[t] === text);
+}
+
+/** How a field is named in messages: `outlet（采用载体）`. */
+export function fieldName(spec: Pick<FieldSpec, 'name' | 'label'>): string {
+  return `${spec.name}（${spec.label}）`;
+}
+
+function describe(value: unknown): string {
+  return JSON.stringify(value) ?? String(value);
+}
+
+/**
+ * Validates one raw record (JSON object, or a spreadsheet row keyed by field name) against
+ * its type's field table. Returns the normalized record, or every problem found, each
+ * naming the field and the value. References to other records are checked later, against
+ * the whole file and the database.
+ */
+export function validateLedgerRecord(raw: Record<string, unknown>, context: ValidationContext): { record: LedgerRecord } | { problems: string[] } {
+  const problems: string[] = [];
+  const type = recordTypeOf(raw.type);
+  if (type === undefined) {
+    const shown = raw.type === undefined ? '缺少字段 type（类型）' : `type（类型）的值 ${describe(raw.type)} 无效，应为 ${RECORD_TYPES.join('、')} 之一`;
+    return { problems: [shown] };
+  }
+
+  let id: string | undefined;
+  if (typeof raw.id === 'string' && raw.id.trim() !== '') id = raw.id.trim();
+  else if (typeof raw.id === 'number' && Number.isInteger(raw.id) && raw.id >= 0) id = String(raw.id);
+  else problems.push(raw.id === undefined || raw.id === null || raw.id === '' ? '缺少字段 id（编号）' : `id（编号）的值 ${describe(raw.id)} 无效，应为非空字符串`);
+  if (id !== undefined && id.length > 100) problems.push(`id（编号）过长（${id.length} 个字符，最多 100）`);
+
+  const specs = RECORD_FIELDS[type];
+  const known = new Set(['type', 'id', ...specs.map((s) => s.name)]);
+  for (const key of Object.keys(raw)) {
+    if (!known.has(key) && raw[key] !== null && raw[key] !== undefined && raw[key] !== '') {
+      problems.push(`${type} 记录没有字段 ${key}（值 ${describe(raw[key])}）；可用字段：${specs.map((s) => s.name).join('、')}`);
+    }
+  }
+
+  const fields: Record<string, FieldValue> = {};
+  for (const spec of specs) {
+    const result = normalizeField(spec, raw[spec.name], context);
+    if ('problem' in result) problems.push(result.problem);
+    else fields[spec.name] = result.value;
+  }
+  for (const spec of specs) {
+    if (typeof spec.required === 'object' && fields[spec.name] === null && fields[spec.required.field] === spec.required.equals) {
+      problems.push(`缺少字段 ${fieldName(spec)}：${spec.required.field} 为 ${spec.required.equals} 时必填`);
+    }
+  }
+  // A kind only means something where the outlet grades items by kind (《番府信息上报》).
+  if (type === 'adoption' && fields.outlet !== undefined && fields.outlet !== 'report') fields.kind = null;
+
+  if (problems.length > 0 || id === undefined) return { problems };
+  return { record: { type, id, fields } };
+}
+
+function normalizeField(spec: FieldSpec, raw: unknown, context: ValidationContext): { value: FieldValue } | { problem: string } {
+  const name = fieldName(spec);
+  const isAbsent = raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '');
+  if (isAbsent) {
+    return spec.required === true ? { problem: `缺少字段 ${name}` } : { value: null };
+  }
+
+  if (spec.kind === 'unitList') return normalizeUnitList(spec, raw, context);
+  if (typeof raw !== 'string') return { problem: `${name} 的值 ${describe(raw)} 无效，应为字符串` };
+  const text = spec.kind === 'text' ? raw.replace(/\s+$/, '').replace(/^\s+/, '') : raw.trim();
+  if (spec.maxLength !== undefined && text.length > spec.maxLength) {
+    return { problem: `${name} 过长（${text.length} 个字符，最多 ${spec.maxLength}）` };
+  }
+
+  switch (spec.kind) {
+    case 'date':
+    case 'policyDate':
+      if (!isIsoDate(text)) return { problem: `${name} 的值 ${describe(raw)} 不是有效日期，应为 YYYY-MM-DD` };
+      if (spec.kind === 'policyDate' && text < context.earliestPolicyDate) {
+        return { problem: `${name} 的值 ${text} 早于最早的考核政策生效日期 ${context.earliestPolicyDate}` };
+      }
+      return { value: text };
+    case 'enum': {
+      const values = spec.values ?? {};
+      const code = Object.keys(values).find((c) => c === text || values[c] === text);
+      if (code === undefined) {
+        const allowed = Object.entries(values).map(([c, label]) => `${c}（${label}）`).join('、');
+        return { problem: `${name} 的值 ${describe(raw)} 无效，应为 ${allowed} 之一` };
+      }
+      return { value: code };
+    }
+    case 'unit':
+      return context.hasUnit(text) ? { value: text } : { problem: `${name} 的值 ${describe(raw)} 不是已登记的报送单位` };
+    default:
+      return { value: text };
+  }
+}
+
+function normalizeUnitList(spec: FieldSpec, raw: unknown, context: ValidationContext): { value: FieldValue } | { problem: string } {
+  const name = fieldName(spec);
+  let names: unknown[];
+  if (Array.isArray(raw)) names = raw;
+  else if (typeof raw === 'string') names = raw.split(UNIT_LIST_SEPARATOR).filter((n) => n.trim() !== '');
+  else return { problem: `${name} 的值 ${describe(raw)} 无效，应为单位名称的数组` };
+  if (names.length === 0) return { problem: `${name} 不能为空列表；面向全部单位时请省略该字段` };
+  const bad = names.filter((n) => typeof n !== 'string' || !context.hasUnit(n.trim()));
+  if (bad.length > 0) return { problem: `${name} 含有未登记的报送单位：${bad.map(describe).join('、')}` };
+  return { value: [...new Set(names.map((n) => (n as string).trim()))].sort() };
+}
+
+/** Whether two validated records carry the same fields (an idempotent re-import). */
+export function sameFields(a: LedgerRecord, b: LedgerRecord): boolean {
+  return differingFields(a, b).length === 0;
+}
+
+/** Names of the fields whose values differ between two records of the same type. */
+export function differingFields(a: LedgerRecord, b: LedgerRecord): string[] {
+  return RECORD_FIELDS[a.type]
+    .filter((spec) => JSON.stringify(a.fields[spec.name]) !== JSON.stringify(b.fields[spec.name]))
+    .map((spec) => spec.name);
+}

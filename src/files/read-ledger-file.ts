@@ -1,0 +1,230 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { ID_LABEL, RECORD_FIELDS, RECORD_TYPE_LABELS, RECORD_TYPES, TYPE_LABEL, recordTypeOf, type RecordType } from '../domain/ledger-schema.js';
+import { MAX_IMPORT_BYTES } from '../shared/limits.js';
+
+/** One record as read from a file, keyed by field name, with where it stands in the file. */
+export interface RawRecord {
+  /** `FILE:LINE` for JSON Lines and CSV, `FILE:SHEET:ROW` for XLSX. */
+  location: string;
+  fields: Record<string, unknown>;
+}
+
+/** Records read, and problems that stop the import, each already prefixed with its location. */
+export interface ReadResult {
+  records: RawRecord[];
+  problems: string[];
+}
+
+/** The sheet of the template that explains the others; imports pass it over. */
+export const GUIDE_SHEET = '说明';
+
+/** Reads a `.jsonl`, `.csv` or `.xlsx` ledger file into raw records, refusing what it cannot read. */
+export async function readLedgerFile(file: string, maxBytes = MAX_IMPORT_BYTES): Promise<ReadResult> {
+  const name = file;
+  let size: number;
+  try {
+    const stat = fs.statSync(file);
+    if (!stat.isFile()) return fail(`${name}: 不是文件`);
+    size = stat.size;
+  } catch {
+    return fail(`${name}: 文件不存在或无法读取`);
+  }
+  if (size > maxBytes) {
+    return fail(`${name}: 文件过大（${formatMegabytes(size)}），单个台账文件最多 ${formatMegabytes(maxBytes)}；请按年度或记录类型拆分后分别导入`);
+  }
+  if (size === 0) return fail(`${name}: 文件为空，没有可导入的记录`);
+
+  const extension = path.extname(file).toLowerCase();
+  let result: ReadResult;
+  if (extension === '.jsonl' || extension === '.ndjson') result = readJsonLines(name, fs.readFileSync(file));
+  else if (extension === '.csv') result = readCsv(name, fs.readFileSync(file));
+  else if (extension === '.xlsx') result = await readXlsx(name, file);
+  else return fail(`${name}: 不支持的文件类型“${extension || '无扩展名'}”，应为 .jsonl、.csv 或 .xlsx`);
+
+  if (result.problems.length === 0 && result.records.length === 0) return fail(`${name}: 文件为空，没有可导入的记录`);
+  return result;
+}
+
+function fail(problem: string): ReadResult {
+  return { records: [], problems: [problem] };
+}
+
+function formatMegabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** Decodes UTF-8 strictly (a BOM is allowed); on failure names the first line holding a bad byte. */
+function decodeUtf8(name: string, buffer: Buffer): { text: string } | { problem: string } {
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(buffer) };
+  } catch {
+    let line = 1;
+    let start = 0;
+    for (let i = 0; i <= buffer.length; i++) {
+      if (i === buffer.length || buffer[i] === 0x0a) {
+        try {
+          new TextDecoder('utf-8', { fatal: true }).decode(buffer.subarray(start, i));
+        } catch {
+          break;
+        }
+        line++;
+        start = i + 1;
+      }
+    }
+    return { problem: `${name}:${line}: 文件不是 UTF-8 编码（例如 GBK）；请在 Excel 或 WPS 中另存为“CSV UTF-8”后再导入` };
+  }
+}
+
+function readJsonLines(name: string, buffer: Buffer): ReadResult {
+  const decoded = decodeUtf8(name, buffer);
+  if ('problem' in decoded) return fail(decoded.problem);
+  const records: RawRecord[] = [];
+  const problems: string[] = [];
+  const lines = decoded.text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].trim();
+    if (line === '') continue;
+    const location = `${name}:${i + 1}`;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch (error) {
+      problems.push(`${location}: 不是有效的 JSON（${(error as Error).message}）`);
+      continue;
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      problems.push(`${location}: 每行应为一个 JSON 对象，实际为 ${Array.isArray(value) ? '数组' : JSON.stringify(value)}`);
+      continue;
+    }
+    records.push({ location, fields: value as Record<string, unknown> });
+  }
+  return { records, problems };
+}
+
+/** Column headers a spreadsheet may use: the Chinese label or the field name, for each field. */
+function headerIndex(types: readonly RecordType[]): Map<string, string> {
+  const index = new Map<string, string>([[TYPE_LABEL, 'type'], ['type', 'type'], [ID_LABEL, 'id'], ['id', 'id']]);
+  for (const type of types) {
+    for (const spec of RECORD_FIELDS[type]) {
+      index.set(spec.label, spec.name);
+      index.set(spec.name, spec.name);
+    }
+  }
+  return index;
+}
+
+function mapHeaders(location: string, headers: string[], types: readonly RecordType[], requireType: boolean): { columns: (string | null)[] } | { problems: string[] } {
+  const index = headerIndex(types);
+  const problems: string[] = [];
+  const columns = headers.map((header) => {
+    const text = header.trim().replace(/^\uFEFF/, '').replace(/\s*[*＊]$/, '');
+    if (text === '') return null;
+    const field = index.get(text);
+    if (field === undefined) problems.push(`${location}: 未知的列“${text}”；可用的列：${[...new Set([...index.keys()].filter((k) => /[^\x00-\x7f]/.test(k)))].join('、')}`);
+    return field ?? null;
+  });
+  if (requireType && !columns.includes('type')) problems.push(`${location}: 缺少“${TYPE_LABEL}”列（记录类型：${RECORD_TYPES.map((t) => RECORD_TYPE_LABELS[t]).join('、')}）`);
+  if (!columns.includes('id')) problems.push(`${location}: 缺少“${ID_LABEL}”列`);
+  return problems.length > 0 ? { problems } : { columns };
+}
+
+function rowToFields(columns: (string | null)[], cells: unknown[]): Record<string, unknown> | null {
+  const fields: Record<string, unknown> = {};
+  let isEmpty = true;
+  columns.forEach((field, i) => {
+    const value = cells[i];
+    if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return;
+    isEmpty = false;
+    if (field !== null) fields[field] = value;
+  });
+  return isEmpty ? null : fields;
+}
+
+function readCsv(name: string, buffer: Buffer): ReadResult {
+  const decoded = decodeUtf8(name, buffer);
+  if ('problem' in decoded) return fail(decoded.problem);
+  let rows: { record: string[]; info: { lines: number; empty_lines: number } }[];
+  try {
+    rows = parseCsv(decoded.text, { bom: true, info: true, skip_empty_lines: true, relax_column_count: true });
+  } catch (error) {
+    const err = error as Error & { lines?: number };
+    return fail(`${name}:${err.lines ?? 1}: CSV 格式错误（${err.message}）`);
+  }
+  if (rows.length === 0) return fail(`${name}: 文件为空，没有可导入的记录`);
+
+  const headerLine = rows[0].info.lines;
+  const header = mapHeaders(`${name}:${headerLine}`, rows[0].record, RECORD_TYPES, true);
+  if ('problems' in header) return { records: [], problems: header.problems };
+
+  const records: RawRecord[] = [];
+  let previous = rows[0].info;
+  for (const row of rows.slice(1)) {
+    // csv-parse reports the line a record ends on; a quoted field may span lines, so count from the last record.
+    const startLine = previous.lines + (row.info.empty_lines - previous.empty_lines) + 1;
+    previous = row.info;
+    const fields = rowToFields(header.columns, row.record);
+    if (fields) records.push({ location: `${name}:${startLine}`, fields });
+  }
+  return { records, problems: [] };
+}
+
+async function readXlsx(name: string, file: string): Promise<ReadResult> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.readFile(file);
+  } catch {
+    return fail(`${name}: 不是有效的 XLSX 文件（请用 Excel 或 WPS 另存为 .xlsx）`);
+  }
+  const records: RawRecord[] = [];
+  const problems: string[] = [];
+  for (const sheet of workbook.worksheets) {
+    if (sheet.name.trim() === GUIDE_SHEET) continue;
+    const type = recordTypeOf(sheet.name);
+    if (type === undefined) {
+      problems.push(`${name}:${sheet.name}: 未知的工作表“${sheet.name}”；工作表名应为记录类型：${RECORD_TYPES.map((t) => RECORD_TYPE_LABELS[t]).join('、')}`);
+      continue;
+    }
+    if (sheet.actualRowCount === 0) continue;
+    const headerCells = cellsOf(sheet.getRow(1)).map((v) => (v === null ? '' : String(v)));
+    const header = mapHeaders(`${name}:${sheet.name}:1`, headerCells, [type], false);
+    if ('problems' in header) {
+      problems.push(...header.problems);
+      continue;
+    }
+    sheet.eachRow((row, rowNumber) => {
+      if (rowNumber === 1) return;
+      const fields = rowToFields(header.columns, cellsOf(row));
+      if (!fields) return;
+      if (fields.type !== undefined && recordTypeOf(fields.type) !== type) {
+        problems.push(`${name}:${sheet.name}:${rowNumber}: 类型“${String(fields.type)}”与工作表“${sheet.name}”不符`);
+        return;
+      }
+      records.push({ location: `${name}:${sheet.name}:${rowNumber}`, fields: { ...fields, type } });
+    });
+  }
+  return { records, problems };
+}
+
+/** Cell values as plain JSON values: dates as `YYYY-MM-DD`, numbers as text, rich text joined. */
+function cellsOf(row: ExcelJS.Row): (string | null)[] {
+  const cells: (string | null)[] = [];
+  row.eachCell({ includeEmpty: true }, (cell, column) => {
+    cells[column - 1] = cellText(cell.value);
+  });
+  return cells;
+}
+
+function cellText(value: ExcelJS.CellValue): string | null {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'string') return value;
+  if ('richText' in value) return value.richText.map((part) => part.text).join('');
+  if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+  if ('text' in value) return String(value.text);
+  if ('error' in value) return String(value.error);
+  return null;
+}

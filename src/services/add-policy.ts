@@ -1,0 +1,22 @@
+import type { Kysely } from 'kysely';
+import type { Policy } from '../domain/policy.js';
+import type { Database } from '../db/database.js';
+import { insertPolicy, listPolicies } from '../db/repositories/policy.repository.js';
+import { listAllSourceIds } from '../db/repositories/ledger.repository.js';
+import { recomputeBookings } from './recompute-bookings.js';
+
+export class PolicyConflictError extends Error {}
+
+/**
+ * Adds a policy version and rescores every record under the versions now in force: a
+ * booking is scored by the policy in force on its date.
+ */
+export async function addPolicy(db: Kysely<Database>, policy: Policy): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const existing = await listPolicies(trx);
+    if (existing.some((p) => p.name === policy.name)) throw new PolicyConflictError(`已存在名为 ${policy.name} 的考核政策`);
+    if (existing.some((p) => p.effectiveFrom === policy.effectiveFrom)) throw new PolicyConflictError(`已有考核政策在 ${policy.effectiveFrom} 生效`);
+    await insertPolicy(trx, policy);
+    await recomputeBookings(trx, await listAllSourceIds(trx), [...existing, policy]);
+  });
+}

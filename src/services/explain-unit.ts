@@ -1,0 +1,79 @@
+import { quarterOf, periodIndex, type IsoDate } from '../domain/dates.js';
+import { describeRule } from '../domain/describe-rule.js';
+import type { Db } from '../db/database.js';
+import { listUnitBookings } from '../db/repositories/booking.repository.js';
+import { listPolicies } from '../db/repositories/policy.repository.js';
+import { listUnits } from '../db/repositories/unit.repository.js';
+
+export interface ExplainOptions {
+  unit: string;
+  year: number;
+  quarter?: number;
+  asOf?: IsoDate;
+}
+
+/** One booking as `explain` shows it: what earned or cost points, when, and the record behind it. */
+export interface ExplainedBooking {
+  date: IsoDate;
+  quarter: number;
+  points: number;
+  rule: string;
+  description: string;
+  record: { type: string; id: string };
+  item: string | null;
+  policy: string;
+}
+
+export interface Explanation {
+  unit: string;
+  series: string;
+  year: number;
+  quarter?: number;
+  points: number;
+  quarters: { quarter: number; points: number }[];
+  bookings: ExplainedBooking[];
+}
+
+export class UnknownUnitError extends Error {
+  constructor(readonly unit: string, readonly suggestions: string[]) {
+    super(`未找到报送单位“${unit}”${suggestions.length > 0 ? `；是否指：${suggestions.join('、')}` : ''}`);
+  }
+}
+
+/** Every booking behind a unit's points for a year or quarter, summing to the figures of `scores`. */
+export async function explainUnit(db: Db, options: ExplainOptions): Promise<Explanation> {
+  const units = await listUnits(db);
+  const unit = units.find((u) => u.name === options.unit);
+  if (!unit) {
+    const needle = options.unit.trim();
+    throw new UnknownUnitError(options.unit, units.filter((u) => needle !== '' && [...needle].some((ch) => u.name.includes(ch)) && u.name.includes(needle.slice(0, 2))).map((u) => u.name).slice(0, 5));
+  }
+  const first = periodIndex(options.year, options.quarter ?? 1);
+  const last = periodIndex(options.year, options.quarter ?? 4);
+  const [rows, policies] = await Promise.all([listUnitBookings(db, unit.id, first, last, options.asOf), listPolicies(db)]);
+  const policyByName = new Map(policies.map((p) => [p.name, p]));
+
+  const bookings = rows.map((row): ExplainedBooking => ({
+    date: row.date,
+    quarter: quarterOf(row.date),
+    points: row.points,
+    rule: row.rule,
+    description: describeRule(row.rule, policyByName.get(row.policy)),
+    record: { type: row.record_type, id: row.record_ref },
+    item: row.item_ref,
+    policy: row.policy,
+  }));
+  const quarters = (options.quarter ? [options.quarter] : [1, 2, 3, 4]).map((quarter) => ({
+    quarter,
+    points: bookings.filter((b) => b.quarter === quarter).reduce((sum, b) => sum + b.points, 0),
+  }));
+  return {
+    unit: unit.name,
+    series: unit.series_code,
+    year: options.year,
+    ...(options.quarter ? { quarter: options.quarter } : {}),
+    points: quarters.reduce((sum, q) => sum + q.points, 0),
+    quarters,
+    bookings,
+  };
+}

@@ -1,0 +1,216 @@
+import type { Kysely } from 'kysely';
+import { addDays } from '../domain/dates.js';
+import {
+  RECORD_TYPES, differingFields, recordTypeOf, validateLedgerRecord,
+  type FieldValue, type LedgerRecord, type RecordType,
+} from '../domain/ledger-schema.js';
+import { earliestPolicyDate } from '../domain/policy.js';
+import type { Database, Db } from '../db/database.js';
+import {
+  findItemsByRef, findSolicitationsByRef, findStoredRecords, insertAdoptions, insertInstructions, insertItems,
+  insertPenalties, insertResponses, insertSolicitationUnits, insertSolicitations, insertUpwards,
+} from '../db/repositories/ledger.repository.js';
+import { listPolicies } from '../db/repositories/policy.repository.js';
+import { listUnits } from '../db/repositories/unit.repository.js';
+import { findMissedDeadlines } from '../db/repositories/booking.repository.js';
+import type { RawRecord } from '../files/read-ledger-file.js';
+import { recomputeBookings } from './recompute-bookings.js';
+
+export type CountByType = Record<RecordType, number>;
+
+export type ImportOutcome =
+  | { ok: true; stored: CountByType; skipped: CountByType; warnings: string[] }
+  | { ok: false; problems: string[] };
+
+interface Located {
+  record: LedgerRecord;
+  location: string;
+  order: number;
+}
+
+const zeroCounts = (): CountByType => Object.fromEntries(RECORD_TYPES.map((t) => [t, 0])) as CountByType;
+const text = (value: FieldValue): string => value as string;
+const nullableText = (value: FieldValue): string | null => value as string | null;
+
+/**
+ * Imports a ledger as one transaction: every record is stored, or none. Records may refer
+ * to records later in the same file or already stored; a record stored before with the
+ * same fields is skipped, so importing a file twice changes nothing; any invalid record
+ * or conflict stops the import with every problem named by its location.
+ */
+export async function importLedger(db: Kysely<Database>, raws: readonly RawRecord[]): Promise<ImportOutcome> {
+  return db.transaction().execute(async (trx) => {
+    const plan = await planImport(trx, raws);
+    if ('problems' in plan) return { ok: false, problems: plan.problems };
+    const warnings = await storePlan(trx, plan);
+    return { ok: true, stored: plan.stored, skipped: plan.skipped, warnings };
+  });
+}
+
+interface ImportPlan {
+  fresh: Record<RecordType, Located[]>;
+  stored: CountByType;
+  skipped: CountByType;
+  unitIds: Map<string, number>;
+  storedItems: Map<string, { id: number; unitId: number }>;
+  storedSolicitations: Map<string, { id: number }>;
+  policies: Awaited<ReturnType<typeof listPolicies>>;
+}
+
+async function planImport(trx: Db, raws: readonly RawRecord[]): Promise<ImportPlan | { problems: string[] }> {
+  const problems: { order: number; text: string }[] = [];
+  const report = (order: number, location: string, message: string) => problems.push({ order, text: `${location}: ${message}` });
+
+  const units = await listUnits(trx);
+  const unitIds = new Map(units.map((u) => [u.name, u.id]));
+  const policies = await listPolicies(trx);
+  const earliest = earliestPolicyDate(policies);
+  if (!earliest) return { problems: ['数据库中没有考核政策，无法导入'] };
+  const context = { earliestPolicyDate: earliest, hasUnit: (name: string) => unitIds.has(name) };
+
+  // Ids present in the file at all, valid or not: a reference to an invalid record is not reported twice.
+  const idsInFile = new Map<RecordType, Set<string>>(RECORD_TYPES.map((t) => [t, new Set()]));
+  const firstById = new Map<RecordType, Map<string, Located>>(RECORD_TYPES.map((t) => [t, new Map()]));
+  const skipped = zeroCounts();
+
+  raws.forEach((raw, order) => {
+    const result = validateLedgerRecord(raw.fields, context);
+    const rawType = recordTypeOf(raw.fields.type);
+    if (rawType && raw.fields.id !== undefined) idsInFile.get(rawType)!.add(String(raw.fields.id).trim());
+    if ('problems' in result) {
+      for (const message of result.problems) report(order, raw.location, message);
+      return;
+    }
+    const { record } = result;
+    idsInFile.get(record.type)!.add(record.id);
+    const earlier = firstById.get(record.type)!.get(record.id);
+    if (!earlier) {
+      firstById.get(record.type)!.set(record.id, { record, location: raw.location, order });
+      return;
+    }
+    const differing = differingFields(earlier.record, record);
+    if (differing.length === 0) skipped[record.type]++;
+    else report(order, raw.location, `${record.type} ${record.id} 与 ${earlier.location} 的同编号记录不一致（${describeDifferences(differing, earlier.record, record, '前者')}）`);
+  });
+
+  // Records already stored: identical ones are skipped, different ones are conflicts.
+  const fresh = Object.fromEntries(RECORD_TYPES.map((t) => [t, [] as Located[]])) as Record<RecordType, Located[]>;
+  for (const type of RECORD_TYPES) {
+    const inFile = [...firstById.get(type)!.values()];
+    const stored = new Map((await findStoredRecords(trx, type, inFile.map((l) => l.record.id))).map((r) => [r.id, r]));
+    for (const located of inFile) {
+      const existing = stored.get(located.record.id);
+      if (!existing) fresh[type].push(located);
+      else {
+        const differing = differingFields(existing, located.record);
+        if (differing.length === 0) skipped[type]++;
+        else report(located.order, located.location, `${type} ${located.record.id} 与数据库中已存储的同编号记录不一致（${describeDifferences(differing, existing, located.record, '已存')}）；已存储的记录不能由导入修改，请使用新的编号`);
+      }
+    }
+  }
+
+  // References: to items and solicitations in this file or already stored.
+  const newItems = new Map(fresh.item.map((l) => [l.record.id, l.record]));
+  const newSolicitations = new Map(fresh.solicitation.map((l) => [l.record.id, l.record]));
+  const referencing = [...fresh.adoption, ...fresh.instruction, ...fresh.upward, ...fresh.response];
+  const itemRefs = [...new Set(referencing.map((l) => text(l.record.fields.item)).filter((ref) => !newItems.has(ref)))];
+  const storedItems = new Map((await findItemsByRef(trx, itemRefs)).map((i) => [i.ref, { id: i.id, unitId: i.unit_id }]));
+  const solicitationRefs = [...new Set(fresh.response.map((l) => text(l.record.fields.solicitation)).filter((ref) => !newSolicitations.has(ref)))];
+  const storedSolicitationKeys = await findSolicitationsByRef(trx, solicitationRefs);
+  const storedSolicitations = new Map(storedSolicitationKeys.map((s) => [s.ref, { id: s.id }]));
+  const unitNameById = new Map(units.map((u) => [u.id, u.name]));
+  const solicitationTargets = new Map<string, Set<string> | null>([
+    ...storedSolicitationKeys.map((s) => [s.ref, s.unitIds && new Set(s.unitIds.map((id) => unitNameById.get(id)!))] as const),
+    ...fresh.solicitation.map((l) => [l.record.id, l.record.fields.units ? new Set(l.record.fields.units as string[]) : null] as const),
+  ]);
+
+  const itemUnit = (ref: string): string | undefined => {
+    const inFile = newItems.get(ref);
+    if (inFile) return text(inFile.fields.unit);
+    const stored = storedItems.get(ref);
+    return stored && unitNameById.get(stored.unitId);
+  };
+  const checkReference = (located: Located, field: string, type: 'item' | 'solicitation', known: (ref: string) => boolean): boolean => {
+    const ref = text(located.record.fields[field]);
+    if (known(ref)) return true;
+    if (!idsInFile.get(type)!.has(ref)) {
+      report(located.order, located.location, `${field} 的值 ${JSON.stringify(ref)} 不存在：文件中和数据库中都没有编号为 ${ref} 的 ${type} 记录`);
+    }
+    return false;
+  };
+  for (const located of referencing) checkReference(located, 'item', 'item', (ref) => itemUnit(ref) !== undefined);
+  for (const located of fresh.response) {
+    const hasSolicitation = checkReference(located, 'solicitation', 'solicitation', (ref) => solicitationTargets.has(ref));
+    const unit = itemUnit(text(located.record.fields.item));
+    const targets = solicitationTargets.get(text(located.record.fields.solicitation));
+    if (hasSolicitation && unit !== undefined && targets && !targets.has(unit)) {
+      report(located.order, located.location, `稿件 ${text(located.record.fields.item)} 的单位“${unit}”不在约稿 ${text(located.record.fields.solicitation)} 的约稿对象中`);
+    }
+  }
+
+  if (problems.length > 0) return { problems: problems.sort((a, b) => a.order - b.order).map((p) => p.text) };
+  const stored = Object.fromEntries(RECORD_TYPES.map((t) => [t, fresh[t].length])) as CountByType;
+  return { fresh, stored, skipped, unitIds, storedItems, storedSolicitations, policies };
+}
+
+function describeDifferences(fields: string[], before: LedgerRecord, after: LedgerRecord, beforeName: string): string {
+  return fields
+    .map((f) => `${f}：${beforeName} ${JSON.stringify(before.fields[f])}，本行 ${JSON.stringify(after.fields[f])}`)
+    .join('；');
+}
+
+/** Writes a validated plan and recomputes the bookings it touches; returns warnings for the user. */
+async function storePlan(trx: Db, plan: ImportPlan): Promise<string[]> {
+  const { fresh, unitIds } = plan;
+  const unitId = (value: FieldValue) => unitIds.get(text(value))!;
+
+  const insertedItems = await insertItems(trx, fresh.item.map(({ record: { id, fields: f } }) => [
+    id, unitId(f.unit), text(f.title), text(f.submitted), nullableText(f.body), nullableText(f.category),
+  ]));
+  const itemIds = new Map([...plan.storedItems].map(([ref, item]) => [ref, item.id]));
+  for (const row of insertedItems) itemIds.set(row.ref, row.id);
+  const itemId = (value: FieldValue) => itemIds.get(text(value))!;
+
+  const insertedSolicitations = await insertSolicitations(trx, fresh.solicitation.map(({ record: { id, fields: f } }) => [
+    id, text(f.issuer), text(f.title), text(f.deadline), f.units === null ? 1 : 0,
+  ]));
+  const solicitationIds = new Map([...plan.storedSolicitations].map(([ref, s]) => [ref, s.id]));
+  for (const row of insertedSolicitations) solicitationIds.set(row.ref, row.id);
+  await insertSolicitationUnits(trx, fresh.solicitation.flatMap(({ record }) =>
+    ((record.fields.units as string[] | null) ?? []).map((name): [number, number] => [solicitationIds.get(record.id)!, unitIds.get(name)!])));
+
+  await insertAdoptions(trx, fresh.adoption.map(({ record: { id, fields: f } }) => [id, itemId(f.item), text(f.outlet), nullableText(f.kind), text(f.date), nullableText(f.issue)]));
+  await insertInstructions(trx, fresh.instruction.map(({ record: { id, fields: f } }) => [id, itemId(f.item), text(f.level), text(f.date), nullableText(f.leader), nullableText(f.text)]));
+  await insertUpwards(trx, fresh.upward.map(({ record: { id, fields: f } }) => [id, itemId(f.item), text(f.level), nullableText(f.kind), text(f.date)]));
+  await insertResponses(trx, fresh.response.map(({ record: { id, fields: f } }) => [id, solicitationIds.get(text(f.solicitation))!, itemId(f.item)]));
+  const insertedPenalties = await insertPenalties(trx, fresh.penalty.map(({ record: { id, fields: f } }) => [id, unitId(f.unit), text(f.reason), text(f.date), nullableText(f.note)]));
+
+  const touchedItems = [
+    ...insertedItems.map((r) => r.id),
+    ...[...fresh.adoption, ...fresh.instruction, ...fresh.upward, ...fresh.response].map((l) => itemId(l.record.fields.item)),
+  ];
+  const touchedSolicitations = [
+    ...insertedSolicitations.map((r) => r.id),
+    ...fresh.response.map((l) => solicitationIds.get(text(l.record.fields.solicitation))!),
+  ];
+  await recomputeBookings(trx, { itemIds: touchedItems, solicitationIds: touchedSolicitations, penaltyIds: insertedPenalties.map((r) => r.id) }, plan.policies);
+
+  return warnDuplicateLateness(trx, fresh.penalty, unitIds);
+}
+
+/**
+ * Lateness is deducted automatically after a missed deadline; a manual 不按时间及要求上报约稿信息
+ * deduction within 30 days after such a deadline may deduct the same lateness twice.
+ */
+async function warnDuplicateLateness(trx: Db, penalties: Located[], unitIds: Map<string, number>): Promise<string[]> {
+  const warnings: string[] = [];
+  for (const { record, location } of penalties) {
+    if (record.fields.reason !== 'late_solicitation') continue;
+    const date = text(record.fields.date);
+    const missed = await findMissedDeadlines(trx, unitIds.get(text(record.fields.unit))!, addDays(date, -30), date);
+    for (const m of missed) {
+      warnings.push(`${location}: ${text(record.fields.unit)} 已因未在 ${m.date} 前回复约稿 ${m.record_ref} 被自动扣分；如这条扣分是同一次迟报，请勿重复扣分`);
+    }
+  }
+  return warnings;
+}

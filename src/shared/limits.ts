@@ -1,0 +1,10 @@
+/** Limits both the server and the web pages need. */
+
+/**
+ * The largest ledger file one import accepts. A province-scale year fits (the 1,000,000-record
+ * benchmark ledger is about 95 MB); anything larger is split by year or record type.
+ */
+export const MAX_IMPORT_BYTES = 150 * 1024 * 1024;
+
+/** 一般450字内: the body length the policy asks for; longer bodies are accepted with a warning. */
+export const BODY_GUIDELINE_CHARACTERS = 450;
