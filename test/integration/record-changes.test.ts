@@ -1,0 +1,53 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Store } from '../../src/db/connect.js';
+import { AdoptionChangeError, correctAdoption, undoAdoption } from '../../src/services/change-adoption.js';
+import { computeScores } from '../../src/services/compute-scores.js';
+import { importLedger } from '../../src/services/import-ledger.js';
+import { snapshotStore } from '../helpers/snapshot.js';
+import { createTestStore, isDialectAvailable } from '../helpers/test-store.js';
+
+const LEDGER = [
+  { type: 'item', id: 'I-1', unit: '沙湾镇', title: 't', submitted: '2011-01-05' },
+  { type: 'adoption', id: 'A-1', item: 'I-1', outlet: 'report', kind: 'research', date: '2011-01-07' },
+  { type: 'adoption', id: 'A-2', item: 'I-1', outlet: 'report', kind: 'brief', date: '2011-04-07' },
+  { type: 'instruction', id: 'N-1', item: 'I-1', level: 'district', date: '2011-01-10' },
+  { type: 'upward', id: 'U-1', item: 'I-1', level: 'city', date: '2011-02-01' },
+].map((fields, i) => ({ location: `t:${i + 1}`, fields }));
+
+describe.skipIf(!isDialectAvailable)('bookings follow changed records', () => {
+  let store: Store;
+  let cleanup: () => Promise<void>;
+  const quarters = async () => (await computeScores(store.db, { year: 2011 })).units.find((u) => u.unit === '沙湾镇')!.quarters.map((q) => q.points);
+
+  beforeEach(async () => {
+    ({ store, cleanup } = await createTestStore());
+    expect((await importLedger(store.db, LEDGER)).ok).toBe(true);
+  });
+  afterEach(async () => cleanup?.());
+
+  it('starts from the earliest report adoption: 8 + 5 + 8 in Q1', async () => {
+    expect(await quarters()).toEqual([21, 0, 0, 0]);
+  });
+
+  it('a deleted adoption takes its points away, and the next adoption of the outlet counts', async () => {
+    await undoAdoption(store.db, 'A-1');
+    // The brief adoption in April now counts (2); the instruction and city bonus move to its date.
+    expect(await quarters()).toEqual([0, 2 + 5 + 2, 0, 0]);
+    await undoAdoption(store.db, 'A-2');
+    expect(await quarters()).toEqual([0, 0, 0, 0]);
+  });
+
+  it('a corrected adoption moves its points', async () => {
+    await correctAdoption(store.db, 'A-1', { outlet: 'dynamic', date: '2011-03-01' });
+    // dynamic 3 (Q1) and the instruction on 03-01 (Q1); the report brief in Q2 with city bonus 2.
+    expect(await quarters()).toEqual([3 + 5, 2 + 2, 0, 0]);
+  });
+
+  it('a refused correction changes nothing', async () => {
+    const before = await snapshotStore(store);
+    await expect(correctAdoption(store.db, 'A-1', { date: '2010-01-01' })).rejects.toThrow(AdoptionChangeError);
+    await expect(correctAdoption(store.db, 'A-1', { outlet: 'tv' })).rejects.toThrow('采用载体“tv”无效');
+    await expect(undoAdoption(store.db, 'A-404')).rejects.toThrow('采用记录 A-404 不存在');
+    expect(await snapshotStore(store)).toEqual(before);
+  });
+});
