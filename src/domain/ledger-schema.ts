@@ -151,8 +151,8 @@ export function validateLedgerRecord(raw: Record<string, unknown>, context: Vali
   if (id !== undefined && id.length > 100) problems.push(`id（编号）过长（${id.length} 个字符，最多 100）`);
 
   const specs = RECORD_FIELDS[type];
-  const known = new Set(['type', 'id', ...specs.map((s) => s.name)]);
-  for (const key of Object.keys(raw)) {
+  const known = KNOWN_FIELDS[type];
+  for (const key in raw) {
     if (!known.has(key) && raw[key] !== null && raw[key] !== undefined && raw[key] !== '') {
       problems.push(`${type} 记录没有字段 ${key}（值 ${describe(raw[key])}）；可用字段：${specs.map((s) => s.name).join('、')}`);
     }
@@ -160,9 +160,9 @@ export function validateLedgerRecord(raw: Record<string, unknown>, context: Vali
 
   const fields: Record<string, FieldValue> = {};
   for (const spec of specs) {
-    const result = normalizeField(spec, raw[spec.name], context);
-    if ('problem' in result) problems.push(result.problem);
-    else fields[spec.name] = result.value;
+    const value = normalizeField(spec, raw[spec.name], context);
+    if (value instanceof FieldProblem) problems.push(value.message);
+    else fields[spec.name] = value;
   }
   for (const spec of specs) {
     if (typeof spec.required === 'object' && fields[spec.name] === null && fields[spec.required.field] === spec.required.equals) {
@@ -176,54 +176,62 @@ export function validateLedgerRecord(raw: Record<string, unknown>, context: Vali
   return { record: { type, id, fields } };
 }
 
-function normalizeField(spec: FieldSpec, raw: unknown, context: ValidationContext): { value: FieldValue } | { problem: string } {
-  const name = fieldName(spec);
+/** A field's problem, returned rather than thrown: a million-record import validates in a tight loop. */
+class FieldProblem {
+  constructor(readonly message: string) {}
+}
+
+/** Field names each record type may carry, `type` and `id` included. */
+const KNOWN_FIELDS = Object.fromEntries(
+  RECORD_TYPES.map((type) => [type, new Set(['type', 'id', ...RECORD_FIELDS[type].map((s) => s.name)])]),
+) as Record<RecordType, Set<string>>;
+
+function normalizeField(spec: FieldSpec, raw: unknown, context: ValidationContext): FieldValue | FieldProblem {
   const isAbsent = raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '');
   if (isAbsent) {
-    return spec.required === true ? { problem: `缺少字段 ${name}` } : { value: null };
+    return spec.required === true ? new FieldProblem(`缺少字段 ${fieldName(spec)}`) : null;
   }
 
   if (spec.kind === 'unitList') return normalizeUnitList(spec, raw, context);
-  if (typeof raw !== 'string') return { problem: `${name} 的值 ${describe(raw)} 无效，应为字符串` };
-  const text = spec.kind === 'text' ? raw.replace(/\s+$/, '').replace(/^\s+/, '') : raw.trim();
+  if (typeof raw !== 'string') return new FieldProblem(`${fieldName(spec)} 的值 ${describe(raw)} 无效，应为字符串`);
+  const text = raw.trim();
   if (spec.maxLength !== undefined && text.length > spec.maxLength) {
-    return { problem: `${name} 过长（${text.length} 个字符，最多 ${spec.maxLength}）` };
+    return new FieldProblem(`${fieldName(spec)} 过长（${text.length} 个字符，最多 ${spec.maxLength}）`);
   }
 
   switch (spec.kind) {
     case 'date':
     case 'policyDate':
-      if (!isIsoDate(text)) return { problem: `${name} 的值 ${describe(raw)} 不是有效日期，应为 YYYY-MM-DD` };
+      if (!isIsoDate(text)) return new FieldProblem(`${fieldName(spec)} 的值 ${describe(raw)} 不是有效日期，应为 YYYY-MM-DD`);
       if (spec.kind === 'policyDate' && text < context.earliestPolicyDate) {
-        return { problem: `${name} 的值 ${text} 早于最早的考核政策生效日期 ${context.earliestPolicyDate}` };
+        return new FieldProblem(`${fieldName(spec)} 的值 ${text} 早于最早的考核政策生效日期 ${context.earliestPolicyDate}`);
       }
-      return { value: text };
+      return text;
     case 'enum': {
       const values = spec.values ?? {};
       const code = Object.keys(values).find((c) => c === text || values[c] === text);
       if (code === undefined) {
         const allowed = Object.entries(values).map(([c, label]) => `${c}（${label}）`).join('、');
-        return { problem: `${name} 的值 ${describe(raw)} 无效，应为 ${allowed} 之一` };
+        return new FieldProblem(`${fieldName(spec)} 的值 ${describe(raw)} 无效，应为 ${allowed} 之一`);
       }
-      return { value: code };
+      return code;
     }
     case 'unit':
-      return context.hasUnit(text) ? { value: text } : { problem: `${name} 的值 ${describe(raw)} 不是已登记的报送单位` };
+      return context.hasUnit(text) ? text : new FieldProblem(`${fieldName(spec)} 的值 ${describe(raw)} 不是已登记的报送单位`);
     default:
-      return { value: text };
+      return text;
   }
 }
 
-function normalizeUnitList(spec: FieldSpec, raw: unknown, context: ValidationContext): { value: FieldValue } | { problem: string } {
-  const name = fieldName(spec);
+function normalizeUnitList(spec: FieldSpec, raw: unknown, context: ValidationContext): FieldValue | FieldProblem {
   let names: unknown[];
   if (Array.isArray(raw)) names = raw;
   else if (typeof raw === 'string') names = raw.split(UNIT_LIST_SEPARATOR).filter((n) => n.trim() !== '');
-  else return { problem: `${name} 的值 ${describe(raw)} 无效，应为单位名称的数组` };
-  if (names.length === 0) return { problem: `${name} 不能为空列表；面向全部单位时请省略该字段` };
+  else return new FieldProblem(`${fieldName(spec)} 的值 ${describe(raw)} 无效，应为单位名称的数组`);
+  if (names.length === 0) return new FieldProblem(`${fieldName(spec)} 不能为空列表；面向全部单位时请省略该字段`);
   const bad = names.filter((n) => typeof n !== 'string' || !context.hasUnit(n.trim()));
-  if (bad.length > 0) return { problem: `${name} 含有未登记的报送单位：${bad.map(describe).join('、')}` };
-  return { value: [...new Set(names.map((n) => (n as string).trim()))].sort() };
+  if (bad.length > 0) return new FieldProblem(`${fieldName(spec)} 含有未登记的报送单位：${bad.map(describe).join('、')}`);
+  return [...new Set(names.map((n) => (n as string).trim()))].sort();
 }
 
 /** Whether two validated records carry the same fields (an idempotent re-import). */

@@ -7,9 +7,18 @@ import { MAX_IMPORT_BYTES } from '../shared/limits.js';
 
 /** One record as read from a file, keyed by field name, with where it stands in the file. */
 export interface RawRecord {
-  /** `FILE:LINE` for JSON Lines and CSV, `FILE:SHEET:ROW` for XLSX. */
-  location: string;
   fields: Record<string, unknown>;
+  /** The file name as the user gave it (one shared string, not one per record). */
+  file: string;
+  /** Line (JSON Lines, CSV) or row (XLSX), from 1. */
+  line: number;
+  /** The worksheet, for XLSX. */
+  sheet?: string;
+}
+
+/** Where a record stands, as problems name it: `FILE:LINE`, or `FILE:SHEET:ROW` for spreadsheets. */
+export function locationOf(raw: Pick<RawRecord, 'file' | 'line' | 'sheet'>): string {
+  return raw.sheet === undefined ? `${raw.file}:${raw.line}` : `${raw.file}:${raw.sheet}:${raw.line}`;
 }
 
 /** Records read, and problems that stop the import, each already prefixed with its location. */
@@ -87,19 +96,18 @@ function readJsonLines(name: string, buffer: Buffer): ReadResult {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i].trim();
     if (line === '') continue;
-    const location = `${name}:${i + 1}`;
     let value: unknown;
     try {
       value = JSON.parse(line);
     } catch (error) {
-      problems.push(`${location}: 不是有效的 JSON（${(error as Error).message}）`);
+      problems.push(`${name}:${i + 1}: 不是有效的 JSON（${(error as Error).message}）`);
       continue;
     }
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      problems.push(`${location}: 每行应为一个 JSON 对象，实际为 ${Array.isArray(value) ? '数组' : JSON.stringify(value)}`);
+      problems.push(`${name}:${i + 1}: 每行应为一个 JSON 对象，实际为 ${Array.isArray(value) ? '数组' : JSON.stringify(value)}`);
       continue;
     }
-    records.push({ location, fields: value as Record<string, unknown> });
+    records.push({ fields: value as Record<string, unknown>, file: name, line: i + 1 });
   }
   return { records, problems };
 }
@@ -166,7 +174,7 @@ function readCsv(name: string, buffer: Buffer): ReadResult {
     const startLine = previous.lines + (row.info.empty_lines - previous.empty_lines) + 1;
     previous = row.info;
     const fields = rowToFields(header.columns, row.record);
-    if (fields) records.push({ location: `${name}:${startLine}`, fields });
+    if (fields) records.push({ fields, file: name, line: startLine });
   }
   return { records, problems: [] };
 }
@@ -202,7 +210,7 @@ async function readXlsx(name: string, file: string): Promise<ReadResult> {
         problems.push(`${name}:${sheet.name}:${rowNumber}: 类型“${String(fields.type)}”与工作表“${sheet.name}”不符`);
         return;
       }
-      records.push({ location: `${name}:${sheet.name}:${rowNumber}`, fields: { ...fields, type } });
+      records.push({ fields: { ...fields, type }, file: name, line: rowNumber, sheet: sheet.name });
     });
   }
   return { records, problems };

@@ -12,8 +12,9 @@ import {
 } from '../db/repositories/ledger.repository.js';
 import { listPolicies } from '../db/repositories/policy.repository.js';
 import { listUnits } from '../db/repositories/unit.repository.js';
-import { findMissedDeadlines } from '../db/repositories/booking.repository.js';
-import type { RawRecord } from '../files/read-ledger-file.js';
+import { findMissedDeadlines, insertBookings } from '../db/repositories/booking.repository.js';
+import { computeItemBookings, type ItemFacts } from '../domain/bookings.js';
+import { locationOf, type RawRecord } from '../files/read-ledger-file.js';
 import { recomputeBookings } from './recompute-bookings.js';
 
 export type CountByType = Record<RecordType, number>;
@@ -24,7 +25,7 @@ export type ImportOutcome =
 
 interface Located {
   record: LedgerRecord;
-  location: string;
+  raw: RawRecord;
   order: number;
 }
 
@@ -53,13 +54,13 @@ interface ImportPlan {
   skipped: CountByType;
   unitIds: Map<string, number>;
   storedItems: Map<string, { id: number; unitId: number }>;
-  storedSolicitations: Map<string, { id: number }>;
+  storedSolicitations: Map<string, { id: number; deadline: string }>;
   policies: Awaited<ReturnType<typeof listPolicies>>;
 }
 
 async function planImport(trx: Db, raws: readonly RawRecord[]): Promise<ImportPlan | { problems: string[] }> {
   const problems: { order: number; text: string }[] = [];
-  const report = (order: number, location: string, message: string) => problems.push({ order, text: `${location}: ${message}` });
+  const report = (order: number, raw: RawRecord, message: string) => problems.push({ order, text: `${locationOf(raw)}: ${message}` });
 
   const units = await listUnits(trx);
   const unitIds = new Map(units.map((u) => [u.name, u.id]));
@@ -78,19 +79,19 @@ async function planImport(trx: Db, raws: readonly RawRecord[]): Promise<ImportPl
     const rawType = recordTypeOf(raw.fields.type);
     if (rawType && raw.fields.id !== undefined) idsInFile.get(rawType)!.add(String(raw.fields.id).trim());
     if ('problems' in result) {
-      for (const message of result.problems) report(order, raw.location, message);
+      for (const message of result.problems) report(order, raw, message);
       return;
     }
     const { record } = result;
     idsInFile.get(record.type)!.add(record.id);
     const earlier = firstById.get(record.type)!.get(record.id);
     if (!earlier) {
-      firstById.get(record.type)!.set(record.id, { record, location: raw.location, order });
+      firstById.get(record.type)!.set(record.id, { record, raw, order });
       return;
     }
     const differing = differingFields(earlier.record, record);
     if (differing.length === 0) skipped[record.type]++;
-    else report(order, raw.location, `${record.type} ${record.id} 与 ${earlier.location} 的同编号记录不一致（${describeDifferences(differing, earlier.record, record, '前者')}）`);
+    else report(order, raw, `${record.type} ${record.id} 与 ${locationOf(earlier.raw)} 的同编号记录不一致（${describeDifferences(differing, earlier.record, record, '前者')}）`);
   });
 
   // Records already stored: identical ones are skipped, different ones are conflicts.
@@ -104,7 +105,7 @@ async function planImport(trx: Db, raws: readonly RawRecord[]): Promise<ImportPl
       else {
         const differing = differingFields(existing, located.record);
         if (differing.length === 0) skipped[type]++;
-        else report(located.order, located.location, `${type} ${located.record.id} 与数据库中已存储的同编号记录不一致（${describeDifferences(differing, existing, located.record, '已存')}）；已存储的记录不能由导入修改，请使用新的编号`);
+        else report(located.order, located.raw, `${type} ${located.record.id} 与数据库中已存储的同编号记录不一致（${describeDifferences(differing, existing, located.record, '已存')}）；已存储的记录不能由导入修改，请使用新的编号`);
       }
     }
   }
@@ -117,7 +118,7 @@ async function planImport(trx: Db, raws: readonly RawRecord[]): Promise<ImportPl
   const storedItems = new Map((await findItemsByRef(trx, itemRefs)).map((i) => [i.ref, { id: i.id, unitId: i.unit_id }]));
   const solicitationRefs = [...new Set(fresh.response.map((l) => text(l.record.fields.solicitation)).filter((ref) => !newSolicitations.has(ref)))];
   const storedSolicitationKeys = await findSolicitationsByRef(trx, solicitationRefs);
-  const storedSolicitations = new Map(storedSolicitationKeys.map((s) => [s.ref, { id: s.id }]));
+  const storedSolicitations = new Map(storedSolicitationKeys.map((s) => [s.ref, { id: s.id, deadline: s.deadline }]));
   const unitNameById = new Map(units.map((u) => [u.id, u.name]));
   const solicitationTargets = new Map<string, Set<string> | null>([
     ...storedSolicitationKeys.map((s) => [s.ref, s.unitIds && new Set(s.unitIds.map((id) => unitNameById.get(id)!))] as const),
@@ -134,7 +135,7 @@ async function planImport(trx: Db, raws: readonly RawRecord[]): Promise<ImportPl
     const ref = text(located.record.fields[field]);
     if (known(ref)) return true;
     if (!idsInFile.get(type)!.has(ref)) {
-      report(located.order, located.location, `${field} 的值 ${JSON.stringify(ref)} 不存在：文件中和数据库中都没有编号为 ${ref} 的 ${type} 记录`);
+      report(located.order, located.raw, `${field} 的值 ${JSON.stringify(ref)} 不存在：文件中和数据库中都没有编号为 ${ref} 的 ${type} 记录`);
     }
     return false;
   };
@@ -144,7 +145,7 @@ async function planImport(trx: Db, raws: readonly RawRecord[]): Promise<ImportPl
     const unit = itemUnit(text(located.record.fields.item));
     const targets = solicitationTargets.get(text(located.record.fields.solicitation));
     if (hasSolicitation && unit !== undefined && targets && !targets.has(unit)) {
-      report(located.order, located.location, `稿件 ${text(located.record.fields.item)} 的单位“${unit}”不在约稿 ${text(located.record.fields.solicitation)} 的约稿对象中`);
+      report(located.order, located.raw, `稿件 ${text(located.record.fields.item)} 的单位“${unit}”不在约稿 ${text(located.record.fields.solicitation)} 的约稿对象中`);
     }
   }
 
@@ -185,17 +186,45 @@ async function storePlan(trx: Db, plan: ImportPlan): Promise<string[]> {
   await insertResponses(trx, fresh.response.map(({ record: { id, fields: f } }) => [id, solicitationIds.get(text(f.solicitation))!, itemId(f.item)]));
   const insertedPenalties = await insertPenalties(trx, fresh.penalty.map(({ record: { id, fields: f } }) => [id, unitId(f.unit), text(f.reason), text(f.date), nullableText(f.note)]));
 
-  const touchedItems = [
-    ...insertedItems.map((r) => r.id),
-    ...[...fresh.adoption, ...fresh.instruction, ...fresh.upward, ...fresh.response].map((l) => itemId(l.record.fields.item)),
-  ];
+  // Items created by this import have all their records in the file: score them from memory.
+  // Stored items the file adds records to are rescored from the database.
+  const deadlines = new Map([...plan.storedSolicitations].map(([ref, s]) => [ref, s.deadline]));
+  for (const { record } of fresh.solicitation) deadlines.set(record.id, text(record.fields.deadline));
+  const newItemFacts = itemFactsOf(fresh, insertedItems, unitIds, deadlines);
+  await insertBookings(trx, [...newItemFacts.values()].flatMap((facts) => computeItemBookings(facts, plan.policies)));
+
+  const touchedStoredItems = [...fresh.adoption, ...fresh.instruction, ...fresh.upward, ...fresh.response]
+    .map((l) => itemId(l.record.fields.item))
+    .filter((id) => !newItemFacts.has(id));
   const touchedSolicitations = [
     ...insertedSolicitations.map((r) => r.id),
     ...fresh.response.map((l) => solicitationIds.get(text(l.record.fields.solicitation))!),
   ];
-  await recomputeBookings(trx, { itemIds: touchedItems, solicitationIds: touchedSolicitations, penaltyIds: insertedPenalties.map((r) => r.id) }, plan.policies);
+  await recomputeBookings(trx, { itemIds: touchedStoredItems, solicitationIds: touchedSolicitations, penaltyIds: insertedPenalties.map((r) => r.id) }, plan.policies);
 
   return warnDuplicateLateness(trx, fresh.penalty, unitIds);
+}
+
+/** The rules engine's view of the items this import creates, from the file's records. */
+function itemFactsOf(
+  fresh: Record<RecordType, Located[]>,
+  inserted: { id: number; ref: string }[],
+  unitIds: Map<string, number>,
+  deadlines: Map<string, string>,
+): Map<number, ItemFacts> {
+  const idByRef = new Map(inserted.map((r) => [r.ref, r.id]));
+  const facts = new Map<number, ItemFacts>();
+  const byRef = new Map<string, ItemFacts>();
+  for (const { record: { id: ref, fields: f } } of fresh.item) {
+    const item: ItemFacts = { id: idByRef.get(ref)!, ref, unitId: unitIds.get(text(f.unit))!, submitted: text(f.submitted), adoptions: [], instructions: [], upwards: [], responses: [] };
+    facts.set(item.id, item);
+    byRef.set(ref, item);
+  }
+  for (const { record: { id: ref, fields: f } } of fresh.adoption) byRef.get(text(f.item))?.adoptions.push({ ref, outlet: text(f.outlet), kind: nullableText(f.kind), date: text(f.date) });
+  for (const { record: { id: ref, fields: f } } of fresh.instruction) byRef.get(text(f.item))?.instructions.push({ ref, level: text(f.level), date: text(f.date) });
+  for (const { record: { id: ref, fields: f } } of fresh.upward) byRef.get(text(f.item))?.upwards.push({ ref, level: text(f.level), kind: nullableText(f.kind), date: text(f.date) });
+  for (const { record: { id: ref, fields: f } } of fresh.response) byRef.get(text(f.item))?.responses.push({ ref, deadline: deadlines.get(text(f.solicitation))! });
+  return facts;
 }
 
 /**
@@ -204,12 +233,12 @@ async function storePlan(trx: Db, plan: ImportPlan): Promise<string[]> {
  */
 async function warnDuplicateLateness(trx: Db, penalties: Located[], unitIds: Map<string, number>): Promise<string[]> {
   const warnings: string[] = [];
-  for (const { record, location } of penalties) {
+  for (const { record, raw } of penalties) {
     if (record.fields.reason !== 'late_solicitation') continue;
     const date = text(record.fields.date);
     const missed = await findMissedDeadlines(trx, unitIds.get(text(record.fields.unit))!, addDays(date, -30), date);
     for (const m of missed) {
-      warnings.push(`${location}: ${text(record.fields.unit)} 已因未在 ${m.date} 前回复约稿 ${m.record_ref} 被自动扣分；如这条扣分是同一次迟报，请勿重复扣分`);
+      warnings.push(`${locationOf(raw)}: ${text(record.fields.unit)} 已因未在 ${m.date} 前回复约稿 ${m.record_ref} 被自动扣分；如这条扣分是同一次迟报，请勿重复扣分`);
     }
   }
   return warnings;

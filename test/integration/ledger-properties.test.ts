@@ -52,7 +52,7 @@ function toRecords(prefix: string, l: {
     });
   }
   l.penalties.forEach((p, i) => records.push({ type: 'penalty', id: `${prefix}-P${i}`, ...p }));
-  return records.map((fields, i) => ({ location: `gen:${i + 1}`, fields }));
+  return records.map((fields, i) => ({ fields, file: 'gen', line: i + 1 }));
 }
 
 describe.skipIf(!isDialectAvailable)('ledger properties on a real database', () => {

@@ -12,7 +12,7 @@ const LEDGER = [
   { type: 'adoption', id: 'A-2', item: 'I-1', outlet: 'report', kind: 'brief', date: '2011-04-07' },
   { type: 'instruction', id: 'N-1', item: 'I-1', level: 'district', date: '2011-01-10' },
   { type: 'upward', id: 'U-1', item: 'I-1', level: 'city', date: '2011-02-01' },
-].map((fields, i) => ({ location: `t:${i + 1}`, fields }));
+].map((fields, i) => ({ fields, file: 't', line: i + 1 }));
 
 describe.skipIf(!isDialectAvailable)('bookings follow changed records', () => {
   let store: Store;

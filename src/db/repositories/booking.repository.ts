@@ -15,6 +15,11 @@ export async function replaceBookings(db: Db, sourceType: BookingSource['type'],
   for (const ids of chunked(sourceIds)) {
     if (ids.length > 0) await db.deleteFrom('bookings').where('source_type', '=', sourceType).where('source_id', 'in', ids).execute();
   }
+  await insertBookings(db, bookings);
+}
+
+/** Adds bookings of sources that have none yet (records created in the same transaction). */
+export async function insertBookings(db: Db, bookings: readonly Booking[]): Promise<void> {
   await bulkInsert(db, 'bookings', BOOKING_COLUMNS, bookings.map((b) => [
     b.unitId, b.date, periodOf(b.date), b.points, b.rule, b.policy, b.source.type, b.source.id, b.record.type, b.record.ref, b.itemRef,
   ]));

@@ -44,9 +44,13 @@ export async function bulkInsert<R = Record<string, unknown>>(
   const perStatement = Math.max(1, Math.floor(MAX_VALUES_PER_STATEMENT / columns.length));
   const result: R[] = [];
   for (let start = 0; start < rows.length; start += perStatement) {
-    const chunk = rows.slice(start, start + perStatement);
-    const parameters = chunk.flat();
-    const query = CompiledQuery.raw(insertStatement(postgres, table, columns, chunk.length, returning), parameters);
+    const count = Math.min(perStatement, rows.length - start);
+    const parameters = new Array<unknown>(count * columns.length);
+    for (let r = 0, p = 0; r < count; r++) {
+      const row = rows[start + r];
+      for (let c = 0; c < columns.length; c++) parameters[p++] = row[c];
+    }
+    const query = CompiledQuery.raw(insertStatement(postgres, table, columns, count, returning), parameters);
     const { rows: inserted } = await db.executeQuery<R>(query);
     if (returning.length > 0) result.push(...inserted);
   }

@@ -1,0 +1,154 @@
+// npm run bench:scoring — province-scale import and scoring, against a raw GROUP BY floor measured in the same run.
+//
+// Generates 2,000 units in the four series and a ledger of 1,000,000 records over two years (JSON Lines),
+// then on SQLite (and PostgreSQL when reachable) times:
+//   import      readLedgerFile + importLedger, exactly what `govinfo import FILE` runs;
+//   scores      computeScores for the second year, what `govinfo scores --year Y --json` runs (best of 3),
+//               and the whole CLI process once;
+//   floor       one raw `SELECT unit_id, period, SUM(points) … GROUP BY unit_id, period` over a table of
+//               as many precomputed bookings as the ledger has records, with the same covering index.
+// Environment: BENCH_RECORDS (default 1000000), BENCH_PG (server URL, default postgres://postgres@127.0.0.1:5432),
+// BENCH_SKIP_PG=1 to skip PostgreSQL.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { openStore } from '../dist/services/open-store.js';
+import { readLedgerFile } from '../dist/files/read-ledger-file.js';
+import { importLedger } from '../dist/services/import-ledger.js';
+import { computeScores } from '../dist/services/compute-scores.js';
+import { generateDemoLedger } from '../dist/services/generate-demo.js';
+import { insertUnits, listUnits } from '../dist/db/repositories/unit.repository.js';
+import { bulkInsert } from '../dist/db/repositories/bulk.js';
+
+const RECORDS = Number(process.env.BENCH_RECORDS ?? 1_000_000);
+const UNITS = 2_000;
+const YEARS = [2011, 2012];
+const PG_SERVER = process.env.BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432';
+const ROOT = path.resolve(import.meta.dirname, '..');
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'govinfo-bench-'));
+
+const seconds = (ms) => (ms / 1000).toFixed(2);
+const time = async (work) => {
+  const start = performance.now();
+  const value = await work();
+  return { ms: performance.now() - start, value };
+};
+
+/** The 80 seeded units plus enough more, spread over the four series, to make 2,000. */
+async function addProvinceUnits(store) {
+  const seeded = await listUnits(store.db);
+  const series = ['town', 'dept_a', 'dept_b', 'direct'];
+  const extra = Array.from({ length: UNITS - seeded.length }, (_, i) => ({
+    name: `省直报送单位${String(i + 1).padStart(4, '0')}`,
+    series_code: series[i % series.length],
+    sort_order: 1000 + i,
+  }));
+  await insertUnits(store.db, extra);
+  return (await listUnits(store.db)).map((u) => ({ name: u.name, series: u.series_code }));
+}
+
+function writeLedger(units) {
+  // Intensity chosen so 2,000 units over two years give about the requested number of records.
+  const intensity = (RECORDS / 1_000_000) * 4.6;
+  let records = generateDemoLedger({ year: YEARS, units, seed: 42, intensity, idPrefix: 'B' });
+  if (records.length > RECORDS) records = records.slice(0, RECORDS);
+  const file = path.join(dir, 'ledger.jsonl');
+  fs.writeFileSync(file, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  return { file, count: records.length, bytes: fs.statSync(file).size };
+}
+
+async function runDialect(label, location, ledger) {
+  const store = await openStore(location);
+  try {
+    await addProvinceUnits(store);
+    const imported = await time(async () => {
+      const read = await readLedgerFile(ledger.file);
+      if (read.problems.length > 0) throw new Error(read.problems.slice(0, 3).join('\n'));
+      const outcome = await importLedger(store.db, read.records);
+      if (!outcome.ok) throw new Error(outcome.problems.slice(0, 3).join('\n'));
+      return outcome;
+    });
+    const { rows: [{ n: bookings }] } = await sql`select count(*) as n from bookings`.execute(store.db);
+
+    const scoreRuns = [];
+    for (let i = 0; i < 3; i++) scoreRuns.push((await time(() => computeScores(store.db, { year: YEARS[1] }))).ms);
+    const scoresMs = Math.min(...scoreRuns);
+
+    const cli = await time(async () => execFileSync(process.execPath, [path.join(ROOT, 'bin/govinfo'), '--db', location, 'scores', '--year', String(YEARS[1]), '--json'], { maxBuffer: 256 * 1024 * 1024 }));
+
+    // The floor: the same GROUP BY over as many raw precomputed bookings, with the same covering index.
+    await sql`create table floor_bookings (unit_id integer not null, period integer not null, points integer not null)`.execute(store.db);
+    const rows = Array.from({ length: ledger.count }, (_, i) => [1 + (i % UNITS), YEARS[0] * 4 + (i % 8), (i % 11) - 2]);
+    await store.db.transaction().execute((trx) => bulkInsert(trx, 'floor_bookings', ['unit_id', 'period', 'points'], rows));
+    await sql`create index floor_bookings_unit_period on floor_bookings (unit_id, period, points)`.execute(store.db);
+    if (label === 'PostgreSQL') await sql`analyze`.execute(store.db);
+    const floorRuns = [];
+    for (let i = 0; i < 3; i++) {
+      floorRuns.push((await time(() => sql`select unit_id, period, sum(points) as points from floor_bookings group by unit_id, period`.execute(store.db))).ms);
+    }
+    const floorMs = Math.min(...floorRuns);
+
+    const rate = ledger.count / (imported.ms / 1000);
+    console.log(`\n${label}`);
+    console.log(`  import   ${ledger.count.toLocaleString('en')} records in ${seconds(imported.ms)} s = ${Math.round(rate).toLocaleString('en')} records/s  (target ≥ 100,000)  → ${Number(bookings).toLocaleString('en')} bookings`);
+    console.log(`  scores   --year ${YEARS[1]}: ${seconds(scoresMs)} s in process (best of 3: ${scoreRuns.map(seconds).join(', ')}), ${seconds(cli.ms)} s as a CLI process  (target < 1.5 s)`);
+    console.log(`  floor    raw GROUP BY over ${ledger.count.toLocaleString('en')} precomputed bookings: ${seconds(floorMs)} s (best of 3)`);
+    console.log(`  ratio    scores ÷ floor = ${(scoresMs / floorMs).toFixed(2)}  (target ≤ 2)`);
+    return { rate, scoresMs, floorMs, cliMs: cli.ms };
+  } finally {
+    await store.close();
+  }
+}
+
+async function postgresReachable() {
+  if (process.env.BENCH_SKIP_PG) return false;
+  const client = new pg.Client({ connectionString: `${PG_SERVER}/postgres`, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+async function adminQuery(text) {
+  const client = new pg.Client({ connectionString: `${PG_SERVER}/postgres` });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
+
+try {
+  console.log(`govinfo scoring benchmark — ${os.cpus().length} cores, Node ${process.version}`);
+  const unitStore = await openStore(path.join(dir, 'units.db'));
+  const units = await addProvinceUnits(unitStore);
+  await unitStore.close();
+  const generated = await time(() => writeLedger(units));
+  const ledger = generated.value;
+  console.log(`ledger: ${units.length} units, ${ledger.count.toLocaleString('en')} records over ${YEARS.join('–')}, ${(ledger.bytes / 1024 / 1024).toFixed(1)} MB JSON Lines (generated in ${seconds(generated.ms)} s)`);
+
+  await runDialect('SQLite (better-sqlite3, WAL)', path.join(dir, 'bench.db'), ledger);
+
+  if (await postgresReachable()) {
+    const name = `govinfo_bench_${process.pid}`;
+    await adminQuery(`create database ${name}`);
+    try {
+      await runDialect('PostgreSQL', `${PG_SERVER}/${name}`, ledger);
+    } finally {
+      await adminQuery(`drop database if exists ${name} with (force)`);
+    }
+  } else {
+    console.log('\nPostgreSQL: not reachable (or BENCH_SKIP_PG set) — skipped');
+  }
+} finally {
+  fs.rmSync(dir, { recursive: true, force: true });
+}
