@@ -25,9 +25,14 @@ export interface Booking {
   date: IsoDate;
   points: number;
   rule: BookingRule;
+  /** The policy in force on `date`, whose values gave the points. */
   policy: string;
-  source: BookingSource;
-  record: RecordRef;
+  /** The group of records the booking is recomputed with (flat, not nested: an import books hundreds of thousands). */
+  sourceType: BookingSource['type'];
+  sourceId: number;
+  /** The record behind the points, named as in the ledger. */
+  recordType: RecordRef['type'];
+  recordRef: string;
   /** The item the points are for, when there is one (its ledger id). */
   itemRef: string | null;
 }
@@ -68,7 +73,7 @@ export function computeItemBookings(item: ItemFacts, policies: readonly Policy[]
   const bookings: Booking[] = [];
   const book = (date: IsoDate, points: number, rule: string, policy: Policy, record: RecordRef) => {
     if (points !== 0) {
-      bookings.push({ unitId: item.unitId, date, points, rule, policy: policy.name, source: { type: 'item', id: item.id }, record, itemRef: item.ref });
+      bookings.push({ unitId: item.unitId, date, points, rule, policy: policy.name, sourceType: 'item', sourceId: item.id, recordType: record.type, recordRef: record.ref, itemRef: item.ref });
     }
   };
 
@@ -93,17 +98,22 @@ type Book = (date: IsoDate, points: number, rule: string, policy: Policy, record
  * earliest adoption counts, and on the same date the one worth more.
  */
 export function countingAdoptions(adoptions: readonly AdoptionFact[], policies: readonly Policy[]): CountingAdoption[] {
-  const byOutlet = new Map<string, CountingAdoption>();
+  // An item has a handful of adoptions: a list scan beats a Map, and imports run this per item.
+  const counting: CountingAdoption[] = [];
   for (const adoption of adoptions) {
     const policy = policyInForce(policies, adoption.date);
     const outlet = policy?.outlets[adoption.outlet];
     if (!policy || !outlet) continue;
     const points = pointsFor(outlet.points, adoption.kind) ?? 0;
-    const current = byOutlet.get(adoption.outlet);
+    const index = counting.findIndex((c) => c.outlet === adoption.outlet);
+    const current = index === -1 ? undefined : counting[index];
     const isBetter = !current || adoption.date < current.date || (adoption.date === current.date && points > current.points);
-    if (isBetter) byOutlet.set(adoption.outlet, { ...adoption, points, policy });
+    if (!isBetter) continue;
+    const candidate = { ref: adoption.ref, outlet: adoption.outlet, kind: adoption.kind, date: adoption.date, points, policy };
+    if (index === -1) counting.push(candidate);
+    else counting[index] = candidate;
   }
-  return [...byOutlet.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  return counting.length > 1 ? counting.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)) : counting;
 }
 
 /**
@@ -203,8 +213,10 @@ export function computeSolicitationBookings(solicitation: SolicitationFacts, pol
       points: policy.solicitation.missed,
       rule: 'solicitation_missed',
       policy: policy.name,
-      source: { type: 'solicitation', id: solicitation.id },
-      record: { type: 'solicitation', ref: solicitation.ref },
+      sourceType: 'solicitation',
+      sourceId: solicitation.id,
+      recordType: 'solicitation',
+      recordRef: solicitation.ref,
       itemRef: null,
     }));
 }
@@ -228,8 +240,10 @@ export function computePenaltyBookings(penalty: PenaltyFacts, policies: readonly
     points,
     rule: `penalty:${penalty.reason}`,
     policy: policy.name,
-    source: { type: 'penalty', id: penalty.id },
-    record: { type: 'penalty', ref: penalty.ref },
+    sourceType: 'penalty',
+    sourceId: penalty.id,
+    recordType: 'penalty',
+    recordRef: penalty.ref,
     itemRef: null,
   }];
 }
@@ -237,4 +251,18 @@ export function computePenaltyBookings(penalty: PenaltyFacts, policies: readonly
 /** Whether a booking counts as of a date: deadline penalties only once the deadline has passed. */
 export function countsAsOf(booking: Pick<Booking, 'date' | 'rule'>, asOf: IsoDate): boolean {
   return booking.rule === 'solicitation_missed' ? booking.date < asOf : booking.date <= asOf;
+}
+
+/** The type of record behind a booking, which its rule determines (so it need not be stored). */
+export function recordTypeOfRule(rule: BookingRule): RecordRef['type'] {
+  const [head, , event] = rule.split(':');
+  switch (head) {
+    case 'adoption': return 'adoption';
+    case 'district_instruction': return 'instruction';
+    case 'upward': return event === 'instruction' ? 'instruction' : 'upward';
+    case 'solicitation_answered': return 'response';
+    case 'solicitation_missed': return 'solicitation';
+    case 'penalty': return 'penalty';
+    default: throw new Error(`unknown booking rule ${rule}`);
+  }
 }

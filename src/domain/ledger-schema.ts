@@ -116,10 +116,10 @@ const UNIT_LIST_SEPARATOR = /[、,，;；\n]+/;
 
 /** The record type named by a code or its Chinese label, if any. */
 export function recordTypeOf(value: unknown): RecordType | undefined {
-  if (typeof value !== 'string') return undefined;
-  const text = value.trim();
-  return RECORD_TYPES.find((t) => t === text || RECORD_TYPE_LABELS[t] === text);
+  return typeof value === 'string' ? TYPE_BY_NAME.get(value) ?? TYPE_BY_NAME.get(value.trim()) : undefined;
 }
+
+const TYPE_BY_NAME = new Map<string, RecordType>(RECORD_TYPES.flatMap((t) => [[t, t], [RECORD_TYPE_LABELS[t], t]] as [string, RecordType][]));
 
 /** How a field is named in messages: `outlet（采用载体）`. */
 export function fieldName(spec: Pick<FieldSpec, 'name' | 'label'>): string {

@@ -1,5 +1,7 @@
 import { quarterOf, periodIndex, type IsoDate } from '../domain/dates.js';
+import { recordTypeOfRule } from '../domain/bookings.js';
 import { describeRule } from '../domain/describe-rule.js';
+import { policyInForce } from '../domain/policy.js';
 import type { Db } from '../db/database.js';
 import { listUnitBookings } from '../db/repositories/booking.repository.js';
 import { listPolicies } from '../db/repositories/policy.repository.js';
@@ -51,18 +53,20 @@ export async function explainUnit(db: Db, options: ExplainOptions): Promise<Expl
   const first = periodIndex(options.year, options.quarter ?? 1);
   const last = periodIndex(options.year, options.quarter ?? 4);
   const [rows, policies] = await Promise.all([listUnitBookings(db, unit.id, first, last, options.asOf), listPolicies(db)]);
-  const policyByName = new Map(policies.map((p) => [p.name, p]));
 
-  const bookings = rows.map((row): ExplainedBooking => ({
-    date: row.date,
-    quarter: quarterOf(row.date),
-    points: row.points,
-    rule: row.rule,
-    description: describeRule(row.rule, policyByName.get(row.policy)),
-    record: { type: row.record_type, id: row.record_ref },
-    item: row.item_ref,
-    policy: row.policy,
-  }));
+  const bookings = rows.map((row): ExplainedBooking => {
+    const policy = policyInForce(policies, row.date);
+    return {
+      date: row.date,
+      quarter: quarterOf(row.date),
+      points: row.points,
+      rule: row.rule,
+      description: describeRule(row.rule, policy),
+      record: { type: recordTypeOfRule(row.rule), id: row.record_ref },
+      item: row.item_ref,
+      policy: policy?.name ?? '',
+    };
+  });
   const quarters = (options.quarter ? [options.quarter] : [1, 2, 3, 4]).map((quarter) => ({
     quarter,
     points: bookings.filter((b) => b.quarter === quarter).reduce((sum, b) => sum + b.points, 0),

@@ -23,9 +23,11 @@ export type ImportOutcome =
   | { ok: true; stored: CountByType; skipped: CountByType; warnings: string[] }
   | { ok: false; problems: string[] };
 
-interface Located {
+type Where = Pick<RawRecord, 'file' | 'line' | 'sheet'>;
+
+/** A valid record and where it stands; the raw fields are not kept, so they can be collected. */
+interface Located extends Where {
   record: LedgerRecord;
-  raw: RawRecord;
   order: number;
 }
 
@@ -39,7 +41,7 @@ const nullableText = (value: FieldValue): string | null => value as string | nul
  * same fields is skipped, so importing a file twice changes nothing; any invalid record
  * or conflict stops the import with every problem named by its location.
  */
-export async function importLedger(db: Kysely<Database>, raws: readonly RawRecord[]): Promise<ImportOutcome> {
+export async function importLedger(db: Kysely<Database>, raws: Iterable<RawRecord>): Promise<ImportOutcome> {
   return db.transaction().execute(async (trx) => {
     const plan = await planImport(trx, raws);
     if ('problems' in plan) return { ok: false, problems: plan.problems };
@@ -58,9 +60,9 @@ interface ImportPlan {
   policies: Awaited<ReturnType<typeof listPolicies>>;
 }
 
-async function planImport(trx: Db, raws: readonly RawRecord[]): Promise<ImportPlan | { problems: string[] }> {
+async function planImport(trx: Db, raws: Iterable<RawRecord>): Promise<ImportPlan | { problems: string[] }> {
   const problems: { order: number; text: string }[] = [];
-  const report = (order: number, raw: RawRecord, message: string) => problems.push({ order, text: `${locationOf(raw)}: ${message}` });
+  const report = (order: number, where: Where, message: string) => problems.push({ order, text: `${locationOf(where)}: ${message}` });
 
   const units = await listUnits(trx);
   const unitIds = new Map(units.map((u) => [u.name, u.id]));
@@ -69,30 +71,35 @@ async function planImport(trx: Db, raws: readonly RawRecord[]): Promise<ImportPl
   if (!earliest) return { problems: ['数据库中没有考核政策，无法导入'] };
   const context = { earliestPolicyDate: earliest, hasUnit: (name: string) => unitIds.has(name) };
 
-  // Ids present in the file at all, valid or not: a reference to an invalid record is not reported twice.
-  const idsInFile = new Map<RecordType, Set<string>>(RECORD_TYPES.map((t) => [t, new Set()]));
+  // Ids of invalid records: a reference to one is not reported a second time.
+  const invalidIds = new Map<RecordType, Set<string>>(RECORD_TYPES.map((t) => [t, new Set()]));
   const firstById = new Map<RecordType, Map<string, Located>>(RECORD_TYPES.map((t) => [t, new Map()]));
   const skipped = zeroCounts();
 
-  raws.forEach((raw, order) => {
+  let order = 0;
+  for (const raw of raws) {
+    order++;
+    if (raw.problem !== undefined) {
+      report(order, raw, raw.problem);
+      continue;
+    }
     const result = validateLedgerRecord(raw.fields, context);
-    const rawType = recordTypeOf(raw.fields.type);
-    if (rawType && raw.fields.id !== undefined) idsInFile.get(rawType)!.add(String(raw.fields.id).trim());
     if ('problems' in result) {
+      const rawType = recordTypeOf(raw.fields.type);
+      if (rawType && raw.fields.id !== undefined) invalidIds.get(rawType)!.add(String(raw.fields.id).trim());
       for (const message of result.problems) report(order, raw, message);
-      return;
+      continue;
     }
     const { record } = result;
-    idsInFile.get(record.type)!.add(record.id);
     const earlier = firstById.get(record.type)!.get(record.id);
     if (!earlier) {
-      firstById.get(record.type)!.set(record.id, { record, raw, order });
-      return;
+      firstById.get(record.type)!.set(record.id, { record, file: raw.file, line: raw.line, sheet: raw.sheet, order });
+      continue;
     }
     const differing = differingFields(earlier.record, record);
     if (differing.length === 0) skipped[record.type]++;
-    else report(order, raw, `${record.type} ${record.id} 与 ${locationOf(earlier.raw)} 的同编号记录不一致（${describeDifferences(differing, earlier.record, record, '前者')}）`);
-  });
+    else report(order, raw, `${record.type} ${record.id} 与 ${locationOf(earlier)} 的同编号记录不一致（${describeDifferences(differing, earlier.record, record, '前者')}）`);
+  }
 
   // Records already stored: identical ones are skipped, different ones are conflicts.
   const fresh = Object.fromEntries(RECORD_TYPES.map((t) => [t, [] as Located[]])) as Record<RecordType, Located[]>;
@@ -105,7 +112,7 @@ async function planImport(trx: Db, raws: readonly RawRecord[]): Promise<ImportPl
       else {
         const differing = differingFields(existing, located.record);
         if (differing.length === 0) skipped[type]++;
-        else report(located.order, located.raw, `${type} ${located.record.id} 与数据库中已存储的同编号记录不一致（${describeDifferences(differing, existing, located.record, '已存')}）；已存储的记录不能由导入修改，请使用新的编号`);
+        else report(located.order, located, `${type} ${located.record.id} 与数据库中已存储的同编号记录不一致（${describeDifferences(differing, existing, located.record, '已存')}）；已存储的记录不能由导入修改，请使用新的编号`);
       }
     }
   }
@@ -134,8 +141,8 @@ async function planImport(trx: Db, raws: readonly RawRecord[]): Promise<ImportPl
   const checkReference = (located: Located, field: string, type: 'item' | 'solicitation', known: (ref: string) => boolean): boolean => {
     const ref = text(located.record.fields[field]);
     if (known(ref)) return true;
-    if (!idsInFile.get(type)!.has(ref)) {
-      report(located.order, located.raw, `${field} 的值 ${JSON.stringify(ref)} 不存在：文件中和数据库中都没有编号为 ${ref} 的 ${type} 记录`);
+    if (!invalidIds.get(type)!.has(ref)) {
+      report(located.order, located, `${field} 的值 ${JSON.stringify(ref)} 不存在：文件中和数据库中都没有编号为 ${ref} 的 ${type} 记录`);
     }
     return false;
   };
@@ -145,7 +152,7 @@ async function planImport(trx: Db, raws: readonly RawRecord[]): Promise<ImportPl
     const unit = itemUnit(text(located.record.fields.item));
     const targets = solicitationTargets.get(text(located.record.fields.solicitation));
     if (hasSolicitation && unit !== undefined && targets && !targets.has(unit)) {
-      report(located.order, located.raw, `稿件 ${text(located.record.fields.item)} 的单位“${unit}”不在约稿 ${text(located.record.fields.solicitation)} 的约稿对象中`);
+      report(located.order, located, `稿件 ${text(located.record.fields.item)} 的单位“${unit}”不在约稿 ${text(located.record.fields.solicitation)} 的约稿对象中`);
     }
   }
 
@@ -216,16 +223,25 @@ function itemFactsOf(
   const facts = new Map<number, ItemFacts>();
   const byRef = new Map<string, ItemFacts>();
   for (const { record: { id: ref, fields: f } } of fresh.item) {
-    const item: ItemFacts = { id: idByRef.get(ref)!, ref, unitId: unitIds.get(text(f.unit))!, submitted: text(f.submitted), adoptions: [], instructions: [], upwards: [], responses: [] };
+    // Most items have no instruction, upward adoption or response: share one empty list until they do.
+    const item: ItemFacts = { id: idByRef.get(ref)!, ref, unitId: unitIds.get(text(f.unit))!, submitted: text(f.submitted), adoptions: NONE, instructions: NONE, upwards: NONE, responses: NONE };
     facts.set(item.id, item);
     byRef.set(ref, item);
   }
-  for (const { record: { id: ref, fields: f } } of fresh.adoption) byRef.get(text(f.item))?.adoptions.push({ ref, outlet: text(f.outlet), kind: nullableText(f.kind), date: text(f.date) });
-  for (const { record: { id: ref, fields: f } } of fresh.instruction) byRef.get(text(f.item))?.instructions.push({ ref, level: text(f.level), date: text(f.date) });
-  for (const { record: { id: ref, fields: f } } of fresh.upward) byRef.get(text(f.item))?.upwards.push({ ref, level: text(f.level), kind: nullableText(f.kind), date: text(f.date) });
-  for (const { record: { id: ref, fields: f } } of fresh.response) byRef.get(text(f.item))?.responses.push({ ref, deadline: deadlines.get(text(f.solicitation))! });
+  const add = <K extends 'adoptions' | 'instructions' | 'upwards' | 'responses'>(itemRef: FieldValue, list: K, fact: ItemFacts[K][number]) => {
+    const item = byRef.get(text(itemRef));
+    if (!item) return;
+    if (item[list] === NONE) item[list] = [] as ItemFacts[K];
+    (item[list] as ItemFacts[K][number][]).push(fact);
+  };
+  for (const { record: { id: ref, fields: f } } of fresh.adoption) add(f.item, 'adoptions', { ref, outlet: text(f.outlet), kind: nullableText(f.kind), date: text(f.date) });
+  for (const { record: { id: ref, fields: f } } of fresh.instruction) add(f.item, 'instructions', { ref, level: text(f.level), date: text(f.date) });
+  for (const { record: { id: ref, fields: f } } of fresh.upward) add(f.item, 'upwards', { ref, level: text(f.level), kind: nullableText(f.kind), date: text(f.date) });
+  for (const { record: { id: ref, fields: f } } of fresh.response) add(f.item, 'responses', { ref, deadline: deadlines.get(text(f.solicitation))! });
   return facts;
 }
+
+const NONE = Object.freeze([]) as unknown as never[];
 
 /**
  * Lateness is deducted automatically after a missed deadline; a manual 不按时间及要求上报约稿信息
@@ -233,12 +249,13 @@ function itemFactsOf(
  */
 async function warnDuplicateLateness(trx: Db, penalties: Located[], unitIds: Map<string, number>): Promise<string[]> {
   const warnings: string[] = [];
-  for (const { record, raw } of penalties) {
+  for (const located of penalties) {
+    const { record } = located;
     if (record.fields.reason !== 'late_solicitation') continue;
     const date = text(record.fields.date);
     const missed = await findMissedDeadlines(trx, unitIds.get(text(record.fields.unit))!, addDays(date, -30), date);
     for (const m of missed) {
-      warnings.push(`${locationOf(raw)}: ${text(record.fields.unit)} 已因未在 ${m.date} 前回复约稿 ${m.record_ref} 被自动扣分；如这条扣分是同一次迟报，请勿重复扣分`);
+      warnings.push(`${locationOf(located)}: ${text(record.fields.unit)} 已因未在 ${m.date} 前回复约稿 ${m.record_ref} 被自动扣分；如这条扣分是同一次迟报，请勿重复扣分`);
     }
   }
   return warnings;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeItemBookings, computePenaltyBookings, computeSolicitationBookings, countsAsOf, type Booking } from '../../src/domain/bookings.js';
+import { computeItemBookings, computePenaltyBookings, computeSolicitationBookings, countsAsOf, recordTypeOfRule, type Booking } from '../../src/domain/bookings.js';
 import { quarterOf } from '../../src/domain/dates.js';
 import { adoption, buildItemFacts, instruction, upward } from '../factories/item-facts.factory.js';
 import { PANYU_2010, buildPolicy } from '../factories/policy.factory.js';
@@ -23,7 +23,7 @@ describe('adoption points (记分办法 1–3)', () => {
   ])('%s %s earns %i on the adoption date', (outlet, kind, points, rule) => {
     const bookings = computeItemBookings(buildItemFacts({ adoptions: [adoption(outlet, '2011-02-03', kind)] }), policies);
     expect(summary(bookings)).toEqual([['2011-02-03', points, rule]]);
-    expect(bookings[0].record).toEqual({ type: 'adoption', ref: `A-${outlet}-2011-02-03-${kind}` });
+    expect([bookings[0].recordType, bookings[0].recordRef]).toEqual(['adoption', `A-${outlet}-2011-02-03-${kind}`]);
   });
 
   it('counts an item once per outlet: the earliest adoption counts', () => {
@@ -201,5 +201,24 @@ describe('policy as data: a booking is scored by the policy in force on its date
   it('uses the later policy for an instruction booked after it takes effect', () => {
     const item = buildItemFacts({ adoptions: [adoption('dynamic', '2014-12-20')], instructions: [instruction('district', '2015-01-05')] });
     expect(computeItemBookings(item, [PANYU_2010, later]).find((b) => b.rule === 'district_instruction')?.points).toBe(6);
+  });
+});
+
+describe('recordTypeOfRule', () => {
+  it('derives the stored record type of every rule the engine books', () => {
+    const item = buildItemFacts({
+      submitted: '2011-01-05',
+      adoptions: [adoption('portal', '2011-01-06'), adoption('report', '2011-01-07', 'research')],
+      instructions: [instruction('district', '2011-01-08'), instruction('province', '2011-03-01')],
+      upwards: [upward('city', '2011-02-01')],
+      responses: [{ ref: 'R-1', deadline: '2011-01-31' }],
+    });
+    const bookings = [
+      ...computeItemBookings(item, policies),
+      ...computeSolicitationBookings({ id: 1, ref: 'S-1', deadline: '2011-06-30', targetUnitIds: [1], answers: [] }, policies),
+      ...computePenaltyBookings({ id: 1, ref: 'P-1', unitId: 1, reason: 'criticism', date: '2011-05-20' }, policies),
+    ];
+    expect(new Set(bookings.map((b) => b.rule.split(':')[0])).size).toBe(6);
+    for (const b of bookings) expect(recordTypeOfRule(b.rule), b.rule).toBe(b.recordType);
   });
 });

@@ -99,22 +99,25 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('responses_solicitation_id').on('responses').column('solicitation_id').execute();
   await db.schema.createIndex('penalties_unit_id').on('penalties').column('unit_id').execute();
 
-  await withId(db.schema.createTable('bookings'))
+  // Bookings are replaced wholesale when their records change, so their ids need no
+  // AUTOINCREMENT guarantee (SQLite's rowid is enough; 64-bit in PostgreSQL as rescoring consumes ids).
+  // What can be derived is not stored: the policy (from the date), the record type (from the
+  // rule) and the item (from the source), which keeps a million-booking import fast.
+  await db.schema.createTable('bookings')
+    .addColumn('id', isPostgres ? 'bigserial' : 'integer', (c) => c.primaryKey())
     .addColumn('unit_id', 'integer', (c) => c.notNull().references('units.id'))
     .addColumn('date', 'text', (c) => c.notNull())
     .addColumn('period', 'integer', (c) => c.notNull())
     .addColumn('points', 'integer', (c) => c.notNull())
     .addColumn('rule', 'text', (c) => c.notNull())
-    .addColumn('policy', 'text', (c) => c.notNull())
     .addColumn('source_type', 'text', (c) => c.notNull())
     .addColumn('source_id', 'integer', (c) => c.notNull())
-    .addColumn('record_type', 'text', (c) => c.notNull())
     .addColumn('record_ref', 'text', (c) => c.notNull())
-    .addColumn('item_ref', 'text')
     .execute();
   // Scores are one GROUP BY unit, quarter: the covering index lets it read the index alone.
   await db.schema.createIndex('bookings_unit_period').on('bookings').columns(['unit_id', 'period', 'points']).execute();
-  await db.schema.createIndex('bookings_source').on('bookings').columns(['source_type', 'source_id']).execute();
+  // Recomputing a source finds its bookings by id; the type filter runs on the few rows found.
+  await db.schema.createIndex('bookings_source').on('bookings').column('source_id').execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -5,7 +5,7 @@ import type { Db } from '../database.js';
 import type { BookingRow } from '../tables/booking.table.js';
 import { bulkInsert, chunked } from './bulk.js';
 
-const BOOKING_COLUMNS = ['unit_id', 'date', 'period', 'points', 'rule', 'policy', 'source_type', 'source_id', 'record_type', 'record_ref', 'item_ref'];
+const BOOKING_COLUMNS = ['unit_id', 'date', 'period', 'points', 'rule', 'source_type', 'source_id', 'record_ref'];
 
 /**
  * Replaces the bookings of the given sources with freshly computed ones, so a changed or
@@ -21,7 +21,7 @@ export async function replaceBookings(db: Db, sourceType: BookingSource['type'],
 /** Adds bookings of sources that have none yet (records created in the same transaction). */
 export async function insertBookings(db: Db, bookings: readonly Booking[]): Promise<void> {
   await bulkInsert(db, 'bookings', BOOKING_COLUMNS, bookings.map((b) => [
-    b.unitId, b.date, periodOf(b.date), b.points, b.rule, b.policy, b.source.type, b.source.id, b.record.type, b.record.ref, b.itemRef,
+    b.unitId, b.date, periodOf(b.date), b.points, b.rule, b.sourceType, b.sourceId, b.recordRef,
   ]));
 }
 
@@ -44,8 +44,8 @@ export async function sumPointsByUnitAndPeriod(db: Db, window: BookingWindow): P
 
 function applyAsOf<Q extends { where: (...args: any[]) => Q }>(query: Q, asOf: IsoDate): Q {
   return query
-    .where('date', '<=', asOf)
-    .where((eb: any) => eb.or([eb('rule', '!=', 'solicitation_missed'), eb('date', '<', asOf)]));
+    .where('bookings.date', '<=', asOf)
+    .where((eb: any) => eb.or([eb('bookings.rule', '!=', 'solicitation_missed'), eb('bookings.date', '<', asOf)]));
 }
 
 /** The earliest quarter with any booking (as of a date), or null when there is none. */
@@ -56,12 +56,14 @@ export async function earliestBookingPeriod(db: Db, asOf?: IsoDate): Promise<num
   return row?.first === null || row?.first === undefined ? null : Number(row.first);
 }
 
-/** One unit's bookings in a range of quarters, in date order. */
-export async function listUnitBookings(db: Db, unitId: number, fromPeriod: number, toPeriod: number, asOf?: IsoDate): Promise<BookingRow[]> {
-  let query = db.selectFrom('bookings').selectAll()
-    .where('unit_id', '=', unitId).where('period', '>=', fromPeriod).where('period', '<=', toPeriod);
+/** One unit's bookings in a range of quarters, in date order, with the ledger id of the item each is for. */
+export async function listUnitBookings(db: Db, unitId: number, fromPeriod: number, toPeriod: number, asOf?: IsoDate): Promise<(BookingRow & { item_ref: string | null })[]> {
+  let query = db.selectFrom('bookings')
+    .leftJoin('items', (join) => join.onRef('items.id', '=', 'bookings.source_id').on('bookings.source_type', '=', 'item'))
+    .selectAll('bookings').select('items.ref as item_ref')
+    .where('bookings.unit_id', '=', unitId).where('period', '>=', fromPeriod).where('period', '<=', toPeriod);
   if (asOf !== undefined) query = applyAsOf(query, asOf);
-  return query.orderBy('date').orderBy('id').execute();
+  return query.orderBy('date').orderBy('bookings.id').execute();
 }
 
 /** A unit's automatic deductions for missed solicitation deadlines dated within a range. */

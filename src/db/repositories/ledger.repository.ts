@@ -7,13 +7,22 @@ import { bulkInsert, chunked } from './bulk.js';
  * an import can tell an identical re-import from a conflict.
  */
 export async function findStoredRecords(db: Db, type: RecordType, refs: readonly string[]): Promise<LedgerRecord[]> {
-  const records: LedgerRecord[] = [];
+  // Most refs of an import are new: find the stored ones on the unique index alone, then rebuild only those.
+  const stored: string[] = [];
   for (const chunk of chunked(refs)) {
     if (chunk.length === 0) continue;
-    records.push(...(await findStoredChunk(db, type, chunk)));
+    const rows = await db.selectFrom(TABLE_OF[type]).select('ref').where('ref', 'in', chunk).execute();
+    for (const row of rows) stored.push(row.ref);
   }
+  const records: LedgerRecord[] = [];
+  for (const chunk of chunked(stored)) records.push(...(await findStoredChunk(db, type, chunk)));
   return records;
 }
+
+const TABLE_OF = {
+  item: 'items', adoption: 'adoptions', instruction: 'instructions', upward: 'upwards',
+  solicitation: 'solicitations', response: 'responses', penalty: 'penalties',
+} as const satisfies Record<RecordType, string>;
 
 async function findStoredChunk(db: Db, type: RecordType, refs: string[]): Promise<LedgerRecord[]> {
   const record = (id: string, fields: LedgerRecord['fields']): LedgerRecord => ({ type, id, fields });

@@ -13,12 +13,10 @@ export interface BookingTable {
   period: number;
   points: number;
   rule: string;
-  policy: string;
   source_type: string;
   source_id: number;
-  record_type: string;
+  /** Ledger id of the record behind the points; its type follows from `rule` (recordTypeOfRule). */
   record_ref: string;
-  item_ref: string | null;
 }
 
 export type BookingRow = Selectable<BookingTable>;
