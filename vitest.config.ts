@@ -16,6 +16,7 @@ const integration = (dialect: 'sqlite' | 'postgres') => ({
 
 export default defineConfig({
   test: {
+    reporters: ['default', './test/helpers/summary-reporter.ts'],
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
       integration('sqlite'),

@@ -56,7 +56,7 @@ async function addProvinceUnits(store) {
  * 150 MB limit). Intensity is chosen so 2,000 units over two years give the requested record count.
  */
 function writeLedger(units) {
-  const intensity = (RECORDS / 1_000_000) * 7.05;
+  const intensity = (RECORDS / 1_000_000) * 7.5;
   let records = generateDemoLedger({ year: YEARS, units, seed: 42, intensity, idPrefix: 'B' });
   if (records.length > RECORDS) records = records.slice(0, RECORDS);
   // Split by the year of the item or solicitation each record belongs to.

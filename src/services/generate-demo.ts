@@ -19,7 +19,7 @@ export interface DemoOptions {
 }
 
 /** Items a unit submits per quarter on average, by series, before its own diligence. */
-const ITEMS_PER_QUARTER: Record<string, number> = { town: 5, dept_a: 5, dept_b: 3.5, direct: 1 };
+const ITEMS_PER_QUARTER: Record<string, number> = { town: 5, dept_a: 5, dept_b: 3.5, direct: 0.6 };
 
 const TOPICS = [
   '扎实推进防汛防风工作', '开展安全生产大检查', '加快推进“三旧”改造', '创新社会管理服务', '推进基层党风廉政建设',

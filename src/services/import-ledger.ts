@@ -10,6 +10,7 @@ import {
   findItemsByRef, findSolicitationsByRef, findStoredRecords, insertAdoptions, insertInstructions, insertItems,
   insertPenalties, insertResponses, insertSolicitationUnits, insertSolicitations, insertUpwards,
 } from '../db/repositories/ledger.repository.js';
+import { refreshStatisticsAfterBulkLoad } from '../db/repositories/maintenance.repository.js';
 import { listPolicies } from '../db/repositories/policy.repository.js';
 import { listUnits } from '../db/repositories/unit.repository.js';
 import { findMissedDeadlines, insertBookings } from '../db/repositories/booking.repository.js';
@@ -42,13 +43,18 @@ const nullableText = (value: FieldValue): string | null => value as string | nul
  * or conflict stops the import with every problem named by its location.
  */
 export async function importLedger(db: Kysely<Database>, raws: Iterable<RawRecord>): Promise<ImportOutcome> {
-  return db.transaction().execute(async (trx) => {
+  const outcome = await db.transaction().execute(async (trx): Promise<ImportOutcome> => {
     const plan = await planImport(trx, raws);
     if ('problems' in plan) return { ok: false, problems: plan.problems };
     const warnings = await storePlan(trx, plan);
     return { ok: true, stored: plan.stored, skipped: plan.skipped, warnings };
   });
+  if (outcome.ok && Object.values(outcome.stored).reduce((a, b) => a + b, 0) >= BULK_LOAD_RECORDS) await refreshStatisticsAfterBulkLoad(db);
+  return outcome;
 }
+
+/** An import this large changes the tables enough to refresh the planner's statistics. */
+const BULK_LOAD_RECORDS = 10_000;
 
 interface ImportPlan {
   fresh: Record<RecordType, Located[]>;

@@ -37,25 +37,27 @@ describe.skipIf(!isDialectAvailable)('bad ledger input: a precise message, statu
 
   const jsonl = (name: string, records: object[]) => writeJsonl(database.dir, name, records);
 
-  it.each([
-    ['unknown unit', [item('I-2', { unit: '火星镇' })], ':1: unit（单位） 的值 "火星镇" 不是已登记的报送单位'],
-    ['unknown item', [{ type: 'adoption', id: 'A-9', item: 'I-404', outlet: 'portal', date: '2011-02-02' }], ':1: item 的值 "I-404" 不存在'],
-    ['unknown solicitation', [item('I-2'), { type: 'response', id: 'R-1', solicitation: 'S-404', item: 'I-2' }], ':2: solicitation 的值 "S-404" 不存在'],
-    ['malformed date', [item('I-2', { submitted: '2011/02/01' })], ':1: submitted（报送日期） 的值 "2011/02/01" 不是有效日期'],
-    ['impossible date', [{ type: 'adoption', id: 'A-9', item: 'I-1', outlet: 'portal', date: '2011-02-30' }], ':1: date（日期） 的值 "2011-02-30" 不是有效日期'],
-    ['date before the earliest policy', [{ type: 'penalty', id: 'P-9', unit: '沙湾镇', reason: 'criticism', date: '2010-04-06' }], ':1: date（日期） 的值 2010-04-06 早于最早的考核政策生效日期 2010-04-07'],
-    ['deadline before the earliest policy', [{ type: 'solicitation', id: 'S-9', issuer: 'city', title: 't', deadline: '2009-12-31' }], ':1: deadline（截止日期） 的值 2009-12-31 早于'],
-    ['missing field', [item('I-2', { title: undefined })], ':1: 缺少字段 title（标题）'],
-    ['negative id', [item(-3 as unknown as string)], ':1: id（编号）的值 -3 无效'],
-    ['an unknown field such as negative points', [{ type: 'penalty', id: 'P-9', unit: '沙湾镇', reason: 'criticism', date: '2011-05-01', points: -20 }], ':1: penalty 记录没有字段 points'],
-    ['unknown type', [{ type: 'memo', id: 'M-1' }], ':1: type（类型）的值 "memo" 无效'],
-    ['kind missing for report', [{ type: 'adoption', id: 'A-9', item: 'I-1', outlet: 'report', date: '2011-02-02' }], ':1: 缺少字段 kind（信息类型）'],
-    ['a response from a unit the solicitation does not target', [item('I-2'), { type: 'response', id: 'R-1', solicitation: 'S-1', item: 'I-2' }], ':2: 稿件 I-2 的单位“石基镇”不在约稿 S-1 的约稿对象中'],
-    ['an empty target list', [{ type: 'solicitation', id: 'S-9', issuer: 'city', title: 't', deadline: '2011-06-30', units: [] }], ':1: units（约稿对象） 不能为空列表'],
-    ['a conflict with a stored record', [{ ...BASE[1], date: '2011-01-08' }], ':1: adoption A-1 与数据库中已存储的同编号记录不一致（date：已存 "2011-01-07"，本行 "2011-01-08"）'],
-    ['a conflict within the file', [item('I-2'), item('I-2', { title: '另一个标题' })], ':2: item I-2 与', 'bad.jsonl:1 的同编号记录不一致'],
-  ])('%s', async (_name, records, ...fragments) => {
-    const file = jsonl('bad.jsonl', records as object[]);
+  const cases: [name: string, records: object[], fragments: string[]][] = [
+    ['unknown unit', [item('I-2', { unit: '火星镇' })], [':1: unit（单位） 的值 "火星镇" 不是已登记的报送单位']],
+    ['unknown item', [{ type: 'adoption', id: 'A-9', item: 'I-404', outlet: 'portal', date: '2011-02-02' }], [':1: item 的值 "I-404" 不存在']],
+    ['unknown solicitation', [item('I-2'), { type: 'response', id: 'R-1', solicitation: 'S-404', item: 'I-2' }], [':2: solicitation 的值 "S-404" 不存在']],
+    ['malformed date', [item('I-2', { submitted: '2011/02/01' })], [':1: submitted（报送日期） 的值 "2011/02/01" 不是有效日期']],
+    ['impossible date', [{ type: 'adoption', id: 'A-9', item: 'I-1', outlet: 'portal', date: '2011-02-30' }], [':1: date（日期） 的值 "2011-02-30" 不是有效日期']],
+    ['date before the earliest policy', [{ type: 'penalty', id: 'P-9', unit: '沙湾镇', reason: 'criticism', date: '2010-04-06' }], [':1: date（日期） 的值 2010-04-06 早于最早的考核政策生效日期 2010-04-07']],
+    ['deadline before the earliest policy', [{ type: 'solicitation', id: 'S-9', issuer: 'city', title: 't', deadline: '2009-12-31' }], [':1: deadline（截止日期） 的值 2009-12-31 早于']],
+    ['missing field', [item('I-2', { title: undefined })], [':1: 缺少字段 title（标题）']],
+    ['negative id', [item(-3 as unknown as string)], [':1: id（编号）的值 -3 无效']],
+    ['an unknown field such as negative points', [{ type: 'penalty', id: 'P-9', unit: '沙湾镇', reason: 'criticism', date: '2011-05-01', points: -20 }], [':1: penalty 记录没有字段 points']],
+    ['unknown type', [{ type: 'memo', id: 'M-1' }], [':1: type（类型）的值 "memo" 无效']],
+    ['kind missing for report', [{ type: 'adoption', id: 'A-9', item: 'I-1', outlet: 'report', date: '2011-02-02' }], [':1: 缺少字段 kind（信息类型）']],
+    ['a response from a unit the solicitation does not target', [item('I-2'), { type: 'response', id: 'R-1', solicitation: 'S-1', item: 'I-2' }], [':2: 稿件 I-2 的单位“石基镇”不在约稿 S-1 的约稿对象中']],
+    ['an empty target list', [{ type: 'solicitation', id: 'S-9', issuer: 'city', title: 't', deadline: '2011-06-30', units: [] }], [':1: units（约稿对象） 不能为空列表']],
+    ['a conflict with a stored record', [{ ...BASE[1], date: '2011-01-08' }], [':1: adoption A-1 与数据库中已存储的同编号记录不一致（date：已存 "2011-01-07"，本行 "2011-01-08"）']],
+    ['a conflict within the file', [item('I-2'), item('I-2', { title: '另一个标题' })], [':2: item I-2 与', 'bad.jsonl:1 的同编号记录不一致']],
+  ];
+
+  it.each(cases)('%s', async (_name, records, fragments) => {
+    const file = jsonl('bad.jsonl', records);
     await expectRefused(file, ...fragments.map((f) => (f.startsWith(':') ? `${file}${f}` : f)));
   });
 

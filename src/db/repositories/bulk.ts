@@ -41,6 +41,7 @@ export async function bulkInsert<R = Record<string, unknown>>(
   returning: readonly string[] = [],
 ): Promise<R[]> {
   const postgres = isPostgres(db);
+  if (postgres) return bulkInsertPostgres<R>(db, table, columns, rows, returning);
   const perStatement = Math.max(1, Math.floor(MAX_VALUES_PER_STATEMENT / columns.length));
   const result: R[] = [];
   for (let start = 0; start < rows.length; start += perStatement) {
@@ -52,6 +53,29 @@ export async function bulkInsert<R = Record<string, unknown>>(
     }
     const query = CompiledQuery.raw(insertStatement(postgres, table, columns, count, returning), parameters);
     const { rows: inserted } = await db.executeQuery<R>(query);
+    if (returning.length > 0) result.push(...inserted);
+  }
+  return result;
+}
+
+/** Rows per PostgreSQL statement: one array parameter per column, however many rows. */
+const POSTGRES_ROWS_PER_STATEMENT = 20_000;
+
+/**
+ * PostgreSQL parses and plans a 30,000-parameter VALUES list slowly; `unnest` of one array per
+ * column inserts the same rows with a statement of a few parameters. Column types follow the
+ * values (every column here is an integer or text).
+ */
+async function bulkInsertPostgres<R>(db: Db, table: string, columns: readonly string[], rows: readonly (readonly unknown[])[], returning: readonly string[]): Promise<R[]> {
+  const result: R[] = [];
+  const quoted = (names: readonly string[]) => names.map((c) => `"${c}"`).join(',');
+  for (let start = 0; start < rows.length; start += POSTGRES_ROWS_PER_STATEMENT) {
+    const chunk = rows.slice(start, start + POSTGRES_ROWS_PER_STATEMENT);
+    const arrays = columns.map((_, c) => chunk.map((row) => row[c]));
+    const types = arrays.map((values) => (typeof values.find((v) => v !== null && v !== undefined) === 'number' ? 'integer' : 'text'));
+    let text = `insert into "${table}" (${quoted(columns)}) select * from unnest(${types.map((type, i) => `$${i + 1}::${type}[]`).join(',')})`;
+    if (returning.length > 0) text += ` returning ${quoted(returning)}`;
+    const { rows: inserted } = await db.executeQuery<R>(CompiledQuery.raw(text, arrays));
     if (returning.length > 0) result.push(...inserted);
   }
   return result;
