@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Policy } from '../domain/policy.js';
 import type { Database } from '../db/database.js';
 import { insertPolicy, listPolicies } from '../db/repositories/policy.repository.js';
+import { listSeries } from '../db/repositories/unit.repository.js';
 import { listAllSourceIds } from '../db/repositories/ledger.repository.js';
 import { recomputeBookings } from './recompute-bookings.js';
 
@@ -16,6 +17,8 @@ export async function addPolicy(db: Kysely<Database>, policy: Policy): Promise<v
     const existing = await listPolicies(trx);
     if (existing.some((p) => p.name === policy.name)) throw new PolicyConflictError(`已存在名为 ${policy.name} 的考核政策`);
     if (existing.some((p) => p.effectiveFrom === policy.effectiveFrom)) throw new PolicyConflictError(`已有考核政策在 ${policy.effectiveFrom} 生效`);
+    const missing = (await listSeries(trx)).filter((s) => !(s.code in policy.series));
+    if (missing.length > 0) throw new PolicyConflictError(`政策没有为这些序列设定指标：${missing.map((s) => `${s.code}（${s.name}）`).join('、')}`);
     await insertPolicy(trx, policy);
     await recomputeBookings(trx, await listAllSourceIds(trx), [...existing, policy]);
   });

@@ -84,5 +84,11 @@ describe.skipIf(!isDialectAvailable)('template and demo commands', () => {
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain('effectiveFrom: must be a date YYYY-MM-DD');
     expect(refused.stderr).toContain('districtInstruction: must be an integer');
+
+    const { direct: _direct, ...withoutDirect } = later.series;
+    fs.writeFileSync(policyFile, JSON.stringify({ ...later, name: 'panyu-2017', effectiveFrom: '2017-01-01', series: withoutDirect }));
+    const incomplete = await govinfo(database.location, 'policy', 'add', policyFile);
+    expect(incomplete.status).toBe(1);
+    expect(incomplete.stderr).toContain('政策没有为这些序列设定指标：direct（直报点序列）');
   });
 });

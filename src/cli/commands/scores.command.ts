@@ -20,15 +20,15 @@ export function scoresCommand(io: CliIo): Command {
         const scores = await computeScores(db, { year, quarter, asOf: options.asOf });
         if (options.json) return writeJson(io, scores);
         const seriesNames = new Map((await listSeries(db)).map((s) => [s.code, s.name]));
-        io.stdout(formatScores(scores, seriesNames));
+        io.stdout(formatScores(scores, seriesNames, options.asOf));
       });
     });
 }
 
 /** The readable Chinese report: one table per series in rank order, then the lists the policy acts on. */
-export function formatScores(scores: ScoresDocument, seriesNames: Map<string, string>): string {
+export function formatScores(scores: ScoresDocument, seriesNames: Map<string, string>, asOf?: string): string {
   const asOfQuarter = scores.quarter ?? 4;
-  const out: string[] = [`${scores.year} 年度政务信息工作考核得分（考核政策 ${scores.policy}）`, ''];
+  const out: string[] = [`${scores.year} 年度政务信息工作考核得分（考核政策 ${scores.policy}${asOf ? `，截至 ${asOf}` : ''}）`, ''];
   for (const [series, name] of seriesNames) {
     const units = scores.units.filter((u) => u.series === series);
     if (units.length === 0) continue;
