@@ -1,9 +1,11 @@
 import { Command } from 'commander';
+import { auditCommand } from './commands/audit.command.js';
 import { demoCommand } from './commands/demo.command.js';
 import { explainCommand } from './commands/explain.command.js';
 import { importCommand } from './commands/import.command.js';
 import { policyCommand } from './commands/policy.command.js';
 import { scoresCommand } from './commands/scores.command.js';
+import { serveCommand } from './commands/serve.command.js';
 import { templateCommand } from './commands/template.command.js';
 import { unitsCommand } from './commands/units.command.js';
 import type { CliIo } from './context.js';
@@ -16,7 +18,7 @@ export function buildProgram(io: CliIo): Command {
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError('（使用 --help 查看用法）')
     .exitOverride();
-  for (const command of [importCommand(io), scoresCommand(io), explainCommand(io), unitsCommand(io), templateCommand(io), demoCommand(io), policyCommand(io)]) {
+  for (const command of [serveCommand(io), importCommand(io), scoresCommand(io), explainCommand(io), unitsCommand(io), templateCommand(io), demoCommand(io), policyCommand(io), auditCommand(io)]) {
     program.addCommand(command);
   }
   // Subcommands inherit the output streams and exit behaviour, so tests see every message.

@@ -14,7 +14,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return error.exitCode === 0 ? 0 : 1;
     }
     if (error instanceof UserError) {
-      io.stderr(`${error.message}\n`);
+      if (error.message) io.stderr(`${error.message}\n`);
       return 1;
     }
     io.stderr(`错误：${(error as Error).message ?? String(error)}\n`);

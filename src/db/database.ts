@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { AuditHeadTable, AuditLogTable } from './tables/audit.table.js';
 import type { BookingTable } from './tables/booking.table.js';
 import type { AdoptionTable, InstructionTable, UpwardTable } from './tables/editorial.table.js';
 import type { ItemTable } from './tables/item.table.js';
@@ -6,6 +7,8 @@ import type { PenaltyTable } from './tables/penalty.table.js';
 import type { PolicyTable } from './tables/policy.table.js';
 import type { ResponseTable, SolicitationTable, SolicitationUnitTable } from './tables/solicitation.table.js';
 import type { SeriesTable, UnitTable } from './tables/unit.table.js';
+import type { PasswordHistoryTable, RateLimitTable, SessionTable, SettingTable, UserTable } from './tables/user.table.js';
+import type { AttachmentTable, ItemEventTable, TrainingAttendeeTable, TrainingTable, UnitContactTable } from './tables/workflow.table.js';
 
 /** Every table Kysely knows, by name. */
 export interface Database {
@@ -21,6 +24,18 @@ export interface Database {
   responses: ResponseTable;
   penalties: PenaltyTable;
   bookings: BookingTable;
+  users: UserTable;
+  password_history: PasswordHistoryTable;
+  sessions: SessionTable;
+  rate_limits: RateLimitTable;
+  settings: SettingTable;
+  audit_log: AuditLogTable;
+  audit_head: AuditHeadTable;
+  item_events: ItemEventTable;
+  attachments: AttachmentTable;
+  unit_contacts: UnitContactTable;
+  trainings: TrainingTable;
+  training_attendees: TrainingAttendeeTable;
 }
 
 /** A connection or a transaction: repositories take either, so the caller owns the transaction. */

@@ -8,6 +8,9 @@ export interface SolicitationTable {
   title: string;
   deadline: string;
   all_units: number;
+  requirements: string | null;
+  created_at: string | null;
+  version: Generated<number>;
 }
 
 /** The units a solicitation names (none when `all_units`). */

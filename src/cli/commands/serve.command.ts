@@ -1,0 +1,36 @@
+import { Command } from 'commander';
+import { buildApp } from '../../server/app.js';
+import { serverConfigFromEnv } from '../../server/config.js';
+import { ensureFirstAdmin, FIRST_ADMIN_USERNAME } from '../../services/auth/ensure-first-admin.js';
+import { openStore, resolveDatabaseLocation } from '../../services/open-store.js';
+import { UserError, type CliIo } from '../context.js';
+
+export function serveCommand(io: CliIo): Command {
+  return new Command('serve')
+    .description('启动服务（REST API；浏览器访问 /api/docs 查看接口文档）')
+    .option('--host <host>', '监听地址', '127.0.0.1')
+    .option('--port <port>', '监听端口', '8080')
+    .action(async (options: { host: string; port: string }, command: Command) => {
+      const port = Number(options.port);
+      if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UserError(`--port 的值“${options.port}”无效，应为 1–65535 的整数`);
+      const store = await openStore(resolveDatabaseLocation(command.optsWithGlobals().db));
+      const config = serverConfigFromEnv();
+      const password = await ensureFirstAdmin(store.db, process.env.GOVINFO_ADMIN_PASSWORD || undefined, config.now());
+      if (password) {
+        io.stdout(`已创建系统管理员账号 ${FIRST_ADMIN_USERNAME}，一次性密码：${process.env.GOVINFO_ADMIN_PASSWORD ? '（取自 GOVINFO_ADMIN_PASSWORD）' : password}\n`);
+        io.stdout('首次登录后必须修改密码。此密码只显示这一次。\n');
+      }
+      const app = await buildApp({ db: store.db, config, logger: { level: process.env.GOVINFO_LOG_LEVEL ?? 'info' } });
+      const stop = async () => {
+        await app.close();
+        await store.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      const address = await app.listen({ host: options.host, port });
+      io.stdout(`政务信息报送与考核系统已启动：${address}（数据库 ${store.location}）\n`);
+      // Keep running until a signal: the action resolves only when the server closes.
+      await new Promise<void>((resolve) => app.server.once('close', () => resolve()));
+    });
+}

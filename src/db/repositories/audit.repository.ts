@@ -1,0 +1,54 @@
+import { sql } from 'kysely';
+import type { Db } from '../database.js';
+import type { AuditLogRow } from '../tables/audit.table.js';
+
+/**
+ * Takes the next audit id and the previous hash, locking the head row until the transaction
+ * ends, so concurrent appends form one chain.
+ */
+export async function advanceAuditHead(db: Db): Promise<{ id: number; prevHash: string }> {
+  const head = await db.updateTable('audit_head').set({ last_id: sql`last_id + 1` }).where('id', '=', 1)
+    .returning(['last_id', 'last_hash']).executeTakeFirstOrThrow();
+  return { id: head.last_id, prevHash: head.last_hash };
+}
+
+export async function insertAuditEntry(db: Db, entry: AuditLogRow): Promise<void> {
+  await db.insertInto('audit_log').values(entry).execute();
+  await db.updateTable('audit_head').set({ last_hash: entry.hash }).where('id', '=', 1).execute();
+}
+
+export async function readAuditHead(db: Db): Promise<{ last_id: number; last_hash: string }> {
+  return db.selectFrom('audit_head').select(['last_id', 'last_hash']).where('id', '=', 1).executeTakeFirstOrThrow();
+}
+
+/** Entries in id order, a page at a time (verifying a long log need not hold it all). */
+export async function auditPage(db: Db, afterId: number, limit: number): Promise<AuditLogRow[]> {
+  return db.selectFrom('audit_log').selectAll().where('id', '>', afterId).orderBy('id').limit(limit).execute();
+}
+
+export interface AuditFilter {
+  from?: string;
+  to?: string;
+  actor?: string;
+  action?: string;
+  outcome?: string;
+  objectType?: string;
+  objectId?: string;
+}
+
+/** Entries matching a filter, newest first. */
+export async function searchAudit(db: Db, filter: AuditFilter, limit: number, offset: number): Promise<{ rows: AuditLogRow[]; total: number }> {
+  let query = db.selectFrom('audit_log');
+  if (filter.from) query = query.where('at', '>=', filter.from);
+  if (filter.to) query = query.where('at', '<=', filter.to);
+  if (filter.actor) query = query.where('actor', '=', filter.actor);
+  if (filter.action) query = query.where('action', '=', filter.action);
+  if (filter.outcome) query = query.where('outcome', '=', filter.outcome);
+  if (filter.objectType) query = query.where('object_type', '=', filter.objectType);
+  if (filter.objectId) query = query.where('object_id', '=', filter.objectId);
+  const [rows, count] = await Promise.all([
+    query.selectAll().orderBy('id', 'desc').limit(limit).offset(offset).execute(),
+    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}

@@ -1,0 +1,44 @@
+import type { Db } from '../database.js';
+import type { NewUserRow, UserRow } from '../tables/user.table.js';
+
+export async function countUsers(db: Db): Promise<number> {
+  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function findUserByUsername(db: Db, username: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+}
+
+export async function findUserById(db: Db, id: number): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertUser(db: Db, user: NewUserRow): Promise<number> {
+  const row = await db.insertInto('users').values(user).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Applies changes only if the row is still at `version`; returns whether it was. */
+export async function updateUser(db: Db, id: number, version: number, changes: Partial<Omit<UserRow, 'id' | 'version'>>): Promise<boolean> {
+  const result = await db.updateTable('users').set({ ...changes, version: version + 1 }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Bookkeeping of login attempts, which must not collide with an editor's versioned change. */
+export async function recordLoginAttempt(db: Db, id: number, changes: { failed_logins: number; locked_until: string | null }): Promise<void> {
+  await db.updateTable('users').set(changes).where('id', '=', id).execute();
+}
+
+export async function listUsers(db: Db): Promise<UserRow[]> {
+  return db.selectFrom('users').selectAll().orderBy('id').execute();
+}
+
+export async function recentPasswordHashes(db: Db, userId: number, count: number): Promise<string[]> {
+  const rows = await db.selectFrom('password_history').select('password_hash').where('user_id', '=', userId).orderBy('id', 'desc').limit(count).execute();
+  return rows.map((r) => r.password_hash);
+}
+
+export async function addPasswordHistory(db: Db, userId: number, passwordHash: string, at: string): Promise<void> {
+  await db.insertInto('password_history').values({ user_id: userId, password_hash: passwordHash, created_at: at }).execute();
+}

@@ -1,0 +1,56 @@
+import type { Generated, Insertable, Selectable } from 'kysely';
+
+/** An account. `role` is one of ROLES (src/shared/roles.ts); unit roles carry `unit_id`. */
+export interface UserTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  role: string;
+  unit_id: number | null;
+  password_hash: string;
+  password_changed_at: string;
+  must_change_password: Generated<number>;
+  failed_logins: Generated<number>;
+  locked_until: string | null;
+  is_disabled: Generated<number>;
+  totp_secret: string | null;
+  totp_enabled: Generated<number>;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PasswordHistoryTable {
+  id: Generated<number>;
+  user_id: number;
+  password_hash: string;
+  created_at: string;
+}
+
+/** A login session; `id` is the SHA-256 of the cookie token. */
+export interface SessionTable {
+  id: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  ip: string;
+  user_agent: string | null;
+  ended_at: string | null;
+}
+
+export interface RateLimitTable {
+  key: string;
+  window_start: number;
+  count: number;
+}
+
+export interface SettingTable {
+  key: string;
+  value: string;
+  version: number;
+}
+
+export type UserRow = Selectable<UserTable>;
+export type NewUserRow = Insertable<UserTable>;
+export type SessionRow = Selectable<SessionTable>;

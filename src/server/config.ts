@@ -1,0 +1,30 @@
+/** How the server runs; everything has a safe default. */
+export interface ServerConfig {
+  /** Send cookies with `Secure`: `auto` when the request came over HTTPS (directly or, with trustProxy, via a proxy). */
+  secureCookies: 'auto' | 'always' | 'never';
+  /** Trust X-Forwarded-* from a reverse proxy in front (for the client address and HTTPS). */
+  trustProxy: boolean;
+  /** Logins per client address per minute. */
+  loginRateLimit: number;
+  /** Costly requests (scores, exports, uploads) per account per minute. */
+  costlyRateLimit: number;
+  /** The largest attachment accepted, in bytes. */
+  maxAttachmentBytes: number;
+  /** The clock; tests move it to pass idle and lockout limits. */
+  now: () => Date;
+}
+
+export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const number = (name: string, fallback: number) => {
+    const value = Number(env[name]);
+    return Number.isFinite(value) && value > 0 ? value : fallback;
+  };
+  return {
+    secureCookies: env.GOVINFO_SECURE_COOKIES === 'always' || env.GOVINFO_SECURE_COOKIES === 'never' ? env.GOVINFO_SECURE_COOKIES : 'auto',
+    trustProxy: env.GOVINFO_TRUST_PROXY === '1' || env.GOVINFO_TRUST_PROXY === 'true',
+    loginRateLimit: number('GOVINFO_LOGIN_RATE_LIMIT', 20),
+    costlyRateLimit: number('GOVINFO_COSTLY_RATE_LIMIT', 120),
+    maxAttachmentBytes: number('GOVINFO_MAX_ATTACHMENT_MB', 20) * 1024 * 1024,
+    now: () => new Date(),
+  };
+}

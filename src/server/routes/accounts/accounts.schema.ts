@@ -1,0 +1,43 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { ALL_ROLES } from '../../../shared/roles.js';
+
+const RoleField = Type.Union(ALL_ROLES.map((role) => Type.Literal(role)), { title: '角色' });
+const UnitIdField = Type.Union([Type.Integer({ minimum: 1 }), Type.Null()], { title: '所属单位' });
+const VersionField = Type.Integer({ title: '版本号', minimum: 1 });
+
+export const IdParams = Type.Object({ id: Type.Integer({ title: '编号', minimum: 1 }) });
+export type IdParams = Static<typeof IdParams>;
+
+export const CreateAccountBody = Type.Object({
+  username: Type.String({ title: '用户名', minLength: 3, maxLength: 50 }),
+  displayName: Type.String({ title: '姓名', minLength: 1, maxLength: 50 }),
+  role: RoleField,
+  unitId: UnitIdField,
+  password: Type.Optional(Type.String({ title: '初始密码', minLength: 1, maxLength: 128 })),
+}, { additionalProperties: false });
+export type CreateAccountBody = Static<typeof CreateAccountBody>;
+
+export const UpdateAccountBody = Type.Object({
+  version: VersionField,
+  displayName: Type.Optional(Type.String({ title: '姓名', minLength: 1, maxLength: 50 })),
+  unitId: Type.Optional(UnitIdField),
+  isDisabled: Type.Optional(Type.Boolean({ title: '停用' })),
+}, { additionalProperties: false });
+export type UpdateAccountBody = Static<typeof UpdateAccountBody>;
+
+export const AssignRoleBody = Type.Object({ version: VersionField, role: RoleField, unitId: UnitIdField }, { additionalProperties: false });
+export type AssignRoleBody = Static<typeof AssignRoleBody>;
+
+export const VersionBody = Type.Object({ version: VersionField }, { additionalProperties: false });
+export type VersionBody = Static<typeof VersionBody>;
+
+export const SecuritySettingsBody = Type.Object({
+  version: Type.Integer({ title: '版本号', minimum: 0 }),
+  passwordExpiryDays: Type.Integer({ title: '密码有效期（天）' }),
+  lockoutThreshold: Type.Integer({ title: '锁定前允许的连续登录失败次数' }),
+  lockoutMinutes: Type.Integer({ title: '锁定时长（分钟）' }),
+  idleMinutes: Type.Integer({ title: '空闲超时（分钟）' }),
+  absoluteHours: Type.Integer({ title: '会话最长时间（小时）' }),
+  totpRequiredRoles: Type.Array(RoleField, { title: '须启用双因素认证的角色' }),
+}, { additionalProperties: false });
+export type SecuritySettingsBody = Static<typeof SecuritySettingsBody>;

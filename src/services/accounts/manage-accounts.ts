@@ -1,0 +1,107 @@
+import type { Kysely } from 'kysely';
+import { passwordProblems } from '../../domain/password-policy.js';
+import { hashPassword, randomToken } from '../../security/crypto.js';
+import type { Database } from '../../db/database.js';
+import { endUserSessions } from '../../db/repositories/session.repository.js';
+import { findUserById, findUserByUsername, insertUser, updateUser } from '../../db/repositories/user.repository.js';
+import type { UserRow } from '../../db/tables/user.table.js';
+import { isRole, isUnitRole, ROLES, type Role } from '../../shared/roles.js';
+import { appendAudit, type Actor } from '../audit/append-audit.js';
+import { isCommonPassword } from '../auth/common-passwords.js';
+import { ServiceError } from '../service-error.js';
+
+export interface NewAccount {
+  username: string;
+  displayName: string;
+  role: Role;
+  /** Required for unit roles, refused for the others: a user belongs to at most one unit. */
+  unitId: number | null;
+  /** The initial password; a random one is made when absent. Either way it must be changed at first login. */
+  password?: string;
+}
+
+/** What the API may show of an account. */
+const audited = (user: Pick<UserRow, 'username' | 'display_name' | 'role' | 'unit_id' | 'is_disabled'>) => ({
+  username: user.username, display_name: user.display_name, role: user.role, unit_id: user.unit_id, is_disabled: user.is_disabled,
+});
+
+async function checkUnit(db: Kysely<Database>, role: Role, unitId: number | null): Promise<void> {
+  if (isUnitRole(role) && unitId === null) throw new ServiceError('invalid', `${ROLES[role]}须属于一个报送单位`, { field: 'unitId', label: '所属单位' });
+  if (!isUnitRole(role) && unitId !== null) throw new ServiceError('invalid', `${ROLES[role]}不属于任何报送单位`, { field: 'unitId', label: '所属单位' });
+  if (unitId !== null && !(await db.selectFrom('units').select('id').where('id', '=', unitId).executeTakeFirst())) {
+    throw new ServiceError('invalid', '所属单位不存在', { field: 'unitId', label: '所属单位' });
+  }
+}
+
+/** 系统管理员 creates an account; it starts with a one-time password. Returns the id and the password to hand over. */
+export async function createAccount(db: Kysely<Database>, actor: Actor, input: NewAccount, now: Date): Promise<{ id: number; password: string }> {
+  const username = input.username.trim().toLowerCase();
+  if (!/^[a-z0-9][a-z0-9._-]{2,49}$/.test(username)) throw new ServiceError('invalid', '用户名应为 3–50 个小写字母、数字、点、下划线或连字符', { field: 'username', label: '用户名' });
+  if (!isRole(input.role)) throw new ServiceError('invalid', '角色不存在', { field: 'role', label: '角色' });
+  await checkUnit(db, input.role, input.unitId);
+  if (await findUserByUsername(db, username)) throw new ServiceError('conflict', `用户名 ${username} 已被使用`, { field: 'username', label: '用户名' });
+  const password = input.password ?? `${randomToken(9)}Aa1!`;
+  const problems = passwordProblems(password, username, isCommonPassword);
+  if (problems.length > 0) throw new ServiceError('invalid', problems.join('；'), { field: 'password', label: '初始密码' });
+  const at = now.toISOString();
+  const passwordHash = await hashPassword(password);
+  const id = await db.transaction().execute(async (trx) => {
+    const row = { username, display_name: input.displayName.trim(), role: input.role, unit_id: input.unitId, password_hash: passwordHash, password_changed_at: at, must_change_password: 1, created_at: at, updated_at: at };
+    const newId = await insertUser(trx, row);
+    await appendAudit(trx, actor, { action: 'create_account', objectType: 'user', objectId: newId, outcome: 'ok', after: audited({ ...row, is_disabled: 0 }) }, now);
+    return newId;
+  });
+  return { id, password };
+}
+
+async function loadForChange(db: Kysely<Database>, id: number, version: number): Promise<UserRow> {
+  const user = await findUserById(db, id);
+  if (!user) throw new ServiceError('not_found', '账号不存在');
+  if (user.version !== version) throw new ServiceError('conflict', '该账号已被他人修改，请刷新后重试', { currentVersion: user.version });
+  return user;
+}
+
+/** 系统管理员 changes an account's name or unit, or disables it (which ends its sessions) or enables it. */
+export async function updateAccount(db: Kysely<Database>, actor: Actor, id: number, version: number, changes: { displayName?: string; unitId?: number | null; isDisabled?: boolean }, now: Date): Promise<void> {
+  const user = await loadForChange(db, id, version);
+  if (actor.id === id && changes.isDisabled) throw new ServiceError('invalid', '不能停用自己的账号');
+  const unitId = changes.unitId === undefined ? user.unit_id : changes.unitId;
+  await checkUnit(db, user.role as Role, unitId);
+  const at = now.toISOString();
+  const next = { display_name: changes.displayName?.trim() ?? user.display_name, unit_id: unitId, is_disabled: changes.isDisabled === undefined ? user.is_disabled : Number(changes.isDisabled), updated_at: at };
+  await db.transaction().execute(async (trx) => {
+    if (!(await updateUser(trx, id, version, next))) throw new ServiceError('conflict', '该账号已被他人修改，请刷新后重试');
+    if (next.is_disabled) await endUserSessions(trx, id, at);
+    await appendAudit(trx, actor, { action: 'update_account', objectType: 'user', objectId: id, outcome: 'ok', before: audited(user), after: audited({ ...user, ...next }) }, now);
+  });
+}
+
+/** 安全管理员 assigns a role. Moving between unit and non-unit roles sets or clears the unit with it. */
+export async function assignRole(db: Kysely<Database>, actor: Actor, id: number, version: number, role: Role, unitId: number | null, now: Date): Promise<void> {
+  if (!isRole(role)) throw new ServiceError('invalid', '角色不存在', { field: 'role', label: '角色' });
+  if (actor.id === id) throw new ServiceError('invalid', '不能修改自己的角色');
+  const user = await loadForChange(db, id, version);
+  await checkUnit(db, role, unitId);
+  const at = now.toISOString();
+  await db.transaction().execute(async (trx) => {
+    if (!(await updateUser(trx, id, version, { role, unit_id: unitId, updated_at: at }))) throw new ServiceError('conflict', '该账号已被他人修改，请刷新后重试');
+    await endUserSessions(trx, id, at);
+    await appendAudit(trx, actor, { action: 'assign_role', objectType: 'user', objectId: id, outcome: 'ok', before: { role: user.role, unit_id: user.unit_id }, after: { role, unit_id: unitId } }, now);
+  });
+}
+
+/** 系统管理员 resets a forgotten password: a new one-time password, sessions ended, lock lifted. */
+export async function resetPassword(db: Kysely<Database>, actor: Actor, id: number, version: number, now: Date): Promise<string> {
+  await loadForChange(db, id, version);
+  const password = `${randomToken(9)}Aa1!`;
+  const passwordHash = await hashPassword(password);
+  const at = now.toISOString();
+  await db.transaction().execute(async (trx) => {
+    if (!(await updateUser(trx, id, version, { password_hash: passwordHash, password_changed_at: at, must_change_password: 1, failed_logins: 0, locked_until: null, updated_at: at }))) {
+      throw new ServiceError('conflict', '该账号已被他人修改，请刷新后重试');
+    }
+    await endUserSessions(trx, id, at);
+    await appendAudit(trx, actor, { action: 'reset_password', objectType: 'user', objectId: id, outcome: 'ok' }, now);
+  });
+  return password;
+}

@@ -1,0 +1,50 @@
+import { sm3Hex } from '../../security/crypto.js';
+import type { Db } from '../../db/database.js';
+import { advanceAuditHead, insertAuditEntry } from '../../db/repositories/audit.repository.js';
+import type { AuditLogRow } from '../../db/tables/audit.table.js';
+
+/** Who did something, and from where. */
+export interface Actor {
+  id: number | null;
+  username: string;
+  ip: string;
+}
+
+/** One event for the audit log: a login, a denied access, or a change with its before and after. */
+export interface AuditEvent {
+  action: string;
+  objectType?: string;
+  objectId?: string | number;
+  outcome: 'ok' | 'denied' | 'failed';
+  before?: unknown;
+  after?: unknown;
+}
+
+/** The text an entry's hash covers: every field, and the previous entry's hash. */
+export function auditHashInput(entry: Omit<AuditLogRow, 'hash'>): string {
+  return JSON.stringify([entry.id, entry.prev_hash, entry.at, entry.actor_id, entry.actor, entry.ip, entry.action, entry.object_type, entry.object_id, entry.outcome, entry.before, entry.after]);
+}
+
+/**
+ * Appends an entry chained to the previous one (hash = SM3 of the entry and the previous
+ * hash). Call it in the transaction of the change it records, so the change and its
+ * record stand or fall together.
+ */
+export async function appendAudit(db: Db, actor: Actor, event: AuditEvent, at: Date): Promise<void> {
+  const { id, prevHash } = await advanceAuditHead(db);
+  const entry: Omit<AuditLogRow, 'hash'> = {
+    id,
+    at: at.toISOString(),
+    actor_id: actor.id,
+    actor: actor.username,
+    ip: actor.ip,
+    action: event.action,
+    object_type: event.objectType ?? null,
+    object_id: event.objectId === undefined ? null : String(event.objectId),
+    outcome: event.outcome,
+    before: event.before === undefined ? null : JSON.stringify(event.before),
+    after: event.after === undefined ? null : JSON.stringify(event.after),
+    prev_hash: prevHash,
+  };
+  await insertAuditEntry(db, { ...entry, hash: sm3Hex(auditHashInput(entry)) });
+}

@@ -1,0 +1,13 @@
+/**
+ * A use case's refusal, with a message for the user in Chinese. The server maps `kind` to a
+ * status: invalid 400, unauthenticated 401, forbidden 403, not_found 404, conflict 409, locked 423.
+ */
+export class ServiceError extends Error {
+  constructor(
+    readonly kind: 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'locked' | 'too_many',
+    message: string,
+    readonly details: { field?: string; [key: string]: unknown } = {},
+  ) {
+    super(message);
+  }
+}
