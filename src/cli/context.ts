@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Store } from '../db/connect.js';
-import { openStore, resolveDatabaseLocation } from '../services/open-store.js';
+import { openStore, resolveDatabaseLocation, StoreUnavailableError } from '../services/open-store.js';
 
 /** Where a command writes: passed in so tests can read what a command printed. */
 export interface CliIo {
@@ -13,7 +13,13 @@ export class UserError extends Error {}
 
 /** Opens the database chosen by `--db` / `GOVINFO_DB`, runs `work`, and closes it whatever happens. */
 export async function withStore<T>(command: Command, work: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore(resolveDatabaseLocation(command.optsWithGlobals().db));
+  let store: Store;
+  try {
+    store = await openStore(resolveDatabaseLocation(command.optsWithGlobals().db));
+  } catch (error) {
+    if (error instanceof StoreUnavailableError) throw new UserError(error.message);
+    throw error;
+  }
   try {
     return await work(store);
   } finally {

@@ -15,15 +15,15 @@ export function buildProgram(io: CliIo): Command {
   const program = new Command('govinfo')
     .description('政务信息报送与考核系统（番府办〔2010〕12号）命令行')
     .option('--db <location>', '数据库：SQLite 文件路径，或 postgres:// 地址（默认取 GOVINFO_DB，再默认 data/govinfo.db）')
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
-    .showHelpAfterError('（使用 --help 查看用法）')
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => undefined })
     .exitOverride();
   for (const command of [serveCommand(io), importCommand(io), scoresCommand(io), explainCommand(io), unitsCommand(io), templateCommand(io), demoCommand(io), policyCommand(io), auditCommand(io)]) {
     program.addCommand(command);
   }
   // Subcommands inherit the output streams and exit behaviour, so tests see every message.
   program.commands.forEach(function configure(command: Command) {
-    command.configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).exitOverride();
+    // Usage errors are printed once, in Chinese, by runCli.
+    command.configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => undefined }).exitOverride();
     command.commands.forEach(configure);
   });
   return program;

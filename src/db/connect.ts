@@ -33,7 +33,8 @@ export function connect(location: string): Store {
     return { db, dialect: 'postgres', location: location.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@'), close: () => db.destroy() };
   }
   const file = path.resolve(location);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  // The embedded default lives in data/ under the working directory, created on first use.
+  if (location === DEFAULT_DATABASE) fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new SqliteDatabase(file);
   // WAL lets readers work during an import; synchronous stays FULL so an acknowledged write survives a crash.
   sqlite.pragma('journal_mode = WAL');

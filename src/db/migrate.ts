@@ -16,6 +16,6 @@ export async function migrateToLatest(db: Kysely<any>): Promise<void> {
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');
-    throw new Error(`database migration ${failed?.migrationName ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`数据库迁移${failed ? ` ${failed.migrationName}` : ''}失败：${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
 }

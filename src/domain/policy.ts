@@ -111,53 +111,53 @@ export function isGradedByKind(value: PointValue): boolean {
  */
 export function parsePolicy(input: unknown): { policy: Policy } | { problems: string[] } {
   const problems: string[] = [];
-  const at = (path: string, message: string) => problems.push(`${path}: ${message}`);
+  const at = (path: string, message: string) => problems.push(`${path} ${message}`);
   const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
   const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
   const checkPointValue = (path: string, v: unknown) => {
     if (isInt(v)) return;
     if (isObject(v) && Object.keys(v).length > 0 && Object.values(v).every(isInt)) return;
-    at(path, 'must be an integer or a non-empty table of integers by kind');
+    at(path, '应为整数，或按信息类型给出整数的非空对象');
   };
   const checkTable = (path: string, v: unknown, checkEntry: (path: string, entry: Record<string, unknown>) => void) => {
-    if (!isObject(v) || Object.keys(v).length === 0) return at(path, 'must be a non-empty object');
+    if (!isObject(v) || Object.keys(v).length === 0) return at(path, '应为非空对象');
     for (const [key, entry] of Object.entries(v)) {
-      if (!isObject(entry)) at(`${path}.${key}`, 'must be an object');
+      if (!isObject(entry)) at(`${path}.${key}`, '应为对象');
       else checkEntry(`${path}.${key}`, entry);
     }
   };
   const checkName = (path: string, entry: Record<string, unknown>) => {
-    if (typeof entry.name !== 'string' || entry.name.trim() === '') at(`${path}.name`, 'must be a non-empty string');
+    if (typeof entry.name !== 'string' || entry.name.trim() === '') at(`${path}.name`, '应为非空字符串');
   };
 
-  if (!isObject(input)) return { problems: ['policy: must be a JSON object'] };
-  if (typeof input.name !== 'string' || !/^[a-z0-9][a-z0-9-]*$/.test(input.name)) at('name', 'must be lowercase letters, digits and dashes');
-  if (typeof input.title !== 'string' || input.title.trim() === '') at('title', 'must be a non-empty string');
-  if (!isIsoDate(input.effectiveFrom)) at('effectiveFrom', 'must be a date YYYY-MM-DD');
-  if (!isObject(input.kinds) || !Object.values(input.kinds).every((v) => typeof v === 'string')) at('kinds', 'must map kind codes to names');
+  if (!isObject(input)) return { problems: ['policy: 应为 JSON 对象'] };
+  if (typeof input.name !== 'string' || !/^[a-z0-9][a-z0-9-]*$/.test(input.name)) at('name', '应由小写字母、数字和连字符组成');
+  if (typeof input.title !== 'string' || input.title.trim() === '') at('title', '应为非空字符串');
+  if (!isIsoDate(input.effectiveFrom)) at('effectiveFrom', '应为日期 YYYY-MM-DD');
+  if (!isObject(input.kinds) || !Object.values(input.kinds).every((v) => typeof v === 'string')) at('kinds', '应为信息类型代码到名称的对象');
   checkTable('outlets', input.outlets, (path, outlet) => {
     checkName(path, outlet);
     checkPointValue(`${path}.points`, outlet.points);
-    if (typeof outlet.instructionBonus !== 'boolean') at(`${path}.instructionBonus`, 'must be true or false');
-    if (typeof outlet.upwardEligible !== 'boolean') at(`${path}.upwardEligible`, 'must be true or false');
+    if (typeof outlet.instructionBonus !== 'boolean') at(`${path}.instructionBonus`, '应为 true 或 false');
+    if (typeof outlet.upwardEligible !== 'boolean') at(`${path}.upwardEligible`, '应为 true 或 false');
   });
-  if (!isInt(input.districtInstruction)) at('districtInstruction', 'must be an integer');
+  if (!isInt(input.districtInstruction)) at('districtInstruction', '应为整数');
   checkTable('upward', input.upward, (path, level) => {
     checkName(path, level);
     checkPointValue(`${path}.adoption`, level.adoption);
-    if (!isInt(level.instruction)) at(`${path}.instruction`, 'must be an integer');
+    if (!isInt(level.instruction)) at(`${path}.instruction`, '应为整数');
   });
   if (!isObject(input.solicitation) || !isInt(input.solicitation.answered) || !isInt(input.solicitation.missed)) {
-    at('solicitation', 'must have integer answered and missed');
+    at('solicitation', '应包含整数 answered 和 missed');
   }
   checkTable('penalties', input.penalties, (path, penalty) => {
     checkName(path, penalty);
-    if (!isInt(penalty.points)) at(`${path}.points`, 'must be an integer');
+    if (!isInt(penalty.points)) at(`${path}.points`, '应为整数');
   });
   checkTable('series', input.series, (path, series) => {
     checkName(path, series);
-    if (series.quarterly !== null && !isInt(series.quarterly)) at(`${path}.quarterly`, 'must be an integer or null');
-    if (!isInt(series.annual)) at(`${path}.annual`, 'must be an integer');
+    if (series.quarterly !== null && !isInt(series.quarterly)) at(`${path}.quarterly`, '应为整数或 null');
+    if (!isInt(series.annual)) at(`${path}.annual`, '应为整数');
   });
   return problems.length > 0 ? { problems } : { policy: input as unknown as Policy };
 }

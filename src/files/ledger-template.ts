@@ -20,7 +20,8 @@ const EXAMPLES: Record<RecordType, Record<string, string>> = {
 
 /** Writes the import template: `.xlsx` with one sheet per record type and a guide, or `.csv` as one table. */
 export async function writeLedgerTemplate(file: string): Promise<void> {
-  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const directory = path.dirname(path.resolve(file));
+  if (!fs.existsSync(directory)) throw new Error(`目录不存在：${directory}`);
   if (path.extname(file).toLowerCase() === '.csv') return writeCsvTemplate(file);
 
   const workbook = new ExcelJS.Workbook();

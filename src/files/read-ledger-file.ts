@@ -72,7 +72,7 @@ function formatMegabytes(bytes: number): string {
 }
 
 /** Names the first line holding a byte that is not UTF-8, or nothing when the whole file is UTF-8. */
-function utf8Problem(name: string, buffer: Buffer): string | undefined {
+function utf8Problem(name: string, buffer: Buffer, advice: string): string | undefined {
   // isUtf8 checks natively, several times faster than a fatal TextDecoder on a 100 MB ledger.
   if (isUtf8(buffer)) return undefined;
   let line = 1;
@@ -82,11 +82,11 @@ function utf8Problem(name: string, buffer: Buffer): string | undefined {
     if (!isUtf8(buffer.subarray(start, end))) break;
     start = end + 1;
   }
-  return `${name}:${line}: 文件不是 UTF-8 编码（例如 GBK）；请在 Excel 或 WPS 中另存为“CSV UTF-8”后再导入`;
+  return `${name}:${line}: 文件不是 UTF-8 编码（例如 GBK）；${advice}`;
 }
 
 function readJsonLines(name: string, buffer: Buffer): ReadResult {
-  const problem = utf8Problem(name, buffer);
+  const problem = utf8Problem(name, buffer, '请用文本编辑器以 UTF-8 编码另存后再导入');
   if (problem) return fail(problem);
   if (!hasContent(buffer)) return empty(name);
   return { records: jsonLines(name, buffer), problems: [] };
@@ -152,6 +152,10 @@ function mapHeaders(location: string, headers: string[], types: readonly RecordT
     if (field === undefined) problems.push(`${location}: 未知的列“${text}”；可用的列：${[...new Set([...index.keys()].filter((k) => /[^\x00-\x7f]/.test(k)))].join('、')}`);
     return field ?? null;
   });
+  columns.forEach((field, i) => {
+    const first = columns.indexOf(field);
+    if (field !== null && first !== i) problems.push(`${location}: 第 ${first + 1} 列和第 ${i + 1} 列是同一列“${headers[i].trim()}”，请删去其一`);
+  });
   if (requireType && !columns.includes('type')) problems.push(`${location}: 缺少“${TYPE_LABEL}”列（记录类型：${RECORD_TYPES.map((t) => RECORD_TYPE_LABELS[t]).join('、')}）`);
   if (!columns.includes('id')) problems.push(`${location}: 缺少“${ID_LABEL}”列`);
   return problems.length > 0 ? { problems } : { columns };
@@ -170,7 +174,7 @@ function rowToFields(columns: (string | null)[], cells: unknown[]): Record<strin
 }
 
 function readCsv(name: string, buffer: Buffer): ReadResult {
-  const problem = utf8Problem(name, buffer);
+  const problem = utf8Problem(name, buffer, '请在 Excel 或 WPS 中另存为“CSV UTF-8”后再导入');
   if (problem) return fail(problem);
   let rows: { record: string[]; info: { lines: number; empty_lines: number } }[];
   try {
@@ -191,6 +195,12 @@ function readCsv(name: string, buffer: Buffer): ReadResult {
     // csv-parse reports the line a record ends on; a quoted field may span lines, so count from the last record.
     const startLine = previous.lines + (row.info.empty_lines - previous.empty_lines) + 1;
     previous = row.info;
+    const extra = row.record.slice(header.columns.length).findIndex((cell) => cell.trim() !== '');
+    if (extra !== -1) {
+      const column = header.columns.length + extra;
+      records.push({ fields: {}, problem: `第 ${column + 1} 列没有列名，其值 ${JSON.stringify(row.record[column])} 无法导入`, file: name, line: startLine });
+      continue;
+    }
     const fields = rowToFields(header.columns, row.record);
     if (fields) records.push({ fields, file: name, line: startLine });
   }

@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely';
-import { addDays } from '../domain/dates.js';
 import {
   RECORD_TYPES, differingFields, recordTypeOf, validateLedgerRecord,
   type FieldValue, type LedgerRecord, type RecordType,
@@ -13,7 +12,8 @@ import {
 import { refreshStatisticsAfterBulkLoad } from '../db/repositories/maintenance.repository.js';
 import { listPolicies } from '../db/repositories/policy.repository.js';
 import { listUnits } from '../db/repositories/unit.repository.js';
-import { findMissedDeadlines, insertBookings } from '../db/repositories/booking.repository.js';
+import { insertBookings } from '../db/repositories/booking.repository.js';
+import { warnDuplicateLateness, warnUnrewardedInstructions } from './import-warnings.js';
 import { computeItemBookings, type ItemFacts } from '../domain/bookings.js';
 import { locationOf, type RawRecord } from '../files/read-ledger-file.js';
 import { recomputeBookings } from './recompute-bookings.js';
@@ -27,7 +27,7 @@ export type ImportOutcome =
 type Where = Pick<RawRecord, 'file' | 'line' | 'sheet'>;
 
 /** A valid record and where it stands; the raw fields are not kept, so they can be collected. */
-interface Located extends Where {
+export interface Located extends Where {
   record: LedgerRecord;
   order: number;
 }
@@ -77,7 +77,7 @@ async function planImport(trx: Db, raws: Iterable<RawRecord>): Promise<ImportPla
   if (!earliest) return { problems: ['数据库中没有考核政策，无法导入'] };
   const context = { earliestPolicyDate: earliest, hasUnit: (name: string) => unitIds.has(name) };
 
-  // Ids of invalid records: a reference to one is not reported a second time.
+  // Ids of invalid or conflicting records: a reference to one is not reported a second time.
   const invalidIds = new Map<RecordType, Set<string>>(RECORD_TYPES.map((t) => [t, new Set()]));
   const firstById = new Map<RecordType, Map<string, Located>>(RECORD_TYPES.map((t) => [t, new Map()]));
   const skipped = zeroCounts();
@@ -104,7 +104,10 @@ async function planImport(trx: Db, raws: Iterable<RawRecord>): Promise<ImportPla
     }
     const differing = differingFields(earlier.record, record);
     if (differing.length === 0) skipped[record.type]++;
-    else report(order, raw, `${record.type} ${record.id} 与 ${locationOf(earlier)} 的同编号记录不一致（${describeDifferences(differing, earlier.record, record, '前者')}）`);
+    else {
+      invalidIds.get(record.type)!.add(record.id);
+      report(order, raw, `${record.type} ${record.id} 与 ${locationOf(earlier)} 的同编号记录不一致（${describeDifferences(differing, earlier.record, record, '前者')}）`);
+    }
   }
 
   // Records already stored: identical ones are skipped, different ones are conflicts.
@@ -118,7 +121,10 @@ async function planImport(trx: Db, raws: Iterable<RawRecord>): Promise<ImportPla
       else {
         const differing = differingFields(existing, located.record);
         if (differing.length === 0) skipped[type]++;
-        else report(located.order, located, `${type} ${located.record.id} 与数据库中已存储的同编号记录不一致（${describeDifferences(differing, existing, located.record, '已存')}）；已存储的记录不能由导入修改，请使用新的编号`);
+        else {
+          invalidIds.get(type)!.add(located.record.id);
+          report(located.order, located, `${type} ${located.record.id} 与数据库中已存储的同编号记录不一致（${describeDifferences(differing, existing, located.record, '已存')}）；已存储的记录不能由导入修改，请使用新的编号`);
+        }
       }
     }
   }
@@ -154,6 +160,8 @@ async function planImport(trx: Db, raws: Iterable<RawRecord>): Promise<ImportPla
   };
   for (const located of referencing) checkReference(located, 'item', 'item', (ref) => itemUnit(ref) !== undefined);
   for (const located of fresh.response) {
+    // A conflicting item or solicitation is reported already; its stored unit would only mislead here.
+    if (invalidIds.get('item')!.has(text(located.record.fields.item))) continue;
     const hasSolicitation = checkReference(located, 'solicitation', 'solicitation', (ref) => solicitationTargets.has(ref));
     const unit = itemUnit(text(located.record.fields.item));
     const targets = solicitationTargets.get(text(located.record.fields.solicitation));
@@ -215,7 +223,10 @@ async function storePlan(trx: Db, plan: ImportPlan): Promise<string[]> {
   ];
   await recomputeBookings(trx, { itemIds: touchedStoredItems, solicitationIds: touchedSolicitations, penaltyIds: insertedPenalties.map((r) => r.id) }, plan.policies);
 
-  return warnDuplicateLateness(trx, fresh.penalty, unitIds);
+  return [
+    ...(await warnUnrewardedInstructions(trx, fresh.instruction, itemId, plan.policies)),
+    ...(await warnDuplicateLateness(trx, fresh.penalty, fresh.solicitation, unitIds, solicitationIds)),
+  ];
 }
 
 /** The rules engine's view of the items this import creates, from the file's records. */
@@ -248,21 +259,3 @@ function itemFactsOf(
 }
 
 const NONE = Object.freeze([]) as unknown as never[];
-
-/**
- * Lateness is deducted automatically after a missed deadline; a manual 不按时间及要求上报约稿信息
- * deduction within 30 days after such a deadline may deduct the same lateness twice.
- */
-async function warnDuplicateLateness(trx: Db, penalties: Located[], unitIds: Map<string, number>): Promise<string[]> {
-  const warnings: string[] = [];
-  for (const located of penalties) {
-    const { record } = located;
-    if (record.fields.reason !== 'late_solicitation') continue;
-    const date = text(record.fields.date);
-    const missed = await findMissedDeadlines(trx, unitIds.get(text(record.fields.unit))!, addDays(date, -30), date);
-    for (const m of missed) {
-      warnings.push(`${locationOf(located)}: ${text(record.fields.unit)} 已因未在 ${m.date} 前回复约稿 ${m.record_ref} 被自动扣分；如这条扣分是同一次迟报，请勿重复扣分`);
-    }
-  }
-  return warnings;
-}

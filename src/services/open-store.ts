@@ -1,4 +1,6 @@
-import { connect, DEFAULT_DATABASE, type Store } from '../db/connect.js';
+import fs from 'node:fs';
+import path from 'node:path';
+import { connect, DEFAULT_DATABASE, dialectOf, type Store } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { seedDefaults } from './seed-defaults.js';
 
@@ -7,15 +9,44 @@ export function resolveDatabaseLocation(option: string | undefined, env: NodeJS.
   return option || env.GOVINFO_DB || DEFAULT_DATABASE;
 }
 
+/** A database that cannot be opened, said in words a user can act on. */
+export class StoreUnavailableError extends Error {}
+
+/** Attempts at migrating and seeding: a second process starting on the same new database may be doing it too. */
+const SETUP_ATTEMPTS = 4;
+
 /** Opens the database, creates or migrates its schema and seeds an empty one: every command starts here. */
 export async function openStore(location: string): Promise<Store> {
-  const store = connect(location);
-  try {
-    await migrateToLatest(store.db);
-    await store.db.transaction().execute((trx) => seedDefaults(trx));
-    return store;
-  } catch (error) {
-    await store.close();
-    throw error;
+  const isDefault = location === DEFAULT_DATABASE;
+  if (dialectOf(location) === 'sqlite' && !isDefault && !fs.existsSync(path.dirname(path.resolve(location)))) {
+    throw new StoreUnavailableError(`数据库文件所在的目录不存在：${path.dirname(path.resolve(location))}`);
   }
+  const store = connect(location);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await migrateToLatest(store.db);
+      await store.db.transaction().execute((trx) => seedDefaults(trx));
+      return store;
+    } catch (error) {
+      const unavailable = describeUnavailable(error, store.location);
+      if (unavailable || attempt === SETUP_ATTEMPTS) {
+        await store.close();
+        throw unavailable ? new StoreUnavailableError(unavailable) : error;
+      }
+      // Another process is setting up the same database: wait for it, then find the schema in place.
+      await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
+    }
+  }
+}
+
+/** Connection failures that no retry will mend, in Chinese; undefined for anything else. */
+function describeUnavailable(error: unknown, location: string): string | undefined {
+  const cause = (error as { cause?: unknown }).cause ?? error;
+  const code = (cause as { code?: string }).code ?? (error as { code?: string }).code;
+  const message = String((cause as Error).message ?? error);
+  if (code === '3D000' || /database .* does not exist/.test(message)) return `PostgreSQL 数据库不存在：${location}`;
+  if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'ETIMEDOUT') return `无法连接数据库 ${location}（${code}）`;
+  if (code === '28P01' || code === '28000') return `数据库拒绝了登录：${location}`;
+  if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_NOTADB') return `无法打开数据库文件 ${location}（${code === 'SQLITE_NOTADB' ? '不是 SQLite 数据库' : '无法读写'}）`;
+  return undefined;
 }

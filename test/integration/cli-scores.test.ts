@@ -53,7 +53,8 @@ describe.skipIf(!isDialectAvailable)('govinfo import → scores through the real
     database = await createTestDatabase();
     ledger = writeJsonl(database.dir, 'ledger.jsonl', LEDGER);
     const result = await run('import', ledger);
-    expect(result.stderr).toBe('');
+    // The district instruction on the portal-only item is stored, and the user told it earns nothing.
+    expect(result.stderr).toBe(`警告：${ledger}:8: 稿件 I-2 未被《番府信息》(政务动态)或《番府信息上报》采用，区领导批示 N-2 已记录但不加分\n`);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('新增 18 条');
   });
@@ -161,7 +162,9 @@ describe.skipIf(!isDialectAvailable)('govinfo import → scores through the real
       [['scores', '--year', '2011', '--quarter', '5'], '--quarter 的值“5”无效'],
       [['scores', '--year', '2011', '--as-of', '2011-02-30'], '--as-of 的值“2011-02-30”不是有效日期'],
       [['explain', '--unit', '沙湾', '--year', '2011'], '未找到报送单位“沙湾”'],
-      [['scores'], "required option '--year <year>' not specified"],
+      [['scores'], '缺少必填选项 --year <year>（使用 --help 查看用法）'],
+      [['scores', '--year', '2011', '--bogus'], '未知选项 --bogus'],
+      [['frobnicate'], '未知命令 frobnicate'],
     ];
     for (const [args, message] of cases) {
       const result = await run(...args);

@@ -82,8 +82,8 @@ describe.skipIf(!isDialectAvailable)('template and demo commands', () => {
     fs.writeFileSync(policyFile, JSON.stringify({ ...later, name: 'panyu-2016', effectiveFrom: '2016-13-01', districtInstruction: 'five' }));
     const refused = await govinfo(database.location, 'policy', 'add', policyFile);
     expect(refused.status).toBe(1);
-    expect(refused.stderr).toContain('effectiveFrom: must be a date YYYY-MM-DD');
-    expect(refused.stderr).toContain('districtInstruction: must be an integer');
+    expect(refused.stderr).toContain('effectiveFrom 应为日期 YYYY-MM-DD');
+    expect(refused.stderr).toContain('districtInstruction 应为整数');
 
     const { direct: _direct, ...withoutDirect } = later.series;
     fs.writeFileSync(policyFile, JSON.stringify({ ...later, name: 'panyu-2017', effectiveFrom: '2017-01-01', series: withoutDirect }));

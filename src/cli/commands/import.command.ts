@@ -13,7 +13,10 @@ export function importCommand(io: CliIo): Command {
       const read = await readLedgerFile(file);
       if (read.problems.length > 0) throw new UserError(failureText(read.problems));
       await withStore(command, async ({ db }) => {
-        const outcome = await importLedger(db, read.records);
+        const outcome = await importLedger(db, read.records).catch((error: unknown) => {
+          if (isUniqueViolation(error)) throw new UserError('另一个导入同时写入了相同编号的记录；本次导入未存储任何记录，请重新导入');
+          throw error;
+        });
         if (!outcome.ok) throw new UserError(failureText(outcome.problems));
         for (const warning of outcome.warnings) io.stderr(`警告：${warning}\n`);
         const total = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
@@ -28,4 +31,10 @@ export function importCommand(io: CliIo): Command {
 
 function failureText(problems: string[]): string {
   return `${problems.join('\n')}\n导入失败：共 ${problems.length} 个问题，未存储任何记录。`;
+}
+
+/** A unique index refused a row: another import stored the same id between our check and our insert. */
+function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: string }).code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }

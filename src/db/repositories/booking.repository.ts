@@ -79,3 +79,20 @@ export async function findMissedDeadlines(db: Db, unitId: number, from: IsoDate,
     .where('date', '>=', from).where('date', '<=', to)
     .orderBy('date').execute();
 }
+
+/** Units with an automatic deduction for missing a solicitation's deadline. */
+export async function findMissingUnits(db: Db, solicitationId: number): Promise<number[]> {
+  const rows = await db.selectFrom('bookings').select('unit_id')
+    .where('source_type', '=', 'solicitation').where('source_id', '=', solicitationId).where('rule', '=', 'solicitation_missed').execute();
+  return rows.map((r) => r.unit_id);
+}
+
+/** Manual lateness deductions (不按时间及要求上报约稿信息) of some units dated within a range. */
+export async function findLatePenalties(db: Db, unitIds: readonly number[], from: IsoDate, to: IsoDate): Promise<{ ref: string; date: string; unit: string }[]> {
+  if (unitIds.length === 0) return [];
+  return db.selectFrom('penalties').innerJoin('units', 'units.id', 'penalties.unit_id')
+    .select(['penalties.ref', 'penalties.date', 'units.name as unit'])
+    .where('penalties.unit_id', 'in', [...unitIds]).where('penalties.reason', '=', 'late_solicitation')
+    .where('penalties.date', '>=', from).where('penalties.date', '<=', to)
+    .orderBy('penalties.date').execute();
+}
