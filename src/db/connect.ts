@@ -29,6 +29,11 @@ pg.types.setTypeParser(20, (value) => Number.parseInt(value, 10));
 export function connect(location: string): Store {
   if (dialectOf(location) === 'postgres') {
     const pool = new pg.Pool({ connectionString: location, max: 10 });
+    // An idle connection the server closes (a restart, an administrator ending it) is replaced on
+    // the next query; without a listener the pool's error event would end the process.
+    pool.on('error', (error: Error & { code?: string }) => {
+      if (error.code !== '57P01') console.error(`PostgreSQL connection lost: ${error.message}`);
+    });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', location: location.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@'), close: () => db.destroy() };
   }

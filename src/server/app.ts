@@ -1,4 +1,5 @@
 import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
 import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -11,6 +12,8 @@ import { registerErrorHandling } from './plugins/errors.js';
 import { accountsRoutes } from './routes/accounts/accounts.routes.js';
 import { authRoutes } from './routes/auth/auth.routes.js';
 import { healthRoutes } from './routes/health/health.routes.js';
+import { itemsRoutes } from './routes/items/items.routes.js';
+import { scoresRoutes } from './routes/scores/scores.routes.js';
 
 export interface AppDependencies {
   db: Kysely<Database>;
@@ -30,6 +33,7 @@ export async function buildApp({ db, config, logger = false }: AppDependencies):
   });
 
   await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: config.maxAttachmentBytes, files: 1, fields: 5 } });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -69,5 +73,7 @@ export async function buildApp({ db, config, logger = false }: AppDependencies):
   healthRoutes(app, db);
   authRoutes(app, db, config);
   accountsRoutes(app, db, config);
+  itemsRoutes(app, db, config);
+  scoresRoutes(app, db, config);
   return app;
 }

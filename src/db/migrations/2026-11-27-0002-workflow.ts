@@ -109,6 +109,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     ['paper_copy_on', 'text', (c) => c],
     ['return_reason', 'text', (c) => c],
     ['rejection_reason', 'text', (c) => c],
+    // When the item was last sent to the district office; null while it is inside its unit.
+    ['sent_at', 'text', (c) => c],
     ['created_by', 'integer', (c) => c.references('users.id')],
     ['created_at', 'text', (c) => c],
     ['updated_at', 'text', (c) => c],

@@ -26,6 +26,8 @@ export interface ItemTable {
   paper_copy_on: string | null;
   return_reason: string | null;
   rejection_reason: string | null;
+  /** When last sent to the district office; null while inside the unit (draft, review, returned). */
+  sent_at: string | null;
   created_by: number | null;
   created_at: string | null;
   updated_at: string | null;

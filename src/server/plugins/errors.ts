@@ -25,7 +25,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
     }
     if (error instanceof ServiceError) {
       const body: Record<string, unknown> = { error: error.kind, message: error.message, ...error.details };
-      if (error.details.field) body.fields = [{ field: error.details.field, label: error.details.label ?? error.details.field, message: error.message }];
+      if (error.details.field && !error.details.fields) body.fields = [{ field: error.details.field, label: error.details.label ?? error.details.field, message: error.message }];
       return reply.status(STATUS[error.kind]).send(body);
     }
     if (error.statusCode === 415) return reply.status(415).send({ error: 'unsupported_media_type', message: '请求内容类型不受支持，请以 JSON 提交' });

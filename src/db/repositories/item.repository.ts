@@ -1,0 +1,117 @@
+import { sql } from 'kysely';
+import type { Db } from '../database.js';
+import type { ItemRow, NewItemRow } from '../tables/item.table.js';
+import type { AttachmentRow, ItemEventRow } from '../tables/workflow.table.js';
+
+export async function findItem(db: Db, id: number): Promise<ItemRow | undefined> {
+  return db.selectFrom('items').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Inserts an item drafted in the system; its ledger id is W followed by its number. */
+export async function insertWebItem(db: Db, item: Omit<NewItemRow, 'ref'>): Promise<number> {
+  const pending = `W-pending-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+  const { id } = await db.insertInto('items').values({ ...item, ref: pending }).returning('id').executeTakeFirstOrThrow();
+  await db.updateTable('items').set({ ref: `W${id}` }).where('id', '=', id).execute();
+  return id;
+}
+
+/** Applies changes only if the item is still at `version`; returns whether it was. */
+export async function updateItem(db: Db, id: number, version: number, changes: Partial<Omit<ItemRow, 'id' | 'version' | 'ref'>>): Promise<boolean> {
+  const result = await db.updateTable('items').set({ ...changes, version: version + 1 }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function insertItemEvent(db: Db, event: Omit<ItemEventRow, 'id'>): Promise<void> {
+  await db.insertInto('item_events').values(event).execute();
+}
+
+export async function listItemEvents(db: Db, itemId: number): Promise<ItemEventRow[]> {
+  return db.selectFrom('item_events').selectAll().where('item_id', '=', itemId).orderBy('id').execute();
+}
+
+/** Which items a list shows: one unit's, or those sent to the district. */
+export type ItemListScope = { unitId: number } | { district: true };
+
+export interface ItemListFilter {
+  status?: string;
+  unitId?: number;
+  series?: string;
+  category?: string;
+  from?: string;
+  to?: string;
+  /** Words in the title or body. */
+  q?: string;
+}
+
+export interface ItemListRow {
+  id: number;
+  ref: string;
+  title: string;
+  status: string;
+  submitted: string;
+  category: string | null;
+  is_public: number;
+  is_major: number;
+  unit_id: number;
+  unit: string;
+  series: string;
+  version: number;
+}
+
+/** A page of items, newest first, with the total that match. */
+export async function listItems(db: Db, scope: ItemListScope, filter: ItemListFilter, page: number, pageSize: number): Promise<{ rows: ItemListRow[]; total: number }> {
+  let query = db.selectFrom('items').innerJoin('units', 'units.id', 'items.unit_id');
+  query = 'unitId' in scope
+    ? query.where('items.unit_id', '=', scope.unitId)
+    : query.where((eb) => eb.or([eb('items.sent_at', 'is not', null), eb('items.origin', '=', 'ledger')]));
+  if (filter.status) query = query.where('items.status', '=', filter.status);
+  if (filter.unitId) query = query.where('items.unit_id', '=', filter.unitId);
+  if (filter.series) query = query.where('units.series_code', '=', filter.series);
+  if (filter.category) query = query.where('items.category', '=', filter.category);
+  if (filter.from) query = query.where('items.submitted', '>=', filter.from);
+  if (filter.to) query = query.where('items.submitted', '<=', filter.to);
+  if (filter.q) {
+    // Two-character words such as 防汛 must be found: a substring match, escaped, in title or body.
+    const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where((eb) => eb.or([
+      eb('items.title', 'like', sql<string>`${pattern} escape '\\'`),
+      eb('items.body', 'like', sql<string>`${pattern} escape '\\'`),
+    ]));
+  }
+  const [rows, count] = await Promise.all([
+    query.select(['items.id', 'items.ref', 'items.title', 'items.status', 'items.submitted', 'items.category', 'items.is_public', 'items.is_major', 'items.unit_id', 'units.name as unit', 'units.series_code as series', 'items.version'])
+      .orderBy('items.submitted', 'desc').orderBy('items.id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute(),
+    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+
+export async function insertAttachment(db: Db, attachment: Omit<AttachmentRow, 'id'>): Promise<number> {
+  const { id } = await db.insertInto('attachments').values(attachment).returning('id').executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function listAttachments(db: Db, itemId: number): Promise<Omit<AttachmentRow, 'content'>[]> {
+  return db.selectFrom('attachments').select(['id', 'item_id', 'filename', 'media_type', 'size', 'sha256', 'created_by', 'created_at']).where('item_id', '=', itemId).orderBy('id').execute();
+}
+
+export async function findAttachment(db: Db, itemId: number, id: number): Promise<AttachmentRow | undefined> {
+  return db.selectFrom('attachments').selectAll().where('item_id', '=', itemId).where('id', '=', id).executeTakeFirst();
+}
+
+export async function deleteAttachment(db: Db, itemId: number, id: number): Promise<boolean> {
+  const result = await db.deleteFrom('attachments').where('item_id', '=', itemId).where('id', '=', id).executeTakeFirst();
+  return Number(result.numDeletedRows) === 1;
+}
+
+/** The editorial records of an item, for its page. */
+export async function itemRecords(db: Db, itemId: number) {
+  const [adoptions, instructions, upwards, responses] = await Promise.all([
+    db.selectFrom('adoptions').select(['id', 'ref', 'outlet', 'kind', 'date', 'issue']).where('item_id', '=', itemId).orderBy('date').execute(),
+    db.selectFrom('instructions').select(['id', 'ref', 'level', 'date', 'leader', 'text']).where('item_id', '=', itemId).orderBy('date').execute(),
+    db.selectFrom('upwards').select(['id', 'ref', 'level', 'kind', 'date']).where('item_id', '=', itemId).orderBy('date').execute(),
+    db.selectFrom('responses').innerJoin('solicitations', 'solicitations.id', 'responses.solicitation_id')
+      .select(['responses.id', 'responses.ref', 'solicitations.id as solicitation_id', 'solicitations.title', 'solicitations.deadline']).where('responses.item_id', '=', itemId).execute(),
+  ]);
+  return { adoptions, instructions, upwards, responses };
+}

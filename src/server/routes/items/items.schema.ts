@@ -1,0 +1,77 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { ITEM_ACTIONS } from '../../../domain/item-workflow.js';
+import { ITEM_CATEGORIES, ITEM_STATUSES } from '../../../shared/item-fields.js';
+
+const literals = <T extends string>(values: readonly T[], title: string) => Type.Union(values.map((v) => Type.Literal(v)), { title });
+const DateField = (title: string) => Type.String({ title, pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+const Version = Type.Integer({ title: '版本号', minimum: 1 });
+
+export const ItemIdParams = Type.Object({ id: Type.Integer({ title: '稿件编号', minimum: 1 }) });
+export type ItemIdParams = Static<typeof ItemIdParams>;
+export const ItemChildParams = Type.Object({ id: Type.Integer({ title: '稿件编号', minimum: 1 }), childId: Type.Integer({ title: '记录编号', minimum: 1 }) });
+export type ItemChildParams = Static<typeof ItemChildParams>;
+
+const draftFields = {
+  title: Type.String({ title: '标题', minLength: 1, maxLength: 200 }),
+  body: Type.String({ title: '正文', minLength: 1, maxLength: 20000 }),
+  category: literals(ITEM_CATEGORIES, '内容类别'),
+  reporter: Type.String({ title: '报送人', minLength: 1, maxLength: 50 }),
+  signer: Type.Optional(Type.Union([Type.String({ maxLength: 50 }), Type.Null()], { title: '签发人' })),
+  phone: Type.String({ title: '联系电话', minLength: 1, maxLength: 40 }),
+  isPublic: Type.Boolean({ title: '公开属性' }),
+  isOutsideRemit: Type.Boolean({ title: '是否非本单位职能范围' }),
+  source: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()], { title: '来源' })),
+  isMajor: Type.Boolean({ title: '重大或敏感信息' }),
+  secrecy: Type.Optional(Type.Union([Type.String({ maxLength: 10 }), Type.Null()], { title: '密级' })),
+};
+
+export const ItemDraftBody = Type.Object(draftFields, { additionalProperties: false });
+export type ItemDraftBody = Static<typeof ItemDraftBody>;
+export const ItemUpdateBody = Type.Object({ version: Version, ...draftFields }, { additionalProperties: false });
+export type ItemUpdateBody = Static<typeof ItemUpdateBody>;
+
+export const TransitionBody = Type.Object({
+  action: literals(Object.keys(ITEM_ACTIONS) as (keyof typeof ITEM_ACTIONS)[], '操作'),
+  version: Version,
+  comment: Type.Optional(Type.String({ title: '理由', maxLength: 1000 })),
+}, { additionalProperties: false });
+export type TransitionBody = Static<typeof TransitionBody>;
+
+export const PaperCopyBody = Type.Object({ version: Version, date: DateField('书面稿件报送日期') }, { additionalProperties: false });
+export type PaperCopyBody = Static<typeof PaperCopyBody>;
+
+export const ItemListQuery = Type.Object({
+  status: Type.Optional(literals(Object.keys(ITEM_STATUSES) as (keyof typeof ITEM_STATUSES)[], '状态')),
+  unitId: Type.Optional(Type.Integer({ title: '单位', minimum: 1 })),
+  series: Type.Optional(Type.String({ title: '序列', maxLength: 20 })),
+  category: Type.Optional(Type.String({ title: '内容类别', maxLength: 50 })),
+  from: Type.Optional(DateField('起始日期')),
+  to: Type.Optional(DateField('截止日期')),
+  q: Type.Optional(Type.String({ title: '关键词', minLength: 1, maxLength: 50 })),
+  page: Type.Optional(Type.Integer({ title: '页码', minimum: 1, default: 1 })),
+  pageSize: Type.Optional(Type.Integer({ title: '每页条数', minimum: 1, maximum: 100, default: 20 })),
+}, { additionalProperties: false });
+export type ItemListQuery = Static<typeof ItemListQuery>;
+
+export const AdoptionBody = Type.Object({
+  outlet: literals(['portal', 'dynamic', 'report'], '采用载体'),
+  kind: Type.Optional(Type.Union([literals(['research', 'headline', 'brief'], '信息类型'), Type.Null()], { title: '信息类型' })),
+  date: DateField('采用日期'),
+  issue: Type.Optional(Type.Union([Type.String({ maxLength: 50 }), Type.Null()], { title: '期号' })),
+}, { additionalProperties: false });
+export type AdoptionBody = Static<typeof AdoptionBody>;
+
+export const InstructionBody = Type.Object({
+  level: literals(['district', 'city', 'province'], '批示级别'),
+  date: DateField('批示日期'),
+  leader: Type.Optional(Type.Union([Type.String({ maxLength: 100 }), Type.Null()], { title: '批示领导' })),
+  text: Type.Optional(Type.Union([Type.String({ maxLength: 5000 }), Type.Null()], { title: '批示内容' })),
+}, { additionalProperties: false });
+export type InstructionBody = Static<typeof InstructionBody>;
+
+export const UpwardBody = Type.Object({
+  level: literals(['city', 'province'], '级别'),
+  date: DateField('采用日期'),
+  kind: Type.Optional(Type.Union([literals(['research', 'headline', 'brief'], '信息类型'), Type.Null()], { title: '信息类型' })),
+}, { additionalProperties: false });
+export type UpwardBody = Static<typeof UpwardBody>;

@@ -1,0 +1,53 @@
+import { Type, type Static } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../../db/database.js';
+import { isIsoDate } from '../../../domain/dates.js';
+import { canSeeUnitScores } from '../../../domain/permissions.js';
+import { computeScores } from '../../../services/compute-scores.js';
+import { explainUnit, UnknownUnitError } from '../../../services/explain-unit.js';
+import { actingUser } from '../../../services/items/item-access.js';
+import { ServiceError } from '../../../services/service-error.js';
+import type { ServerConfig } from '../../config.js';
+import { authOf, denyAsNotFound, rateLimit } from '../../plugins/access.js';
+import { ITEM_ROLES } from '../items/items.routes.js';
+
+const Period = {
+  year: Type.Integer({ title: '考核年度', minimum: 2000, maximum: 2100 }),
+  quarter: Type.Optional(Type.Integer({ title: '季度', minimum: 1, maximum: 4 })),
+  asOf: Type.Optional(Type.String({ title: '截至日期', pattern: '^\\d{4}-\\d{2}-\\d{2}$' })),
+};
+const ScoresQuery = Type.Object({ ...Period, series: Type.Optional(Type.String({ title: '序列', maxLength: 20 })) }, { additionalProperties: false });
+const ExplainQuery = Type.Object({ ...Period, unit: Type.String({ title: '单位', minLength: 1, maxLength: 50 }) }, { additionalProperties: false });
+
+function checkAsOf(asOf: string | undefined): void {
+  if (asOf !== undefined && !isIsoDate(asOf)) throw new ServiceError('invalid', '“截至日期”不是有效日期', { field: 'asOf', label: '截至日期' });
+}
+
+/** 考核: the same documents as `govinfo scores --json` and `explain --json`. */
+export function scoresRoutes(app: FastifyInstance, db: Kysely<Database>, config: ServerConfig): void {
+  const tags = ['考核'];
+  const costly = rateLimit(db, config, 'scores', () => config.costlyRateLimit, (request) => String(request.auth?.user.id));
+
+  app.get('/api/scores', { config: { access: ITEM_ROLES }, schema: { tags, summary: '各单位季度、年度得分与指标、排名、连续未完成季度数', querystring: ScoresQuery }, preHandler: costly }, async (request) => {
+    const query = request.query as Static<typeof ScoresQuery>;
+    checkAsOf(query.asOf);
+    const document = await computeScores(db, { year: query.year, quarter: query.quarter, asOf: query.asOf });
+    return query.series ? { ...document, units: document.units.filter((u) => u.series === query.series) } : document;
+  });
+
+  app.get('/api/scores/explain', { config: { access: ITEM_ROLES }, schema: { tags, summary: '某单位得分背后的每一笔记分', querystring: ExplainQuery }, preHandler: costly }, async (request) => {
+    const query = request.query as Static<typeof ExplainQuery>;
+    checkAsOf(query.asOf);
+    const user = actingUser(authOf(request).user, request.ip);
+    const unit = await db.selectFrom('units').select('id').where('name', '=', query.unit).executeTakeFirst();
+    if (!unit) throw new ServiceError('not_found', `未找到报送单位“${query.unit}”`);
+    if (!canSeeUnitScores(user, unit.id)) return denyAsNotFound(db, request, 'unit_scores', unit.id, config.now());
+    try {
+      return await explainUnit(db, { unit: query.unit, year: query.year, quarter: query.quarter, asOf: query.asOf });
+    } catch (error) {
+      if (error instanceof UnknownUnitError) throw new ServiceError('not_found', error.message);
+      throw error;
+    }
+  });
+}

@@ -1,0 +1,133 @@
+import type { Kysely } from 'kysely';
+import { isIsoDate } from '../../domain/dates.js';
+import { RECORD_FIELDS } from '../../domain/ledger-schema.js';
+import { earliestPolicyDate, type Policy } from '../../domain/policy.js';
+import type { Database, Db } from '../../db/database.js';
+import { adoptionOutlets, countAdoptions, findAdoptionOfItem, insertWithRef } from '../../db/repositories/editorial.repository.js';
+import { insertItemEvent, updateItem } from '../../db/repositories/item.repository.js';
+import { listPolicies } from '../../db/repositories/policy.repository.js';
+import type { ItemRow } from '../../db/tables/item.table.js';
+import { appendAudit } from '../audit/append-audit.js';
+import { recomputeBookings } from '../recompute-bookings.js';
+import { ServiceError } from '../service-error.js';
+import { loadVisibleItem, requireRole, type ActingUser } from './item-access.js';
+
+const valuesOf = (type: 'adoption' | 'instruction' | 'upward', field: string) => RECORD_FIELDS[type].find((f) => f.name === field)!.values!;
+
+function checkDate(date: string, policies: readonly Policy[], label: string): void {
+  if (!isIsoDate(date)) throw new ServiceError('invalid', `${label}不是有效日期，应为 YYYY-MM-DD`, { field: 'date', label });
+  const earliest = earliestPolicyDate(policies)!;
+  if (date < earliest) throw new ServiceError('invalid', `${label} ${date} 早于最早的考核政策生效日期 ${earliest}`, { field: 'date', label });
+}
+
+/** Loads an item for an editorial record: the editor's, on an item the district has received. */
+async function loadForEditor(db: Kysely<Database>, user: ActingUser, itemId: number, now: Date, what: string): Promise<ItemRow> {
+  requireRole(user, ['editor'], what);
+  const item = await loadVisibleItem(db, user, itemId, now);
+  if (item.origin !== 'ledger' && !['received', 'adopted'].includes(item.status)) throw new ServiceError('conflict', `稿件尚未接收，不能${what}`);
+  return item;
+}
+
+async function finish(trx: Db, user: ActingUser, item: ItemRow, now: Date, event: { action: string; comment: string; status?: string }, audit: { action: string; after?: unknown; before?: unknown; objectType: string; objectId: number }): Promise<void> {
+  const at = now.toISOString();
+  if (event.status && event.status !== item.status) {
+    if (!(await updateItem(trx, item.id, item.version, { status: event.status, updated_at: at }))) throw new ServiceError('conflict', '稿件已被他人修改，请刷新后重试');
+  }
+  await insertItemEvent(trx, { item_id: item.id, at, actor_id: user.id, actor: user.displayName, action: event.action, from_status: item.status, to_status: event.status ?? item.status, comment: event.comment });
+  await appendAudit(trx, user, { ...audit, outcome: 'ok' }, now);
+  await recomputeBookings(trx, { itemIds: [item.id] }, await listPolicies(trx));
+}
+
+export interface AdoptionInput {
+  outlet: string;
+  kind?: string | null;
+  date: string;
+  /** 期号 of the publication. */
+  issue?: string | null;
+}
+
+/** 采用: the editor records an adoption; the item's points follow at once. A non-public item never goes to the public portal. */
+export async function adoptItem(db: Kysely<Database>, user: ActingUser, itemId: number, input: AdoptionInput, now: Date): Promise<{ id: number; ref: string }> {
+  const item = await loadForEditor(db, user, itemId, now, '登记采用');
+  const outlets = valuesOf('adoption', 'outlet');
+  const kinds = valuesOf('adoption', 'kind');
+  if (!(input.outlet in outlets)) throw new ServiceError('invalid', '采用载体不正确', { field: 'outlet', label: '采用载体' });
+  if (input.outlet === 'portal' && !item.is_public) throw new ServiceError('invalid', '该稿件标注为“不予公开”，不能被区政府门户网站采用', { field: 'outlet', label: '采用载体' });
+  const kind = input.outlet === 'report' ? input.kind ?? null : null;
+  if (input.outlet === 'report' && (!kind || !(kind in kinds))) throw new ServiceError('invalid', '《番府信息上报》采用须注明信息类型（综合调研、标题信息或短波信息）', { field: 'kind', label: '信息类型' });
+  const policies = await listPolicies(db);
+  checkDate(input.date, policies, '采用日期');
+  return db.transaction().execute(async (trx) => {
+    const values = { item_id: item.id, outlet: input.outlet, kind, date: input.date, issue: input.issue?.trim() || null };
+    const created = await insertWithRef(trx, 'adoptions', 'WA', values);
+    const label = `${outlets[input.outlet as keyof typeof outlets]}${kind ? `（${kinds[kind as keyof typeof kinds]}）` : ''}`;
+    await finish(trx, user, item, now, { action: 'adopt', comment: `${label} ${input.date}${values.issue ? ` ${values.issue}` : ''}`, status: item.origin === 'ledger' ? undefined : 'adopted' },
+      { action: 'adopt_item', objectType: 'adoption', objectId: created.id, after: { ...values, ref: created.ref } });
+    return created;
+  });
+}
+
+/** 撤销采用: the adoption and its points go; an item left without adoptions is back to received. */
+export async function undoItemAdoption(db: Kysely<Database>, user: ActingUser, itemId: number, adoptionId: number, now: Date): Promise<void> {
+  const item = await loadForEditor(db, user, itemId, now, '撤销采用');
+  await db.transaction().execute(async (trx) => {
+    const adoption = await findAdoptionOfItem(trx, itemId, adoptionId);
+    if (!adoption) throw new ServiceError('not_found', '采用记录不存在');
+    await trx.deleteFrom('adoptions').where('id', '=', adoptionId).execute();
+    const remaining = await countAdoptions(trx, itemId);
+    await finish(trx, user, item, now, { action: 'undo_adoption', comment: `撤销 ${adoption.ref}`, status: item.origin === 'ledger' || remaining > 0 ? undefined : 'received' },
+      { action: 'undo_adoption', objectType: 'adoption', objectId: adoptionId, before: adoption });
+  });
+}
+
+export interface InstructionInput {
+  level: string;
+  date: string;
+  leader?: string | null;
+  text?: string | null;
+}
+
+/** 批示: a leader's instruction. A district instruction on an item not adopted by 《番府信息》 or 《番府信息上报》 is kept, with a warning that it earns nothing. */
+export async function recordInstruction(db: Kysely<Database>, user: ActingUser, itemId: number, input: InstructionInput, now: Date): Promise<{ id: number; ref: string; warnings: string[] }> {
+  const item = await loadForEditor(db, user, itemId, now, '登记批示');
+  if (!(input.level in valuesOf('instruction', 'level'))) throw new ServiceError('invalid', '批示级别不正确', { field: 'level', label: '批示级别' });
+  const policies = await listPolicies(db);
+  checkDate(input.date, policies, '批示日期');
+  return db.transaction().execute(async (trx) => {
+    const values = { item_id: item.id, level: input.level, date: input.date, leader: input.leader?.trim() || null, text: input.text?.trim() || null };
+    const created = await insertWithRef(trx, 'instructions', 'WN', values);
+    const outlets = await adoptionOutlets(trx, item.id);
+    const isRewarded = (outlet: string) => policies.some((p) => p.outlets[outlet]?.instructionBonus);
+    const isUpwardEligible = (outlet: string) => policies.some((p) => p.outlets[outlet]?.upwardEligible);
+    const warnings: string[] = [];
+    if (input.level === 'district' && !outlets.some(isRewarded)) warnings.push('稿件未被《番府信息》(政务动态)或《番府信息上报》采用，区领导批示已记录但不加分');
+    if (input.level !== 'district' && !outlets.some(isUpwardEligible)) warnings.push('稿件未被《番府信息上报》采用，上级领导批示已记录但不加分');
+    await finish(trx, user, item, now, { action: 'instruction', comment: `${values.leader ?? ''}批示 ${input.date}` },
+      { action: 'record_instruction', objectType: 'instruction', objectId: created.id, after: { ...values, ref: created.ref } });
+    return { ...created, warnings };
+  });
+}
+
+export interface UpwardInput {
+  level: string;
+  date: string;
+  kind?: string | null;
+}
+
+/** 上级采用: adoption by the city or provincial government office; the item's upward bonus follows. */
+export async function recordUpward(db: Kysely<Database>, user: ActingUser, itemId: number, input: UpwardInput, now: Date): Promise<{ id: number; ref: string; warnings: string[] }> {
+  const item = await loadForEditor(db, user, itemId, now, '登记上级采用');
+  if (!(input.level in valuesOf('upward', 'level'))) throw new ServiceError('invalid', '上级采用级别不正确', { field: 'level', label: '级别' });
+  if (input.kind && !(input.kind in valuesOf('upward', 'kind'))) throw new ServiceError('invalid', '信息类型不正确', { field: 'kind', label: '信息类型' });
+  const policies = await listPolicies(db);
+  checkDate(input.date, policies, '采用日期');
+  return db.transaction().execute(async (trx) => {
+    const values = { item_id: item.id, level: input.level, kind: input.level === 'city' ? input.kind ?? null : null, date: input.date };
+    const created = await insertWithRef(trx, 'upwards', 'WU', values);
+    const outlets = await adoptionOutlets(trx, item.id);
+    const warnings = outlets.some((o) => policies.some((p) => p.outlets[o]?.upwardEligible)) ? [] : ['稿件未被《番府信息上报》采用，上级采用已记录但不加分'];
+    await finish(trx, user, item, now, { action: 'upward', comment: `${input.level === 'city' ? '市' : '省'}政府办公厅采用 ${input.date}` },
+      { action: 'record_upward', objectType: 'upward', objectId: created.id, after: { ...values, ref: created.ref } });
+    return { ...created, warnings };
+  });
+}

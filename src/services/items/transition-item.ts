@@ -1,0 +1,50 @@
+import type { Kysely } from 'kysely';
+import { todayInChina } from '../../domain/dates.js';
+import { ITEM_ACTIONS, nextStatus, type ItemAction } from '../../domain/item-workflow.js';
+import type { Database } from '../../db/database.js';
+import { insertItemEvent, updateItem } from '../../db/repositories/item.repository.js';
+import { listPolicies } from '../../db/repositories/policy.repository.js';
+import type { ItemRow } from '../../db/tables/item.table.js';
+import type { ItemStatus } from '../../shared/item-fields.js';
+import { appendAudit } from '../audit/append-audit.js';
+import { recomputeBookings } from '../recompute-bookings.js';
+import { ServiceError } from '../service-error.js';
+import { loadVisibleItem, requireRole, type ActingUser } from './item-access.js';
+
+/**
+ * Moves an item through its workflow: the action must be the user's role's, from the item's
+ * current state, at the version the user saw. Sending to the district sets the submission date
+ * (which decides whether a solicitation was answered in time) and rescores the item.
+ */
+export async function transitionItem(db: Kysely<Database>, user: ActingUser, id: number, version: number, action: ItemAction, comment: string | undefined, now: Date): Promise<ItemStatus> {
+  const item = await loadVisibleItem(db, user, id, now);
+  const rule = ITEM_ACTIONS[action];
+  requireRole(user, rule.roles, `执行“${rule.label}”`);
+  if (item.version !== version) throw new ServiceError('conflict', '稿件已被他人修改，请刷新后重试', { currentVersion: item.version });
+  const next = nextStatus(action, { status: item.status as ItemStatus, isMajor: Boolean(item.is_major), paperCopyOn: item.paper_copy_on }, comment);
+  if ('refusal' in next) throw new ServiceError('conflict', next.refusal);
+
+  const at = now.toISOString();
+  const changes: Partial<ItemRow> = { status: next.status, updated_at: at };
+  const isSent = next.status === 'submitted' && item.status !== 'submitted';
+  if (isSent) {
+    changes.submitted = todayInChina(now);
+    changes.sent_at = at;
+    changes.signer = action === 'sign' ? user.displayName : (item.signer ?? user.displayName);
+  }
+  if (action === 'withdraw') changes.sent_at = null;
+  if (action === 'return_to_officer' || action === 'return_for_revision') changes.return_reason = comment!.trim();
+  if (action === 'reject') changes.rejection_reason = comment!.trim();
+
+  await db.transaction().execute(async (trx) => {
+    if (!(await updateItem(trx, id, version, changes))) throw new ServiceError('conflict', '稿件已被他人修改，请刷新后重试');
+    await insertItemEvent(trx, { item_id: id, at, actor_id: user.id, actor: user.displayName, action, from_status: item.status, to_status: next.status, comment: comment?.trim() || null });
+    await appendAudit(trx, user, { action: `item_${action}`, objectType: 'item', objectId: id, outcome: 'ok', before: { status: item.status }, after: changes }, now);
+    if (isSent || action === 'withdraw') {
+      // Whether the item answers its solicitations in time has changed with it.
+      const solicitationIds = (await trx.selectFrom('responses').select('solicitation_id').where('item_id', '=', id).execute()).map((r) => r.solicitation_id);
+      await recomputeBookings(trx, { itemIds: [id], solicitationIds }, await listPolicies(trx));
+    }
+  });
+  return next.status;
+}
