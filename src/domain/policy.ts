@@ -60,6 +60,11 @@ export interface Policy {
   /** Manual deductions by reason code, with negative points. */
   penalties: Record<string, { name: string; points: number }>;
   series: Record<string, SeriesTarget>;
+  /**
+   * 信息员 staffing each series requires (二(二)): 镇街 and 工作部门 在编公务员, others 正式编制人员.
+   * Staffing codes: civil_servant, permanent, other. Absent: no requirement.
+   */
+  officerStaffing?: Record<string, string[]>;
 }
 
 /**
@@ -159,5 +164,8 @@ export function parsePolicy(input: unknown): { policy: Policy } | { problems: st
     if (series.quarterly !== null && !isInt(series.quarterly)) at(`${path}.quarterly`, '应为整数或 null');
     if (!isInt(series.annual)) at(`${path}.annual`, '应为整数');
   });
+  if (input.officerStaffing !== undefined && (!isObject(input.officerStaffing) || !Object.values(input.officerStaffing).every((v) => Array.isArray(v) && v.every((x) => typeof x === 'string')))) {
+    at('officerStaffing', '应为序列到编制类别列表的对象');
+  }
   return problems.length > 0 ? { problems } : { policy: input as unknown as Policy };
 }

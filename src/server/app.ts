@@ -10,10 +10,12 @@ import type { ServerConfig } from './config.js';
 import { registerAccessControl } from './plugins/access.js';
 import { registerErrorHandling } from './plugins/errors.js';
 import { accountsRoutes } from './routes/accounts/accounts.routes.js';
+import { adminRoutes } from './routes/admin/admin.routes.js';
 import { authRoutes } from './routes/auth/auth.routes.js';
 import { healthRoutes } from './routes/health/health.routes.js';
 import { itemsRoutes } from './routes/items/items.routes.js';
-import { scoresRoutes } from './routes/scores/scores.routes.js';
+import { resultsRoutes, scoresRoutes } from './routes/scores/scores.routes.js';
+import { solicitationsRoutes } from './routes/solicitations/solicitations.routes.js';
 
 export interface AppDependencies {
   db: Kysely<Database>;
@@ -75,5 +77,8 @@ export async function buildApp({ db, config, logger = false }: AppDependencies):
   accountsRoutes(app, db, config);
   itemsRoutes(app, db, config);
   scoresRoutes(app, db, config);
+  resultsRoutes(app, db, config);
+  solicitationsRoutes(app, db, config);
+  adminRoutes(app, db, config);
   return app;
 }

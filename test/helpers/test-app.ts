@@ -7,7 +7,7 @@ import { createTestStore } from './test-store.js';
 
 /** A clock the test moves: idle timeouts and lockouts pass without waiting. */
 export class TestClock {
-  constructor(public time = Date.parse('2026-03-02T01:00:00Z')) {}
+  constructor(public time = Date.parse('2026-03-20T01:00:00Z')) {}
   now = () => new Date(this.time);
   advance(ms: number): void {
     this.time += ms;

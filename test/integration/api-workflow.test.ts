@@ -2,18 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildUser } from '../factories/user.factory.js';
 import { createTestApp, loginAs, type ApiClient, type TestApp } from '../helpers/test-app.js';
 import { isDialectAvailable } from '../helpers/test-store.js';
-
-/** A complete draft as the officer's form sends it. */
-export const DRAFT = {
-  title: '沙湾镇扎实推进防汛防风工作',
-  body: '沙湾镇多措并举做好防汛防风工作，排查隐患点12处，转移群众300余人。',
-  category: '本单位主要工作进展',
-  reporter: '陈信息',
-  phone: '020-84731234',
-  isPublic: true,
-  isOutsideRemit: false,
-  isMajor: false,
-};
+import { DRAFT } from '../factories/item.factory.js';
 
 describe.skipIf(!isDialectAvailable)('API: the reporting and editorial workflow', () => {
   let t: TestApp;

@@ -145,6 +145,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('attachments_item').on('attachments').column('item_id').execute();
 
+  await db.schema.alterTable('units').addColumn('version', 'integer', (c) => c.notNull().defaultTo(1)).execute();
+
   for (const [name, type] of [['requirements', 'text'], ['created_at', 'text'], ['version', 'integer']] as const) {
     await db.schema.alterTable('solicitations').addColumn(name, type, (c) => (name === 'version' ? c.notNull().defaultTo(1) : c)).execute();
   }
@@ -167,6 +169,21 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('unit_contacts_unit').on('unit_contacts').column('unit_id').execute();
 
+  // 《番府信息》(工作通讯): quarterly results the editor prepares and an office leader approves for publication.
+  await id(db.schema.createTable('result_publications'))
+    .addColumn('year', 'integer', (c: any) => c.notNull())
+    .addColumn('quarter', 'integer', (c: any) => c.notNull())
+    .addColumn('status', 'text', (c: any) => c.notNull())
+    .addColumn('as_of', 'text', (c: any) => c.notNull())
+    .addColumn('snapshot', 'text', (c: any) => c.notNull())
+    .addColumn('prepared_by', 'integer', (c: any) => c.notNull().references('users.id'))
+    .addColumn('prepared_at', 'text', (c: any) => c.notNull())
+    .addColumn('approved_by', 'integer', (c: any) => c.references('users.id'))
+    .addColumn('approved_at', 'text')
+    .addColumn('version', 'integer', (c: any) => c.notNull().defaultTo(1))
+    .addUniqueConstraint('result_publications_period', ['year', 'quarter'])
+    .execute();
+
   // 信息员培训.
   await id(db.schema.createTable('trainings'))
     .addColumn('date', 'text', (c: any) => c.notNull())
@@ -185,7 +202,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['training_attendees', 'trainings', 'unit_contacts', 'attachments', 'item_events', 'audit_head', 'audit_log', 'settings', 'rate_limits', 'sessions', 'password_history', 'users']) {
+  for (const table of ['result_publications', 'training_attendees', 'trainings', 'unit_contacts', 'attachments', 'item_events', 'audit_head', 'audit_log', 'settings', 'rate_limits', 'sessions', 'password_history', 'users']) {
     await db.schema.dropTable(table).execute();
   }
 }

@@ -13,6 +13,7 @@ export interface UnitTable {
   name: string;
   series_code: string;
   sort_order: number;
+  version: Generated<number>;
 }
 
 export type SeriesRow = Selectable<SeriesTable>;

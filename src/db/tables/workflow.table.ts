@@ -41,7 +41,7 @@ export interface UnitContactTable {
   notice_date: string | null;
   started_on: string;
   ended_on: string | null;
-  version: number;
+  version: Generated<number>;
   created_at: string;
   updated_at: string;
 }
@@ -53,7 +53,7 @@ export interface TrainingTable {
   title: string;
   organizer: string | null;
   notes: string | null;
-  version: number;
+  version: Generated<number>;
   created_at: string;
 }
 
@@ -68,3 +68,20 @@ export type ItemEventRow = Selectable<ItemEventTable>;
 export type AttachmentRow = Selectable<AttachmentTable>;
 export type UnitContactRow = Selectable<UnitContactTable>;
 export type TrainingRow = Selectable<TrainingTable>;
+
+/** A quarter's results (《番府信息》工作通讯): prepared by the editor, published once an office leader approves. */
+export interface ResultPublicationTable {
+  id: Generated<number>;
+  year: number;
+  quarter: number;
+  /** pending (awaiting approval) or published. */
+  status: string;
+  as_of: string;
+  /** The scores document as prepared, so what was published stays as it was. */
+  snapshot: string;
+  prepared_by: number;
+  prepared_at: string;
+  approved_by: number | null;
+  approved_at: string | null;
+  version: Generated<number>;
+}

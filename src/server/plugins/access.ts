@@ -66,7 +66,8 @@ export function registerAccessControl(app: FastifyInstance, db: Kysely<Database>
     if (token) request.auth = await authenticate(db, token, config.now());
   });
 
-  app.addHook('preHandler', async (request, reply) => {
+  // Before validation: a caller without the right learns nothing about what a valid request looks like.
+  app.addHook('preValidation', async (request, reply) => {
     const access = request.routeOptions.config.access;
     if (access === undefined || access === 'public') return;
     const deny = async (kind: 'unauthenticated' | 'forbidden', message: string, reason: string) => {

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { isIsoDate } from '../../domain/dates.js';
+import { isIsoDate, todayInChina } from '../../domain/dates.js';
 import { RECORD_FIELDS } from '../../domain/ledger-schema.js';
 import { earliestPolicyDate, type Policy } from '../../domain/policy.js';
 import type { Database, Db } from '../../db/database.js';
@@ -14,10 +14,12 @@ import { loadVisibleItem, requireRole, type ActingUser } from './item-access.js'
 
 const valuesOf = (type: 'adoption' | 'instruction' | 'upward', field: string) => RECORD_FIELDS[type].find((f) => f.name === field)!.values!;
 
-function checkDate(date: string, policies: readonly Policy[], label: string): void {
+function checkDate(date: string, policies: readonly Policy[], label: string, now: Date): void {
   if (!isIsoDate(date)) throw new ServiceError('invalid', `${label}不是有效日期，应为 YYYY-MM-DD`, { field: 'date', label });
   const earliest = earliestPolicyDate(policies)!;
   if (date < earliest) throw new ServiceError('invalid', `${label} ${date} 早于最早的考核政策生效日期 ${earliest}`, { field: 'date', label });
+  // What the office records has happened: an adoption or instruction cannot be dated in the future.
+  if (date > todayInChina(now)) throw new ServiceError('invalid', `${label} ${date} 晚于今天`, { field: 'date', label });
 }
 
 /** Loads an item for an editorial record: the editor's, on an item the district has received. */
@@ -56,7 +58,7 @@ export async function adoptItem(db: Kysely<Database>, user: ActingUser, itemId: 
   const kind = input.outlet === 'report' ? input.kind ?? null : null;
   if (input.outlet === 'report' && (!kind || !(kind in kinds))) throw new ServiceError('invalid', '《番府信息上报》采用须注明信息类型（综合调研、标题信息或短波信息）', { field: 'kind', label: '信息类型' });
   const policies = await listPolicies(db);
-  checkDate(input.date, policies, '采用日期');
+  checkDate(input.date, policies, '采用日期', now);
   return db.transaction().execute(async (trx) => {
     const values = { item_id: item.id, outlet: input.outlet, kind, date: input.date, issue: input.issue?.trim() || null };
     const created = await insertWithRef(trx, 'adoptions', 'WA', values);
@@ -92,7 +94,7 @@ export async function recordInstruction(db: Kysely<Database>, user: ActingUser, 
   const item = await loadForEditor(db, user, itemId, now, '登记批示');
   if (!(input.level in valuesOf('instruction', 'level'))) throw new ServiceError('invalid', '批示级别不正确', { field: 'level', label: '批示级别' });
   const policies = await listPolicies(db);
-  checkDate(input.date, policies, '批示日期');
+  checkDate(input.date, policies, '批示日期', now);
   return db.transaction().execute(async (trx) => {
     const values = { item_id: item.id, level: input.level, date: input.date, leader: input.leader?.trim() || null, text: input.text?.trim() || null };
     const created = await insertWithRef(trx, 'instructions', 'WN', values);
@@ -120,7 +122,7 @@ export async function recordUpward(db: Kysely<Database>, user: ActingUser, itemI
   if (!(input.level in valuesOf('upward', 'level'))) throw new ServiceError('invalid', '上级采用级别不正确', { field: 'level', label: '级别' });
   if (input.kind && !(input.kind in valuesOf('upward', 'kind'))) throw new ServiceError('invalid', '信息类型不正确', { field: 'kind', label: '信息类型' });
   const policies = await listPolicies(db);
-  checkDate(input.date, policies, '采用日期');
+  checkDate(input.date, policies, '采用日期', now);
   return db.transaction().execute(async (trx) => {
     const values = { item_id: item.id, level: input.level, kind: input.level === 'city' ? input.kind ?? null : null, date: input.date };
     const created = await insertWithRef(trx, 'upwards', 'WU', values);

@@ -1,12 +1,13 @@
 import { Type, type Static } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/database.js';
-import { isIsoDate } from '../../../domain/dates.js';
+import { isIsoDate, todayInChina } from '../../../domain/dates.js';
 import { canSeeUnitScores } from '../../../domain/permissions.js';
 import { computeScores } from '../../../services/compute-scores.js';
 import { explainUnit, UnknownUnitError } from '../../../services/explain-unit.js';
 import { actingUser } from '../../../services/items/item-access.js';
+import { approveResults, listResults, prepareResults } from '../../../services/results/publish-results.js';
 import { ServiceError } from '../../../services/service-error.js';
 import type { ServerConfig } from '../../config.js';
 import { authOf, denyAsNotFound, rateLimit } from '../../plugins/access.js';
@@ -32,7 +33,8 @@ export function scoresRoutes(app: FastifyInstance, db: Kysely<Database>, config:
   app.get('/api/scores', { config: { access: ITEM_ROLES }, schema: { tags, summary: '各单位季度、年度得分与指标、排名、连续未完成季度数', querystring: ScoresQuery }, preHandler: costly }, async (request) => {
     const query = request.query as Static<typeof ScoresQuery>;
     checkAsOf(query.asOf);
-    const document = await computeScores(db, { year: query.year, quarter: query.quarter, asOf: query.asOf });
+    // A live office sees the year as it stands today (deadlines not yet passed cost nothing); asOf asks for another day.
+    const document = await computeScores(db, { year: query.year, quarter: query.quarter, asOf: query.asOf ?? todayInChina(config.now()) });
     return query.series ? { ...document, units: document.units.filter((u) => u.series === query.series) } : document;
   });
 
@@ -44,10 +46,29 @@ export function scoresRoutes(app: FastifyInstance, db: Kysely<Database>, config:
     if (!unit) throw new ServiceError('not_found', `未找到报送单位“${query.unit}”`);
     if (!canSeeUnitScores(user, unit.id)) return denyAsNotFound(db, request, 'unit_scores', unit.id, config.now());
     try {
-      return await explainUnit(db, { unit: query.unit, year: query.year, quarter: query.quarter, asOf: query.asOf });
+      return await explainUnit(db, { unit: query.unit, year: query.year, quarter: query.quarter, asOf: query.asOf ?? todayInChina(config.now()) });
     } catch (error) {
       if (error instanceof UnknownUnitError) throw new ServiceError('not_found', error.message);
       throw error;
     }
+  });
+}
+
+const PublicationBody = Type.Object({ year: Type.Integer({ title: '考核年度', minimum: 2000, maximum: 2100 }), quarter: Type.Integer({ title: '季度', minimum: 1, maximum: 4 }) }, { additionalProperties: false });
+const ApproveBody = Type.Object({ version: Type.Integer({ title: '版本号', minimum: 1 }) }, { additionalProperties: false });
+const PublicationParams = Type.Object({ id: Type.Integer({ title: '编号', minimum: 1 }) });
+
+/** 《番府信息》(工作通讯): the editor prepares a quarter's results, an office leader approves and so publishes them. */
+export function resultsRoutes(app: FastifyInstance, db: Kysely<Database>, config: ServerConfig): void {
+  const tags = ['考核'];
+  const user = (request: FastifyRequest) => actingUser(authOf(request).user, request.ip);
+  app.get('/api/results', { config: { access: ITEM_ROLES }, schema: { tags, summary: '季度考核结果（已发布的；区政府办公室另见待审批的）' } }, async (request) => listResults(db, user(request)));
+  app.post('/api/results', { config: { access: ['editor'] }, schema: { tags, summary: '编制季度考核结果', body: PublicationBody } }, async (request, reply) => {
+    const body = request.body as Static<typeof PublicationBody>;
+    return reply.status(201).send(await prepareResults(db, user(request), body.year, body.quarter, config.now()));
+  });
+  app.post('/api/results/:id/approve', { config: { access: ['office_leader'] }, schema: { tags, summary: '审批并发布考核结果', params: PublicationParams, body: ApproveBody } }, async (request) => {
+    await approveResults(db, user(request), (request.params as Static<typeof PublicationParams>).id, (request.body as Static<typeof ApproveBody>).version, config.now());
+    return { ok: true };
   });
 }

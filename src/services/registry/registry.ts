@@ -1,0 +1,136 @@
+import type { Kysely } from 'kysely';
+import { isIsoDate, todayInChina } from '../../domain/dates.js';
+import { isDistrictRole } from '../../domain/permissions.js';
+import { policyInForce } from '../../domain/policy.js';
+import { CONTACT_DUTIES, registryWarnings, STAFFING, type ContactDuty, type Staffing } from '../../domain/registry.js';
+import { isPhoneNumber } from '../../domain/item-workflow.js';
+import type { Database } from '../../db/database.js';
+import { listPolicies } from '../../db/repositories/policy.repository.js';
+import { isUnitRole } from '../../shared/roles.js';
+import { appendAudit } from '../audit/append-audit.js';
+import type { ActingUser } from '../items/item-access.js';
+import { ServiceError } from '../service-error.js';
+
+export interface ContactInput {
+  duty: ContactDuty;
+  name: string;
+  post: string;
+  officePhone?: string | null;
+  mobile?: string | null;
+  staffing: Staffing;
+  /** The date the unit's written notice arrived (书面告知). */
+  noticeDate?: string | null;
+  startedOn: string;
+}
+
+/** The editor keeps every unit's registry; a unit's officer may report changes for their own unit. */
+function requireRegistryWriter(user: ActingUser, unitId: number): void {
+  if (user.role === 'editor') return;
+  if (user.role === 'officer' && user.unitId === unitId) return;
+  throw new ServiceError('forbidden', '当前账号无权修改该单位的信息员登记');
+}
+
+function checkContact(input: ContactInput): void {
+  if (!(input.duty in CONTACT_DUTIES)) throw new ServiceError('invalid', '职责不正确', { field: 'duty', label: '职责' });
+  if (!(input.staffing in STAFFING)) throw new ServiceError('invalid', '编制类别不正确', { field: 'staffing', label: '编制类别' });
+  for (const [field, label] of [['officePhone', '办公电话'], ['mobile', '手机']] as const) {
+    const value = input[field];
+    if (value && !isPhoneNumber(value)) throw new ServiceError('invalid', `${label}格式不正确`, { field, label });
+  }
+  if (!input.officePhone && !input.mobile) throw new ServiceError('invalid', '办公电话和手机至少填一项', { field: 'mobile', label: '手机' });
+  for (const [field, label] of [['startedOn', '任职日期'], ['noticeDate', '书面告知日期']] as const) {
+    const value = input[field];
+    if (value && !isIsoDate(value)) throw new ServiceError('invalid', `${label}不是有效日期`, { field, label });
+  }
+}
+
+/** Registers a person for a unit. */
+export async function addContact(db: Kysely<Database>, user: ActingUser, unitId: number, input: ContactInput, now: Date): Promise<{ id: number }> {
+  requireRegistryWriter(user, unitId);
+  checkContact(input);
+  if (!(await db.selectFrom('units').select('id').where('id', '=', unitId).executeTakeFirst())) throw new ServiceError('not_found', '单位不存在');
+  const at = now.toISOString();
+  return db.transaction().execute(async (trx) => {
+    const values = {
+      unit_id: unitId, duty: input.duty, name: input.name.trim(), post: input.post.trim(), office_phone: input.officePhone?.trim() || null, mobile: input.mobile?.trim() || null,
+      staffing: input.staffing, notice_date: input.noticeDate ?? null, started_on: input.startedOn, ended_on: null, created_at: at, updated_at: at,
+    };
+    const { id } = await trx.insertInto('unit_contacts').values(values).returning('id').executeTakeFirstOrThrow();
+    await appendAudit(trx, user, { action: 'add_contact', objectType: 'unit_contact', objectId: id, outcome: 'ok', after: values }, now);
+    return { id };
+  });
+}
+
+/** 人员更换: ends a registration on a date, with the date the written notice arrived. */
+export async function endContact(db: Kysely<Database>, user: ActingUser, id: number, version: number, endedOn: string, noticeDate: string | null, now: Date): Promise<void> {
+  const contact = await db.selectFrom('unit_contacts').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!contact || (isUnitRole(user.role) && contact.unit_id !== user.unitId)) throw new ServiceError('not_found', '登记记录不存在');
+  requireRegistryWriter(user, contact.unit_id);
+  if (!isIsoDate(endedOn)) throw new ServiceError('invalid', '离任日期不是有效日期', { field: 'endedOn', label: '离任日期' });
+  if (contact.version !== version) throw new ServiceError('conflict', '登记记录已被他人修改，请刷新后重试', { currentVersion: contact.version });
+  await db.transaction().execute(async (trx) => {
+    const changes = { ended_on: endedOn, notice_date: noticeDate ?? contact.notice_date, updated_at: now.toISOString(), version: version + 1 };
+    const result = await trx.updateTable('unit_contacts').set(changes).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) throw new ServiceError('conflict', '登记记录已被他人修改，请刷新后重试');
+    await appendAudit(trx, user, { action: 'end_contact', objectType: 'unit_contact', objectId: id, outcome: 'ok', before: { ended_on: contact.ended_on }, after: changes }, now);
+  });
+}
+
+/** The registry: every unit (or the user's own) with its people, their history and the warnings. */
+export async function readRegistry(db: Kysely<Database>, user: ActingUser, now: Date) {
+  if (!isDistrictRole(user.role) && !isUnitRole(user.role)) throw new ServiceError('forbidden', '当前账号无权查看信息员登记');
+  let unitsQuery = db.selectFrom('units').select(['id', 'name', 'series_code']).orderBy('series_code').orderBy('sort_order');
+  if (isUnitRole(user.role)) unitsQuery = unitsQuery.where('id', '=', user.unitId!);
+  const [units, contacts, policies] = await Promise.all([unitsQuery.execute(), db.selectFrom('unit_contacts').selectAll().orderBy('started_on').execute(), listPolicies(db)]);
+  const policy = policyInForce(policies, todayInChina(now));
+  return units.map((unit) => {
+    const own = contacts.filter((c) => c.unit_id === unit.id);
+    return {
+      unit: { id: unit.id, name: unit.name, series: unit.series_code },
+      contacts: own.filter((c) => c.ended_on === null).map(presentContact),
+      history: own.filter((c) => c.ended_on !== null).map(presentContact),
+      warnings: registryWarnings(unit.series_code, own.map((c) => ({ duty: c.duty as ContactDuty, staffing: c.staffing as Staffing, endedOn: c.ended_on })), policy),
+    };
+  });
+}
+
+function presentContact(c: { id: number; duty: string; name: string; post: string; office_phone: string | null; mobile: string | null; staffing: string; notice_date: string | null; started_on: string; ended_on: string | null; version: number }) {
+  return {
+    id: c.id, duty: c.duty, dutyName: CONTACT_DUTIES[c.duty as ContactDuty] ?? c.duty, name: c.name, post: c.post, officePhone: c.office_phone, mobile: c.mobile,
+    staffing: c.staffing, staffingName: STAFFING[c.staffing as Staffing] ?? c.staffing, noticeDate: c.notice_date, startedOn: c.started_on, endedOn: c.ended_on, version: c.version,
+  };
+}
+
+export interface TrainingInput {
+  date: string;
+  title: string;
+  organizer?: string | null;
+  notes?: string | null;
+  attendees: { unitId: number | null; name: string }[];
+}
+
+/** 信息员培训: the editor records a session and who attended. */
+export async function recordTraining(db: Kysely<Database>, user: ActingUser, input: TrainingInput, now: Date): Promise<{ id: number }> {
+  if (user.role !== 'editor') throw new ServiceError('forbidden', '当前账号无权登记培训');
+  if (!isIsoDate(input.date)) throw new ServiceError('invalid', '培训日期不是有效日期', { field: 'date', label: '培训日期' });
+  return db.transaction().execute(async (trx) => {
+    const values = { date: input.date, title: input.title.trim(), organizer: input.organizer?.trim() || null, notes: input.notes?.trim() || null, created_at: now.toISOString() };
+    const { id } = await trx.insertInto('trainings').values(values).returning('id').executeTakeFirstOrThrow();
+    if (input.attendees.length > 0) await trx.insertInto('training_attendees').values(input.attendees.map((a) => ({ training_id: id, unit_id: a.unitId, name: a.name.trim() }))).execute();
+    await appendAudit(trx, user, { action: 'record_training', objectType: 'training', objectId: id, outcome: 'ok', after: { ...values, attendees: input.attendees } }, now);
+    return { id };
+  });
+}
+
+/** Training sessions with their attendees; a unit sees the names of its own people only. */
+export async function listTrainings(db: Kysely<Database>, user: ActingUser) {
+  if (!isDistrictRole(user.role) && !isUnitRole(user.role)) throw new ServiceError('forbidden', '当前账号无权查看培训记录');
+  const [trainings, attendees] = await Promise.all([
+    db.selectFrom('trainings').selectAll().orderBy('date', 'desc').execute(),
+    db.selectFrom('training_attendees').leftJoin('units', 'units.id', 'training_attendees.unit_id').select(['training_id', 'training_attendees.name', 'units.id as unit_id', 'units.name as unit']).execute(),
+  ]);
+  return trainings.map((t) => ({
+    id: t.id, date: t.date, title: t.title, organizer: t.organizer, notes: t.notes,
+    attendees: attendees.filter((a) => a.training_id === t.id && (!isUnitRole(user.role) || a.unit_id === user.unitId)).map((a) => ({ name: a.name, unit: a.unit_id === null ? null : { id: a.unit_id, name: a.unit } })),
+  }));
+}

@@ -1,0 +1,61 @@
+import type { Kysely } from 'kysely';
+import { quarterEnd, todayInChina } from '../../domain/dates.js';
+import { isDistrictRole } from '../../domain/permissions.js';
+import type { Database } from '../../db/database.js';
+import { isUnitRole } from '../../shared/roles.js';
+import { appendAudit } from '../audit/append-audit.js';
+import { computeScores } from '../compute-scores.js';
+import type { ActingUser } from '../items/item-access.js';
+import { ServiceError } from '../service-error.js';
+
+/**
+ * 调研科 prepares a quarter's results (《番府信息》工作通讯): the scores as of the quarter's end, or
+ * today while the quarter runs, frozen as a snapshot. Preparing again replaces an unapproved one.
+ */
+export async function prepareResults(db: Kysely<Database>, user: ActingUser, year: number, quarter: number, now: Date): Promise<{ id: number }> {
+  if (user.role !== 'editor') throw new ServiceError('forbidden', '当前账号无权编制考核结果');
+  const today = todayInChina(now);
+  const end = quarterEnd(year, quarter);
+  if (`${year}-${String(quarter * 3 - 2).padStart(2, '0')}-01` > today) throw new ServiceError('invalid', '该季度尚未开始');
+  // Deadlines on the quarter's last day count: as of the day after it.
+  const asOf = end < today ? new Date(Date.parse(`${end}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10) : today;
+  const snapshot = await computeScores(db, { year, quarter, asOf });
+  return db.transaction().execute(async (trx) => {
+    const existing = await trx.selectFrom('result_publications').selectAll().where('year', '=', year).where('quarter', '=', quarter).executeTakeFirst();
+    if (existing?.status === 'published') throw new ServiceError('conflict', `${year} 年第 ${quarter} 季度的考核结果已发布`);
+    const values = { year, quarter, status: 'pending', as_of: asOf, snapshot: JSON.stringify(snapshot), prepared_by: user.id, prepared_at: now.toISOString(), approved_by: null, approved_at: null };
+    let id: number;
+    if (existing) {
+      await trx.updateTable('result_publications').set({ ...values, version: existing.version + 1 }).where('id', '=', existing.id).execute();
+      id = existing.id;
+    } else {
+      id = (await trx.insertInto('result_publications').values(values).returning('id').executeTakeFirstOrThrow()).id;
+    }
+    await appendAudit(trx, user, { action: 'prepare_results', objectType: 'result_publication', objectId: id, outcome: 'ok', after: { year, quarter, as_of: asOf } }, now);
+    return { id };
+  });
+}
+
+/** 办公室领导 approves prepared results, which publishes them to every unit. */
+export async function approveResults(db: Kysely<Database>, user: ActingUser, id: number, version: number, now: Date): Promise<void> {
+  if (user.role !== 'office_leader') throw new ServiceError('forbidden', '当前账号无权审批考核结果');
+  await db.transaction().execute(async (trx) => {
+    const publication = await trx.selectFrom('result_publications').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!publication) throw new ServiceError('not_found', '考核结果不存在');
+    if (publication.version !== version) throw new ServiceError('conflict', '考核结果已被重新编制，请刷新后再审批', { currentVersion: publication.version });
+    if (publication.status === 'published') throw new ServiceError('conflict', '考核结果已发布');
+    await trx.updateTable('result_publications').set({ status: 'published', approved_by: user.id, approved_at: now.toISOString(), version: version + 1 }).where('id', '=', id).where('version', '=', version).execute();
+    await appendAudit(trx, user, { action: 'approve_results', objectType: 'result_publication', objectId: id, outcome: 'ok', after: { year: publication.year, quarter: publication.quarter } }, now);
+  });
+}
+
+/** Published results for everyone who works with items; pending ones for the district office too. */
+export async function listResults(db: Kysely<Database>, user: ActingUser) {
+  if (!isDistrictRole(user.role) && !isUnitRole(user.role)) throw new ServiceError('forbidden', '当前账号无权查看考核结果');
+  let query = db.selectFrom('result_publications').selectAll().orderBy('year', 'desc').orderBy('quarter', 'desc');
+  if (!isDistrictRole(user.role)) query = query.where('status', '=', 'published');
+  return (await query.execute()).map((p) => ({
+    id: p.id, year: p.year, quarter: p.quarter, status: p.status, asOf: p.as_of, preparedAt: p.prepared_at, approvedAt: p.approved_at, version: p.version,
+    scores: JSON.parse(p.snapshot),
+  }));
+}

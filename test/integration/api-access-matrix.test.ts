@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ALL_ROLES, type Role } from '../../src/shared/roles.js';
+import { buildUser } from '../factories/user.factory.js';
+import { createTestApp, loginAs, type ApiClient, type TestApp } from '../helpers/test-app.js';
+import { isDialectAvailable } from '../helpers/test-store.js';
+
+const ITEM: Role[] = ['officer', 'reviewer', 'principal', 'editor', 'office_leader'];
+const EVERYONE: Role[] = [...ALL_ROLES];
+
+/**
+ * Every route and the roles that may call it: the least-privilege table of the issue, written
+ * out independently of the routes' own declarations. Anyone else gets 403; no session gets 401.
+ */
+const MATRIX: [method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, allowed: Role[]][] = [
+  ['GET', '/api/auth/me', EVERYONE],
+  ['POST', '/api/auth/password', EVERYONE],
+  ['POST', '/api/auth/totp/setup', EVERYONE],
+  ['GET', '/api/accounts', ['sys_admin', 'security_admin']],
+  ['POST', '/api/accounts', ['sys_admin']],
+  ['PATCH', '/api/accounts/1', ['sys_admin']],
+  ['PUT', '/api/accounts/1/role', ['security_admin']],
+  ['POST', '/api/accounts/1/password-reset', ['sys_admin']],
+  ['GET', '/api/security-settings', ['security_admin']],
+  ['PUT', '/api/security-settings', ['security_admin']],
+  ['GET', '/api/audit', ['audit_admin']],
+  ['GET', '/api/audit/export', ['audit_admin']],
+  ['GET', '/api/items', ITEM],
+  ['POST', '/api/items', ['officer']],
+  ['GET', '/api/items/1', ITEM],
+  ['PUT', '/api/items/1', ['officer']],
+  ['POST', '/api/items/1/transitions', ITEM],
+  ['POST', '/api/items/1/paper-copy', ['officer', 'principal']],
+  ['POST', '/api/items/1/attachments', ['officer']],
+  ['GET', '/api/items/1/attachments/1', ITEM],
+  ['DELETE', '/api/items/1/attachments/1', ['officer']],
+  ['POST', '/api/items/1/adoptions', ['editor']],
+  ['DELETE', '/api/items/1/adoptions/1', ['editor']],
+  ['POST', '/api/items/1/instructions', ['editor']],
+  ['POST', '/api/items/1/upwards', ['editor']],
+  ['GET', '/api/scores?year=2026', ITEM],
+  ['GET', '/api/scores/explain?year=2026&unit=%E6%B2%99%E6%B9%BE%E9%95%87', ITEM],
+  ['GET', '/api/results', ITEM],
+  ['POST', '/api/results', ['editor']],
+  ['POST', '/api/results/1/approve', ['office_leader']],
+  ['GET', '/api/solicitations', ITEM],
+  ['POST', '/api/solicitations', ['editor']],
+  ['POST', '/api/solicitations/1/responses', ['officer']],
+  ['GET', '/api/penalties', ITEM],
+  ['POST', '/api/penalties', ['editor']],
+  ['DELETE', '/api/penalties/1', ['editor']],
+  ['GET', '/api/units', EVERYONE],
+  ['POST', '/api/units', ['sys_admin']],
+  ['GET', '/api/series', EVERYONE],
+  ['GET', '/api/policies', EVERYONE],
+  ['POST', '/api/policies', ['sys_admin']],
+  ['GET', '/api/registry', ITEM],
+  ['POST', '/api/units/1/contacts', ['editor', 'officer']],
+  ['POST', '/api/contacts/1/end', ['editor', 'officer']],
+  ['GET', '/api/trainings', ITEM],
+  ['POST', '/api/trainings', ['editor']],
+];
+
+describe.skipIf(!isDialectAvailable)('API: every route × every role', () => {
+  let t: TestApp;
+  const clients = new Map<Role, ApiClient>();
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    for (const role of ALL_ROLES) {
+      const unit = ['officer', 'reviewer', 'principal'].includes(role) ? '沙湾镇' : null;
+      const user = await buildUser(t.store.db, role, unit);
+      clients.set(role, await loginAs(t.app, user.username, user.password));
+    }
+  });
+  afterAll(async () => t?.cleanup());
+
+  it('covers every route the API declares', async () => {
+    const openapi = (await t.app.inject('/api/openapi.json')).json() as { paths: Record<string, Record<string, unknown>> };
+    const declared = Object.entries(openapi.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
+    const covered = new Set(MATRIX.map(([method, url]) => `${method} ${url.split('?')[0].replace(/\/\d+(?=\/|$)/g, (_, offset, whole) => (whole.slice(0, offset).endsWith('attachments') || whole.slice(0, offset).endsWith('adoptions') ? '/{childId}' : '/{id}'))}`));
+    const publicRoutes = ['GET /api/health', 'POST /api/auth/login', 'POST /api/auth/logout', 'POST /api/auth/totp/confirm'];
+    expect(declared.filter((route) => !covered.has(route) && !publicRoutes.includes(route))).toEqual([]);
+  });
+
+  it.each(MATRIX)('%s %s', async (method, url, allowed) => {
+    const anonymous = await t.app.inject({ method, url, payload: method === 'GET' ? undefined : {} });
+    expect(anonymous.statusCode, 'without a session').toBe(401);
+    for (const role of ALL_ROLES) {
+      const response = await clients.get(role)!.request(method, url, method === 'GET' ? undefined : {});
+      if (allowed.includes(role)) expect([401, 403], `${role} is allowed`).not.toContain(response.statusCode);
+      else expect(response.statusCode, `${role} is refused`).toBe(403);
+    }
+  });
+});
