@@ -85,6 +85,7 @@ describe.skipIf(!isDialectAvailable)('API: solicitations, deductions, registry, 
   });
 
   it('keeps the officer registry, with warnings for missing people and officers who do not meet the staffing rule', async () => {
+    expect((await editor.get('/api/registry/missing-officers')).json()).toHaveLength(80);
     const before = (await editor.get('/api/registry')).json().find((r: { unit: { name: string } }) => r.unit.name === '沙湾镇');
     expect(before.warnings).toEqual(['未登记分管领导（第一责任人）', '未登记直接责任人', '未登记信息员']);
     const contact = { name: '陈信息', post: '党政办科员', mobile: '13800138000', staffing: 'permanent', startedOn: '2026-01-01', noticeDate: '2026-01-05' };
@@ -95,6 +96,7 @@ describe.skipIf(!isDialectAvailable)('API: solicitations, deductions, registry, 
     const mine = (await officer.get('/api/registry')).json();
     expect(mine).toHaveLength(1);
     expect(mine[0].warnings).toEqual(['有 1 名信息员不符合要求（本序列信息员须为在编公务员）']);
+    expect((await editor.get('/api/registry/missing-officers')).json().map((u: { name: string }) => u.name)).not.toContain('沙湾镇');
 
     const officerContact = mine[0].contacts.find((c: { duty: string }) => c.duty === 'officer');
     expect((await editor.post(`/api/contacts/${officerContact.id}/end`, { version: officerContact.version, endedOn: '2026-03-01', noticeDate: '2026-03-02' })).statusCode).toBe(200);

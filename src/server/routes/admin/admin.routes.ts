@@ -118,6 +118,9 @@ export function adminRoutes(app: FastifyInstance, db: Kysely<Database>, config: 
 
   app.get('/api/registry', { config: { access: ITEM_ROLES }, schema: { tags: ['信息员登记'], summary: '信息员登记备案：各单位责任人、信息员及提醒' } }, async (request) => readRegistry(db, user(request), config.now()));
 
+  app.get('/api/registry/missing-officers', { config: { access: ['editor', 'office_leader'] }, schema: { tags: ['信息员登记'], summary: '未登记信息员的单位' } }, async (request) =>
+    (await readRegistry(db, user(request), config.now())).filter((r) => !r.contacts.some((c) => c.duty === 'officer')).map((r) => r.unit));
+
   app.post('/api/units/:id/contacts', { config: { access: ['editor', 'officer'] }, schema: { tags: ['信息员登记'], summary: '登记分管领导、直接责任人或信息员', params: IdParams, body: ContactBody } }, async (request, reply) =>
     reply.status(201).send(await addContact(db, user(request), (request.params as Static<typeof IdParams>).id, request.body as Static<typeof ContactBody>, config.now())));
 
