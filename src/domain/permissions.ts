@@ -11,17 +11,16 @@ export interface ItemScope {
   unitId: number;
   /** When last sent to the district; null while inside the unit. */
   sentAt: string | null;
-  origin: string;
 }
 
 /**
  * Who sees an item: the people of its own unit always; the district office (editors and office
- * leaders) once it has been sent to them (or came from an imported ledger); administrators never
+ * leaders) once it has been sent to them (ledger items were); administrators never
  * (least privilege: they keep the system, not its content).
  */
 export function canSeeItem(viewer: Viewer, item: ItemScope): boolean {
   if (isUnitRole(viewer.role)) return viewer.unitId === item.unitId;
-  if (viewer.role === 'editor' || viewer.role === 'office_leader') return item.sentAt !== null || item.origin === 'ledger';
+  if (viewer.role === 'editor' || viewer.role === 'office_leader') return item.sentAt !== null;
   return false;
 }
 

@@ -187,7 +187,7 @@ async function storePlan(trx: Db, plan: ImportPlan): Promise<string[]> {
   const unitId = (value: FieldValue) => unitIds.get(text(value))!;
 
   const insertedItems = await insertItems(trx, fresh.item.map(({ record: { id, fields: f } }) => [
-    id, unitId(f.unit), text(f.title), text(f.submitted), nullableText(f.body), nullableText(f.category),
+    id, unitId(f.unit), text(f.title), text(f.submitted), nullableText(f.body), nullableText(f.category), text(f.submitted),
   ]));
   const itemIds = new Map([...plan.storedItems].map(([ref, item]) => [ref, item.id]));
   for (const row of insertedItems) itemIds.set(row.ref, row.id);

@@ -38,10 +38,10 @@ export async function loadSolicitationFacts(db: Db, solicitationIds: readonly nu
     if (ids.length === 0) continue;
     const rows = await db.selectFrom('solicitations').select(['id', 'ref', 'deadline', 'all_units']).where('id', 'in', ids).execute();
     const targets = await solicitationTargetIds(db, ids);
-    // An answer counts once it has left its unit (or came from a ledger): a draft linked to a solicitation is not sent.
+    // An answer counts once it has left its unit: a draft linked to a solicitation is not sent.
     const answers = await db.selectFrom('responses').innerJoin('items', 'items.id', 'responses.item_id')
       .select(['responses.solicitation_id', 'items.unit_id', 'items.submitted']).where('responses.solicitation_id', 'in', ids)
-      .where((eb) => eb.or([eb('items.sent_at', 'is not', null), eb('items.origin', '=', 'ledger')])).execute();
+      .where('items.sent_at', 'is not', null).execute();
     if (rows.some((r) => r.all_units) && !allUnitIds) {
       allUnitIds = (await db.selectFrom('units').select('id').execute()).map((u) => u.id);
     }

@@ -9,6 +9,7 @@ export async function findItem(db: Db, id: number): Promise<ItemRow | undefined>
 
 /** Inserts an item drafted in the system; its ledger id is W followed by its number. */
 export async function insertWebItem(db: Db, item: Omit<NewItemRow, 'ref'>): Promise<number> {
+  forgetItemTotals();
   const pending = `W-pending-${Date.now()}-${Math.random().toString(36).slice(2)}`;
   const { id } = await db.insertInto('items').values({ ...item, ref: pending }).returning('id').executeTakeFirstOrThrow();
   await db.updateTable('items').set({ ref: `W${id}` }).where('id', '=', id).execute();
@@ -17,6 +18,7 @@ export async function insertWebItem(db: Db, item: Omit<NewItemRow, 'ref'>): Prom
 
 /** Applies changes only if the item is still at `version`; returns whether it was. */
 export async function updateItem(db: Db, id: number, version: number, changes: Partial<Omit<ItemRow, 'id' | 'version' | 'ref'>>): Promise<boolean> {
+  forgetItemTotals();
   const result = await db.updateTable('items').set({ ...changes, version: version + 1 }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
@@ -58,12 +60,26 @@ export interface ItemListRow {
   version: number;
 }
 
+/**
+ * How long a list's total may be reused. Counting 10,000 items costs more than the rest of a
+ * page, and a pagination total a second old is fine; this process's own item writes clear it at
+ * once, so only another process's writes can be that late.
+ */
+const TOTAL_TTL_MS = 2_000;
+const totals = new WeakMap<object, Map<string, { total: number; at: number }>>();
+
+/** Forgets every cached list total (called by each item write). */
+export function forgetItemTotals(): void {
+  totalsGeneration++;
+}
+let totalsGeneration = 0;
+
 /** A page of items, newest first, with the total that match. */
 export async function listItems(db: Db, scope: ItemListScope, filter: ItemListFilter, page: number, pageSize: number): Promise<{ rows: ItemListRow[]; total: number }> {
   let query = db.selectFrom('items').innerJoin('units', 'units.id', 'items.unit_id');
   query = 'unitId' in scope
     ? query.where('items.unit_id', '=', scope.unitId)
-    : query.where((eb) => eb.or([eb('items.sent_at', 'is not', null), eb('items.origin', '=', 'ledger')]));
+    : query.where('items.sent_at', 'is not', null);
   if (filter.status) query = query.where('items.status', '=', filter.status);
   if (filter.unitId) query = query.where('items.unit_id', '=', filter.unitId);
   if (filter.series) query = query.where('units.series_code', '=', filter.series);
@@ -78,11 +94,18 @@ export async function listItems(db: Db, scope: ItemListScope, filter: ItemListFi
       eb('items.body', 'like', sql<string>`${pattern} escape '\\'`),
     ]));
   }
-  const [rows, count] = await Promise.all([
-    query.select(['items.id', 'items.ref', 'items.title', 'items.status', 'items.submitted', 'items.category', 'items.is_public', 'items.is_major', 'items.unit_id', 'units.name as unit', 'units.series_code as series', 'items.version'])
-      .orderBy('items.submitted', 'desc').orderBy('items.id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute(),
-    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
+  const rows = await query
+    .select(['items.id', 'items.ref', 'items.title', 'items.status', 'items.submitted', 'items.category', 'items.is_public', 'items.is_major', 'items.unit_id', 'units.name as unit', 'units.series_code as series', 'items.version'])
+    .orderBy('items.submitted', 'desc').orderBy('items.id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute();
+
+  const cache = totals.get(db.getExecutor().adapter) ?? new Map<string, { total: number; at: number }>();
+  totals.set(db.getExecutor().adapter, cache);
+  const key = `${totalsGeneration}|${JSON.stringify(scope)}|${JSON.stringify(filter)}`;
+  const cached = cache.get(key);
+  if (cached && Date.now() - cached.at < TOTAL_TTL_MS) return { rows, total: cached.total };
+  const count = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  if (cache.size > 1_000) cache.clear();
+  cache.set(key, { total: Number(count.n), at: Date.now() });
   return { rows, total: Number(count.n) };
 }
 

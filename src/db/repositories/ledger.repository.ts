@@ -1,6 +1,7 @@
 import type { LedgerRecord, RecordType } from '../../domain/ledger-schema.js';
 import type { Db } from '../database.js';
 import { bulkInsert, chunked } from './bulk.js';
+import { forgetItemTotals } from './item.repository.js';
 
 /**
  * Stored records rebuilt in their ledger form (units and items named by name and ref), so
@@ -128,8 +129,11 @@ export async function solicitationTargetIds(db: Db, solicitationIds: readonly nu
 
 type Returned = { id: number; ref: string };
 
-export const insertItems = (db: Db, rows: [ref: string, unitId: number, title: string, submitted: string, body: string | null, category: string | null][]) =>
-  bulkInsert<Returned>(db, 'items', ['ref', 'unit_id', 'title', 'submitted', 'body', 'category'], rows, ['id', 'ref']);
+/** Ledger items reached the district office on their submission date: `sent_at` is that date. */
+export function insertItems(db: Db, rows: [ref: string, unitId: number, title: string, submitted: string, body: string | null, category: string | null, sentAt: string][]) {
+  forgetItemTotals();
+  return bulkInsert<Returned>(db, 'items', ['ref', 'unit_id', 'title', 'submitted', 'body', 'category', 'sent_at'], rows, ['id', 'ref']);
+}
 
 export const insertAdoptions = (db: Db, rows: [ref: string, itemId: number, outlet: string, kind: string | null, date: string, issue: string | null][]) =>
   bulkInsert(db, 'adoptions', ['ref', 'item_id', 'outlet', 'kind', 'date', 'issue'], rows);

@@ -7,10 +7,17 @@ export async function insertSession(db: Db, session: SessionRow): Promise<void> 
 
 /** An open session with its account. */
 export async function findOpenSession(db: Db, id: string): Promise<{ session: SessionRow; user: UserRow } | undefined> {
-  const session = await db.selectFrom('sessions').selectAll().where('id', '=', id).where('ended_at', 'is', null).executeTakeFirst();
-  if (!session) return undefined;
-  const user = await db.selectFrom('users').selectAll().where('id', '=', session.user_id).executeTakeFirst();
-  return user ? { session, user } : undefined;
+  // One query per request: the session and its account together.
+  const row = await db.selectFrom('sessions').innerJoin('users', 'users.id', 'sessions.user_id')
+    .selectAll('users')
+    .select(['sessions.id as session_id', 'sessions.csrf_token', 'sessions.created_at as session_created_at', 'sessions.last_seen_at', 'sessions.ip as session_ip', 'sessions.user_agent', 'sessions.ended_at'])
+    .where('sessions.id', '=', id).where('sessions.ended_at', 'is', null).executeTakeFirst();
+  if (!row) return undefined;
+  const { session_id, csrf_token, session_created_at, last_seen_at, session_ip, user_agent, ended_at, ...user } = row;
+  return {
+    session: { id: session_id, user_id: user.id, csrf_token, created_at: session_created_at, last_seen_at, ip: session_ip, user_agent, ended_at },
+    user,
+  };
 }
 
 export async function touchSession(db: Db, id: string, at: string): Promise<void> {

@@ -4,7 +4,7 @@ import type { Database } from '../../db/database.js';
 import { endSession, findOpenSession, touchSession } from '../../db/repositories/session.repository.js';
 import type { SessionRow, UserRow } from '../../db/tables/user.table.js';
 import { isRole } from '../../shared/roles.js';
-import { readSecuritySettings } from '../read-security-settings.js';
+import { securitySettingsForRequests } from '../read-security-settings.js';
 
 export interface Authenticated {
   session: SessionRow;
@@ -25,7 +25,7 @@ export async function authenticate(db: Kysely<Database>, token: string, now: Dat
   const found = await findOpenSession(db, sha256Hex(token));
   if (!found) return undefined;
   const { session, user } = found;
-  const { settings } = await readSecuritySettings(db);
+  const settings = await securitySettingsForRequests(db);
   const at = now.getTime();
   const isIdle = at - Date.parse(session.last_seen_at) > settings.idleMinutes * 60_000;
   const isTooOld = at - Date.parse(session.created_at) > settings.absoluteHours * 3_600_000;

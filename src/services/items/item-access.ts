@@ -26,7 +26,7 @@ export function actingUser(user: UserRow, ip: string): ActingUser {
  */
 export async function loadVisibleItem(db: Kysely<Database> | Db, user: ActingUser, id: number, now: Date): Promise<ItemRow> {
   const item = await findItem(db, id);
-  if (item && canSeeItem(user, { unitId: item.unit_id, sentAt: item.sent_at, origin: item.origin })) return item;
+  if (item && canSeeItem(user, { unitId: item.unit_id, sentAt: item.sent_at })) return item;
   if (item) {
     await appendAudit(db, user, { action: 'access', objectType: 'item', objectId: id, outcome: 'denied', after: { reason: 'not_visible' } }, now);
   }

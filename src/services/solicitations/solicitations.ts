@@ -80,11 +80,11 @@ export async function listSolicitations(db: Kysely<Database>, user: ActingUser, 
   const rows = await db.selectFrom('solicitations').selectAll().orderBy('deadline', 'desc').execute();
   const targets = await db.selectFrom('solicitation_units').innerJoin('units', 'units.id', 'solicitation_units.unit_id').select(['solicitation_id', 'unit_id', 'units.name']).execute();
   const answers = await db.selectFrom('responses').innerJoin('items', 'items.id', 'responses.item_id')
-    .select(['responses.solicitation_id', 'items.unit_id', 'items.submitted', 'items.sent_at', 'items.origin', 'items.id as item_id']).execute();
+    .select(['responses.solicitation_id', 'items.unit_id', 'items.submitted', 'items.sent_at', 'items.id as item_id']).execute();
   const allUnits = await db.selectFrom('units').select(['id', 'name']).orderBy('id').execute();
 
   const stateOf = (deadline: string, unitId: number, solicitationId: number): AnswerState => {
-    const sent = answers.filter((a) => a.solicitation_id === solicitationId && a.unit_id === unitId && (a.sent_at !== null || a.origin === 'ledger'));
+    const sent = answers.filter((a) => a.solicitation_id === solicitationId && a.unit_id === unitId && a.sent_at !== null);
     if (sent.some((a) => a.submitted <= deadline)) return 'on_time';
     if (sent.length > 0) return 'late';
     return today > deadline ? 'missing' : 'pending';

@@ -6,7 +6,7 @@ import { listUsers } from '../../../db/repositories/user.repository.js';
 import { securitySettingsProblems } from '../../../domain/security-settings.js';
 import { assignRole, createAccount, resetPassword, updateAccount } from '../../../services/accounts/manage-accounts.js';
 import { appendAudit } from '../../../services/audit/append-audit.js';
-import { readSecuritySettings, SECURITY_SETTINGS_KEY } from '../../../services/read-security-settings.js';
+import { forgetSecuritySettings, readSecuritySettings, SECURITY_SETTINGS_KEY } from '../../../services/read-security-settings.js';
 import { ServiceError } from '../../../services/service-error.js';
 import type { ServerConfig } from '../../config.js';
 import { actorOf } from '../../plugins/access.js';
@@ -68,6 +68,7 @@ export function accountsRoutes(app: FastifyInstance, db: Kysely<Database>, confi
       if (!(await writeSetting(trx, SECURITY_SETTINGS_KEY, settings, version))) throw new ServiceError('conflict', '安全设置已被他人修改，请刷新后重试');
       await appendAudit(trx, actorOf(request), { action: 'update_security_settings', objectType: 'settings', objectId: SECURITY_SETTINGS_KEY, outcome: 'ok', before: before.settings, after: settings }, now);
     });
+    forgetSecuritySettings();
     return { ...settings, version: version + 1 };
   });
 }

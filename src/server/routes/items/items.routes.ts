@@ -17,7 +17,7 @@ import type { Role } from '../../../shared/roles.js';
 import type { ServerConfig } from '../../config.js';
 import { authOf, rateLimit } from '../../plugins/access.js';
 import {
-  AdoptionBody, InstructionBody, ItemChildParams, ItemDraftBody, ItemIdParams, ItemListQuery, ItemUpdateBody,
+  AdoptionBody, InstructionBody, ItemChildParams, ItemDraftBody, ItemIdParams, ItemListQuery, ItemListResponse, ItemUpdateBody,
   PaperCopyBody, TransitionBody, UpwardBody, type ItemListQuery as ItemListQueryType,
 } from './items.schema.js';
 
@@ -29,7 +29,7 @@ export function itemsRoutes(app: FastifyInstance, db: Kysely<Database>, config: 
   const tags = ['信息稿件'];
   const user = (request: FastifyRequest): ActingUser => actingUser(authOf(request).user, request.ip);
 
-  app.get('/api/items', { config: { access: ITEM_ROLES }, schema: { tags, summary: '稿件列表（本单位的，或已报送区政府办公室的）', querystring: ItemListQuery } }, async (request) => {
+  app.get('/api/items', { config: { access: ITEM_ROLES }, schema: { tags, summary: '稿件列表（本单位的，或已报送区政府办公室的）', querystring: ItemListQuery, response: { 200: ItemListResponse } } }, async (request) => {
     const acting = user(request);
     const query = request.query as ItemListQueryType;
     const scope = isDistrictRole(acting.role) ? { district: true as const } : { unitId: acting.unitId! };

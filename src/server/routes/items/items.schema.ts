@@ -75,3 +75,25 @@ export const UpwardBody = Type.Object({
   kind: Type.Optional(Type.Union([literals(['research', 'headline', 'brief'], '信息类型'), Type.Null()], { title: '信息类型' })),
 }, { additionalProperties: false });
 export type UpwardBody = Static<typeof UpwardBody>;
+
+const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
+
+/** The list's answer, declared so Fastify serializes it with a compiled serializer. */
+export const ItemListResponse = Type.Object({
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
+  total: Type.Integer(),
+  items: Type.Array(Type.Object({
+    id: Type.Integer(),
+    ref: Type.String(),
+    title: Type.String(),
+    status: Type.String(),
+    statusName: Type.String(),
+    submitted: Type.String(),
+    category: Nullable(Type.String()),
+    isPublic: Type.Boolean(),
+    isMajor: Type.Boolean(),
+    unit: Type.Object({ id: Type.Integer(), name: Type.String(), series: Type.String() }),
+    version: Type.Integer(),
+  })),
+});
