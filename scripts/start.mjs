@@ -1,7 +1,8 @@
-// `npm start`: the system on its embedded default. Until the server exists, it sets up the
-// default database (schema, the 80 units of the annex, the panyu-2010 policy), fills it with a
-// demo year when it holds no records, and prints that year's scores.
-import { execFileSync } from 'node:child_process';
+// `npm start`: the system on its embedded default. Installs and builds what it needs, sets up the
+// default database (schema, the 80 units of the annex, the panyu-2010 policy), fills it with a demo
+// year when it holds no records (so there is something to look at), then starts the server. On the
+// first start the system administrator's one-time password is printed once.
+import { execFileSync, spawn } from 'node:child_process';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -9,25 +10,16 @@ execFileSync(process.execPath, [path.join(root, 'scripts', 'ensure-ready.mjs')],
 
 const { openStore, resolveDatabaseLocation } = await import('../dist/services/open-store.js');
 const { hasRecords } = await import('../dist/db/repositories/ledger.repository.js');
-const { latestBookingPeriod } = await import('../dist/db/repositories/booking.repository.js');
-const { todayInChina, yearOf } = await import('../dist/domain/dates.js');
 
 const location = resolveDatabaseLocation(undefined);
-const govinfo = (...args) => execFileSync(process.execPath, [path.join(root, 'bin', 'govinfo'), '--db', location, ...args], { stdio: 'inherit' });
-
+const govinfo = path.join(root, 'bin', 'govinfo');
 const store = await openStore(location);
 const isEmpty = !(await hasRecords(store.db));
 await store.close();
+if (isEmpty) execFileSync(process.execPath, [govinfo, '--db', location, 'demo'], { stdio: 'inherit' });
 
-const demoYear = yearOf(todayInChina()) - 1;
-if (isEmpty) govinfo('demo', '--year', String(demoYear));
-else console.log(`数据库 ${location} 已有台账记录，未生成演示数据。`);
-
-// The year to show: the demo year, or the latest year the stored records score in.
-const reopened = await openStore(location);
-const latest = await latestBookingPeriod(reopened.db);
-await reopened.close();
-const year = latest === null ? demoYear : Math.floor(latest / 4);
-console.log('');
-govinfo('scores', '--year', String(year));
-console.log(`\n下一步：./bin/govinfo --help 查看全部命令；./bin/govinfo explain --unit 沙湾镇 --year ${year} 查看某单位的每一笔记分。`);
+const port = process.env.PORT ?? '8080';
+const host = process.env.HOST ?? '127.0.0.1';
+const server = spawn(process.execPath, [govinfo, '--db', location, 'serve', '--host', host, '--port', port], { stdio: 'inherit' });
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+server.on('exit', (code) => process.exit(code ?? 0));
