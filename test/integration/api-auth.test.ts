@@ -98,6 +98,18 @@ describe.skipIf(!isDialectAvailable)('API: sign-in, sessions and security', () =
     expect((await client.post('/api/auth/password', { current: passwords[3], next: passwords[0] })).statusCode).toBe(200);
   });
 
+  it('makes a password expire after 90 days (configurable), after which only a new one may be set', async () => {
+    const user = await buildUser(t.store.db, 'editor', null, t.clock.now());
+    t.clock.advance(89 * 24 * 60 * MINUTE);
+    expect((await (await loginAs(t.app, user.username, user.password)).get('/api/auth/me')).json().mustChangePassword).toBe(false);
+    t.clock.advance(2 * 24 * 60 * MINUTE);
+    const client = await loginAs(t.app, user.username, user.password);
+    expect((await client.get('/api/auth/me')).json().mustChangePassword).toBe(true);
+    expect((await client.get('/api/items')).json().message).toBe('请先修改密码');
+    expect((await client.post('/api/auth/password', { current: user.password, next: 'Renewed#Pass2026' })).statusCode).toBe(200);
+    expect((await client.get('/api/items')).statusCode).toBe(200);
+  });
+
   it('locks an account for 15 minutes after 5 failed logins', async () => {
     const user = await buildUser(t.store.db, 'editor');
     const attempt = (password: string) => t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: user.username, password } });
