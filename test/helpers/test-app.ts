@@ -4,6 +4,8 @@ import { buildApp } from '../../src/server/app.js';
 import type { ServerConfig } from '../../src/server/config.js';
 import { CSRF_HEADER, SESSION_COOKIE } from '../../src/server/plugins/access.js';
 import { createTestStore } from './test-store.js';
+import { buildUser } from '../factories/user.factory.js';
+import type { Role } from '../../src/shared/roles.js';
 
 /** A clock the test moves: idle timeouts and lockouts pass without waiting. */
 export class TestClock {
@@ -55,4 +57,10 @@ export async function loginAs(app: FastifyInstance, username: string, password: 
   if (response.statusCode !== 200) throw new Error(`login ${username} failed: ${response.statusCode} ${response.body}`);
   const token = response.cookies.find((c) => c.name === SESSION_COOKIE)!.value;
   return new ApiClient(app, token, response.json().csrfToken);
+}
+
+/** A new account of a role (in a unit, for unit roles), signed in through the API. */
+export async function signInNewUser(t: TestApp, role: Role, unit: string | null = null): Promise<ApiClient> {
+  const user = await buildUser(t.store.db, role, unit);
+  return loginAs(t.app, user.username, user.password);
 }

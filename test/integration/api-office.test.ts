@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../src/services/audit/verify-audit.js';
 import { buildUser } from '../factories/user.factory.js';
-import { createTestApp, loginAs, type ApiClient, type TestApp } from '../helpers/test-app.js';
+import { createTestApp, loginAs, signInNewUser, type ApiClient, type TestApp } from '../helpers/test-app.js';
+import type { Role } from '../../src/shared/roles.js';
 import { isDialectAvailable } from '../helpers/test-store.js';
 import { DRAFT } from '../factories/item.factory.js';
 
@@ -20,10 +21,7 @@ describe.skipIf(!isDialectAvailable)('API: solicitations, deductions, registry, 
 
   beforeEach(async () => {
     t = await createTestApp();
-    const login = async (role: Parameters<typeof buildUser>[1], unit: string | null = null) => {
-      const user = await buildUser(t.store.db, role, unit);
-      return loginAs(t.app, user.username, user.password);
-    };
+    const login = (role: Role, unit: string | null = null) => signInNewUser(t, role, unit);
     officer = await login('officer', '沙湾镇');
     reviewer = await login('reviewer', '沙湾镇');
     const editorUser = await buildUser(t.store.db, 'editor');

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildUser } from '../factories/user.factory.js';
-import { createTestApp, loginAs, type ApiClient, type TestApp } from '../helpers/test-app.js';
+import { createTestApp, loginAs, signInNewUser, type ApiClient, type TestApp } from '../helpers/test-app.js';
+import type { Role } from '../../src/shared/roles.js';
 import { isDialectAvailable } from '../helpers/test-store.js';
 import { DRAFT } from '../factories/item.factory.js';
 
@@ -14,10 +15,7 @@ describe.skipIf(!isDialectAvailable)('API: the reporting and editorial workflow'
 
   beforeEach(async () => {
     t = await createTestApp();
-    const login = async (role: Parameters<typeof buildUser>[1], unit: string | null = null) => {
-      const user = await buildUser(t.store.db, role, unit);
-      return loginAs(t.app, user.username, user.password);
-    };
+    const login = (role: Role, unit: string | null = null) => signInNewUser(t, role, unit);
     officer = await login('officer', '沙湾镇');
     reviewer = await login('reviewer', '沙湾镇');
     principal = await login('principal', '沙湾镇');
