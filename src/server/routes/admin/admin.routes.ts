@@ -43,7 +43,7 @@ const TrainingBody = Type.Object({
   title: Type.String({ title: '培训主题', minLength: 1, maxLength: 200 }),
   organizer: Type.Optional(Type.Union([Type.String({ maxLength: 100 }), Type.Null()], { title: '主办' })),
   notes: Type.Optional(Type.Union([Type.String({ maxLength: 5000 }), Type.Null()], { title: '备注' })),
-  attendees: Type.Array(Type.Object({ unitId: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()]), name: Type.String({ minLength: 1, maxLength: 50 }) }, { additionalProperties: false }), { title: '参训人员', maxItems: 1000 }),
+  attendees: Type.Array(Type.Object({ unitId: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()], { title: '参训人员所属单位' }), name: Type.String({ title: '参训人员姓名', minLength: 1, maxLength: 50 }) }, { additionalProperties: false }), { title: '参训人员', maxItems: 1000 }),
 }, { additionalProperties: false });
 
 const UnitBody = Type.Object({
