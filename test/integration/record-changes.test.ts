@@ -1,8 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/db/connect.js';
-import { AdoptionChangeError, correctAdoption, undoAdoption } from '../../src/services/change-adoption.js';
+import { findUserById } from '../../src/db/repositories/user.repository.js';
 import { computeScores } from '../../src/services/compute-scores.js';
 import { importLedger } from '../../src/services/import-ledger.js';
+import { correctItemAdoption, undoItemAdoption } from '../../src/services/items/editorial-records.js';
+import { actingUser, type ActingUser } from '../../src/services/items/item-access.js';
+import { ServiceError } from '../../src/services/service-error.js';
+import { buildUser } from '../factories/user.factory.js';
 import { snapshotStore } from '../helpers/snapshot.js';
 import { createTestStore, isDialectAvailable } from '../helpers/test-store.js';
 
@@ -17,11 +21,17 @@ const LEDGER = [
 describe.skipIf(!isDialectAvailable)('bookings follow changed records', () => {
   let store: Store;
   let cleanup: () => Promise<void>;
+  let editor: ActingUser;
+  let itemId: number;
+  const now = new Date('2026-03-20T01:00:00Z');
   const quarters = async () => (await computeScores(store.db, { year: 2011 })).units.find((u) => u.unit === '沙湾镇')!.quarters.map((q) => q.points);
+  const adoptionId = async (ref: string) => (await store.db.selectFrom('adoptions').select('id').where('ref', '=', ref).executeTakeFirstOrThrow()).id;
 
   beforeEach(async () => {
     ({ store, cleanup } = await createTestStore());
     expect((await importLedger(store.db, LEDGER)).ok).toBe(true);
+    editor = actingUser((await findUserById(store.db, (await buildUser(store.db, 'editor')).id))!, '127.0.0.1');
+    itemId = (await store.db.selectFrom('items').select('id').where('ref', '=', 'I-1').executeTakeFirstOrThrow()).id;
   });
   afterEach(async () => cleanup?.());
 
@@ -30,24 +40,25 @@ describe.skipIf(!isDialectAvailable)('bookings follow changed records', () => {
   });
 
   it('a deleted adoption takes its points away, and the next adoption of the outlet counts', async () => {
-    await undoAdoption(store.db, 'A-1');
+    await undoItemAdoption(store.db, editor, itemId, await adoptionId('A-1'), now);
     // The brief adoption in April now counts (2); the instruction and city bonus move to its date.
     expect(await quarters()).toEqual([0, 2 + 5 + 2, 0, 0]);
-    await undoAdoption(store.db, 'A-2');
+    await undoItemAdoption(store.db, editor, itemId, await adoptionId('A-2'), now);
     expect(await quarters()).toEqual([0, 0, 0, 0]);
   });
 
   it('a corrected adoption moves its points', async () => {
-    await correctAdoption(store.db, 'A-1', { outlet: 'dynamic', date: '2011-03-01' });
+    await correctItemAdoption(store.db, editor, itemId, await adoptionId('A-1'), { outlet: 'dynamic', date: '2011-03-01' }, now);
     // dynamic 3 (Q1) and the instruction on 03-01 (Q1); the report brief in Q2 with city bonus 2.
     expect(await quarters()).toEqual([3 + 5, 2 + 2, 0, 0]);
   });
 
   it('a refused correction changes nothing', async () => {
     const before = await snapshotStore(store);
-    await expect(correctAdoption(store.db, 'A-1', { date: '2010-01-01' })).rejects.toThrow(AdoptionChangeError);
-    await expect(correctAdoption(store.db, 'A-1', { outlet: 'tv' })).rejects.toThrow('采用载体“tv”无效');
-    await expect(undoAdoption(store.db, 'A-404')).rejects.toThrow('采用记录 A-404 不存在');
+    const id = await adoptionId('A-1');
+    await expect(correctItemAdoption(store.db, editor, itemId, id, { outlet: 'report', date: '2010-01-01', kind: 'brief' }, now)).rejects.toThrow('早于最早的考核政策生效日期');
+    await expect(correctItemAdoption(store.db, editor, itemId, id, { outlet: 'report', date: '2011-03-01' }, now)).rejects.toThrow(ServiceError);
+    await expect(undoItemAdoption(store.db, editor, itemId, 999_999, now)).rejects.toThrow('采用记录不存在');
     expect(await snapshotStore(store)).toEqual(before);
   });
 });

@@ -51,22 +51,31 @@ export interface AdoptionInput {
 /** 采用: the editor records an adoption; the item's points follow at once. A non-public item never goes to the public portal. */
 export async function adoptItem(db: Kysely<Database>, user: ActingUser, itemId: number, input: AdoptionInput, now: Date): Promise<{ id: number; ref: string }> {
   const item = await loadForEditor(db, user, itemId, now, '登记采用');
+  const values = await checkedAdoption(db, item, input, now);
+  return db.transaction().execute(async (trx) => {
+    const created = await insertWithRef(trx, 'adoptions', 'WA', { item_id: item.id, ...values });
+    await finish(trx, user, item, now, { action: 'adopt', comment: `${adoptionLabel(values)} ${values.date}${values.issue ? ` ${values.issue}` : ''}`, status: item.origin === 'ledger' ? undefined : 'adopted' },
+      { action: 'adopt_item', objectType: 'adoption', objectId: created.id, after: { item_id: item.id, ...values, ref: created.ref } });
+    return created;
+  });
+}
+
+/** An adoption's fields, checked: a known outlet, a kind for 《番府信息上报》, never the portal for a non-public item, a date under a policy and not in the future. */
+async function checkedAdoption(db: Kysely<Database>, item: ItemRow, input: AdoptionInput, now: Date) {
   const outlets = valuesOf('adoption', 'outlet');
   const kinds = valuesOf('adoption', 'kind');
   if (!(input.outlet in outlets)) throw new ServiceError('invalid', '采用载体不正确', { field: 'outlet', label: '采用载体' });
   if (input.outlet === 'portal' && !item.is_public) throw new ServiceError('invalid', '该稿件标注为“不予公开”，不能被区政府门户网站采用', { field: 'outlet', label: '采用载体' });
   const kind = input.outlet === 'report' ? input.kind ?? null : null;
   if (input.outlet === 'report' && (!kind || !(kind in kinds))) throw new ServiceError('invalid', '《番府信息上报》采用须注明信息类型（综合调研、标题信息或短波信息）', { field: 'kind', label: '信息类型' });
-  const policies = await listPolicies(db);
-  checkDate(input.date, policies, '采用日期', now);
-  return db.transaction().execute(async (trx) => {
-    const values = { item_id: item.id, outlet: input.outlet, kind, date: input.date, issue: input.issue?.trim() || null };
-    const created = await insertWithRef(trx, 'adoptions', 'WA', values);
-    const label = `${outlets[input.outlet as keyof typeof outlets]}${kind ? `（${kinds[kind as keyof typeof kinds]}）` : ''}`;
-    await finish(trx, user, item, now, { action: 'adopt', comment: `${label} ${input.date}${values.issue ? ` ${values.issue}` : ''}`, status: item.origin === 'ledger' ? undefined : 'adopted' },
-      { action: 'adopt_item', objectType: 'adoption', objectId: created.id, after: { ...values, ref: created.ref } });
-    return created;
-  });
+  checkDate(input.date, await listPolicies(db), '采用日期', now);
+  return { outlet: input.outlet, kind, date: input.date, issue: input.issue?.trim() || null };
+}
+
+function adoptionLabel(values: { outlet: string; kind: string | null }): string {
+  const outlets = valuesOf('adoption', 'outlet');
+  const kinds = valuesOf('adoption', 'kind');
+  return `${outlets[values.outlet as keyof typeof outlets]}${values.kind ? `（${kinds[values.kind as keyof typeof kinds]}）` : ''}`;
 }
 
 /** 撤销采用: the adoption and its points go; an item left without adoptions is back to received. */
@@ -79,6 +88,19 @@ export async function undoItemAdoption(db: Kysely<Database>, user: ActingUser, i
     const remaining = await countAdoptions(trx, itemId);
     await finish(trx, user, item, now, { action: 'undo_adoption', comment: `撤销 ${adoption.ref}`, status: item.origin === 'ledger' || remaining > 0 ? undefined : 'received' },
       { action: 'undo_adoption', objectType: 'adoption', objectId: adoptionId, before: adoption });
+  });
+}
+
+/** 更正采用: the editor corrects an adoption's outlet, kind, date or issue; the item's points follow. */
+export async function correctItemAdoption(db: Kysely<Database>, user: ActingUser, itemId: number, adoptionId: number, input: AdoptionInput, now: Date): Promise<void> {
+  const item = await loadForEditor(db, user, itemId, now, '更正采用');
+  const values = await checkedAdoption(db, item, input, now);
+  await db.transaction().execute(async (trx) => {
+    const adoption = await findAdoptionOfItem(trx, itemId, adoptionId);
+    if (!adoption) throw new ServiceError('not_found', '采用记录不存在');
+    await trx.updateTable('adoptions').set(values).where('id', '=', adoptionId).execute();
+    await finish(trx, user, item, now, { action: 'correct_adoption', comment: `更正 ${adoption.ref}` },
+      { action: 'correct_adoption', objectType: 'adoption', objectId: adoptionId, before: adoption, after: values });
   });
 }
 

@@ -8,7 +8,7 @@ import { ITEM_ACTIONS } from '../../../domain/item-workflow.js';
 import { isDistrictRole } from '../../../domain/permissions.js';
 import { addAttachment, readAttachment, removeAttachment } from '../../../services/items/attachments.js';
 import { createItem, recordPaperCopy, updateDraft } from '../../../services/items/draft-item.js';
-import { adoptItem, recordInstruction, recordUpward, undoItemAdoption } from '../../../services/items/editorial-records.js';
+import { adoptItem, correctItemAdoption, recordInstruction, recordUpward, undoItemAdoption } from '../../../services/items/editorial-records.js';
 import { actingUser, loadVisibleItem, type ActingUser } from '../../../services/items/item-access.js';
 import { transitionItem } from '../../../services/items/transition-item.js';
 import { ServiceError } from '../../../services/service-error.js';
@@ -108,6 +108,12 @@ export function itemsRoutes(app: FastifyInstance, db: Kysely<Database>, config: 
   app.post('/api/items/:id/adoptions', { config: { access: ['editor'] }, schema: { tags, summary: '登记采用（载体、信息类型、日期、期号）', params: ItemIdParams, body: AdoptionBody } }, async (request, reply) => {
     const created = await adoptItem(db, user(request), (request.params as ItemIdParams).id, request.body as AdoptionBody, config.now());
     return reply.status(201).send(created);
+  });
+
+  app.put('/api/items/:id/adoptions/:childId', { config: { access: ['editor'] }, schema: { tags, summary: '更正采用（载体、信息类型、日期、期号）', params: ItemChildParams, body: AdoptionBody } }, async (request) => {
+    const { id, childId } = request.params as ItemChildParams;
+    await correctItemAdoption(db, user(request), id, childId, request.body as AdoptionBody, config.now());
+    return { ok: true };
   });
 
   app.delete('/api/items/:id/adoptions/:childId', { config: { access: ['editor'] }, schema: { tags, summary: '撤销采用（扣回其得分）', params: ItemChildParams } }, async (request) => {
