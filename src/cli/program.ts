@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { accountCommand } from './commands/account.command.js';
 import { auditCommand } from './commands/audit.command.js';
 import { demoCommand } from './commands/demo.command.js';
 import { explainCommand } from './commands/explain.command.js';
@@ -17,7 +18,7 @@ export function buildProgram(io: CliIo): Command {
     .option('--db <location>', '数据库：SQLite 文件路径，或 postgres:// 地址（默认取 GOVINFO_DB，再默认 data/govinfo.db）')
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => undefined })
     .exitOverride();
-  for (const command of [serveCommand(io), importCommand(io), scoresCommand(io), explainCommand(io), unitsCommand(io), templateCommand(io), demoCommand(io), policyCommand(io), auditCommand(io)]) {
+  for (const command of [serveCommand(io), importCommand(io), scoresCommand(io), explainCommand(io), unitsCommand(io), templateCommand(io), demoCommand(io), policyCommand(io), auditCommand(io), accountCommand(io)]) {
     program.addCommand(command);
   }
   // Subcommands inherit the output streams and exit behaviour, so tests see every message.

@@ -70,7 +70,7 @@ export async function buildApp({ db, config, logger = false }: AppDependencies):
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, transformStaticCSP: (header) => header });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
-  registerErrorHandling(app);
+  registerErrorHandling(app, db, config);
   registerAccessControl(app, db, config);
   healthRoutes(app, db);
   authRoutes(app, db, config);

@@ -5,6 +5,7 @@ import { insertPolicy, listPolicies } from '../db/repositories/policy.repository
 import { listSeries } from '../db/repositories/unit.repository.js';
 import { listAllSourceIds } from '../db/repositories/ledger.repository.js';
 import { recomputeBookings } from './recompute-bookings.js';
+import { appendAudit, type Actor } from './audit/append-audit.js';
 
 export class PolicyConflictError extends Error {}
 
@@ -12,7 +13,7 @@ export class PolicyConflictError extends Error {}
  * Adds a policy version and rescores every record under the versions now in force: a
  * booking is scored by the policy in force on its date.
  */
-export async function addPolicy(db: Kysely<Database>, policy: Policy): Promise<void> {
+export async function addPolicy(db: Kysely<Database>, actor: Actor, policy: Policy, now: Date): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const existing = await listPolicies(trx);
     if (existing.some((p) => p.name === policy.name)) throw new PolicyConflictError(`已存在名为 ${policy.name} 的考核政策`);
@@ -21,5 +22,6 @@ export async function addPolicy(db: Kysely<Database>, policy: Policy): Promise<v
     if (missing.length > 0) throw new PolicyConflictError(`政策没有为这些序列设定指标：${missing.map((s) => `${s.code}（${s.name}）`).join('、')}`);
     await insertPolicy(trx, policy);
     await recomputeBookings(trx, await listAllSourceIds(trx), [...existing, policy]);
+    await appendAudit(trx, actor, { action: 'add_policy', objectType: 'policy', objectId: policy.name, outcome: 'ok', after: policy }, now);
   });
 }

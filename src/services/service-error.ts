@@ -10,4 +10,12 @@ export class ServiceError extends Error {
   ) {
     super(message);
   }
+
+  /** Whether the refusal is already in the audit log (the server audits the rest). */
+  isAudited = false;
+
+  audited(): this {
+    this.isAudited = true;
+    return this;
+  }
 }

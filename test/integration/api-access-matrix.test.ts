@@ -6,6 +6,8 @@ import { isDialectAvailable } from '../helpers/test-store.js';
 
 const ITEM: Role[] = ['officer', 'reviewer', 'principal', 'editor', 'office_leader'];
 const EVERYONE: Role[] = [...ALL_ROLES];
+/** The units and rules: everyone but the audit administrator, who reads the audit log and nothing else. */
+const REFERENCE: Role[] = ALL_ROLES.filter((role) => role !== 'audit_admin');
 
 /**
  * Every route and the roles that may call it: the least-privilege table of the issue, written
@@ -49,10 +51,10 @@ const MATRIX: [method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string,
   ['GET', '/api/penalties', ITEM],
   ['POST', '/api/penalties', ['editor']],
   ['DELETE', '/api/penalties/1', ['editor']],
-  ['GET', '/api/units', EVERYONE],
+  ['GET', '/api/units', REFERENCE],
   ['POST', '/api/units', ['sys_admin']],
-  ['GET', '/api/series', EVERYONE],
-  ['GET', '/api/policies', EVERYONE],
+  ['GET', '/api/series', REFERENCE],
+  ['GET', '/api/policies', REFERENCE],
   ['POST', '/api/policies', ['sys_admin']],
   ['GET', '/api/registry', ITEM],
   ['GET', '/api/registry/missing-officers', ['editor', 'office_leader']],

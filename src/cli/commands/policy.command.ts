@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import { Command } from 'commander';
 import { parsePolicy } from '../../domain/policy.js';
 import { listPolicies } from '../../db/repositories/policy.repository.js';
@@ -37,7 +38,7 @@ export function policyCommand(io: CliIo): Command {
       if ('problems' in parsed) throw new UserError(parsed.problems.map((p) => `${file}: ${p}`).join('\n'));
       await withStore(command, async ({ db }) => {
         try {
-          await addPolicy(db, parsed.policy);
+          await addPolicy(db, { id: null, username: `cli:${os.userInfo().username}`, ip: 'local' }, parsed.policy, new Date());
         } catch (error) {
           if (error instanceof PolicyConflictError) throw new UserError(`${file}: ${error.message}`);
           throw error;

@@ -25,6 +25,15 @@ export async function updateUser(db: Db, id: number, version: number, changes: P
   return Number(result.numUpdatedRows) === 1;
 }
 
+/**
+ * Counts one failed attempt atomically (parallel attempts cannot overwrite each other's count)
+ * and returns the count so far.
+ */
+export async function countFailedLogin(db: Db, id: number): Promise<number> {
+  const row = await db.updateTable('users').set((eb) => ({ failed_logins: eb('failed_logins', '+', 1) })).where('id', '=', id).returning('failed_logins').executeTakeFirstOrThrow();
+  return row.failed_logins;
+}
+
 /** Bookkeeping of login attempts, which must not collide with an editor's versioned change. */
 export async function recordLoginAttempt(db: Db, id: number, changes: { failed_logins: number; locked_until: string | null }): Promise<void> {
   await db.updateTable('users').set(changes).where('id', '=', id).execute();

@@ -5,6 +5,7 @@ import { countHit } from '../../db/repositories/rate-limit.repository.js';
 import { appendAudit, type Actor } from '../../services/audit/append-audit.js';
 import { authenticate, type Authenticated } from '../../services/auth/authenticate.js';
 import { ServiceError } from '../../services/service-error.js';
+import { safeEqual } from '../../security/crypto.js';
 import type { Role } from '../../shared/roles.js';
 import type { ServerConfig } from '../config.js';
 
@@ -74,12 +75,12 @@ export function registerAccessControl(app: FastifyInstance, db: Kysely<Database>
       await db.transaction().execute((trx) => appendAudit(trx, actorOf(request), {
         action: 'access', objectType: 'route', objectId: `${request.method} ${request.routeOptions.url}`, outcome: 'denied', after: { reason },
       }, config.now()));
-      throw new ServiceError(kind, message);
+      throw new ServiceError(kind, message).audited();
     };
     if (!request.auth) return deny('unauthenticated', '请先登录', 'no_session');
     if (!SAFE_METHODS.has(request.method)) {
       const sent = request.headers[CSRF_HEADER];
-      if (typeof sent !== 'string' || sent !== request.auth.session.csrf_token) return deny('forbidden', '请求缺少有效的 CSRF 令牌，请刷新页面后重试', 'csrf');
+      if (typeof sent !== 'string' || !safeEqual(sent, request.auth.session.csrf_token)) return deny('forbidden', '请求缺少有效的 CSRF 令牌，请刷新页面后重试', 'csrf');
     }
     const isRestricted = request.auth.mustChangePassword || request.auth.mustEnrollTotp;
     if (isRestricted && !request.routeOptions.config.restricted) {
@@ -94,7 +95,7 @@ export function registerAccessControl(app: FastifyInstance, db: Kysely<Database>
 /** Audits a refusal that a handler decides (another unit's record) and answers 404, as if it did not exist. */
 export async function denyAsNotFound(db: Kysely<Database>, request: FastifyRequest, objectType: string, objectId: string | number, now: Date): Promise<never> {
   await db.transaction().execute((trx) => appendAudit(trx, actorOf(request), { action: 'access', objectType, objectId, outcome: 'denied', after: { reason: 'other_unit' } }, now));
-  throw new ServiceError('not_found', '请求的记录不存在');
+  throw new ServiceError('not_found', '请求的记录不存在').audited();
 }
 
 /**

@@ -1,5 +1,10 @@
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/database.js';
+import { appendAudit } from '../../services/audit/append-audit.js';
 import { ServiceError } from '../../services/service-error.js';
+import type { ServerConfig } from '../config.js';
+import { actorOf } from './access.js';
 
 const STATUS: Record<ServiceError['kind'], number> = {
   invalid: 400, unauthenticated: 401, forbidden: 403, not_found: 404, conflict: 409, locked: 423, too_many: 429,
@@ -17,13 +22,17 @@ export interface FieldProblem {
  * label, service refusals keep their message, anything unexpected becomes a generic 500 with
  * a reference and the detail goes to the log only — never a stack trace to the client.
  */
-export function registerErrorHandling(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError, request, reply) => {
+export function registerErrorHandling(app: FastifyInstance, db: Kysely<Database>, config: ServerConfig): void {
+  app.setErrorHandler(async (error: FastifyError, request, reply) => {
     if (error.validation) {
       const fields = error.validation.map((v) => describeValidation(request, error.validationContext ?? 'body', v));
       return reply.status(400).send({ error: 'invalid', message: fields.map((f) => f.message).join('；'), fields });
     }
     if (error instanceof ServiceError) {
+      // Every denied access is audited: refusals decided inside a use case are recorded here.
+      if (error.kind === 'forbidden' && !error.isAudited) {
+        await appendAudit(db, actorOf(request), { action: 'access', objectType: 'route', objectId: `${request.method} ${request.routeOptions.url}`, outcome: 'denied', after: { reason: error.message } }, config.now());
+      }
       const body: Record<string, unknown> = { error: error.kind, message: error.message, ...error.details };
       if (error.details.field && !error.details.fields) body.fields = [{ field: error.details.field, label: error.details.label ?? error.details.field, message: error.message }];
       return reply.status(STATUS[error.kind]).send(body);

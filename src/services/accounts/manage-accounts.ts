@@ -3,9 +3,9 @@ import { passwordProblems } from '../../domain/password-policy.js';
 import { hashPassword, randomToken } from '../../security/crypto.js';
 import type { Database } from '../../db/database.js';
 import { endUserSessions } from '../../db/repositories/session.repository.js';
-import { findUserById, findUserByUsername, insertUser, updateUser } from '../../db/repositories/user.repository.js';
+import { addPasswordHistory, findUserById, findUserByUsername, insertUser, updateUser } from '../../db/repositories/user.repository.js';
 import type { UserRow } from '../../db/tables/user.table.js';
-import { isRole, isUnitRole, ROLES, type Role } from '../../shared/roles.js';
+import { ADMIN_ROLES, isRole, isUnitRole, ROLES, type Role } from '../../shared/roles.js';
 import { appendAudit, type Actor } from '../audit/append-audit.js';
 import { isCommonPassword } from '../auth/common-passwords.js';
 import { ServiceError } from '../service-error.js';
@@ -38,6 +38,11 @@ export async function createAccount(db: Kysely<Database>, actor: Actor, input: N
   const username = input.username.trim().toLowerCase();
   if (!/^[a-z0-9][a-z0-9._-]{2,49}$/.test(username)) throw new ServiceError('invalid', '用户名应为 3–50 个小写字母、数字、点、下划线或连字符', { field: 'username', label: '用户名' });
   if (!isRole(input.role)) throw new ServiceError('invalid', '角色不存在', { field: 'role', label: '角色' });
+  // 三员分立: the system administrator may set up each administrator role once; after that only the
+  // security administrator grants it, so no administrator can make or take over another.
+  if (ADMIN_ROLES.includes(input.role) && (await db.selectFrom('users').select('id').where('role', '=', input.role).executeTakeFirst())) {
+    throw new ServiceError('forbidden', `已有${ROLES[input.role]}账号；管理员角色须由安全管理员分配`, { field: 'role', label: '角色' });
+  }
   await checkUnit(db, input.role, input.unitId);
   if (await findUserByUsername(db, username)) throw new ServiceError('conflict', `用户名 ${username} 已被使用`, { field: 'username', label: '用户名' });
   const password = input.password ?? `${randomToken(9)}Aa1!`;
@@ -92,7 +97,14 @@ export async function assignRole(db: Kysely<Database>, actor: Actor, id: number,
 
 /** 系统管理员 resets a forgotten password: a new one-time password, sessions ended, lock lifted. */
 export async function resetPassword(db: Kysely<Database>, actor: Actor, id: number, version: number, now: Date): Promise<string> {
-  await loadForChange(db, id, version);
+  const target = await loadForChange(db, id, version);
+  if (ADMIN_ROLES.includes(target.role as Role)) throw new ServiceError('forbidden', '管理员账号的密码不能由他人在系统中重置；请在服务器上运行 govinfo account reset-password');
+  return setOneTimePassword(db, actor, target, now);
+}
+
+/** Gives an account a new one-time password (its sessions end, its lock lifts); the old one joins the history. */
+export async function setOneTimePassword(db: Kysely<Database>, actor: Actor, target: UserRow, now: Date): Promise<string> {
+  const { id, version } = target;
   const password = `${randomToken(9)}Aa1!`;
   const passwordHash = await hashPassword(password);
   const at = now.toISOString();
@@ -100,6 +112,7 @@ export async function resetPassword(db: Kysely<Database>, actor: Actor, id: numb
     if (!(await updateUser(trx, id, version, { password_hash: passwordHash, password_changed_at: at, must_change_password: 1, failed_logins: 0, locked_until: null, updated_at: at }))) {
       throw new ServiceError('conflict', '该账号已被他人修改，请刷新后重试');
     }
+    await addPasswordHistory(trx, id, target.password_hash, at);
     await endUserSessions(trx, id, at);
     await appendAudit(trx, actor, { action: 'reset_password', objectType: 'user', objectId: id, outcome: 'ok' }, now);
   });

@@ -7,6 +7,8 @@ import { addPasswordHistory, findUserById, recentPasswordHashes, updateUser } fr
 import { appendAudit, type Actor } from '../audit/append-audit.js';
 import { isCommonPassword } from './common-passwords.js';
 import { ServiceError } from '../service-error.js';
+import { readSecuritySettings } from '../read-security-settings.js';
+import { countFailure } from './login.js';
 
 /** Passwords a new one may not repeat: the current one and the two before it. */
 const PASSWORD_HISTORY = 3;
@@ -19,7 +21,12 @@ export async function changePassword(db: Kysely<Database>, actor: Actor & { id: 
   const user = await findUserById(db, actor.id);
   if (!user) throw new ServiceError('not_found', '账号不存在');
   if (!(await verifyPassword(user.password_hash, input.current))) {
-    await db.transaction().execute((trx) => appendAudit(trx, actor, { action: 'change_password', objectType: 'user', objectId: user.id, outcome: 'failed', after: { reason: 'wrong_current_password' } }, now));
+    // Guesses at the current password with a stolen session count toward the lockout, which ends the session.
+    const lockedUntil = await countFailure(db, user.id, (await readSecuritySettings(db)).settings, now, actor, 'wrong_current_password');
+    if (lockedUntil) {
+      await endUserSessions(db, user.id, now.toISOString());
+      throw new ServiceError('locked', '当前密码连续输入错误次数过多，账号已锁定');
+    }
     throw new ServiceError('invalid', '当前密码不正确', { field: 'current' });
   }
   const problems = passwordProblems(input.next, user.username, isCommonPassword);

@@ -3,10 +3,11 @@ import { hashPassword, randomToken, sha256Hex, verifyPassword } from '../../secu
 import { verifyTotp } from '../../security/totp.js';
 import type { Database } from '../../db/database.js';
 import { insertSession } from '../../db/repositories/session.repository.js';
-import { findUserByUsername, recordLoginAttempt } from '../../db/repositories/user.repository.js';
+import { countFailedLogin, findUserByUsername, recordLoginAttempt } from '../../db/repositories/user.repository.js';
+import type { SecuritySettings } from '../../domain/security-settings.js';
 import type { UserRow } from '../../db/tables/user.table.js';
 import { isRole } from '../../shared/roles.js';
-import { appendAudit } from '../audit/append-audit.js';
+import { appendAudit, type Actor } from '../audit/append-audit.js';
 import { readSecuritySettings } from '../read-security-settings.js';
 
 export interface LoginInput {
@@ -47,24 +48,19 @@ export async function login(db: Kysely<Database>, input: LoginInput, now: Date):
 
   const isPasswordRight = await verifyPassword(user.password_hash, input.password);
   if (!isPasswordRight || user.is_disabled) {
-    return db.transaction().execute(async (trx) => {
-      const failures = user.failed_logins + 1;
-      const lockedUntil = failures >= settings.lockoutThreshold ? new Date(now.getTime() + settings.lockoutMinutes * 60_000).toISOString() : null;
-      await recordLoginAttempt(trx, user.id, { failed_logins: lockedUntil ? 0 : failures, locked_until: lockedUntil });
-      const reason = user.is_disabled && isPasswordRight ? 'disabled' : 'wrong_password';
-      await appendAudit(trx, actor, { action: 'login', outcome: 'failed', objectType: 'user', objectId: user.id, after: { reason, failures, locked_until: lockedUntil } }, now);
-      return lockedUntil ? { ok: false, reason: 'locked', lockedUntil } : { ok: false, reason: 'invalid' };
-    });
+    const lockedUntil = await countFailure(db, user.id, settings, now, actor, user.is_disabled && isPasswordRight ? 'disabled' : 'wrong_password');
+    return lockedUntil ? { ok: false, reason: 'locked', lockedUntil } : { ok: false, reason: 'invalid' };
   }
 
   if (user.totp_enabled && user.totp_secret) {
-    if (!input.totp) return { ok: false, reason: 'totp_required' };
+    if (!input.totp) {
+      await appendAudit(db, actor, { action: 'login', outcome: 'failed', objectType: 'user', objectId: user.id, after: { reason: 'totp_missing' } }, now);
+      return { ok: false, reason: 'totp_required' };
+    }
     if (!verifyTotp(user.totp_secret, input.totp, now)) {
-      await db.transaction().execute(async (trx) => {
-        await recordLoginAttempt(trx, user.id, { failed_logins: user.failed_logins + 1, locked_until: null });
-        await appendAudit(trx, actor, { action: 'login', outcome: 'failed', objectType: 'user', objectId: user.id, after: { reason: 'wrong_totp' } }, now);
-      });
-      return { ok: false, reason: 'totp_invalid' };
+      // A wrong code counts like a wrong password, so codes cannot be tried without end.
+      const lockedUntil = await countFailure(db, user.id, settings, now, actor, 'wrong_totp');
+      return lockedUntil ? { ok: false, reason: 'locked', lockedUntil } : { ok: false, reason: 'totp_invalid' };
     }
   }
 
@@ -79,4 +75,18 @@ export async function login(db: Kysely<Database>, input: LoginInput, now: Date):
     await appendAudit(trx, actor, { action: 'login', outcome: 'ok', objectType: 'user', objectId: user.id }, now);
   });
   return { ok: true, token, csrfToken, user, mustChangePassword: Boolean(user.must_change_password) || isExpired, mustEnrollTotp };
+}
+
+/**
+ * Counts a failed attempt (atomically, so parallel guesses cannot reset the count) and locks the
+ * account once the threshold is reached. Returns when the lock ends, if it locked.
+ */
+export async function countFailure(db: Kysely<Database>, userId: number, settings: SecuritySettings, now: Date, actor: Actor, reason: string): Promise<string | null> {
+  return db.transaction().execute(async (trx) => {
+    const failures = await countFailedLogin(trx, userId);
+    const lockedUntil = failures >= settings.lockoutThreshold ? new Date(now.getTime() + settings.lockoutMinutes * 60_000).toISOString() : null;
+    if (lockedUntil) await recordLoginAttempt(trx, userId, { failed_logins: 0, locked_until: lockedUntil });
+    await appendAudit(trx, actor, { action: 'login', outcome: 'failed', objectType: 'user', objectId: userId, after: { reason, failures, locked_until: lockedUntil } }, now);
+    return lockedUntil;
+  });
 }

@@ -30,7 +30,7 @@ export async function loadVisibleItem(db: Kysely<Database> | Db, user: ActingUse
   if (item) {
     await appendAudit(db, user, { action: 'access', objectType: 'item', objectId: id, outcome: 'denied', after: { reason: 'not_visible' } }, now);
   }
-  throw new ServiceError('not_found', '稿件不存在');
+  throw new ServiceError('not_found', '稿件不存在').audited();
 }
 
 /** Refuses a role that may not take an action on what it sees. */

@@ -32,7 +32,8 @@ export async function transitionItem(db: Kysely<Database>, user: ActingUser, id:
     changes.sent_at = at;
     changes.signer = action === 'sign' ? user.displayName : (item.signer ?? user.displayName);
   }
-  if (action === 'withdraw') changes.sent_at = null;
+  // Withdrawn or returned, the item is back inside its unit until it is sent again.
+  if (action === 'withdraw' || action === 'return_for_revision') changes.sent_at = null;
   if (action === 'return_to_officer' || action === 'return_for_revision') changes.return_reason = comment!.trim();
   if (action === 'reject') changes.rejection_reason = comment!.trim();
 
@@ -40,7 +41,7 @@ export async function transitionItem(db: Kysely<Database>, user: ActingUser, id:
     if (!(await updateItem(trx, id, version, changes))) throw new ServiceError('conflict', '稿件已被他人修改，请刷新后重试');
     await insertItemEvent(trx, { item_id: id, at, actor_id: user.id, actor: user.displayName, action, from_status: item.status, to_status: next.status, comment: comment?.trim() || null });
     await appendAudit(trx, user, { action: `item_${action}`, objectType: 'item', objectId: id, outcome: 'ok', before: { status: item.status }, after: changes }, now);
-    if (isSent || action === 'withdraw') {
+    if (isSent || changes.sent_at === null) {
       // Whether the item answers its solicitations in time has changed with it.
       const solicitationIds = (await trx.selectFrom('responses').select('solicitation_id').where('item_id', '=', id).execute()).map((r) => r.solicitation_id);
       await recomputeBookings(trx, { itemIds: [id], solicitationIds }, await listPolicies(trx));

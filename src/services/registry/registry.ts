@@ -64,7 +64,10 @@ export async function addContact(db: Kysely<Database>, user: ActingUser, unitId:
 /** 人员更换: ends a registration on a date, with the date the written notice arrived. */
 export async function endContact(db: Kysely<Database>, user: ActingUser, id: number, version: number, endedOn: string, noticeDate: string | null, now: Date): Promise<void> {
   const contact = await db.selectFrom('unit_contacts').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!contact || (isUnitRole(user.role) && contact.unit_id !== user.unitId)) throw new ServiceError('not_found', '登记记录不存在');
+  if (!contact || (isUnitRole(user.role) && contact.unit_id !== user.unitId)) {
+    if (contact) await appendAudit(db, user, { action: 'access', objectType: 'unit_contact', objectId: id, outcome: 'denied', after: { reason: 'other_unit' } }, now);
+    throw new ServiceError('not_found', '登记记录不存在');
+  }
   requireRegistryWriter(user, contact.unit_id);
   if (!isIsoDate(endedOn)) throw new ServiceError('invalid', '离任日期不是有效日期', { field: 'endedOn', label: '离任日期' });
   if (contact.version !== version) throw new ServiceError('conflict', '登记记录已被他人修改，请刷新后重试', { currentVersion: contact.version });

@@ -56,9 +56,9 @@ export async function answerSolicitation(db: Kysely<Database>, user: ActingUser,
   requireRole(user, ['officer'], '回复约稿');
   const item = await loadVisibleItem(db, user, itemId, now);
   if (!(await targetsUnit(db, solicitationId, item.unit_id))) throw new ServiceError('not_found', '约稿不存在或不面向本单位');
-  const existing = await db.selectFrom('responses').select('id').where('solicitation_id', '=', solicitationId).where('item_id', '=', itemId).executeTakeFirst();
-  if (existing) throw new ServiceError('conflict', '该稿件已回复过这条约稿');
   return db.transaction().execute(async (trx) => {
+    const existing = await trx.selectFrom('responses').select('id').where('solicitation_id', '=', solicitationId).where('item_id', '=', itemId).executeTakeFirst();
+    if (existing) throw new ServiceError('conflict', '该稿件已回复过这条约稿');
     const created = await insertWithRef(trx, 'responses', 'WR', { solicitation_id: solicitationId, item_id: itemId });
     await insertItemEvent(trx, { item_id: itemId, at: now.toISOString(), actor_id: user.id, actor: user.displayName, action: 'answer_solicitation', from_status: item.status, to_status: item.status, comment: String(solicitationId) });
     await appendAudit(trx, user, { action: 'answer_solicitation', objectType: 'response', objectId: created.id, outcome: 'ok', after: { solicitation_id: solicitationId, item_id: itemId } }, now);

@@ -66,16 +66,17 @@ const AuditQuery = Type.Object({
 const csvCell = (value: unknown) => {
   const text = value === null || value === undefined ? '' : String(value);
   // A leading = + - @ would be a formula in a spreadsheet: quote it as text.
-  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 };
 
 /** Units, series and policies (系统管理员), the registry and training (调研科), the audit log (审计管理员). */
 export function adminRoutes(app: FastifyInstance, db: Kysely<Database>, config: ServerConfig): void {
   const user = (request: FastifyRequest) => actingUser(authOf(request).user, request.ip);
-  const signedIn = ALL_ROLES;
+  // The units and rules: everyone who works with items, and the administrators who keep units, accounts and policies (not the audit administrator).
+  const referenceReaders = ALL_ROLES.filter((role) => role !== 'audit_admin');
 
-  app.get('/api/units', { config: { access: signedIn }, schema: { tags: ['单位与政策'], summary: '报送单位及所属序列、现行指标' } }, async () => {
+  app.get('/api/units', { config: { access: referenceReaders }, schema: { tags: ['单位与政策'], summary: '报送单位及所属序列、现行指标' } }, async () => {
     const [units, series, policies] = await Promise.all([listUnits(db), listSeries(db), listPolicies(db)]);
     const policy = policyInForce(policies, todayInChina(config.now())) ?? policies[0];
     const names = new Map(series.map((s) => [s.code, s.name]));
@@ -99,20 +100,19 @@ export function adminRoutes(app: FastifyInstance, db: Kysely<Database>, config: 
     return reply.status(201).send({ id });
   });
 
-  app.get('/api/series', { config: { access: signedIn }, schema: { tags: ['单位与政策'], summary: '考核序列' } }, async () => listSeries(db));
+  app.get('/api/series', { config: { access: referenceReaders }, schema: { tags: ['单位与政策'], summary: '考核序列' } }, async () => listSeries(db));
 
-  app.get('/api/policies', { config: { access: signedIn }, schema: { tags: ['单位与政策'], summary: '考核政策各版本（记分规则、分值、指标）' } }, async () => listPolicies(db));
+  app.get('/api/policies', { config: { access: referenceReaders }, schema: { tags: ['单位与政策'], summary: '考核政策各版本（记分规则、分值、指标）' } }, async () => listPolicies(db));
 
   app.post('/api/policies', { config: { access: ['sys_admin'] }, schema: { tags: ['单位与政策'], summary: '新增考核政策版本（JSON，格式同 seeds/panyu-2010.policy.json）' } }, async (request, reply) => {
     const parsed = parsePolicy(request.body);
     if ('problems' in parsed) throw new ServiceError('invalid', parsed.problems.join('；'));
     try {
-      await addPolicy(db, parsed.policy);
+      await addPolicy(db, actorOf(request), parsed.policy, config.now());
     } catch (error) {
       if (error instanceof PolicyConflictError) throw new ServiceError('conflict', error.message);
       throw error;
     }
-    await db.transaction().execute((trx) => appendAudit(trx, actorOf(request), { action: 'add_policy', objectType: 'policy', objectId: parsed.policy.name, outcome: 'ok', after: parsed.policy }, config.now()));
     return reply.status(201).send({ name: parsed.policy.name });
   });
 

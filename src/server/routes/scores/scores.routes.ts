@@ -10,6 +10,7 @@ import { actingUser } from '../../../services/items/item-access.js';
 import { approveResults, listResults, prepareResults } from '../../../services/results/publish-results.js';
 import { ServiceError } from '../../../services/service-error.js';
 import type { ServerConfig } from '../../config.js';
+import { isUnitRole } from '../../../shared/roles.js';
 import { authOf, denyAsNotFound, rateLimit } from '../../plugins/access.js';
 import { ITEM_ROLES } from '../items/items.routes.js';
 
@@ -35,7 +36,11 @@ export function scoresRoutes(app: FastifyInstance, db: Kysely<Database>, config:
     checkAsOf(query.asOf);
     // A live office sees the year as it stands today (deadlines not yet passed cost nothing); asOf asks for another day.
     const document = await computeScores(db, { year: query.year, quarter: query.quarter, asOf: query.asOf ?? todayInChina(config.now()) });
-    return query.series ? { ...document, units: document.units.filter((u) => u.series === query.series) } : document;
+    const acting = actingUser(authOf(request).user, request.ip);
+    // Units see their own standing live; every unit's figures reach them as published results.
+    const own = isUnitRole(acting.role) ? (await db.selectFrom('units').select('name').where('id', '=', acting.unitId!).executeTakeFirst())?.name : undefined;
+    const units = document.units.filter((u) => (!query.series || u.series === query.series) && (own === undefined || u.unit === own));
+    return { ...document, units };
   });
 
   app.get('/api/scores/explain', { config: { access: ITEM_ROLES }, schema: { tags, summary: '某单位得分背后的每一笔记分', querystring: ExplainQuery }, preHandler: costly }, async (request) => {
