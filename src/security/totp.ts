@@ -35,10 +35,19 @@ export function totpCode(secret: string, at: Date): string {
   return String(value).padStart(6, '0');
 }
 
-/** Accepts the code of this step or one step either side (clock drift). */
+/**
+ * The 30-second step a code belongs to, accepting this step or one either side (clock drift);
+ * undefined when the code is wrong. Callers refuse a step already used, so a code works once.
+ */
+export function matchTotpStep(secret: string, code: string, at: Date): number | undefined {
+  if (!/^\d{6}$/.test(code)) return undefined;
+  const current = Math.floor(at.getTime() / 30_000);
+  return [current - 1, current, current + 1].find((step) => totpCode(secret, new Date(step * 30_000)) === code);
+}
+
+/** Whether a code is right now (enrolment, where replay does not matter). */
 export function verifyTotp(secret: string, code: string, at: Date): boolean {
-  if (!/^\d{6}$/.test(code)) return false;
-  return [-1, 0, 1].some((step) => totpCode(secret, new Date(at.getTime() + step * 30_000)) === code);
+  return matchTotpStep(secret, code, at) !== undefined;
 }
 
 /** The otpauth:// URL an authenticator app scans. */

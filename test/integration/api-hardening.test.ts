@@ -45,6 +45,18 @@ describe.skipIf(!isDialectAvailable)('API: hardening', () => {
     expect((await login(user.username, user.password, totpCode(secret, t.clock.now()))).statusCode).toBe(423);
   });
 
+  it('accepts a TOTP code once', async () => {
+    const user = await buildUser(t.store.db, 'editor');
+    const client = await loginAs(t.app, user.username, user.password);
+    const { secret } = (await client.post('/api/auth/totp/setup')).json();
+    await client.post('/api/auth/totp/confirm', { code: totpCode(secret, t.clock.now()) });
+    const code = totpCode(secret, t.clock.now());
+    expect((await login(user.username, user.password, code)).statusCode).toBe(200);
+    expect((await login(user.username, user.password, code)).statusCode).toBe(401);
+    t.clock.advance(30_000);
+    expect((await login(user.username, user.password, totpCode(secret, t.clock.now()))).statusCode).toBe(200);
+  });
+
   it('locks the account and ends the session after 5 wrong current passwords', async () => {
     const user = await buildUser(t.store.db, 'editor');
     const client = await loginAs(t.app, user.username, user.password);

@@ -26,6 +26,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('is_disabled', 'integer', (c: any) => c.notNull().defaultTo(0))
     .addColumn('totp_secret', 'text')
     .addColumn('totp_enabled', 'integer', (c: any) => c.notNull().defaultTo(0))
+    // The 30-second step of the last code accepted: a code is good once.
+    .addColumn('totp_last_step', 'integer')
     .addColumn('version', 'integer', (c: any) => c.notNull().defaultTo(1))
     .addColumn('created_at', 'text', (c: any) => c.notNull())
     .addColumn('updated_at', 'text', (c: any) => c.notNull())

@@ -15,6 +15,7 @@ export interface UserTable {
   is_disabled: Generated<number>;
   totp_secret: string | null;
   totp_enabled: Generated<number>;
+  totp_last_step: number | null;
   version: Generated<number>;
   created_at: string;
   updated_at: string;

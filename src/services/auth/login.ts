@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { hashPassword, randomToken, sha256Hex, verifyPassword } from '../../security/crypto.js';
-import { verifyTotp } from '../../security/totp.js';
+import { matchTotpStep } from '../../security/totp.js';
 import type { Database } from '../../db/database.js';
 import { insertSession } from '../../db/repositories/session.repository.js';
 import { countFailedLogin, findUserByUsername, recordLoginAttempt } from '../../db/repositories/user.repository.js';
@@ -57,7 +57,8 @@ export async function login(db: Kysely<Database>, input: LoginInput, now: Date):
       await appendAudit(db, actor, { action: 'login', outcome: 'failed', objectType: 'user', objectId: user.id, after: { reason: 'totp_missing' } }, now);
       return { ok: false, reason: 'totp_required' };
     }
-    if (!verifyTotp(user.totp_secret, input.totp, now)) {
+    const step = matchTotpStep(user.totp_secret, input.totp, now);
+    if (step === undefined || (user.totp_last_step !== null && step <= user.totp_last_step)) {
       // A wrong code counts like a wrong password, so codes cannot be tried without end.
       const lockedUntil = await countFailure(db, user.id, settings, now, actor, 'wrong_totp');
       return lockedUntil ? { ok: false, reason: 'locked', lockedUntil } : { ok: false, reason: 'totp_invalid' };
@@ -71,6 +72,7 @@ export async function login(db: Kysely<Database>, input: LoginInput, now: Date):
   const mustEnrollTotp = isRole(user.role) && settings.totpRequiredRoles.includes(user.role) && !user.totp_enabled;
   await db.transaction().execute(async (trx) => {
     await recordLoginAttempt(trx, user.id, { failed_logins: 0, locked_until: null });
+    if (user.totp_enabled && input.totp) await trx.updateTable('users').set({ totp_last_step: matchTotpStep(user.totp_secret!, input.totp, now)! }).where('id', '=', user.id).execute();
     await insertSession(trx, { id: sha256Hex(token), user_id: user.id, csrf_token: csrfToken, created_at: at, last_seen_at: at, ip: input.ip, user_agent: input.userAgent?.slice(0, 300) ?? null, ended_at: null });
     await appendAudit(trx, actor, { action: 'login', outcome: 'ok', objectType: 'user', objectId: user.id }, now);
   });
