@@ -62,6 +62,26 @@ describe.skipIf(!isDialectAvailable)('API: the reporting and editorial workflow'
     expect(detail.history.map((h: { action: string }) => h.action)).toEqual(['create', 'submit_for_review', 'approve', 'paper_copy', 'sign', 'receive', 'adopt', 'instruction']);
   });
 
+  it('filters the inbox by state, unit, series, category, dates and two-character words', async () => {
+    const first = (await officer.post('/api/items', DRAFT)).json().id;
+    const second = (await officer.post('/api/items', { ...DRAFT, title: '沙湾镇推进垃圾分类_100%', body: '分类投放。' })).json().id;
+    for (const id of [first, second]) {
+      await act(officer, id, 'submit_for_review');
+      await act(reviewer, id, 'approve');
+    }
+    await act(editor, first, 'receive');
+    const titles = async (query: string) => (await editor.get(`/api/items?${query}`)).json().items.map((i: { title: string }) => i.title);
+    expect(await titles(`q=${encodeURIComponent('防汛')}`)).toEqual(['沙湾镇扎实推进防汛防风工作（政务信息）']);
+    expect(await titles(`q=${encodeURIComponent('_100%')}`)).toEqual(['沙湾镇推进垃圾分类_100%（政务信息）']);
+    expect(await titles(`q=${encodeURIComponent('%')}`)).toHaveLength(1);
+    expect(await titles('status=received')).toHaveLength(1);
+    expect(await titles('series=town&from=2026-03-20&to=2026-03-20')).toHaveLength(2);
+    expect(await titles('series=dept_a')).toHaveLength(0);
+    expect(await titles(`category=${encodeURIComponent('本单位主要工作进展')}&status=submitted`)).toEqual(['沙湾镇推进垃圾分类_100%（政务信息）']);
+    expect((await editor.get('/api/items?pageSize=1&page=2')).json()).toMatchObject({ total: 2, page: 2, items: [{ title: '沙湾镇扎实推进防汛防风工作（政务信息）' }] });
+    expect((await otherOfficer.get(`/api/items?q=${encodeURIComponent('防汛')}`)).json().total).toBe(0);
+  });
+
   it('undoing an adoption takes its points away', async () => {
     const { id } = (await officer.post('/api/items', DRAFT)).json();
     await act(officer, id, 'submit_for_review');

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../database.js';
+import { executeCompiled, placeholder } from './compiled.js';
 import type { ItemRow, NewItemRow } from '../tables/item.table.js';
 import type { AttachmentRow, ItemEventRow } from '../tables/workflow.table.js';
 
@@ -76,34 +77,40 @@ let totalsGeneration = 0;
 
 /** A page of items, newest first, with the total that match. */
 export async function listItems(db: Db, scope: ItemListScope, filter: ItemListFilter, page: number, pageSize: number): Promise<{ rows: ItemListRow[]; total: number }> {
-  let query = db.selectFrom('items').innerJoin('units', 'units.id', 'items.unit_id');
-  query = 'unitId' in scope
-    ? query.where('items.unit_id', '=', scope.unitId)
-    : query.where('items.sent_at', 'is not', null);
-  if (filter.status) query = query.where('items.status', '=', filter.status);
-  if (filter.unitId) query = query.where('items.unit_id', '=', filter.unitId);
-  if (filter.series) query = query.where('units.series_code', '=', filter.series);
-  if (filter.category) query = query.where('items.category', '=', filter.category);
-  if (filter.from) query = query.where('items.submitted', '>=', filter.from);
-  if (filter.to) query = query.where('items.submitted', '<=', filter.to);
-  if (filter.q) {
-    // Two-character words such as 防汛 must be found: a substring match, escaped, in title or body.
-    const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    query = query.where((eb) => eb.or([
-      eb('items.title', 'like', sql<string>`${pattern} escape '\\'`),
-      eb('items.body', 'like', sql<string>`${pattern} escape '\\'`),
-    ]));
-  }
-  const rows = await query
+  // Arguments by position; the query is built once per combination of filters present (see compiled.ts).
+  const pattern = filter.q === undefined ? undefined : `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const args = ['unitId' in scope ? scope.unitId : null, filter.status, filter.unitId, filter.series, filter.category, filter.from, filter.to, pattern, pageSize, (page - 1) * pageSize];
+  const shape = `${'unitId' in scope ? 'unit' : 'district'}:${args.slice(1, 8).map((a) => (a === undefined ? '-' : '+')).join('')}`;
+
+  const filtered = () => {
+    let query = db.selectFrom('items').innerJoin('units', 'units.id', 'items.unit_id');
+    query = 'unitId' in scope ? query.where('items.unit_id', '=', placeholder(0) as unknown as number) : query.where('items.sent_at', 'is not', null);
+    const at = (index: number) => placeholder(index) as never;
+    if (filter.status) query = query.where('items.status', '=', at(1));
+    if (filter.unitId) query = query.where('items.unit_id', '=', at(2));
+    if (filter.series) query = query.where('units.series_code', '=', at(3));
+    if (filter.category) query = query.where('items.category', '=', at(4));
+    if (filter.from) query = query.where('items.submitted', '>=', at(5));
+    if (filter.to) query = query.where('items.submitted', '<=', at(6));
+    if (filter.q) {
+      // Two-character words such as 防汛 must be found: a substring match, escaped, in title or body.
+      query = query.where((eb) => eb.or([
+        eb('items.title', 'like', sql<string>`${at(7)} escape '\\'`),
+        eb('items.body', 'like', sql<string>`${at(7)} escape '\\'`),
+      ]));
+    }
+    return query;
+  };
+  const rows = await executeCompiled<ItemListRow>(db, `items-page:${shape}`, () => filtered()
     .select(['items.id', 'items.ref', 'items.title', 'items.status', 'items.submitted', 'items.category', 'items.is_public', 'items.is_major', 'items.unit_id', 'units.name as unit', 'units.series_code as series', 'items.version'])
-    .orderBy('items.submitted', 'desc').orderBy('items.id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute();
+    .orderBy('items.submitted', 'desc').orderBy('items.id', 'desc').limit(placeholder(8) as never).offset(placeholder(9) as never), args);
 
   const cache = totals.get(db.getExecutor().adapter) ?? new Map<string, { total: number; at: number }>();
   totals.set(db.getExecutor().adapter, cache);
   const key = `${totalsGeneration}|${JSON.stringify(scope)}|${JSON.stringify(filter)}`;
   const cached = cache.get(key);
   if (cached && Date.now() - cached.at < TOTAL_TTL_MS) return { rows, total: cached.total };
-  const count = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const [count] = await executeCompiled<{ n: number }>(db, `items-count:${shape}`, () => filtered().select((eb) => eb.fn.countAll<number>().as('n')), args);
   if (cache.size > 1_000) cache.clear();
   cache.set(key, { total: Number(count.n), at: Date.now() });
   return { rows, total: Number(count.n) };

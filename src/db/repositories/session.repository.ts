@@ -1,4 +1,5 @@
 import type { Db } from '../database.js';
+import { executeCompiled, placeholder } from './compiled.js';
 import type { SessionRow, UserRow } from '../tables/user.table.js';
 
 export async function insertSession(db: Db, session: SessionRow): Promise<void> {
@@ -8,10 +9,10 @@ export async function insertSession(db: Db, session: SessionRow): Promise<void> 
 /** An open session with its account. */
 export async function findOpenSession(db: Db, id: string): Promise<{ session: SessionRow; user: UserRow } | undefined> {
   // One query per request: the session and its account together.
-  const row = await db.selectFrom('sessions').innerJoin('users', 'users.id', 'sessions.user_id')
+  const [row] = await executeCompiled(db, 'open-session', () => db.selectFrom('sessions').innerJoin('users', 'users.id', 'sessions.user_id')
     .selectAll('users')
     .select(['sessions.id as session_id', 'sessions.csrf_token', 'sessions.created_at as session_created_at', 'sessions.last_seen_at', 'sessions.ip as session_ip', 'sessions.user_agent', 'sessions.ended_at'])
-    .where('sessions.id', '=', id).where('sessions.ended_at', 'is', null).executeTakeFirst();
+    .where('sessions.id', '=', placeholder(0)).where('sessions.ended_at', 'is', null), [id]);
   if (!row) return undefined;
   const { session_id, csrf_token, session_created_at, last_seen_at, session_ip, user_agent, ended_at, ...user } = row;
   return {
