@@ -1,4 +1,4 @@
-// npm run bench:scoring — province-scale import and scoring, against a raw GROUP BY floor measured in the same run.
+// npm run bench:scoring (node --max-semi-space-size=32, as ./bin/govinfo runs) — province-scale import and scoring, against a raw GROUP BY floor measured in the same run.
 //
 // Generates 2,000 units in the four series and a ledger of 1,000,000 records over two years (JSON Lines),
 // then on SQLite (and PostgreSQL when reachable) times:

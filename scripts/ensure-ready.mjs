@@ -20,7 +20,7 @@ function newest(dir) {
 }
 
 const installed = at('node_modules', '.package-lock.json');
-if (!fs.existsSync(installed) || mtime(at('package-lock.json')) > mtime(installed) || mtime(at('package.json')) > mtime(installed)) {
+if (!fs.existsSync(installed) || mtime(at('package-lock.json')) > mtime(installed)) {
   console.error('govinfo: installing npm packages (npm ci; better-sqlite3 compiles once, about a minute)…');
   run('npm ci --no-audit --no-fund');
 }

@@ -6,10 +6,11 @@ import {
 import { earliestPolicyDate } from '../domain/policy.js';
 import type { Database, Db } from '../db/database.js';
 import {
-  findItemsByRef, findSolicitationsByRef, findStoredRecords, insertAdoptions, insertInstructions, insertItems,
+  countItems, findItemsByRef, findSolicitationsByRef, findStoredRecords, insertAdoptions, insertInstructions, insertItems,
   insertPenalties, insertResponses, insertSolicitationUnits, insertSolicitations, insertUpwards,
 } from '../db/repositories/ledger.repository.js';
 import { refreshStatisticsAfterBulkLoad } from '../db/repositories/maintenance.repository.js';
+import { deferIndexes, rebuildIndexes } from '../db/repositories/bulk-load.repository.js';
 import { listPolicies } from '../db/repositories/policy.repository.js';
 import { listUnits } from '../db/repositories/unit.repository.js';
 import { insertBookings } from '../db/repositories/booking.repository.js';
@@ -46,7 +47,12 @@ export async function importLedger(db: Kysely<Database>, raws: Iterable<RawRecor
   const outcome = await db.transaction().execute(async (trx): Promise<ImportOutcome> => {
     const plan = await planImport(trx, raws);
     if ('problems' in plan) return { ok: false, problems: plan.problems };
+    // A load as large as what is stored already writes faster with the list and score indexes rebuilt after it.
+    const newRecords = Object.values(plan.stored).reduce((a, b) => a + b, 0);
+    const isBulk = newRecords >= BULK_LOAD_RECORDS * 10 && newRecords >= (await countItems(trx));
+    const deferred = isBulk ? await deferIndexes(trx) : [];
     const warnings = await storePlan(trx, plan);
+    await rebuildIndexes(trx, deferred);
     return { ok: true, stored: plan.stored, skipped: plan.skipped, warnings };
   });
   if (outcome.ok && Object.values(outcome.stored).reduce((a, b) => a + b, 0) >= BULK_LOAD_RECORDS) await refreshStatisticsAfterBulkLoad(db);

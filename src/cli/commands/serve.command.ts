@@ -1,8 +1,4 @@
 import { Command } from 'commander';
-import { buildApp } from '../../server/app.js';
-import { serverConfigFromEnv } from '../../server/config.js';
-import { ensureFirstAdmin, FIRST_ADMIN_USERNAME } from '../../services/auth/ensure-first-admin.js';
-import { openStore, resolveDatabaseLocation } from '../../services/open-store.js';
 import { UserError, type CliIo } from '../context.js';
 
 export function serveCommand(io: CliIo): Command {
@@ -13,6 +9,10 @@ export function serveCommand(io: CliIo): Command {
     .action(async (options: { host: string; port: string }, command: Command) => {
       const port = Number(options.port);
       if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UserError(`--port 的值“${options.port}”无效，应为 1–65535 的整数`);
+      // Loaded here, not at start-up: the other commands need none of the server's packages.
+      const [{ buildApp }, { serverConfigFromEnv }, { ensureFirstAdmin, FIRST_ADMIN_USERNAME }, { openStore, resolveDatabaseLocation }] = await Promise.all([
+        import('../../server/app.js'), import('../../server/config.js'), import('../../services/auth/ensure-first-admin.js'), import('../../services/open-store.js'),
+      ]);
       const store = await openStore(resolveDatabaseLocation(command.optsWithGlobals().db));
       const config = serverConfigFromEnv();
       const password = await ensureFirstAdmin(store.db, process.env.GOVINFO_ADMIN_PASSWORD || undefined, config.now());

@@ -173,3 +173,8 @@ export async function listAllSourceIds(db: Db): Promise<{ itemIds: number[]; sol
   ]);
   return { itemIds: items.map((r) => r.id), solicitationIds: solicitations.map((r) => r.id), penaltyIds: penalties.map((r) => r.id) };
 }
+
+export async function countItems(db: Db): Promise<number> {
+  const row = await db.selectFrom('items').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
