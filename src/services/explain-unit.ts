@@ -47,8 +47,9 @@ export async function explainUnit(db: Db, options: ExplainOptions): Promise<Expl
   const units = await listUnits(db);
   const unit = units.find((u) => u.name === options.unit);
   if (!unit) {
+    // Suggest names that contain what was typed (沙湾 → 沙湾镇).
     const needle = options.unit.trim();
-    throw new UnknownUnitError(options.unit, units.filter((u) => needle !== '' && [...needle].some((ch) => u.name.includes(ch)) && u.name.includes(needle.slice(0, 2))).map((u) => u.name).slice(0, 5));
+    throw new UnknownUnitError(options.unit, needle === '' ? [] : units.filter((u) => u.name.includes(needle)).map((u) => u.name).slice(0, 5));
   }
   const first = periodIndex(options.year, options.quarter ?? 1);
   const last = periodIndex(options.year, options.quarter ?? 4);

@@ -161,7 +161,7 @@ describe.skipIf(!isDialectAvailable)('govinfo import → scores through the real
       [['scores', '--year', '11'], '--year 的值“11”无效'],
       [['scores', '--year', '2011', '--quarter', '5'], '--quarter 的值“5”无效'],
       [['scores', '--year', '2011', '--as-of', '2011-02-30'], '--as-of 的值“2011-02-30”不是有效日期'],
-      [['explain', '--unit', '沙湾', '--year', '2011'], '未找到报送单位“沙湾”'],
+      [['explain', '--unit', '沙湾', '--year', '2011'], '未找到报送单位“沙湾”；是否指：沙湾镇'],
       [['scores'], '缺少必填选项 --year <year>（使用 --help 查看用法）'],
       [['scores', '--year', '2011', '--bogus'], '未知选项 --bogus'],
       [['frobnicate'], '未知命令 frobnicate'],
