@@ -152,6 +152,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('attachments_item').on('attachments').column('item_id').execute();
 
   await db.schema.alterTable('units').addColumn('version', 'integer', (c) => c.notNull().defaultTo(1)).execute();
+  await db.schema.alterTable('adoptions').addColumn('version', 'integer', (c) => c.notNull().defaultTo(1)).execute();
 
   for (const [name, type] of [['requirements', 'text'], ['created_at', 'text'], ['version', 'integer']] as const) {
     await db.schema.alterTable('solicitations').addColumn(name, type, (c) => (name === 'version' ? c.notNull().defaultTo(1) : c)).execute();

@@ -137,7 +137,7 @@ export async function deleteAttachment(db: Db, itemId: number, id: number): Prom
 /** The editorial records of an item, for its page. */
 export async function itemRecords(db: Db, itemId: number) {
   const [adoptions, instructions, upwards, responses] = await Promise.all([
-    db.selectFrom('adoptions').select(['id', 'ref', 'outlet', 'kind', 'date', 'issue']).where('item_id', '=', itemId).orderBy('date').execute(),
+    db.selectFrom('adoptions').select(['id', 'ref', 'outlet', 'kind', 'date', 'issue', 'version']).where('item_id', '=', itemId).orderBy('date').execute(),
     db.selectFrom('instructions').select(['id', 'ref', 'level', 'date', 'leader', 'text']).where('item_id', '=', itemId).orderBy('date').execute(),
     db.selectFrom('upwards').select(['id', 'ref', 'level', 'kind', 'date']).where('item_id', '=', itemId).orderBy('date').execute(),
     db.selectFrom('responses').innerJoin('solicitations', 'solicitations.id', 'responses.solicitation_id')

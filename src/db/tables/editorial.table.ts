@@ -9,6 +9,7 @@ export interface AdoptionTable {
   kind: string | null;
   date: string;
   issue: string | null;
+  version: Generated<number>;
 }
 
 /** 批示: a leader's instruction on an item, at district, city or province level. */

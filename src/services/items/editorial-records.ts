@@ -92,13 +92,16 @@ export async function undoItemAdoption(db: Kysely<Database>, user: ActingUser, i
 }
 
 /** 更正采用: the editor corrects an adoption's outlet, kind, date or issue; the item's points follow. */
-export async function correctItemAdoption(db: Kysely<Database>, user: ActingUser, itemId: number, adoptionId: number, input: AdoptionInput, now: Date): Promise<void> {
+export async function correctItemAdoption(db: Kysely<Database>, user: ActingUser, itemId: number, adoptionId: number, version: number, input: AdoptionInput, now: Date): Promise<void> {
   const item = await loadForEditor(db, user, itemId, now, '更正采用');
   const values = await checkedAdoption(db, item, input, now);
   await db.transaction().execute(async (trx) => {
     const adoption = await findAdoptionOfItem(trx, itemId, adoptionId);
     if (!adoption) throw new ServiceError('not_found', '采用记录不存在');
-    await trx.updateTable('adoptions').set(values).where('id', '=', adoptionId).execute();
+    const stale = () => new ServiceError('conflict', '采用记录已被他人修改，请刷新后重试', { currentVersion: adoption.version });
+    if (adoption.version !== version) throw stale();
+    const result = await trx.updateTable('adoptions').set({ ...values, version: version + 1 }).where('id', '=', adoptionId).where('version', '=', version).executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) throw stale();
     await finish(trx, user, item, now, { action: 'correct_adoption', comment: `更正 ${adoption.ref}` },
       { action: 'correct_adoption', objectType: 'adoption', objectId: adoptionId, before: adoption, after: values });
   });

@@ -17,7 +17,7 @@ import type { Role } from '../../../shared/roles.js';
 import type { ServerConfig } from '../../config.js';
 import { authOf, rateLimit } from '../../plugins/access.js';
 import {
-  AdoptionBody, InstructionBody, ItemChildParams, ItemDraftBody, ItemIdParams, ItemListQuery, ItemListResponse, ItemUpdateBody,
+  AdoptionBody, AdoptionCorrectionBody, InstructionBody, ItemChildParams, ItemDraftBody, ItemIdParams, ItemListQuery, ItemListResponse, ItemUpdateBody,
   PaperCopyBody, TransitionBody, UpwardBody, type ItemListQuery as ItemListQueryType,
 } from './items.schema.js';
 
@@ -110,9 +110,10 @@ export function itemsRoutes(app: FastifyInstance, db: Kysely<Database>, config: 
     return reply.status(201).send(created);
   });
 
-  app.put('/api/items/:id/adoptions/:childId', { config: { access: ['editor'] }, schema: { tags, summary: '更正采用（载体、信息类型、日期、期号）', params: ItemChildParams, body: AdoptionBody } }, async (request) => {
+  app.put('/api/items/:id/adoptions/:childId', { config: { access: ['editor'] }, schema: { tags, summary: '更正采用（载体、信息类型、日期、期号）', params: ItemChildParams, body: AdoptionCorrectionBody } }, async (request) => {
     const { id, childId } = request.params as ItemChildParams;
-    await correctItemAdoption(db, user(request), id, childId, request.body as AdoptionBody, config.now());
+    const { version, ...correction } = request.body as AdoptionCorrectionBody;
+    await correctItemAdoption(db, user(request), id, childId, version, correction, config.now());
     return { ok: true };
   });
 

@@ -61,6 +61,9 @@ export const AdoptionBody = Type.Object({
 }, { additionalProperties: false });
 export type AdoptionBody = Static<typeof AdoptionBody>;
 
+export const AdoptionCorrectionBody = Type.Object({ version: Version, ...AdoptionBody.properties }, { additionalProperties: false });
+export type AdoptionCorrectionBody = Static<typeof AdoptionCorrectionBody>;
+
 export const InstructionBody = Type.Object({
   level: literals(['district', 'city', 'province'], '批示级别'),
   date: DateField('批示日期'),
