@@ -64,7 +64,11 @@ function withStatementCache(sqlite: SqliteDatabase.Database): SqliteDialectConfi
   const cache = new Map<string, SqliteDatabase.Statement>();
   return {
     close: () => sqlite.close(),
-    prepare: (text: string) => {
+    prepare: (requested: string) => {
+      // Transactions here read, then write. A deferred BEGIN lets two of them read together and then
+      // refuses one at its first write (SQLITE_BUSY at once, whatever busy_timeout says);
+      // BEGIN IMMEDIATE takes the write lock first, so the second waits its turn instead.
+      const text = requested === 'begin' ? 'begin immediate' : requested;
       let statement = cache.get(text);
       if (statement) {
         // Re-insert so the map's order is least recently used first.
