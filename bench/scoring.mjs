@@ -1,7 +1,7 @@
 // npm run bench:scoring (node --max-semi-space-size=32, as ./bin/govinfo runs) — province-scale import and scoring, against a raw GROUP BY floor measured in the same run.
 //
-// Generates 2,000 units in the four series and a ledger of 1,000,000 records over two years (JSON Lines),
-// then on SQLite (and PostgreSQL when reachable) times:
+// Generates (in a child process) 2,000 units in the four series and a ledger of 1,000,000 records over two
+// years (JSON Lines), then on SQLite (and PostgreSQL when reachable) times:
 //   import      readLedgerFile + importLedger, exactly what `govinfo import FILE` runs;
 //   scores      computeScores for the second year, what `govinfo scores --year Y --json` runs (best of 3),
 //               and the whole CLI process once;
@@ -29,7 +29,7 @@ const UNITS = 2_000;
 const YEARS = [2011, 2012];
 const PG_SERVER = process.env.BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432';
 const ROOT = path.resolve(import.meta.dirname, '..');
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'govinfo-bench-'));
+const dir = process.env.BENCH_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'govinfo-bench-'));
 
 const seconds = (ms) => (ms / 1000).toFixed(2);
 const time = async (work) => {
@@ -152,13 +152,26 @@ async function adminQuery(text) {
   }
 }
 
-try {
-  console.log(`govinfo scoring benchmark — ${os.cpus().length} cores, Node ${process.version}`);
+/** The generator half: writes the ledger files and reports them as JSON on stdout. */
+async function generate() {
   const unitStore = await openStore(path.join(dir, 'units.db'));
   const units = await addProvinceUnits(unitStore);
   await unitStore.close();
-  const generated = await time(() => writeLedger(units));
+  const ledger = writeLedger(units);
+  process.stdout.write(JSON.stringify({ count: ledger.count, files: ledger.files, bytes: ledger.bytes, units: units.length }));
+}
+
+if (process.argv[2] === '--generate') {
+  await generate();
+  process.exit(0);
+}
+
+try {
+  console.log(`govinfo scoring benchmark — ${os.cpus().length} cores, Node ${process.version}`);
+  // Generated in a child process, so the import starts on a heap as clean as the command line's.
+  const generated = await time(async () => JSON.parse(execFileSync(process.execPath, [...process.execArgv, import.meta.filename, '--generate'], { env: { ...process.env, BENCH_DIR: dir }, maxBuffer: 1024 * 1024 }).toString()));
   const ledger = generated.value;
+  const units = { length: ledger.units };
   console.log(`ledger: ${units.length} units, ${ledger.count.toLocaleString('en')} records over ${YEARS.join('–')}, ${ledger.files.length} JSON Lines files of ${(ledger.bytes / 1024 / 1024).toFixed(1)} MB in all (generated in ${seconds(generated.ms)} s)`);
 
   await runDialect('SQLite (better-sqlite3, WAL)', path.join(dir, 'bench.db'), ledger);
@@ -175,5 +188,5 @@ try {
     console.log('\nPostgreSQL: not reachable (or BENCH_SKIP_PG set) — skipped');
   }
 } finally {
-  fs.rmSync(dir, { recursive: true, force: true });
+  if (process.argv[2] !== '--generate') fs.rmSync(dir, { recursive: true, force: true });
 }
