@@ -171,8 +171,7 @@ try {
   // Generated in a child process, so the import starts on a heap as clean as the command line's.
   const generated = await time(async () => JSON.parse(execFileSync(process.execPath, [...process.execArgv, import.meta.filename, '--generate'], { env: { ...process.env, BENCH_DIR: dir }, maxBuffer: 1024 * 1024 }).toString()));
   const ledger = generated.value;
-  const units = { length: ledger.units };
-  console.log(`ledger: ${units.length} units, ${ledger.count.toLocaleString('en')} records over ${YEARS.join('–')}, ${ledger.files.length} JSON Lines files of ${(ledger.bytes / 1024 / 1024).toFixed(1)} MB in all (generated in ${seconds(generated.ms)} s)`);
+  console.log(`ledger: ${ledger.units} units, ${ledger.count.toLocaleString('en')} records over ${YEARS.join('–')}, ${ledger.files.length} JSON Lines files of ${(ledger.bytes / 1024 / 1024).toFixed(1)} MB in all (generated in ${seconds(generated.ms)} s)`);
 
   await runDialect('SQLite (better-sqlite3, WAL)', path.join(dir, 'bench.db'), ledger);
 

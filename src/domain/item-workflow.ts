@@ -20,9 +20,6 @@ export const ITEM_ACTIONS = {
 
 export type ItemAction = keyof typeof ITEM_ACTIONS;
 
-/** States in which the district office sees an item. */
-export const DISTRICT_STATUSES: readonly ItemStatus[] = ['submitted', 'received', 'adopted', 'not_adopted'];
-
 /** States in which the officer may still edit the item. */
 export const EDITABLE_STATUSES: readonly ItemStatus[] = ['draft', 'returned'];
 

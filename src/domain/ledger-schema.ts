@@ -234,11 +234,6 @@ function normalizeUnitList(spec: FieldSpec, raw: unknown, context: ValidationCon
   return [...new Set(names.map((n) => (n as string).trim()))].sort();
 }
 
-/** Whether two validated records carry the same fields (an idempotent re-import). */
-export function sameFields(a: LedgerRecord, b: LedgerRecord): boolean {
-  return differingFields(a, b).length === 0;
-}
-
 /** Names of the fields whose values differ between two records of the same type. */
 export function differingFields(a: LedgerRecord, b: LedgerRecord): string[] {
   return RECORD_FIELDS[a.type]

@@ -105,11 +105,6 @@ export function pointsFor(value: PointValue, kind: string | null | undefined): n
   return kind ? value[kind] : undefined;
 }
 
-/** True when the value depends on the item's kind (综合调研 / 标题信息 / 短波信息). */
-export function isGradedByKind(value: PointValue): boolean {
-  return typeof value !== 'number';
-}
-
 /**
  * Checks a policy document read from JSON and returns it typed, or the list of problems
  * (field path and what is wrong), so a bad policy file never reaches the database.

@@ -56,12 +56,6 @@ export async function earliestBookingPeriod(db: Db, asOf?: IsoDate): Promise<num
   return row?.first === null || row?.first === undefined ? null : Number(row.first);
 }
 
-/** The latest quarter with any booking, or null when there is none. */
-export async function latestBookingPeriod(db: Db): Promise<number | null> {
-  const row = await db.selectFrom('bookings').select(sql<number | null>`max(period)`.as('last')).executeTakeFirst();
-  return row?.last === null || row?.last === undefined ? null : Number(row.last);
-}
-
 /** One unit's bookings in a range of quarters, in date order, with the ledger id of the item each is for. */
 export async function listUnitBookings(db: Db, unitId: number, fromPeriod: number, toPeriod: number, asOf?: IsoDate): Promise<(BookingRow & { item_ref: string | null })[]> {
   let query = db.selectFrom('bookings')
