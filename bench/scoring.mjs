@@ -76,7 +76,8 @@ function writeLedger(units) {
   }
   return {
     count: records.length,
-    files: YEARS.map((year) => {
+    // A small BENCH_RECORDS can stop within the first year: write only years that have records.
+    files: YEARS.filter((year) => byYear.get(String(year)).length > 0).map((year) => {
       const file = path.join(dir, `ledger-${year}.jsonl`);
       fs.writeFileSync(file, byYear.get(String(year)).map((r) => JSON.stringify(r)).join('\n') + '\n');
       return file;
