@@ -33,6 +33,15 @@ export async function warnUnrewardedInstructions(db: Db, instructions: Located[]
 }
 
 /**
+ * Warnings for a manual 不按时间及要求上报约稿信息 deduction of a unit dated `date`: one for each
+ * automatic deduction for a deadline missed in the window before it. Used by imports and the API.
+ */
+export async function repeatedLatenessWarnings(db: Db, unitId: number, unitName: string, date: string): Promise<string[]> {
+  const missed = await findMissedDeadlines(db, unitId, addDays(date, -LATENESS_WINDOW_DAYS), date);
+  return missed.map((m) => `${unitName} 已因未在截止日期 ${m.date} 前报送约稿 ${m.record_ref} 被自动扣分；如这条扣分是同一次迟报，请勿重复扣分`);
+}
+
+/**
  * A missed solicitation deadline is deducted automatically; a manual 不按时间及要求上报约稿信息
  * deduction soon after it may deduct the same lateness twice. Warned either way round: a new
  * penalty after a missed deadline, or a new solicitation whose missing units were already
@@ -44,9 +53,9 @@ export async function warnDuplicateLateness(db: Db, penalties: Located[], solici
   for (const located of penalties) {
     const { record } = located;
     if (record.fields.reason !== 'late_solicitation') continue;
-    const date = text(record.fields.date);
-    for (const missed of await findMissedDeadlines(db, unitIds.get(text(record.fields.unit))!, addDays(date, -LATENESS_WINDOW_DAYS), date)) {
-      warnings.push(`${locationOf(located)}: ${text(record.fields.unit)} 已因未在截止日期 ${missed.date} 前报送约稿 ${missed.record_ref} 被自动扣分；如这条扣分是同一次迟报，请勿重复扣分`);
+    const unit = text(record.fields.unit);
+    for (const warning of await repeatedLatenessWarnings(db, unitIds.get(unit)!, unit, text(record.fields.date))) {
+      warnings.push(`${locationOf(located)}: ${warning}`);
     }
   }
   for (const located of solicitations) {

@@ -1,16 +1,16 @@
 import type { Kysely } from 'kysely';
-import { addDays, isIsoDate, todayInChina } from '../../domain/dates.js';
+import { isIsoDate, todayInChina } from '../../domain/dates.js';
 import { earliestPolicyDate } from '../../domain/policy.js';
 import { isDistrictRole } from '../../domain/permissions.js';
 import type { Database } from '../../db/database.js';
 import { insertWithRef } from '../../db/repositories/editorial.repository.js';
-import { findMissedDeadlines } from '../../db/repositories/booking.repository.js';
 import { insertItemEvent } from '../../db/repositories/item.repository.js';
 import { listPolicies } from '../../db/repositories/policy.repository.js';
 import { isUnitRole } from '../../shared/roles.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { loadVisibleItem, requireRole, type ActingUser } from '../items/item-access.js';
 import { recomputeBookings } from '../recompute-bookings.js';
+import { repeatedLatenessWarnings } from '../import-warnings.js';
 import { ServiceError } from '../service-error.js';
 
 export interface SolicitationInput {
@@ -127,9 +127,7 @@ export async function recordPenalty(db: Kysely<Database>, user: ActingUser, inpu
     const created = await insertWithRef(trx, 'penalties', 'WP', values);
     await appendAudit(trx, user, { action: 'record_penalty', objectType: 'penalty', objectId: created.id, outcome: 'ok', after: { ...values, ref: created.ref } }, now);
     await recomputeBookings(trx, { penaltyIds: [created.id] }, policies);
-    const warnings = input.reason === 'late_solicitation'
-      ? (await findMissedDeadlines(trx, unit.id, addDays(input.date, -60), input.date)).map((m) => `${unit.name} 已因未在截止日期 ${m.date} 前报送约稿 ${m.record_ref} 被自动扣分；如这条扣分是同一次迟报，请勿重复扣分`)
-      : [];
+    const warnings = input.reason === 'late_solicitation' ? await repeatedLatenessWarnings(trx, unit.id, unit.name, input.date) : [];
     return { ...created, warnings };
   });
 }
