@@ -21,6 +21,9 @@ export default defineConfig({
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
       integration('sqlite'),
       integration('postgres'),
+      // The browser run: the built pages in Debian's Chromium against the real server on SQLite.
+      // One file at a time: each starts a browser, and the machine has two cores.
+      { test: { name: 'e2e', include: ['test/e2e/**/*.e2e.test.ts'], env: { GOVINFO_TEST_DIALECT: 'sqlite' }, testTimeout: 180_000, hookTimeout: 120_000, fileParallelism: false } },
     ],
   },
 });

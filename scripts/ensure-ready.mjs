@@ -33,3 +33,12 @@ if (!fs.existsSync(built) || Math.max(newest(at('src')), mtime(at('tsconfig.json
   const now = new Date();
   fs.utimesSync(built, now, now);
 }
+
+// The web pages: built by Vite into dist/web when older than their sources (the pages import
+// src/shared and src/domain too).
+const page = at('dist', 'web', 'index.html');
+const webSources = Math.max(newest(at('web')), newest(at('src', 'shared')), newest(at('src', 'domain')));
+if (!fs.existsSync(page) || webSources > mtime(page)) {
+  console.error('govinfo: building the web pages (vite)…');
+  run('npx vite build --config web/vite.config.ts --logLevel warn');
+}

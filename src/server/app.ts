@@ -9,6 +9,7 @@ import type { Database } from '../db/database.js';
 import type { ServerConfig } from './config.js';
 import { registerAccessControl } from './plugins/access.js';
 import { registerErrorHandling } from './plugins/errors.js';
+import { DEFAULT_WEB_ROOT, registerWebPages } from './plugins/web-pages.js';
 import { accountsRoutes } from './routes/accounts/accounts.routes.js';
 import { adminRoutes } from './routes/admin/admin.routes.js';
 import { authRoutes } from './routes/auth/auth.routes.js';
@@ -22,10 +23,12 @@ export interface AppDependencies {
   config: ServerConfig;
   /** Pino logger options, or false for none (tests). */
   logger?: boolean | { level: string };
+  /** The built web pages (default dist/web); the API alone is served without them. */
+  webRoot?: string;
 }
 
 /** Builds the HTTP app from its dependencies without listening, so tests drive it with inject(). */
-export async function buildApp({ db, config, logger = false }: AppDependencies): Promise<FastifyInstance> {
+export async function buildApp({ db, config, logger = false, webRoot = DEFAULT_WEB_ROOT }: AppDependencies): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
     trustProxy: config.trustProxy,
@@ -70,7 +73,8 @@ export async function buildApp({ db, config, logger = false }: AppDependencies):
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, transformStaticCSP: (header) => header });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
-  registerErrorHandling(app, db, config);
+  const webIndex = await registerWebPages(app, webRoot);
+  registerErrorHandling(app, db, config, webIndex);
   registerAccessControl(app, db, config);
   healthRoutes(app, db);
   authRoutes(app, db, config);

@@ -63,8 +63,9 @@ export function registerAccessControl(app: FastifyInstance, db: Kysely<Database>
   });
 
   app.addHook('onRequest', async (request) => {
+    // Only the API needs the session: page files and assets are public and cost no database read.
     const token = request.cookies[SESSION_COOKIE];
-    if (token) request.auth = await authenticate(db, token, config.now());
+    if (token && request.url.startsWith('/api/')) request.auth = await authenticate(db, token, config.now());
   });
 
   // Before validation: a caller without the right learns nothing about what a valid request looks like.

@@ -5,6 +5,7 @@ import { appendAudit } from '../../services/audit/append-audit.js';
 import { ServiceError } from '../../services/service-error.js';
 import type { ServerConfig } from '../config.js';
 import { actorOf } from './access.js';
+import { isPageAddress, sendIndex } from './web-pages.js';
 
 const STATUS: Record<ServiceError['kind'], number> = {
   invalid: 400, unauthenticated: 401, forbidden: 403, not_found: 404, conflict: 409, locked: 423, too_many: 429,
@@ -22,7 +23,8 @@ export interface FieldProblem {
  * label, service refusals keep their message, anything unexpected becomes a generic 500 with
  * a reference and the detail goes to the log only — never a stack trace to the client.
  */
-export function registerErrorHandling(app: FastifyInstance, db: Kysely<Database>, config: ServerConfig): void {
+/** `webIndex`: the page shell, answered for page addresses the server has no route for. */
+export function registerErrorHandling(app: FastifyInstance, db: Kysely<Database>, config: ServerConfig, webIndex?: Buffer): void {
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
     if (error.validation) {
       const fields = error.validation.map((v) => describeValidation(request, error.validationContext ?? 'body', v));
@@ -45,7 +47,10 @@ export function registerErrorHandling(app: FastifyInstance, db: Kysely<Database>
     request.log.error({ err: error }, 'unexpected error');
     return reply.status(500).send({ error: 'internal', message: `服务器内部错误，请稍后重试（编号 ${request.id}）` });
   });
-  app.setNotFoundHandler((request, reply) => reply.status(404).send({ error: 'not_found', message: '请求的资源不存在' }));
+  app.setNotFoundHandler((request, reply) => {
+    if (webIndex && isPageAddress(request.method, request.url)) return sendIndex(reply, webIndex);
+    return reply.status(404).send({ error: 'not_found', message: '请求的资源不存在' });
+  });
 }
 
 interface AjvError {

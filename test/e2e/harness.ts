@@ -1,0 +1,108 @@
+/**
+ * End-to-end harness: the real server (built web pages, SQLite, real clock) on a free port, and
+ * Debian's Chromium driven by playwright-core. Every page is watched for console errors and
+ * uncaught exceptions; `expectNoBrowserErrors` fails the test on any.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/server/app.js';
+import { DEFAULT_WEB_ROOT } from '../../src/server/plugins/web-pages.js';
+import type { Store } from '../../src/db/connect.js';
+import type { Role } from '../../src/shared/roles.js';
+import { createTestStore } from '../helpers/test-store.js';
+import { buildUser } from '../factories/user.factory.js';
+
+export const CHROMIUM = process.env.GOVINFO_CHROMIUM ?? '/usr/bin/chromium';
+export const SCREENSHOTS = path.resolve(import.meta.dirname, '../../docs/screenshots');
+const DESKTOP = { width: 1366, height: 768 };
+export const PHONE = { width: 375, height: 740 };
+
+if (!fs.existsSync(path.join(DEFAULT_WEB_ROOT, 'index.html'))) {
+  throw new Error(`The web pages are not built (${DEFAULT_WEB_ROOT}): run \`npm test\`, or \`npm run build:web\` before running vitest directly.`);
+}
+if (!fs.existsSync(CHROMIUM)) {
+  throw new Error(`Chromium is not installed at ${CHROMIUM}: \`apt-get install chromium fonts-noto-cjk\` (.ci/run does it).`);
+}
+
+export interface System {
+  url: string;
+  app: FastifyInstance;
+  store: Store;
+  /** A signed-in-ready account of a role (in a unit, for unit roles). */
+  account(role: Role, unit?: string | null): Promise<{ id: number; username: string; password: string }>;
+  close(): Promise<void>;
+}
+
+export async function startSystem(): Promise<System> {
+  const { store, cleanup } = await createTestStore();
+  const config = { secureCookies: 'never' as const, trustProxy: false, loginRateLimit: 1000, costlyRateLimit: 10_000, maxAttachmentBytes: 5 * 1024 * 1024, now: () => new Date() };
+  const app = await buildApp({ db: store.db, config });
+  const url = await app.listen({ host: '127.0.0.1', port: 0 });
+  return {
+    url, app, store,
+    account: (role, unit = null) => buildUser(store.db, role, unit, new Date()),
+    close: async () => { await app.close(); await cleanup(); },
+  };
+}
+
+export interface Browsing {
+  browser: Browser;
+  /** A new signed-out window (its own cookies), desktop size unless given. */
+  newPage(viewport?: { width: number; height: number }): Promise<Page>;
+  /** Console errors and uncaught exceptions seen on any page so far. */
+  errors: string[];
+  close(): Promise<void>;
+}
+
+export async function launchBrowser(baseURL: string): Promise<Browsing> {
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const errors: string[] = [];
+  const contexts: BrowserContext[] = [];
+  return {
+    browser,
+    errors,
+    newPage: async (viewport = DESKTOP) => {
+      const context = await browser.newContext({ baseURL, viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+      contexts.push(context);
+      const page = await context.newPage();
+      page.setDefaultTimeout(15_000);
+      page.on('console', (message) => {
+        // A refused request logs a console error in Chromium; tests that provoke one (403, 404) expect it.
+        if (message.type() === 'error' && !/Failed to load resource: the server responded with a status of (4\d\d)/.test(message.text())) errors.push(`${page.url()}: ${message.text()}`);
+      });
+      page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
+      return page;
+    },
+    close: async () => {
+      for (const context of contexts) await context.close().catch(() => undefined);
+      await browser.close();
+    },
+  };
+}
+
+/** Signs in through the login page and waits for the dashboard. */
+export async function signIn(page: Page, account: { username: string; password: string }): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('用户名').fill(account.username);
+  await page.getByLabel('密码').fill(account.password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByText('今天需要处理').waitFor();
+}
+
+/** Saves a screenshot of the page for the README (docs/screenshots). */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.waitForLoadState('networkidle').catch(() => undefined);
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: false });
+}
+
+/** Waits until the text shows on the page (playwright-core has no expect: a wait that times out fails the test). */
+export async function see(page: Page, text: string | RegExp): Promise<void> {
+  await page.getByText(text).first().waitFor({ state: 'visible' });
+}

@@ -1,0 +1,93 @@
+/** The app: Chinese locale, the session, the one error handler, and the routes. */
+import { App as AntApp, ConfigProvider, Result, Spin } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { Suspense, useEffect, type ReactNode } from 'react';
+import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { PAGES, canOpen, type PageKey } from './access';
+import { setErrorHandler } from './http';
+import { AppLayout } from './layout/AppLayout';
+import LoginPage from './pages/login';
+import { PAGE_COMPONENTS } from './routes';
+import { SessionProvider, useSession } from './session';
+
+dayjs.locale('zh-cn');
+
+export function App() {
+  return (
+    <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} theme={{ token: { colorPrimary: '#b71c1c', borderRadius: 4 } }}>
+      <AntApp>
+        <SessionProvider>
+          <BrowserRouter>
+            <ErrorHandler />
+            <AppRoutes />
+          </BrowserRouter>
+        </SessionProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+/** Shows every refused request once, in Chinese; an expired session goes back to the login page. */
+function ErrorHandler() {
+  const { message } = AntApp.useApp();
+  const { signIn } = useSession();
+  const navigate = useNavigate();
+  useEffect(() => {
+    setErrorHandler((error) => {
+      if (error.status === 401) {
+        signIn(null as never);
+        message.warning({ content: '登录已失效，请重新登录', key: 'session' });
+        navigate('/login', { replace: true });
+        return;
+      }
+      message.error({ content: error.message, key: error.message });
+    });
+  }, [message, navigate, signIn]);
+  return null;
+}
+
+function AppRoutes() {
+  const { session, loading } = useSession();
+  const location = useLocation();
+  if (loading) return <FullPageSpin />;
+  if (!session) {
+    return (
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route path="*" element={<Navigate to="/login" replace state={{ from: location.pathname + location.search }} />} />
+      </Routes>
+    );
+  }
+  if (session.mustChangePassword && location.pathname !== PAGES.password.path) return <Navigate to={PAGES.password.path} replace />;
+  return (
+    <Routes>
+      <Route path="/login" element={<Navigate to="/" replace />} />
+      <Route element={<AppLayout />}>
+        {(Object.keys(PAGES) as PageKey[]).map((key) => (
+          <Route key={key} path={PAGES[key].path} element={<Guarded page={key} />} />
+        ))}
+        <Route path="*" element={<Result status="404" title="页面不存在" subTitle="请从左侧菜单进入需要的页面。" />} />
+      </Route>
+    </Routes>
+  );
+}
+
+function Guarded({ page }: { page: PageKey }): ReactNode {
+  const { session } = useSession();
+  const Page = PAGE_COMPONENTS[page];
+  useEffect(() => {
+    document.title = `${PAGES[page].title} - 政务信息报送与考核系统`;
+  }, [page]);
+  if (!canOpen(session?.user.role, page)) return <Result status="403" title="无权访问" subTitle="您的角色不能打开此页面。" />;
+  return (
+    <Suspense fallback={<FullPageSpin />}>
+      <Page />
+    </Suspense>
+  );
+}
+
+function FullPageSpin() {
+  return <div style={{ padding: 80, textAlign: 'center' }}><Spin size="large" /></div>;
+}

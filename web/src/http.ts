@@ -1,0 +1,86 @@
+/**
+ * The one HTTP client of the web pages. It sends the session cookie (same origin) and, on every
+ * state-changing request, the CSRF token; every failure goes through one error handler, which the
+ * app installs to show the server's Chinese message (or to send the user to the login page).
+ */
+
+export interface FieldProblem {
+  field: string;
+  label: string;
+  message: string;
+}
+
+/** A refusal from the server, with its Chinese message and, for invalid input, the fields. */
+export class ApiError extends Error {
+  constructor(readonly status: number, readonly code: string, message: string, readonly fields: FieldProblem[] = [], readonly body: Record<string, unknown> = {}) {
+    super(message);
+  }
+}
+
+export interface RequestOptions {
+  /** The caller shows the error itself (e.g. a form marking its fields); the handler stays quiet. */
+  quiet?: boolean;
+  /** Aborts the request when a page is left. */
+  signal?: AbortSignal;
+}
+
+type ErrorHandler = (error: ApiError) => void;
+
+let csrfToken: string | null = null;
+let handleError: ErrorHandler = (error) => console.warn(error.message);
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+export function setErrorHandler(handler: ErrorHandler): void {
+  handleError = handler;
+}
+
+/** Query string from an object, leaving out empty values. */
+export function query(params: Record<string, string | number | boolean | null | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== '') search.set(name, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+async function request<T>(method: string, url: string, body: unknown, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  let payload: BodyInit | undefined;
+  if (body instanceof FormData) payload = body;
+  else if (body !== undefined) {
+    headers['content-type'] = 'application/json';
+    payload = JSON.stringify(body);
+  }
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+
+  let response: Response;
+  try {
+    response = await fetch(url, { method, headers, body: payload, credentials: 'same-origin', signal: options.signal });
+  } catch (cause) {
+    if ((cause as Error).name === 'AbortError') throw cause;
+    const error = new ApiError(0, 'network', '无法连接服务器，请检查网络后重试');
+    if (!options.quiet) handleError(error);
+    throw error;
+  }
+  const type = response.headers.get('content-type') ?? '';
+  const data = type.includes('application/json') ? await response.json() : undefined;
+  if (response.ok) return data as T;
+
+  const problem = (data ?? {}) as { error?: string; message?: string; fields?: FieldProblem[] };
+  const error = new ApiError(response.status, problem.error ?? 'http', problem.message ?? `请求失败（${response.status}）`, problem.fields ?? [], problem as Record<string, unknown>);
+  // An expired session always goes to the handler: the page cannot go on without signing in again.
+  if (!options.quiet || (response.status === 401 && csrfToken !== null)) handleError(error);
+  throw error;
+}
+
+export const http = {
+  get: <T>(url: string, options?: RequestOptions) => request<T>('GET', url, undefined, options),
+  post: <T>(url: string, body?: unknown, options?: RequestOptions) => request<T>('POST', url, body ?? {}, options),
+  put: <T>(url: string, body?: unknown, options?: RequestOptions) => request<T>('PUT', url, body ?? {}, options),
+  patch: <T>(url: string, body?: unknown, options?: RequestOptions) => request<T>('PATCH', url, body ?? {}, options),
+  delete: <T>(url: string, options?: RequestOptions) => request<T>('DELETE', url, undefined, options),
+};

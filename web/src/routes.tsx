@@ -1,0 +1,31 @@
+/** Every page, loaded on first visit (route-level code splitting), guarded by access.ts. */
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { PageKey } from './access';
+
+type Page = LazyExoticComponent<ComponentType>;
+
+export const PAGE_COMPONENTS: Record<PageKey, Page> = {
+  dashboard: lazy(() => import('./pages/dashboard')),
+  password: lazy(() => import('./pages/password')),
+  unitItems: lazy(() => import('./pages/unit/items')),
+  itemNew: lazy(() => import('./pages/unit/item-form')),
+  itemEdit: lazy(() => import('./pages/unit/item-form')),
+  itemDetail: lazy(() => import('./pages/items/detail')),
+  review: lazy(() => import('./pages/unit/review')),
+  unitSolicitations: lazy(() => import('./pages/unit/solicitations')),
+  progress: lazy(() => import('./pages/unit/progress')),
+  inbox: lazy(() => import('./pages/editor/inbox')),
+  editorSolicitations: lazy(() => import('./pages/editor/solicitations')),
+  penalties: lazy(() => import('./pages/editor/penalties')),
+  scores: lazy(() => import('./pages/scores/overview')),
+  unitScore: lazy(() => import('./pages/scores/unit')),
+  results: lazy(() => import('./pages/scores/results')),
+  units: lazy(() => import('./pages/admin/units')),
+  accounts: lazy(() => import('./pages/admin/accounts')),
+  registry: lazy(() => import('./pages/admin/registry')),
+  trainings: lazy(() => import('./pages/admin/trainings')),
+  policy: lazy(() => import('./pages/admin/policy')),
+  import: lazy(() => import('./pages/admin/import')),
+  security: lazy(() => import('./pages/admin/security')),
+  audit: lazy(() => import('./pages/admin/audit')),
+};

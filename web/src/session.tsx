@@ -1,0 +1,81 @@
+/** The signed-in account, shared by every page; loaded once from /api/auth/me. */
+import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import type { Role } from '@shared/roles';
+import { http, setCsrfToken, ApiError } from './http';
+
+export interface SessionUser {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  roleName: string;
+  unit: { id: number; name: string } | null;
+  totpEnabled: boolean;
+}
+
+export interface SessionView {
+  user: SessionUser;
+  csrfToken: string;
+  mustChangePassword: boolean;
+  mustEnrollTotp: boolean;
+}
+
+interface SessionState {
+  session: SessionView | null;
+  loading: boolean;
+  /** Loads the session again (after login or a password change). */
+  refresh(): Promise<SessionView | null>;
+  signIn(view: SessionView): void;
+  signOut(): Promise<void>;
+}
+
+const SessionContext = createContext<SessionState | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [session, setSession] = useState<SessionView | null>(null);
+  const [loading, setLoading] = useState(true);
+
+  const apply = useCallback((view: SessionView | null) => {
+    setCsrfToken(view?.csrfToken ?? null);
+    setSession(view);
+    return view;
+  }, []);
+
+  const refresh = useCallback(async () => {
+    try {
+      return apply(await http.get<SessionView>('/api/auth/me', { quiet: true }));
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) return apply(null);
+      throw error;
+    } finally {
+      setLoading(false);
+    }
+  }, [apply]);
+
+  const signOut = useCallback(async () => {
+    try {
+      await http.post('/api/auth/logout', {}, { quiet: true });
+    } finally {
+      apply(null);
+    }
+  }, [apply]);
+
+  useEffect(() => {
+    void refresh().catch(() => apply(null));
+  }, [refresh, apply]);
+
+  return <SessionContext.Provider value={{ session, loading, refresh, signIn: apply, signOut }}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionState {
+  const state = useContext(SessionContext);
+  if (!state) throw new Error('useSession outside SessionProvider');
+  return state;
+}
+
+/** The signed-in user, for pages that are only rendered once someone is signed in. */
+export function useUser(): SessionUser {
+  const { session } = useSession();
+  if (!session) throw new Error('useUser without a session');
+  return session.user;
+}
