@@ -9,7 +9,8 @@ export default defineConfig({
   plugins: [react()],
   resolve: { alias: { '@shared': path.resolve(import.meta.dirname, '../src/shared'), '@domain': path.resolve(import.meta.dirname, '../src/domain') } },
   build: {
-    outDir: path.resolve(import.meta.dirname, '../dist/web'),
+    // GOVINFO_WEB_OUT builds elsewhere (a parallel test run); the server reads GOVINFO_WEB_ROOT.
+    outDir: process.env.GOVINFO_WEB_OUT ?? path.resolve(import.meta.dirname, '../dist/web'),
     emptyOutDir: true,
     chunkSizeWarningLimit: 1500,
   },

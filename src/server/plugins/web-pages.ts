@@ -3,8 +3,8 @@ import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 
-/** Where `npm run build:web` puts the pages: dist/web under the project root (from src/ or dist/). */
-export const DEFAULT_WEB_ROOT = path.resolve(import.meta.dirname, '../../../dist/web');
+/** Where `npm run build:web` puts the pages: dist/web under the project root (from src/ or dist/), or GOVINFO_WEB_ROOT. */
+export const DEFAULT_WEB_ROOT = process.env.GOVINFO_WEB_ROOT ?? path.resolve(import.meta.dirname, '../../../dist/web');
 
 /**
  * Serves the built web pages at `/`: hashed assets cached for a year, index.html never cached, and

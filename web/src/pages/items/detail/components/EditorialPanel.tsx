@@ -1,4 +1,6 @@
 /** The district editor's records on an item: adoptions, instructions, upward adoption. */
-export function EditorialPanel(_props: { itemId: number; onChange(): void }) {
+import type { ItemDetail } from '../types';
+
+export function EditorialPanel(_props: { item: ItemDetail; onChange(): void }) {
   return null;
 }
