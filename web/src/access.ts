@@ -3,7 +3,7 @@
  * The server checks every request again; this table only keeps people out of pages whose API
  * would refuse them (test/unit/web-access.test.ts holds each page to its API route's roles).
  */
-import type { Role } from '@shared/roles';
+import type { Role } from '../../src/shared/roles.js';
 
 const UNIT: Role[] = ['officer', 'reviewer', 'principal'];
 const DISTRICT: Role[] = ['editor', 'office_leader'];
