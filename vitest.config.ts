@@ -1,4 +1,8 @@
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
+
+/** The web pages' import aliases (web/vite.config.ts), for tests of page logic. */
+const webAliases = { '@shared': path.resolve(import.meta.dirname, 'src/shared'), '@domain': path.resolve(import.meta.dirname, 'src/domain') };
 
 /**
  * Pure rules run once; everything that touches a database runs once per dialect:
@@ -18,7 +22,9 @@ export default defineConfig({
   test: {
     reporters: ['default', './test/helpers/summary-reporter.ts'],
     projects: [
-      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      // test/unit/web-*: the web pages' logic and components (typechecked with web/tsconfig.json);
+      // component tests choose jsdom with a `@vitest-environment jsdom` comment.
+      { resolve: { alias: webAliases }, test: { name: 'unit', include: ['test/unit/**/*.test.{ts,tsx}'] } },
       integration('sqlite'),
       integration('postgres'),
       // The browser run: the built pages in Debian's Chromium against the real server on SQLite.
