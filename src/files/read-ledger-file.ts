@@ -57,7 +57,27 @@ export async function readLedgerFile(file: string, maxBytes = MAX_IMPORT_BYTES):
   const extension = path.extname(file).toLowerCase();
   if (extension === '.jsonl' || extension === '.ndjson') return readJsonLines(name, fs.readFileSync(file));
   if (extension === '.csv') return readCsv(name, fs.readFileSync(file));
-  if (extension === '.xlsx') return readXlsx(name, file);
+  if (extension === '.xlsx') return readXlsx(name, (workbook) => workbook.xlsx.readFile(file));
+  return unsupported(name, extension);
+}
+
+/**
+ * Reads a ledger uploaded through the web pages: the same formats and problems as
+ * `readLedgerFile`, from the bytes received, named in problems by the name the user gave it.
+ */
+export async function readLedgerUpload(name: string, data: Buffer, maxBytes = MAX_IMPORT_BYTES): Promise<ReadResult> {
+  if (data.length > maxBytes) {
+    return fail(`${name}: 文件过大（${formatMegabytes(data.length)}），单个台账文件最多 ${formatMegabytes(maxBytes)}；请按年度或记录类型拆分后分别导入`);
+  }
+  if (data.length === 0) return empty(name);
+  const extension = path.extname(name).toLowerCase();
+  if (extension === '.jsonl' || extension === '.ndjson') return readJsonLines(name, data);
+  if (extension === '.csv') return readCsv(name, data);
+  if (extension === '.xlsx') return readXlsx(name, async (workbook) => { await workbook.xlsx.load(data as unknown as Parameters<ExcelJS.Xlsx['load']>[0]); });
+  return unsupported(name, extension);
+}
+
+function unsupported(name: string, extension: string): ReadResult {
   return fail(`${name}: 不支持的文件类型“${extension || '无扩展名'}”，应为 .jsonl、.csv 或 .xlsx`);
 }
 
@@ -207,10 +227,10 @@ function readCsv(name: string, buffer: Buffer): ReadResult {
   return records.length === 0 ? empty(name) : { records, problems: [] };
 }
 
-async function readXlsx(name: string, file: string): Promise<ReadResult> {
+async function readXlsx(name: string, open: (workbook: ExcelJS.Workbook) => Promise<unknown>): Promise<ReadResult> {
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.readFile(file);
+    await open(workbook);
   } catch {
     return fail(`${name}: 不是有效的 XLSX 文件（请用 Excel 或 WPS 另存为 .xlsx）`);
   }

@@ -14,6 +14,7 @@ import { accountsRoutes } from './routes/accounts/accounts.routes.js';
 import { adminRoutes } from './routes/admin/admin.routes.js';
 import { authRoutes } from './routes/auth/auth.routes.js';
 import { healthRoutes } from './routes/health/health.routes.js';
+import { importsRoutes } from './routes/imports/imports.routes.js';
 import { itemsRoutes } from './routes/items/items.routes.js';
 import { resultsRoutes, scoresRoutes } from './routes/scores/scores.routes.js';
 import { solicitationsRoutes } from './routes/solicitations/solicitations.routes.js';
@@ -84,5 +85,6 @@ export async function buildApp({ db, config, logger = false, webRoot = DEFAULT_W
   resultsRoutes(app, db, config);
   solicitationsRoutes(app, db, config);
   adminRoutes(app, db, config);
+  importsRoutes(app, db, config);
   return app;
 }

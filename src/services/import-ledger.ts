@@ -43,20 +43,43 @@ const nullableText = (value: FieldValue): string | null => value as string | nul
  * same fields is skipped, so importing a file twice changes nothing; any invalid record
  * or conflict stops the import with every problem named by its location.
  */
-export async function importLedger(db: Kysely<Database>, raws: Iterable<RawRecord>): Promise<ImportOutcome> {
-  const outcome = await db.transaction().execute(async (trx): Promise<ImportOutcome> => {
-    const plan = await planImport(trx, raws);
-    if ('problems' in plan) return { ok: false, problems: plan.problems };
-    // A load as large as what is stored already writes faster with the list and score indexes rebuilt after it.
-    const newRecords = Object.values(plan.stored).reduce((a, b) => a + b, 0);
-    const isBulk = newRecords >= BULK_LOAD_RECORDS * 10 && newRecords >= (await countItems(trx));
-    const deferred = isBulk ? await deferIndexes(trx) : [];
-    const warnings = await storePlan(trx, plan);
-    await rebuildIndexes(trx, deferred);
-    return { ok: true, stored: plan.stored, skipped: plan.skipped, warnings };
-  });
+export async function importLedger(db: Kysely<Database>, raws: Iterable<RawRecord>, options: ImportOptions = {}): Promise<ImportOutcome> {
+  let outcome: ImportOutcome;
+  try {
+    outcome = await db.transaction().execute(async (trx): Promise<ImportOutcome> => {
+      const plan = await planImport(trx, raws);
+      if ('problems' in plan) return { ok: false, problems: plan.problems };
+      // A load as large as what is stored already writes faster with the list and score indexes rebuilt after it.
+      const newRecords = Object.values(plan.stored).reduce((a, b) => a + b, 0);
+      const isBulk = !options.dryRun && newRecords >= BULK_LOAD_RECORDS * 10 && newRecords >= (await countItems(trx));
+      const deferred = isBulk ? await deferIndexes(trx) : [];
+      const warnings = await storePlan(trx, plan);
+      await rebuildIndexes(trx, deferred);
+      const stored: ImportOutcome = { ok: true, stored: plan.stored, skipped: plan.skipped, warnings };
+      // A dry run stores everything, so its counts and warnings are exactly the real import's, then rolls it back.
+      if (options.dryRun) throw new DryRunRollback(stored);
+      await options.onStored?.(trx, stored);
+      return stored;
+    });
+  } catch (error) {
+    if (error instanceof DryRunRollback) return error.outcome;
+    throw error;
+  }
   if (outcome.ok && Object.values(outcome.stored).reduce((a, b) => a + b, 0) >= BULK_LOAD_RECORDS) await refreshStatisticsAfterBulkLoad(db);
   return outcome;
+}
+
+export interface ImportOptions {
+  /** Validate and count what would be stored, then roll everything back. */
+  dryRun?: boolean;
+  /** Runs in the import's transaction once everything is stored (e.g. to audit it). */
+  onStored?: (trx: Db, outcome: Extract<ImportOutcome, { ok: true }>) => Promise<void>;
+}
+
+class DryRunRollback extends Error {
+  constructor(readonly outcome: Extract<ImportOutcome, { ok: true }>) {
+    super('dry run');
+  }
 }
 
 /** An import this large changes the tables enough to refresh the planner's statistics. */
