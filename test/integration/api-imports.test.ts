@@ -104,6 +104,22 @@ describe.skipIf(!isDialectAvailable)('API: ledger import from the web pages', ()
   });
 });
 
+describe.skipIf(!isDialectAvailable)('API: the audit chain verified for the audit administrator', () => {
+  let t: TestApp;
+  beforeAll(async () => { t = await createTestApp(); });
+  afterAll(async () => t?.cleanup());
+
+  it('answers that the chain is intact, and that it is broken once its head no longer matches', async () => {
+    const auditor = await signInNewUser(t, 'audit_admin');
+    const intact = (await auditor.get('/api/audit/verify')).json();
+    expect(intact.ok).toBe(true);
+    expect(intact.entries).toBeGreaterThan(0);
+    // The log itself is append-only; the head row naming the last entry is what a deletion would leave behind.
+    await t.store.db.updateTable('audit_head').set({ last_hash: 'f'.repeat(64) }).where('id', '=', 1).execute();
+    expect((await auditor.get('/api/audit/verify')).json()).toMatchObject({ ok: false });
+  });
+});
+
 describe('describeLedgerProblem', () => {
   it('splits spreadsheet locations, and keeps texts without a location whole', () => {
     expect(describeLedgerProblem('台账.xlsx:采用:4: outlet（采用载体） 的值 "报纸" 无效，应为 portal（区政府门户网站）之一')).toMatchObject({

@@ -9,6 +9,7 @@ import { todayInChina } from '../../../domain/dates.js';
 import { parsePolicy, policyInForce } from '../../../domain/policy.js';
 import { addPolicy, PolicyConflictError } from '../../../services/add-policy.js';
 import { appendAudit } from '../../../services/audit/append-audit.js';
+import { verifyAudit } from '../../../services/audit/verify-audit.js';
 import { actingUser } from '../../../services/items/item-access.js';
 import { addContact, endContact, listTrainings, readRegistry, recordTraining } from '../../../services/registry/registry.js';
 import { ServiceError } from '../../../services/service-error.js';
@@ -142,6 +143,12 @@ export function adminRoutes(app: FastifyInstance, db: Kysely<Database>, config: 
     const { rows, total } = await searchAudit(db, query as AuditFilter, pageSize, (page - 1) * pageSize);
     return { page, pageSize, total, entries: rows };
   });
+
+  app.get('/api/audit/verify', {
+    config: { access: ['audit_admin'] },
+    schema: { tags: ['审计'], summary: '校验审计日志的哈希链（SM3）：是否完整、未被改动' },
+    preHandler: rateLimit(db, config, 'audit-verify', () => Math.min(10, config.costlyRateLimit), (request) => String(request.auth?.user.id)),
+  }, async () => verifyAudit(db));
 
   app.get('/api/audit/export', {
     config: { access: ['audit_admin'] },
