@@ -51,7 +51,15 @@ export function scoresRoutes(app: FastifyInstance, db: Kysely<Database>, config:
     if (!unit) throw new ServiceError('not_found', `未找到报送单位“${query.unit}”`);
     if (!canSeeUnitScores(user, unit.id)) return denyAsNotFound(db, request, 'unit_scores', unit.id, config.now());
     try {
-      return await explainUnit(db, { unit: query.unit, year: query.year, quarter: query.quarter, asOf: query.asOf ?? todayInChina(config.now()) });
+      const explanation = await explainUnit(db, { unit: query.unit, year: query.year, quarter: query.quarter, asOf: query.asOf ?? todayInChina(config.now()) });
+      // The pages link each booking to its item's page, which is addressed by id.
+      const refs = [...new Set(explanation.bookings.map((b) => b.item).filter((ref) => ref !== null))];
+      const ids = new Map<string, number>();
+      for (let start = 0; start < refs.length; start += 500) {
+        const rows = await db.selectFrom('items').select(['id', 'ref']).where('unit_id', '=', unit.id).where('ref', 'in', refs.slice(start, start + 500)).execute();
+        for (const row of rows) ids.set(row.ref, row.id);
+      }
+      return { ...explanation, bookings: explanation.bookings.map((b) => ({ ...b, itemId: b.item === null ? null : ids.get(b.item) ?? null })) };
     } catch (error) {
       if (error instanceof UnknownUnitError) throw new ServiceError('not_found', error.message);
       throw error;
