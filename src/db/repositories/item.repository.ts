@@ -44,6 +44,8 @@ export interface ItemListFilter {
   to?: string;
   /** Words in the title or body. */
   q?: string;
+  /** Adopted into this outlet (采用载体). */
+  outlet?: string;
 }
 
 export interface ItemListRow {
@@ -79,8 +81,10 @@ let totalsGeneration = 0;
 export async function listItems(db: Db, scope: ItemListScope, filter: ItemListFilter, page: number, pageSize: number): Promise<{ rows: ItemListRow[]; total: number }> {
   // Arguments by position; the query is built once per combination of filters present (see compiled.ts).
   const pattern = filter.q === undefined ? undefined : `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const args = ['unitId' in scope ? scope.unitId : null, filter.status, filter.unitId, filter.series, filter.category, filter.from, filter.to, pattern, pageSize, (page - 1) * pageSize];
-  const shape = `${'unitId' in scope ? 'unit' : 'district'}:${args.slice(1, 8).map((a) => (a === undefined ? '-' : '+')).join('')}`;
+  const args = ['unitId' in scope ? scope.unitId : null, filter.status, filter.unitId, filter.series, filter.category, filter.from, filter.to, pattern, pageSize, (page - 1) * pageSize, filter.outlet];
+  // The shape says which filters are present, exactly as `filtered` tests them (truthy).
+  const present = [...args.slice(1, 8), args[10]];
+  const shape = `${'unitId' in scope ? 'unit' : 'district'}:${present.map((a) => (a ? '+' : '-')).join('')}`;
 
   const filtered = () => {
     let query = db.selectFrom('items').innerJoin('units', 'units.id', 'items.unit_id');
@@ -99,6 +103,10 @@ export async function listItems(db: Db, scope: ItemListScope, filter: ItemListFi
         eb('items.body', 'like', sql<string>`${at(7)} escape '\\'`),
       ]));
     }
+    if (filter.outlet) {
+      query = query.where((eb) => eb.exists(eb.selectFrom('adoptions').select('adoptions.id')
+        .whereRef('adoptions.item_id', '=', 'items.id').where('adoptions.outlet', '=', at(10))));
+    }
     return query;
   };
   const rows = await executeCompiled<ItemListRow>(db, `items-page:${shape}`, () => filtered()
@@ -114,6 +122,33 @@ export async function listItems(db: Db, scope: ItemListScope, filter: ItemListFi
   if (cache.size > 1_000) cache.clear();
   cache.set(key, { total: Number(count.n), at: Date.now() });
   return { rows, total: Number(count.n) };
+}
+
+/** An item sent to the district, as a candidate for duplicate warnings. */
+export interface SimilarCandidateRow {
+  id: number;
+  ref: string;
+  title: string;
+  submitted: string;
+  status: string;
+  unit_id: number;
+  unit: string;
+}
+
+/** Items sent to the district and submitted between two dates (inclusive), newest first, at most `limit`. */
+export async function sentItemsSubmittedBetween(db: Db, from: string, to: string, limit: number): Promise<SimilarCandidateRow[]> {
+  return db.selectFrom('items').innerJoin('units', 'units.id', 'items.unit_id')
+    .select(['items.id', 'items.ref', 'items.title', 'items.submitted', 'items.status', 'items.unit_id', 'units.name as unit'])
+    .where('items.sent_at', 'is not', null).where('items.submitted', '>=', from).where('items.submitted', '<=', to)
+    .orderBy('items.submitted', 'desc').orderBy('items.id', 'desc').limit(limit).execute();
+}
+
+/** The items among `ids` that were sent to the district, as duplicate-warning subjects. */
+export async function findSentItems(db: Db, ids: readonly number[]): Promise<SimilarCandidateRow[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('items').innerJoin('units', 'units.id', 'items.unit_id')
+    .select(['items.id', 'items.ref', 'items.title', 'items.submitted', 'items.status', 'items.unit_id', 'units.name as unit'])
+    .where('items.id', 'in', [...ids]).where('items.sent_at', 'is not', null).execute();
 }
 
 export async function insertAttachment(db: Db, attachment: Omit<AttachmentRow, 'id'>): Promise<number> {

@@ -10,6 +10,7 @@ import { addAttachment, readAttachment, removeAttachment } from '../../../servic
 import { createItem, recordPaperCopy, updateDraft } from '../../../services/items/draft-item.js';
 import { adoptItem, correctItemAdoption, recordInstruction, recordUpward, undoItemAdoption } from '../../../services/items/editorial-records.js';
 import { actingUser, loadVisibleItem, type ActingUser } from '../../../services/items/item-access.js';
+import { findSimilarForItems, findSimilarItems } from '../../../services/items/similar-items.js';
 import { transitionItem } from '../../../services/items/transition-item.js';
 import { ServiceError } from '../../../services/service-error.js';
 import { ITEM_STATUSES, type ItemStatus } from '../../../shared/item-fields.js';
@@ -18,7 +19,7 @@ import type { ServerConfig } from '../../config.js';
 import { authOf, rateLimit } from '../../plugins/access.js';
 import {
   AdoptionBody, AdoptionCorrectionBody, InstructionBody, ItemChildParams, ItemDraftBody, ItemIdParams, ItemListQuery, ItemListResponse, ItemUpdateBody,
-  PaperCopyBody, TransitionBody, UpwardBody, type ItemListQuery as ItemListQueryType,
+  PaperCopyBody, SimilarItemsBatchResponse, SimilarItemsQuery, SimilarItemsResponse, TransitionBody, UpwardBody, type ItemListQuery as ItemListQueryType,
 } from './items.schema.js';
 
 /** Roles that work with items: the unit's people and the district office. */
@@ -45,6 +46,15 @@ export function itemsRoutes(app: FastifyInstance, db: Kysely<Database>, config: 
       })),
     };
   });
+
+  // Registered before /api/items/:id; Fastify prefers the static segment anyway.
+  app.get('/api/items/similar', { config: { access: ['editor', 'office_leader'] }, schema: { tags, summary: '疑似重复稿件：一页稿件（ids=1,2,3）各自标题相似的已报送稿件', querystring: SimilarItemsQuery, response: { 200: SimilarItemsBatchResponse } } }, async (request) => {
+    const ids = (request.query as SimilarItemsQuery).ids.split(',').map(Number);
+    return { items: await findSimilarForItems(db, user(request), ids) };
+  });
+
+  app.get('/api/items/:id/similar', { config: { access: ['editor', 'office_leader'] }, schema: { tags, summary: '疑似重复稿件：提交日期前后30天内标题相似的已报送稿件', params: ItemIdParams, response: { 200: SimilarItemsResponse } } }, async (request) =>
+    findSimilarItems(db, user(request), (request.params as ItemIdParams).id, config.now()));
 
   app.post('/api/items', { config: { access: ['officer'] }, schema: { tags, summary: '起草稿件', body: ItemDraftBody } }, async (request, reply) => {
     const result = await createItem(db, user(request), request.body as ItemDraftBody, config.now());

@@ -48,10 +48,32 @@ export const ItemListQuery = Type.Object({
   from: Type.Optional(DateField('起始日期')),
   to: Type.Optional(DateField('截止日期')),
   q: Type.Optional(Type.String({ title: '关键词', minLength: 1, maxLength: 50 })),
+  outlet: Type.Optional(Type.String({ title: '采用载体', minLength: 1, maxLength: 20 })),
   page: Type.Optional(Type.Integer({ title: '页码', minimum: 1, default: 1 })),
   pageSize: Type.Optional(Type.Integer({ title: '每页条数', minimum: 1, maximum: 100, default: 20 })),
 }, { additionalProperties: false });
 export type ItemListQuery = Static<typeof ItemListQuery>;
+
+/** At most one page of the inbox at a time. */
+export const SimilarItemsQuery = Type.Object({
+  ids: Type.String({ title: '稿件编号', pattern: '^[1-9]\\d{0,9}(,[1-9]\\d{0,9}){0,99}$' }),
+}, { additionalProperties: false });
+export type SimilarItemsQuery = Static<typeof SimilarItemsQuery>;
+
+const SimilarItem = Type.Object({
+  id: Type.Integer(),
+  ref: Type.String(),
+  title: Type.String(),
+  submitted: Type.String(),
+  status: Type.String(),
+  statusName: Type.String(),
+  unit: Type.Object({ id: Type.Integer(), name: Type.String() }),
+  score: Type.Number(),
+});
+
+export const SimilarItemsResponse = Type.Array(SimilarItem);
+/** Per requested item id, the items that look alike (items with none are left out). */
+export const SimilarItemsBatchResponse = Type.Object({ items: Type.Record(Type.String(), Type.Array(SimilarItem)) });
 
 export const AdoptionBody = Type.Object({
   outlet: literals(['portal', 'dynamic', 'report'], '采用载体'),
