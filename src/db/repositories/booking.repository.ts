@@ -90,3 +90,13 @@ export async function findLatePenalties(db: Db, unitIds: readonly number[], from
     .where('penalties.date', '>=', from).where('penalties.date', '<=', to)
     .orderBy('penalties.date').execute();
 }
+
+/** Points and booking counts per series, quarter and rule: what the scores page charts by outlet. */
+export async function sumPointsBySeriesAndRule(db: Db, fromPeriod: number, toPeriod: number, asOf?: IsoDate): Promise<{ series: string; period: number; rule: string; points: number; bookings: number }[]> {
+  let query = db.selectFrom('bookings').innerJoin('units', 'units.id', 'bookings.unit_id')
+    .select(['units.series_code as series', 'bookings.period', 'bookings.rule', sql<number>`sum(bookings.points)`.as('points'), sql<number>`count(*)`.as('bookings')])
+    .where('bookings.period', '>=', fromPeriod).where('bookings.period', '<=', toPeriod);
+  if (asOf !== undefined) query = applyAsOf(query, asOf);
+  const rows = await query.groupBy(['units.series_code', 'bookings.period', 'bookings.rule']).execute();
+  return rows.map((r) => ({ series: r.series, period: Number(r.period), rule: r.rule, points: Number(r.points), bookings: Number(r.bookings) }));
+}

@@ -6,6 +6,7 @@ import { isIsoDate, todayInChina } from '../../../domain/dates.js';
 import { canSeeUnitScores } from '../../../domain/permissions.js';
 import { computeScores } from '../../../services/compute-scores.js';
 import { explainUnit, UnknownUnitError } from '../../../services/explain-unit.js';
+import { scoresByRule } from '../../../services/scores-by-rule.js';
 import { actingUser } from '../../../services/items/item-access.js';
 import { approveResults, listResults, prepareResults } from '../../../services/results/publish-results.js';
 import { ServiceError } from '../../../services/service-error.js';
@@ -20,6 +21,7 @@ const Period = {
   asOf: Type.Optional(Type.String({ title: '截至日期', pattern: '^\\d{4}-\\d{2}-\\d{2}$' })),
 };
 const ScoresQuery = Type.Object({ ...Period, series: Type.Optional(Type.String({ title: '序列', maxLength: 20 })) }, { additionalProperties: false });
+const ByRuleQuery = Type.Object({ ...Period }, { additionalProperties: false });
 const ExplainQuery = Type.Object({ ...Period, unit: Type.String({ title: '单位', minLength: 1, maxLength: 50 }) }, { additionalProperties: false });
 
 function checkAsOf(asOf: string | undefined): void {
@@ -54,16 +56,22 @@ export function scoresRoutes(app: FastifyInstance, db: Kysely<Database>, config:
       const explanation = await explainUnit(db, { unit: query.unit, year: query.year, quarter: query.quarter, asOf: query.asOf ?? todayInChina(config.now()) });
       // The pages link each booking to its item's page, which is addressed by id.
       const refs = [...new Set(explanation.bookings.map((b) => b.item).filter((ref) => ref !== null))];
-      const ids = new Map<string, number>();
+      const ids = new Map<string, { id: number; title: string }>();
       for (let start = 0; start < refs.length; start += 500) {
-        const rows = await db.selectFrom('items').select(['id', 'ref']).where('unit_id', '=', unit.id).where('ref', 'in', refs.slice(start, start + 500)).execute();
-        for (const row of rows) ids.set(row.ref, row.id);
+        const rows = await db.selectFrom('items').select(['id', 'ref', 'title']).where('unit_id', '=', unit.id).where('ref', 'in', refs.slice(start, start + 500)).execute();
+        for (const row of rows) ids.set(row.ref, { id: row.id, title: row.title });
       }
-      return { ...explanation, bookings: explanation.bookings.map((b) => ({ ...b, itemId: b.item === null ? null : ids.get(b.item) ?? null })) };
+      return { ...explanation, bookings: explanation.bookings.map((b) => ({ ...b, itemId: b.item === null ? null : ids.get(b.item)?.id ?? null, itemTitle: b.item === null ? null : ids.get(b.item)?.title ?? null })) };
     } catch (error) {
       if (error instanceof UnknownUnitError) throw new ServiceError('not_found', error.message);
       throw error;
     }
+  });
+
+  app.get('/api/scores/by-rule', { config: { access: ['editor', 'office_leader'] }, schema: { tags, summary: '各序列每季度按记分规则（采用载体、批示、上报、约稿、扣分）汇总的得分', querystring: ByRuleQuery }, preHandler: costly }, async (request) => {
+    const query = request.query as Static<typeof ByRuleQuery>;
+    checkAsOf(query.asOf);
+    return scoresByRule(db, { year: query.year, quarter: query.quarter, asOf: query.asOf ?? todayInChina(config.now()) });
   });
 }
 
