@@ -1,0 +1,160 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { PHONE, launchBrowser, screenshot, see, signIn, startSystem, type Browsing, type System } from './harness.js';
+
+const HEADER = '类型,编号,单位,标题,报送日期,稿件编号,采用载体,信息类型,日期';
+/** Problems on lines 3 and 4: an unknown unit and a malformed date; line 2 is fine. */
+const BAD = [
+  HEADER,
+  '信息稿件,E-1,沙湾镇,沙湾镇推进古镇保护（政务信息）,2026-01-05,,,,',
+  '信息稿件,E-2,火星镇,火星镇信息（政务信息）,2026-01-05,,,,',
+  '信息稿件,E-3,石基镇,石基镇信息（政务信息）,2026/01/06,,,,',
+].join('\n');
+const GOOD = [
+  HEADER,
+  '信息稿件,E-1,沙湾镇,沙湾镇推进古镇保护（政务信息）,2026-01-05,,,,',
+  '信息稿件,E-3,石基镇,石基镇信息（政务信息）,2026-01-06,,,,',
+  '采用,EA-1,,,,E-1,番府信息上报,综合调研,2026-01-07',
+].join('\n');
+
+/** Clicks an option of the open antd Select dropdown by its exact text (the role=option nodes are hidden a11y copies). */
+async function pick(page: Page, text: string): Promise<void> {
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option-content').getByText(text, { exact: true }).click();
+}
+
+describe('administration pages in Chromium', () => {
+  let system: System;
+  let browsing: Browsing;
+  let dir: string;
+  beforeAll(async () => {
+    system = await startSystem();
+    browsing = await launchBrowser(system.url);
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'govinfo-admin-e2e-'));
+  });
+  afterAll(async () => {
+    await browsing?.close();
+    await system?.close();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const counts = async () => {
+    const n = async (table: 'items' | 'bookings') => Number((await system.store.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    return { items: await n('items'), bookings: await n('bookings') };
+  };
+
+  it('imports a ledger as the editor: every problem by line first, nothing stored, then a preview and 确认导入', async () => {
+    const editor = await system.account('editor');
+    const page = await browsing.newPage();
+    await signIn(page, editor);
+    await page.goto('/admin/import');
+    await see(page, '点击或将台账文件拖到此处');
+    const before = await counts();
+
+    const bad = path.join(dir, '台账-有误.csv');
+    fs.writeFileSync(bad, BAD);
+    await page.locator('input[type=file]').setInputFiles(bad);
+    await see(page, '发现 2 个问题');
+    const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+    expect(await rows.count()).toBe(2);
+    expect(await rows.nth(0).innerText()).toMatch(/台账-有误\.csv\s+第 3 行\s+unit（单位）\s+"火星镇"\s+.*不是已登记的报送单位/);
+    expect(await rows.nth(1).innerText()).toMatch(/第 4 行\s+submitted（报送日期）\s+"2026\/01\/06"\s+.*不是有效日期/);
+    await see(page, '未存储任何记录。请按下表修改文件后重新上传。');
+    await screenshot(page, 'import-errors');
+    expect(await counts()).toEqual(before);
+
+    const good = path.join(dir, '台账.csv');
+    fs.writeFileSync(good, GOOD);
+    await page.locator('input[type=file]').setInputFiles(good);
+    await see(page, '文件没有问题，确认后将新增 3 条记录，跳过 0 条已存在的相同记录。');
+    const preview = page.locator('.ant-table-tbody tr.ant-table-row');
+    expect(await preview.filter({ hasText: '信息稿件' }).innerText()).toMatch(/信息稿件\s+2\s+0/);
+    expect(await preview.filter({ hasText: /^采用/ }).innerText()).toMatch(/采用\s+1\s+0/);
+    expect(await counts()).toEqual(before);
+
+    await page.getByRole('button', { name: '确认导入' }).click();
+    await see(page, '导入完成');
+    const after = await counts();
+    expect(after.items).toBe(before.items + 2);
+    expect(after.bookings).toBeGreaterThan(before.bookings);
+    expect(browsing.errors).toEqual([]);
+  });
+
+  it('shows the policy in force as tables, at desktop and phone width', async () => {
+    const editor = await system.account('editor');
+    const page = await browsing.newPage();
+    await signIn(page, editor);
+    await page.goto('/admin/policy');
+    await see(page, '区政府办公室采用计分');
+    const report = page.locator('tr', { hasText: '《番府信息上报》' }).first();
+    expect(await report.innerText()).toMatch(/《番府信息上报》\s+\+8 分\s+\+5 分\s+\+2 分/);
+    expect(await page.locator('thead').first().innerText()).toMatch(/综合调研类[\s\S]*标题信息[\s\S]*短波信息/);
+    expect(await page.locator('tr', { hasText: '直报点序列' }).innerText()).toMatch(/不按季度考核\s+12 分/);
+    await see(page, '番府办〔2010〕12号《番禺区政务信息工作实施方案》');
+    await screenshot(page, 'policy');
+
+    const phone = await browsing.newPage(PHONE);
+    await signIn(phone, editor);
+    await phone.goto('/admin/policy');
+    await see(phone, '工作指标与信息员要求');
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    expect(browsing.errors).toEqual([]);
+  });
+
+  it('shows the audit administrator the audit log with the logins, its chain verified, and no other menu', async () => {
+    const auditor = await system.account('audit_admin');
+    const page = await browsing.newPage();
+    await signIn(page, auditor);
+    const menu = page.getByRole('menuitem');
+    expect((await menu.allInnerTexts()).sort()).toEqual(['审计日志', '工作台'].sort());
+    await page.getByRole('menuitem', { name: '审计日志' }).click();
+    await see(page, /哈希链完整：全部 \d+ 条记录未被改动或删除/);
+    await page.locator('.ant-table-tbody tr.ant-table-row', { hasText: auditor.username }).filter({ hasText: '登录' }).first().waitFor();
+    await page.getByRole('button', { name: '展开行' }).first().click();
+    await see(page, '变更后');
+    await screenshot(page, 'audit');
+
+    // Filtered on the server: only logins, opened to their after-record.
+    await page.getByLabel('操作', { exact: true }).click();
+    await page.keyboard.type('登录');
+    await pick(page, '登录');
+    const filtered = page.waitForResponse((r) => r.url().includes('/api/audit?') && r.url().includes('action=login'));
+    await page.getByRole('button', { name: '查询' }).click();
+    await filtered;
+    await page.locator('.ant-spin-spinning').waitFor({ state: 'detached' }).catch(() => undefined);
+    const actions = await page.locator('.ant-table-tbody tr.ant-table-row td:nth-child(5)').allInnerTexts();
+    expect(actions.length).toBeGreaterThan(0);
+    expect(new Set(actions)).toEqual(new Set(['登录']));
+    expect(browsing.errors).toEqual([]);
+  });
+
+  it('lets the system administrator create an officer for a unit found by pinyin initials, with the one-time password shown once', async () => {
+    const admin = await system.account('sys_admin');
+    const page = await browsing.newPage();
+    await signIn(page, admin);
+    await page.goto('/admin/accounts');
+    await page.getByRole('button', { name: '新建账号' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('用户名').fill('swz-xinxiyuan');
+    await dialog.getByLabel('姓名').fill('李信息');
+    await dialog.getByLabel('角色').click();
+    await pick(page, '信息员');
+    await dialog.getByLabel('所属单位').click();
+    await page.keyboard.type('swz');
+    await pick(page, '沙湾镇');
+    await dialog.getByRole('button', { name: '新建' }).click();
+
+    await see(page, '此密码只显示这一次');
+    const password = (await page.getByRole('dialog').locator('code').innerText()).trim();
+    expect(password.length).toBeGreaterThanOrEqual(12);
+    await screenshot(page, 'accounts');
+    await page.getByRole('button', { name: '我已记下' }).click();
+    const row = page.locator('.ant-table-tbody tr', { hasText: 'swz-xinxiyuan' });
+    expect(await row.innerText()).toMatch(/李信息\s+信息员\s+沙湾镇/);
+    const stored = await system.store.db.selectFrom('users').innerJoin('units', 'units.id', 'users.unit_id').select(['users.role', 'units.name']).where('username', '=', 'swz-xinxiyuan').executeTakeFirstOrThrow();
+    expect(stored).toEqual({ role: 'officer', name: '沙湾镇' });
+    expect(browsing.errors).toEqual([]);
+  });
+});
