@@ -1,5 +1,90 @@
-import { PagePlaceholder } from '../../../components/PagePlaceholder';
+/** 待审核稿件: approve, return with a comment, or (principal) sign after the paper copy is recorded. */
+import { App, Button, Card, Empty, Space, Table, Tag, Typography } from 'antd';
+import { ITEM_ACTIONS, type ItemAction } from '@domain/item-workflow';
+import type { ItemStatus } from '@shared/item-fields';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { pathOf } from '../../../access';
+import { ApiError } from '../../../http';
+import { STATUS_COLORS } from '../../../lib/labels';
+import { useRequest } from '../../../lib/use-request';
+import { useUser } from '../../../session';
+import { CommentModal } from '../../items/detail/components/CommentModal';
+import { allowedActions, transition } from '../../items/detail/service';
+import type { ItemRow } from '../items/service';
+import { loadQueue } from './service';
 
-export default function Page() {
-  return <PagePlaceholder />;
+export default function ReviewPage() {
+  const user = useUser();
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const { data, loading, reload } = useRequest((signal) => loadQueue(user.role, signal), [user.role]);
+  const [busy, setBusy] = useState<string>();
+  const [returning, setReturning] = useState<ItemRow>();
+
+  const run = async (row: ItemRow, action: ItemAction, comment?: string) => {
+    setBusy(`${row.id}:${action}`);
+    try {
+      const result = await transition(row.id, row.version, action, comment);
+      message.success(`“${row.title}”${ITEM_ACTIONS[action].label}，现为“${result.statusName}”`);
+      setReturning(undefined);
+    } catch (error) {
+      message.error(error instanceof ApiError ? error.message : '操作失败，请重试');
+    } finally {
+      setBusy(undefined);
+      reload();
+    }
+  };
+
+  const actionsOf = (row: ItemRow) => {
+    const allowed = allowedActions(user.role, row.status);
+    return (
+      <Space wrap size={4}>
+        {allowed.includes('approve') && (
+          <Button size="small" type="primary" loading={busy === `${row.id}:approve`} onClick={() => void run(row, 'approve')}>审核通过</Button>
+        )}
+        {allowed.includes('sign') && (
+          // Signing needs the paper copy recorded first: done on the item's page, which explains it.
+          <Button size="small" type="primary" onClick={() => navigate(pathOf('itemDetail', { id: row.id }))}>去签发</Button>
+        )}
+        {allowed.includes('return_to_officer') && (
+          <Button size="small" danger onClick={() => setReturning(row)}>退回修改</Button>
+        )}
+      </Space>
+    );
+  };
+
+  return (
+    <Card title="待审核稿件">
+      <Typography.Paragraph type="secondary">
+        {user.role === 'principal'
+          ? '重大问题和敏感类信息经分管领导审核后由您签发；签发前须登记书面稿件。也可以退回信息员修改。'
+          : '审核通过的稿件报送区政府办公室；重大或敏感信息审核通过后交主要领导签发。退回时须写明意见。'}
+      </Typography.Paragraph>
+      <Table<ItemRow>
+        rowKey="id"
+        loading={loading}
+        dataSource={data ?? []}
+        scroll={{ x: true }}
+        pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (total) => `共 ${total} 篇` }}
+        locale={{ emptyText: loading ? ' ' : <Empty description="没有待审核的稿件；信息员提交后会出现在这里" /> }}
+        columns={[
+          { title: '标题', dataIndex: 'title', render: (title: string, row) => <Link to={pathOf('itemDetail', { id: row.id })}>{title}</Link> },
+          { title: '状态', dataIndex: 'status', width: 150, render: (s: ItemStatus, row) => <Tag color={STATUS_COLORS[s]}>{row.statusName}</Tag> },
+          { title: '类别', dataIndex: 'category', responsive: ['md'], render: (c: string | null) => c ?? '—' },
+          { title: '日期', dataIndex: 'submitted', width: 110, responsive: ['sm'] },
+          { title: '属性', key: 'flags', width: 130, responsive: ['sm'], render: (_, row) => <Space size={4}>{row.isMajor && <Tag color="volcano">重大</Tag>}{!row.isPublic && <Tag color="orange">不予公开</Tag>}</Space> },
+          { title: '操作', key: 'actions', width: 220, render: (_, row) => actionsOf(row) },
+        ]}
+      />
+      {returning && (
+        <CommentModal
+          title={`退回“${returning.title}”`}
+          label="退回意见"
+          onSubmit={(comment) => run(returning, 'return_to_officer', comment)}
+          onCancel={() => setReturning(undefined)}
+        />
+      )}
+    </Card>
+  );
 }

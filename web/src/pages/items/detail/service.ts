@@ -1,0 +1,80 @@
+/** The item's API calls and the pure rules of its page (which actions a role may take now). */
+import { EDITABLE_STATUSES, ITEM_ACTIONS, type ItemAction } from '@domain/item-workflow';
+import type { ItemStatus } from '@shared/item-fields';
+import type { Role } from '@shared/roles';
+import { http } from '../../../http';
+import type { ItemDetail } from './types';
+
+export function loadItem(id: number, signal?: AbortSignal): Promise<ItemDetail> {
+  // The page shows a 404 itself (another unit's item, or a guessed id).
+  return http.get<ItemDetail>(`/api/items/${id}`, { signal, quiet: true });
+}
+
+export function transition(id: number, version: number, action: ItemAction, comment?: string) {
+  return http.post<{ status: ItemStatus; statusName: string }>(`/api/items/${id}/transitions`, { action, version, ...(comment?.trim() ? { comment: comment.trim() } : {}) }, { quiet: true });
+}
+
+export function recordPaperCopy(id: number, version: number, date: string) {
+  return http.post<{ ok: true }>(`/api/items/${id}/paper-copy`, { version, date }, { quiet: true });
+}
+
+export function attachmentUrl(itemId: number, attachmentId: number): string {
+  return `/api/items/${itemId}/attachments/${attachmentId}`;
+}
+
+/** The workflow actions the role may take on an item in its current state. */
+export function allowedActions(role: Role, status: ItemStatus): ItemAction[] {
+  return (Object.keys(ITEM_ACTIONS) as ItemAction[]).filter((action) => {
+    const rule = ITEM_ACTIONS[action];
+    return (rule.roles as readonly Role[]).includes(role) && (rule.from as readonly ItemStatus[]).includes(status);
+  });
+}
+
+export function isEditable(status: ItemStatus): boolean {
+  return EDITABLE_STATUSES.includes(status);
+}
+
+/** A major item's paper copy may still be recorded (the server refuses it once the item is sent). */
+export function canRecordPaperCopy(role: Role, item: Pick<ItemDetail, 'isMajor' | 'status'>): boolean {
+  return item.isMajor && (role === 'officer' || role === 'principal') && ['draft', 'unit_review', 'awaiting_signature', 'returned'].includes(item.status);
+}
+
+/** Why an action cannot be taken yet, though the role and state allow it (the server says the same). */
+export function blockedReason(action: ItemAction, item: Pick<ItemDetail, 'isMajor' | 'paperCopyOn'>): string | undefined {
+  if (action === 'sign' && item.isMajor && !item.paperCopyOn) return '重大或敏感信息须先登记书面稿件，才能签发报送';
+  return undefined;
+}
+
+/** Names of the history's actions: the workflow's own, and the records kept along the way. */
+const HISTORY_ACTIONS: Record<string, string> = {
+  create: '起草稿件',
+  edit: '修改稿件',
+  attach: '上传附件',
+  detach: '删除附件',
+  paper_copy: '登记书面稿件',
+  answer_solicitation: '回复约稿',
+  adopt: '登记采用',
+  undo_adoption: '撤销采用',
+  correct_adoption: '更正采用',
+  instruction: '登记领导批示',
+  upward: '登记上级采用',
+  ...Object.fromEntries(Object.entries(ITEM_ACTIONS).map(([key, rule]) => [key, rule.label])),
+};
+
+export function historyActionName(action: string): string {
+  return HISTORY_ACTIONS[action] ?? action;
+}
+
+/** `2026-03-20T01:02:03.000Z` as China time, `2026-03-20 09:02`. */
+export function chinaTime(iso: string): string {
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) return iso;
+  return new Date(time + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/** A file size people read: 12.3 KB. */
+export function fileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
