@@ -24,7 +24,8 @@ export const DEFAULT_SECURITY_SETTINGS: SecuritySettings = {
   totpRequiredRoles: [],
 };
 
-const LIMITS: Record<Exclude<keyof SecuritySettings, 'totpRequiredRoles'>, [min: number, max: number, label: string]> = {
+/** The range and Chinese label of each numeric setting (the web form checks the same as the user types). */
+export const SECURITY_SETTING_LIMITS: Record<Exclude<keyof SecuritySettings, 'totpRequiredRoles'>, [min: number, max: number, label: string]> = {
   passwordExpiryDays: [0, 3650, '密码有效期（天）'],
   lockoutThreshold: [3, 20, '锁定前允许的连续登录失败次数'],
   lockoutMinutes: [1, 1440, '锁定时长（分钟）'],
@@ -35,8 +36,8 @@ const LIMITS: Record<Exclude<keyof SecuritySettings, 'totpRequiredRoles'>, [min:
 /** Checks settings submitted by the security administrator; problems are in Chinese. */
 export function securitySettingsProblems(settings: SecuritySettings): string[] {
   const problems: string[] = [];
-  for (const [key, [min, max, label]] of Object.entries(LIMITS)) {
-    const value = settings[key as keyof typeof LIMITS];
+  for (const [key, [min, max, label]] of Object.entries(SECURITY_SETTING_LIMITS)) {
+    const value = settings[key as keyof typeof SECURITY_SETTING_LIMITS];
     if (!Number.isInteger(value) || value < min || value > max) problems.push(`${label}应为 ${min}–${max} 之间的整数`);
   }
   if (!settings.totpRequiredRoles.every(isRole)) problems.push('要求双因素认证的角色中有未知角色');

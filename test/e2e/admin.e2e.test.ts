@@ -157,4 +157,30 @@ describe('administration pages in Chromium', () => {
     expect(stored).toEqual({ role: 'officer', name: '沙湾镇' });
     expect(browsing.errors).toEqual([]);
   });
+
+  it('opens units, registry, trainings and security settings for their roles, at desktop and phone width, without console errors', async () => {
+    const editor = await system.account('editor');
+    for (const viewport of [undefined, PHONE]) {
+      const page = await browsing.newPage(viewport);
+      await signIn(page, editor);
+      await page.goto('/admin/units');
+      await page.getByLabel('查找单位').fill('swz');
+      await page.locator('.ant-table-tbody td', { hasText: '沙湾镇' }).waitFor();
+      await page.goto('/admin/registry');
+      await see(page, /个单位未登记信息员/);
+      await page.goto('/admin/trainings');
+      await see(page, '还没有培训记录，请点击“登记培训”');
+      if (viewport) expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    }
+    const security = await system.account('security_admin');
+    const page = await browsing.newPage();
+    await signIn(page, security);
+    await page.goto('/admin/security');
+    const expiry = page.getByLabel('密码有效期（天）');
+    await expect.poll(() => expiry.inputValue()).toBe('90');
+    await expiry.fill('');
+    await see(page, '请输入密码有效期（天）');
+    await screenshot(page, 'security');
+    expect(browsing.errors).toEqual([]);
+  });
 });

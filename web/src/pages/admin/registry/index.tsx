@@ -1,5 +1,256 @@
-import { PagePlaceholder } from '../../../components/PagePlaceholder';
+/**
+ * 信息员登记备案: per unit its 分管领导 (第一责任人), 直接责任人 and 信息员, the warnings where the
+ * registration falls short of the policy, and the history of changes with the date each written
+ * notice arrived. The editor keeps every unit; a unit's officer reports changes for their own.
+ */
+import { PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Col, DatePicker, Empty, Form, Input, Modal, Result, Row, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useMemo, useState } from 'react';
+import { todayInChina } from '@domain/dates';
+import { isPhoneNumber } from '@domain/item-workflow';
+import { CONTACT_DUTIES, STAFFING } from '@domain/registry';
+import { can } from '../../../access';
+import { ApiError } from '../../../http';
+import { applyFieldErrors } from '../../../lib/form-errors';
+import { useRequest } from '../../../lib/use-request';
+import { useUser } from '../../../session';
+import { addContact, endContact, filterRegistry, loadMissingOfficers, loadRegistry, namesFor, type Contact, type UnitRegistry } from './service';
 
-export default function Page() {
-  return <PagePlaceholder />;
+const phone = (c: Contact) => [c.officePhone, c.mobile].filter(Boolean).join(' / ') || '—';
+
+export default function RegistryPage() {
+  const user = useUser();
+  const district = user.unit === null;
+  const { data, loading, error, reload } = useRequest(loadRegistry, []);
+  const missing = useRequest((signal) => (can.isDistrictRole(user.role) ? loadMissingOfficers(signal) : Promise.resolve([])), [user.role]);
+  const [typed, setTyped] = useState('');
+  const [onlyWarnings, setOnlyWarnings] = useState(false);
+  const [adding, setAdding] = useState<UnitRegistry['unit']>();
+  const [ending, setEnding] = useState<Contact>();
+  const rows = useMemo(() => filterRegistry(data ?? [], typed, onlyWarnings), [data, typed, onlyWarnings]);
+  const editable = (unitId: number) => can.editRegistry(user.role) && (user.role === 'editor' || user.unit?.id === unitId);
+  const changed = () => { reload(); missing.reload(); };
+
+  if (error && !data) return <Result status="error" title="无法读取信息员登记" subTitle={error.message} />;
+
+  const contactTable = (row: UnitRegistry) => (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      {row.warnings.length > 0 && <Alert type="warning" showIcon title={row.warnings.join('；')} />}
+      <Table<Contact>
+        size="small"
+        rowKey="id"
+        pagination={false}
+        scroll={{ x: true }}
+        dataSource={row.contacts}
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={editable(row.unit.id) ? '尚未登记人员，请点击“登记人员”' : '尚未登记人员'} /> }}
+        columns={[
+          { title: '职责', dataIndex: 'dutyName' },
+          { title: '姓名', dataIndex: 'name' },
+          { title: '职务', dataIndex: 'post' },
+          { title: '电话', key: 'phone', render: (_, c) => phone(c) },
+          { title: '编制', dataIndex: 'staffingName' },
+          { title: '任职日期', dataIndex: 'startedOn' },
+          { title: '书面告知', dataIndex: 'noticeDate', render: (v: string | null) => v ?? '—' },
+          ...(editable(row.unit.id) ? [{ title: '操作', key: 'end', render: (_: unknown, c: Contact) => <Button type="link" size="small" onClick={() => setEnding(c)}>登记离任</Button> }] : []),
+        ]}
+      />
+      {editable(row.unit.id) && <Button icon={<PlusOutlined />} onClick={() => setAdding(row.unit)}>登记人员</Button>}
+      {row.history.length > 0 && (
+        <>
+          <Typography.Text strong>变更记录</Typography.Text>
+          <Table<Contact>
+            size="small"
+            rowKey="id"
+            pagination={false}
+            scroll={{ x: true }}
+            dataSource={row.history}
+            columns={[
+              { title: '职责', dataIndex: 'dutyName' },
+              { title: '姓名', dataIndex: 'name' },
+              { title: '职务', dataIndex: 'post' },
+              { title: '任职', dataIndex: 'startedOn' },
+              { title: '离任', dataIndex: 'endedOn' },
+              { title: '书面告知日期', dataIndex: 'noticeDate', render: (v: string | null) => v ?? <Tag color="orange">未收到书面告知</Tag> },
+            ]}
+          />
+        </>
+      )}
+    </Space>
+  );
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      {district && (missing.data?.length ?? 0) > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          title={`${missing.data!.length} 个单位未登记信息员`}
+          description={missing.data!.map((u) => u.name).join('、')}
+        />
+      )}
+      <Card title="信息员登记备案">
+        <Typography.Paragraph type="secondary">
+          各单位须登记分管领导（第一责任人）、直接责任人和信息员；人员变动须书面告知区政府办公室。
+        </Typography.Paragraph>
+        {district ? (
+          <>
+            <Row gutter={[12, 12]} style={{ marginBottom: 16 }} align="middle">
+              <Col xs={24} md={12} lg={8}>
+                <Input.Search aria-label="查找单位" placeholder="输入单位名称或拼音首字母" allowClear onChange={(e) => setTyped(e.target.value)} onSearch={setTyped} />
+              </Col>
+              <Col xs={24} md={12}>
+                <Space><Switch checked={onlyWarnings} onChange={setOnlyWarnings} aria-label="只看有提醒的单位" /><span>只看有提醒的单位</span></Space>
+              </Col>
+            </Row>
+            <Table<UnitRegistry>
+              rowKey={(r) => r.unit.id}
+              size="small"
+              loading={loading}
+              dataSource={rows}
+              scroll={{ x: true }}
+              pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (total) => `共 ${total} 个单位` }}
+              locale={{ emptyText: <Empty description="没有符合条件的单位" /> }}
+              expandable={{ expandedRowRender: contactTable }}
+              columns={[
+                { title: '单位', key: 'unit', render: (_, r) => r.unit.name },
+                { title: '分管领导', key: 'leader', render: (_, r) => namesFor(r, 'leader') ?? <Typography.Text type="secondary">未登记</Typography.Text> },
+                { title: '直接责任人', key: 'director', render: (_, r) => namesFor(r, 'director') ?? <Typography.Text type="secondary">未登记</Typography.Text> },
+                { title: '信息员', key: 'officer', render: (_, r) => namesFor(r, 'officer') ?? <Typography.Text type="secondary">未登记</Typography.Text> },
+                { title: '提醒', key: 'warnings', render: (_, r) => (r.warnings.length === 0 ? <Tag color="green">齐全</Tag> : <Space size={4} wrap>{r.warnings.map((w) => <Tag color="orange" key={w}>{w}</Tag>)}</Space>) },
+              ]}
+            />
+          </>
+        ) : (
+          (data ?? []).map((row) => <div key={row.unit.id}><Typography.Title level={5}>{row.unit.name}</Typography.Title>{contactTable(row)}</div>)
+        )}
+      </Card>
+      <AddContact unit={adding} onClose={() => setAdding(undefined)} onAdded={() => { setAdding(undefined); changed(); }} />
+      <EndContact contact={ending} onClose={() => setEnding(undefined)} onEnded={() => { setEnding(undefined); changed(); }} />
+    </Space>
+  );
+}
+
+interface ContactForm {
+  duty: Contact['duty'];
+  name: string;
+  post: string;
+  officePhone?: string;
+  mobile?: string;
+  staffing: string;
+  startedOn: Dayjs;
+  noticeDate?: Dayjs | null;
+}
+
+const phoneRule = { validator: async (_: unknown, value?: string) => { if (value && !isPhoneNumber(value)) throw new Error('电话格式不正确，应为手机号或带区号的固定电话'); } };
+
+function AddContact({ unit, onClose, onAdded }: { unit: UnitRegistry['unit'] | undefined; onClose(): void; onAdded(): void }) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<ContactForm>();
+  const [busy, setBusy] = useState(false);
+  const [refusal, setRefusal] = useState<string>();
+
+  const submit = async (values: ContactForm) => {
+    if (!unit) return;
+    setBusy(true);
+    setRefusal(undefined);
+    try {
+      await addContact(unit.id, {
+        duty: values.duty, name: values.name.trim(), post: values.post.trim(), officePhone: values.officePhone?.trim() || null, mobile: values.mobile?.trim() || null,
+        staffing: values.staffing, startedOn: values.startedOn.format('YYYY-MM-DD'), noticeDate: values.noticeDate?.format('YYYY-MM-DD') ?? null,
+      });
+      message.success('已登记');
+      form.resetFields();
+      onAdded();
+    } catch (error) {
+      if (error instanceof ApiError) setRefusal(applyFieldErrors(form, error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal open={unit !== undefined} title={`登记人员：${unit?.name ?? ''}`} okText="登记" cancelText="取消" confirmLoading={busy} onOk={() => form.submit()} onCancel={onClose} forceRender width={640}>
+      {refusal && <Alert type="error" showIcon title={refusal} style={{ marginBottom: 16 }} />}
+      <Form<ContactForm> form={form} layout="vertical" onFinish={submit}>
+        <Row gutter={12}>
+          <Col xs={24} sm={12}>
+            <Form.Item label="职责" name="duty" rules={[{ required: true, message: '请选择职责' }]}>
+              <Select options={Object.entries(CONTACT_DUTIES).map(([value, label]) => ({ value, label }))} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item label="编制类别" name="staffing" rules={[{ required: true, message: '请选择编制类别' }]} extra="信息员的编制要求见现行考核办法">
+              <Select options={Object.entries(STAFFING).map(([value, label]) => ({ value, label }))} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item label="姓名" name="name" rules={[{ required: true, whitespace: true, message: '请输入姓名' }, { max: 50, message: '最多 50 个字' }]}>
+              <Input />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item label="职务" name="post" rules={[{ required: true, whitespace: true, message: '请输入职务' }, { max: 100, message: '最多 100 个字' }]}>
+              <Input />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item label="办公电话" name="officePhone" dependencies={['mobile']} rules={[phoneRule, ({ getFieldValue }) => ({ validator: async (_, v) => { if (!v && !getFieldValue('mobile')) throw new Error('办公电话和手机至少填一项'); } })]}>
+              <Input inputMode="tel" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item label="手机" name="mobile" rules={[phoneRule]}>
+              <Input inputMode="tel" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item label="任职日期" name="startedOn" rules={[{ required: true, message: '请选择任职日期' }]}>
+              <DatePicker style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item label="书面告知日期" name="noticeDate" extra="收到单位书面告知的日期">
+              <DatePicker style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+        </Row>
+      </Form>
+    </Modal>
+  );
+}
+
+function EndContact({ contact, onClose, onEnded }: { contact: Contact | undefined; onClose(): void; onEnded(): void }) {
+  const [form] = Form.useForm<{ endedOn: Dayjs; noticeDate?: Dayjs | null }>();
+  const [busy, setBusy] = useState(false);
+  const [refusal, setRefusal] = useState<string>();
+
+  const submit = async (values: { endedOn: Dayjs; noticeDate?: Dayjs | null }) => {
+    if (!contact) return;
+    setBusy(true);
+    setRefusal(undefined);
+    try {
+      await endContact(contact, values.endedOn.format('YYYY-MM-DD'), values.noticeDate?.format('YYYY-MM-DD') ?? null);
+      form.resetFields();
+      onEnded();
+    } catch (error) {
+      if (error instanceof ApiError) setRefusal(applyFieldErrors(form, error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal open={contact !== undefined} title={`登记离任：${contact?.dutyName ?? ''} ${contact?.name ?? ''}`} okText="登记离任" cancelText="取消" confirmLoading={busy} onOk={() => form.submit()} onCancel={onClose} forceRender>
+      {refusal && <Alert type="error" showIcon title={refusal} style={{ marginBottom: 16 }} />}
+      <Form form={form} layout="vertical" onFinish={submit}>
+        <Form.Item label="离任日期" name="endedOn" rules={[{ required: true, message: '请选择离任日期' }]}>
+          <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.format('YYYY-MM-DD') > todayInChina()} />
+        </Form.Item>
+        <Form.Item label="书面告知日期" name="noticeDate" extra="单位书面告知人员变动的日期；未收到的请留空">
+          <DatePicker style={{ width: '100%' }} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
 }

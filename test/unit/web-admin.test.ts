@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import type { Policy } from '../../src/domain/policy.js';
+import { filterAccounts, needsUnit, USERNAME_PATTERN, type Account } from '../../web/src/pages/admin/accounts/service.js';
+import { auditQuery, chinaTime, prettyJson, actionName } from '../../web/src/pages/admin/audit/service.js';
+import { isAcceptedFile, positionOf, totalOf } from '../../web/src/pages/admin/import/service.js';
+import { outletRows, parsePolicyFile, pointsCell, seriesRows } from '../../web/src/pages/admin/policy/service.js';
+import { filterRegistry, namesFor, type UnitRegistry } from '../../web/src/pages/admin/registry/service.js';
+import { groupUnits } from '../../web/src/pages/admin/units/service.js';
+import policyJson from '../../seeds/panyu-2010.policy.json' with { type: 'json' };
+
+const policy = policyJson as unknown as Policy;
+
+describe('台账导入 page logic', () => {
+  it('words where a problem stands', () => {
+    expect(positionOf({ sheet: null, line: 3 })).toBe('第 3 行');
+    expect(positionOf({ sheet: '采用', line: 4 })).toBe('工作表“采用”第 4 行');
+    expect(positionOf({ sheet: '备忘', line: null })).toBe('工作表“备忘”');
+    expect(positionOf({ sheet: null, line: null })).toBe('整个文件');
+  });
+  it('accepts the three ledger formats only, and totals a preview', () => {
+    expect(['a.XLSX', 'b.csv', 'c.jsonl'].every(isAcceptedFile)).toBe(true);
+    expect(isAcceptedFile('d.xls')).toBe(false);
+    expect(totalOf({ dryRun: true, file: 'a', warnings: [], counts: [{ type: 'item', name: '信息稿件', stored: 2, skipped: 1 }, { type: 'adoption', name: '采用', stored: 1, skipped: 0 }] }, 'stored')).toBe(3);
+  });
+});
+
+describe('现行考核办法 page logic', () => {
+  it('reads the points of each outlet by kind from the policy', () => {
+    const report = outletRows(policy).find((r) => r.key === 'report')!;
+    expect(['research', 'headline', 'brief'].map((k) => pointsCell(report.points, k))).toEqual(['+8 分', '+5 分', '+2 分']);
+    expect(pointsCell(outletRows(policy).find((r) => r.key === 'portal')!.points, 'research')).toBe('+2 分');
+    expect(seriesRows(policy).find((s) => s.code === 'direct')).toMatchObject({ quarterly: null, annual: 12, staffing: '在编公务员或正式编制人员' });
+  });
+  it('refuses a file that is not JSON with the reason', () => {
+    expect(parsePolicyFile('{"name":')).toMatchObject({ problem: expect.stringContaining('文件不是有效的 JSON') });
+    expect(parsePolicyFile('\uFEFF{"a":1}')).toEqual({ json: { a: 1 } });
+  });
+});
+
+describe('审计日志 page logic', () => {
+  it('turns China-time dates into the instants the log stores, both days included', () => {
+    expect(auditQuery({ from: '2026-03-01', to: '2026-03-02', actor: ' admin ' }, 2, 20)).toEqual({
+      actor: 'admin', action: undefined, outcome: undefined, from: '2026-02-28T16:00:00.000Z', to: '2026-03-02T15:59:59.999Z', page: 2, pageSize: 20,
+    });
+    expect(chinaTime('2026-02-28T16:00:05.000Z')).toBe('2026-03-01 00:00:05');
+  });
+  it('names actions in Chinese and shows before/after readably', () => {
+    expect(actionName('login')).toBe('登录');
+    expect(actionName('item_approve')).toBe('稿件：审核通过');
+    expect(actionName('something_new')).toBe('something_new');
+    expect(prettyJson('{"a":1}')).toBe('{\n  "a": 1\n}');
+    expect(prettyJson('not json')).toBe('not json');
+  });
+});
+
+describe('账号 and 单位 page logic', () => {
+  const account = (username: string, extra: Partial<Account> = {}): Account => ({
+    id: 1, username, displayName: '张三', role: 'officer', roleName: '信息员', unit: { id: 1, name: '沙湾镇' }, totpEnabled: false, version: 1, isDisabled: false, isLocked: false, mustChangePassword: false, ...extra,
+  });
+  it('filters accounts by text and role, and knows which roles need a unit', () => {
+    const list = [account('swz-1'), account('editor-1', { role: 'editor', unit: null, displayName: '李四' })];
+    expect(filterAccounts(list, '沙湾', undefined).map((a) => a.username)).toEqual(['swz-1']);
+    expect(filterAccounts(list, '', 'editor').map((a) => a.username)).toEqual(['editor-1']);
+    expect([needsUnit('officer'), needsUnit('editor'), needsUnit(undefined)]).toEqual([true, false, false]);
+    expect(USERNAME_PATTERN.test('ab')).toBe(false);
+    expect(USERNAME_PATTERN.test('swz.officer')).toBe(true);
+  });
+  it('groups units by series and finds them by pinyin initials', () => {
+    const series = [{ code: 'town', name: '镇(街)序列' }, { code: 'direct', name: '直报点序列' }];
+    const units = [
+      { id: 1, name: '沙湾镇', series: 'town', version: 1, quarterlyTarget: 18, annualTarget: 72 },
+      { id: 2, name: '石基镇', series: 'town', version: 1, quarterlyTarget: 18, annualTarget: 72 },
+      { id: 3, name: '区气象局', series: 'direct', version: 1, quarterlyTarget: null, annualTarget: 12 },
+    ];
+    expect(groupUnits(series, units, 'swz').map((g) => [g.series.code, g.units.map((u) => u.name)])).toEqual([['town', ['沙湾镇']]]);
+    expect(groupUnits(series, units, '').map((g) => [g.series.code, g.units.length, g.quarterlyTarget])).toEqual([['town', 2, 18], ['direct', 1, null]]);
+  });
+  it('filters the registry by unit and warnings', () => {
+    const row = (name: string, warnings: string[]): UnitRegistry => ({ unit: { id: 1, name, series: 'town' }, contacts: [], history: [], warnings });
+    const rows = [row('沙湾镇', ['未登记信息员']), row('石基镇', [])];
+    expect(filterRegistry(rows, '', true).map((r) => r.unit.name)).toEqual(['沙湾镇']);
+    expect(filterRegistry(rows, 'sjz', false).map((r) => r.unit.name)).toEqual(['石基镇']);
+    expect(namesFor(rows[0], 'officer')).toBeUndefined();
+  });
+});
