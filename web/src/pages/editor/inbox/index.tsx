@@ -1,5 +1,237 @@
-import { PagePlaceholder } from '../../../components/PagePlaceholder';
+/**
+ * 收稿箱: items sent to the district, filtered and searched on the server (the filters live in the
+ * URL, so links such as the dashboard's `?status=submitted` open a ready view), with duplicate
+ * warnings per row and bulk receive / not-adopt on a selection.
+ */
+import { Alert, Button, Card, Col, DatePicker, Empty, Form, Input, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useMemo, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { can, pathOf } from '../../../access';
+import { UnitPicker } from '../../../components/UnitPicker';
+import { ITEM_CATEGORIES, ITEM_STATUSES, STATUS_COLORS } from '../../../lib/labels';
+import { usePolicy } from '../../../lib/policy';
+import { useSeries } from '../../../lib/units';
+import { useRequest } from '../../../lib/use-request';
+import { useUser } from '../../../session';
+import { RejectModal } from './components/RejectModal';
+import { SimilarTag } from './components/SimilarTag';
+import {
+  BULK_ACTIONS, DISTRICT_STATUSES, bulkSummary, filtersFromUrl, filtersToUrl, highlightSegments, loadInbox, loadSimilar, runBulk, splitSelection,
+  transitionItem, type BulkKey,
+} from './service';
+import type { BulkOutcome, InboxFilters, InboxRow, SimilarItem } from './types';
 
-export default function Page() {
-  return <PagePlaceholder />;
+export default function InboxPage() {
+  const user = useUser();
+  const [params, setParams] = useSearchParams();
+  const filters = useMemo(() => filtersFromUrl(params), [params]);
+  const key = filtersToUrl(filters).toString();
+  const { data, loading, reload } = useRequest((signal) => loadInbox(filters, signal), [key]);
+  const ids = (data?.items ?? []).map((r) => r.id).join(',');
+  // Warnings come after the rows: the page is usable before they arrive.
+  const { data: similar } = useRequest((signal) => loadSimilar(ids ? ids.split(',').map(Number) : [], signal).catch((): Record<string, SimilarItem[]> => ({})), [ids]);
+  const { policy } = usePolicy();
+  const { data: series } = useSeries();
+  const [typed, setTyped] = useState(filters.q ?? '');
+  const [selected, setSelected] = useState<Map<number, InboxRow>>(new Map());
+  const [outcome, setOutcome] = useState<BulkOutcome>();
+  const [busy, setBusy] = useState<BulkKey>();
+  const [rejecting, setRejecting] = useState(false);
+  const canAct = can.recordEditorial(user.role);
+
+  const update = (changes: Partial<InboxFilters>) => setParams(filtersToUrl({ ...filters, page: 1, ...changes }));
+  const selectedRows = [...selected.values()];
+  const receivable = splitSelection(selectedRows, 'receive');
+  const rejectable = splitSelection(selectedRows, 'reject');
+
+  const bulk = async (which: BulkKey, comment?: string) => {
+    const { eligible, skipped } = splitSelection(selectedRows, which);
+    setBusy(which);
+    try {
+      const result = await runBulk(eligible, (row) => transitionItem(row, BULK_ACTIONS[which].action, comment));
+      setOutcome({ label: BULK_ACTIONS[which].label, ...result, skipped });
+      // Keep the failures selected, so they can be looked at and tried again.
+      setSelected(new Map(result.failed.map((f) => [f.row.id, f.row])));
+      setRejecting(false);
+      reload();
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  const hasFilters = ['q', 'status', 'unitId', 'series', 'category', 'outlet', 'from', 'to'].some((name) => params.has(name));
+  const emptyText = filters.q ? `没有标题或正文含“${filters.q}”的稿件` : hasFilters ? '没有符合筛选条件的稿件' : '还没有单位报送稿件';
+
+  return (
+    <Card title="收稿箱">
+      <Form layout="vertical" component="div">
+        <Row gutter={[12, 0]}>
+          <Col xs={24} md={12} xl={8}>
+            <Form.Item label="全文搜索" htmlFor="inbox-q">
+              <Input.Search
+                id="inbox-q"
+                placeholder="标题或正文中的词语，如：防汛"
+                allowClear
+                enterButton="搜索"
+                value={typed}
+                maxLength={50}
+                onChange={(e) => setTyped(e.target.value)}
+                onSearch={(value) => update({ q: value.trim() || undefined })}
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={6} xl={4}>
+            <Form.Item label="状态" htmlFor="inbox-status">
+              <Select
+                id="inbox-status"
+                allowClear
+                placeholder="全部状态"
+                value={filters.status}
+                onChange={(status) => update({ status })}
+                options={DISTRICT_STATUSES.map((s) => ({ value: s, label: ITEM_STATUSES[s] }))}
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={6} xl={4}>
+            <Form.Item label="采用载体" htmlFor="inbox-outlet">
+              <Select
+                id="inbox-outlet"
+                allowClear
+                placeholder="全部"
+                value={filters.outlet}
+                onChange={(outlet) => update({ outlet })}
+                options={Object.entries(policy?.outlets ?? {}).map(([code, outlet]) => ({ value: code, label: outlet.name }))}
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12} xl={8}>
+            <Form.Item label="报送日期" htmlFor="inbox-dates">
+              <DatePicker.RangePicker
+                id={{ start: 'inbox-dates' }}
+                style={{ width: '100%' }}
+                allowEmpty={[true, true]}
+                value={[filters.from ? dayjs(filters.from) : null, filters.to ? dayjs(filters.to) : null]}
+                onChange={(dates) => update({ from: dates?.[0]?.format('YYYY-MM-DD'), to: dates?.[1]?.format('YYYY-MM-DD') })}
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12} xl={8}>
+            <Form.Item label="报送单位" htmlFor="inbox-unit">
+              <UnitPicker id="inbox-unit" value={filters.unitId} onChange={(unitId) => update({ unitId: (unitId as number | undefined) ?? undefined })} />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={6} xl={8}>
+            <Form.Item label="序列" htmlFor="inbox-series">
+              <Select
+                id="inbox-series"
+                allowClear
+                placeholder="全部序列"
+                value={filters.series}
+                onChange={(value) => update({ series: value })}
+                options={(series ?? []).map((s) => ({ value: s.code, label: s.name }))}
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={6} xl={8}>
+            <Form.Item label="内容类别" htmlFor="inbox-category">
+              <Select
+                id="inbox-category"
+                allowClear
+                placeholder="全部类别"
+                value={filters.category}
+                onChange={(category) => update({ category })}
+                options={ITEM_CATEGORIES.map((c) => ({ value: c, label: c }))}
+                popupMatchSelectWidth={false}
+              />
+            </Form.Item>
+          </Col>
+        </Row>
+      </Form>
+
+      {outcome && (
+        <Alert
+          style={{ marginBottom: 12 }}
+          type={outcome.failed.length ? 'warning' : 'success'}
+          showIcon
+          title={bulkSummary(outcome)}
+          description={outcome.failed.length > 0 && (
+            <ul style={{ margin: 0, paddingLeft: 18 }}>
+              {outcome.failed.map((f) => <li key={f.row.id}>{f.row.title}：{f.message}</li>)}
+            </ul>
+          )}
+          closable={{ onClose: () => setOutcome(undefined) }}
+        />
+      )}
+
+      {canAct && (
+        <Space wrap style={{ marginBottom: 12 }}>
+          <Typography.Text>已选 {selected.size} 篇</Typography.Text>
+          <Button type="primary" disabled={receivable.eligible.length === 0 || busy !== undefined} loading={busy === 'receive'} onClick={() => void bulk('receive')}>
+            接收{receivable.eligible.length ? `（${receivable.eligible.length}）` : ''}
+          </Button>
+          <Button danger disabled={rejectable.eligible.length === 0 || busy !== undefined} onClick={() => setRejecting(true)}>
+            不予采用{rejectable.eligible.length ? `（${rejectable.eligible.length}）` : ''}
+          </Button>
+          {selected.size > 0 && <Button type="link" onClick={() => setSelected(new Map())}>清除选择</Button>}
+        </Space>
+      )}
+
+      <Table<InboxRow>
+        rowKey="id"
+        loading={loading}
+        dataSource={data?.items ?? []}
+        scroll={{ x: true }}
+        rowSelection={canAct ? {
+          selectedRowKeys: [...selected.keys()],
+          preserveSelectedRowKeys: true,
+          onChange: (keys, rows) => {
+            // Rows of other pages are kept from before; the current page's come from antd.
+            const next = new Map<number, InboxRow>();
+            for (const id of keys as number[]) {
+              const row = rows.find((r) => r?.id === id) ?? selected.get(id);
+              if (row) next.set(id, row);
+            }
+            setSelected(next);
+          },
+          getTitleCheckboxProps: () => ({ 'aria-label': '选择本页全部稿件' }),
+          getCheckboxProps: (row) => ({ 'aria-label': `选择 ${row.title}` }),
+        } : undefined}
+        pagination={{
+          current: filters.page, pageSize: filters.pageSize, total: data?.total ?? 0, showSizeChanger: true,
+          showTotal: (total) => `共 ${total} 篇`,
+          onChange: (page, pageSize) => setParams(filtersToUrl({ ...filters, page: pageSize === filters.pageSize ? page : 1, pageSize })),
+        }}
+        locale={{
+          emptyText: loading ? ' ' : (
+            <Empty description={emptyText}>
+              {hasFilters && <Button onClick={() => { setTyped(''); setParams(new URLSearchParams()); }}>清除筛选条件</Button>}
+            </Empty>
+          ),
+        }}
+        columns={[
+          {
+            title: '标题',
+            dataIndex: 'title',
+            render: (title: string, row) => (
+              <span style={{ wordBreak: 'break-word' }}>
+                <Link to={pathOf('itemDetail', { id: row.id })}>
+                  {highlightSegments(title, filters.q).map((s, i) => (s.match ? <mark key={i}>{s.text}</mark> : <span key={i}>{s.text}</span>))}
+                </Link>
+                {row.isMajor && <Tag color="volcano" style={{ marginInlineStart: 8 }}>重大</Tag>}
+                {!row.isPublic && <Tag color="orange" style={{ marginInlineStart: 8 }}>不予公开</Tag>}
+                {similar?.[String(row.id)] && <SimilarTag similar={similar[String(row.id)]} />}
+              </span>
+            ),
+          },
+          { title: '报送单位', key: 'unit', width: 140, render: (_, row) => row.unit.name },
+          { title: '状态', dataIndex: 'status', width: 150, render: (s: InboxRow['status'], row) => <Tag color={STATUS_COLORS[s]}>{row.statusName}</Tag> },
+          { title: '内容类别', dataIndex: 'category', responsive: ['lg'], render: (c: string | null) => c ?? '—' },
+          { title: '报送日期', dataIndex: 'submitted', width: 110 },
+        ]}
+      />
+
+      <RejectModal open={rejecting} count={rejectable.eligible.length} busy={busy === 'reject'} onCancel={() => setRejecting(false)} onConfirm={(reason) => void bulk('reject', reason)} />
+    </Card>
+  );
 }
