@@ -169,6 +169,15 @@ describe('the reporting unit in Chromium', () => {
     await page.getByLabel('标题').waitFor();
     expect(await page.getByLabel('重大问题或敏感类信息').isChecked()).toBe(true);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    // The item's page and the list fit the phone as well.
+    const id = Number(/\/unit\/items\/(\d+)\/edit/.exec(page.url())![1]);
+    await page.goto(`/items/${id}`);
+    await see(page, '处理记录');
+    await page.getByRole('button', { name: '登记书面稿件' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await page.goto('/unit/items?status=draft');
+    await page.getByRole('link', { name: '沙湾镇开展垃圾分类宣传（政务信息）' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     expect(browsing.errors).toEqual([]);
   });
 

@@ -1,6 +1,6 @@
 /** 稿件详情: the item's elements, state, history, attachments, points, and what the current role may do with it. */
 import { PaperClipOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Descriptions, Empty, List, Result, Row, Skeleton, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Empty, Grid, List, Result, Row, Skeleton, Space, Tag, Typography } from 'antd';
 import { bodyLength } from '@domain/item-workflow';
 import { useNavigate, useParams } from 'react-router';
 import { PAGES, can } from '../../../access';
@@ -18,6 +18,8 @@ export default function ItemDetailPage() {
   const { id } = useParams();
   const user = useUser();
   const navigate = useNavigate();
+  // On a phone the actions come first, above the item's elements.
+  const wide = Grid.useBreakpoint().lg === true;
   const itemId = Number(id);
   const valid = Number.isInteger(itemId) && itemId > 0;
   const { data: item, loading, error, reload } = useRequest((signal) => (valid ? loadItem(itemId, signal) : Promise.reject(new ApiError(404, 'not_found', '稿件不存在'))), [itemId]);
@@ -55,6 +57,7 @@ export default function ItemDetailPage() {
         <Col xs={24}><Alert type="info" showIcon title="稿件未被采用" description={`理由：${item.rejectionReason}`} /></Col>
       )}
 
+      {!wide && <Col xs={24}><ItemActions item={item} onChange={reload} /></Col>}
       <Col xs={24} lg={15}>
         <Space orientation="vertical" size={16} style={{ width: '100%' }}>
           <Card title="稿件要素" size="small">
@@ -94,7 +97,7 @@ export default function ItemDetailPage() {
 
       <Col xs={24} lg={9}>
         <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-          <ItemActions item={item} onChange={reload} />
+          {wide && <ItemActions item={item} onChange={reload} />}
           <ItemPoints item={item} showRecords={!can.recordEditorial(user.role)} />
           <Card title="处理记录" size="small">
             <ItemHistory history={item.history} />

@@ -24,7 +24,7 @@ export default function UnitItemsPage() {
   const update = (changes: Record<string, string | number | undefined>) => {
     const next = new URLSearchParams(params);
     for (const [key, value] of Object.entries(changes)) {
-      if (value === undefined || value === '' ) next.delete(key);
+      if (value === undefined || value === '') next.delete(key);
       else next.set(key, String(value));
     }
     setParams(next);
@@ -73,10 +73,10 @@ export default function UnitItemsPage() {
           ),
         }}
         columns={[
-          { title: '标题', dataIndex: 'title', render: (title: string, row) => <Link to={pathOf('itemDetail', { id: row.id })}>{title}</Link> },
-          { title: '状态', dataIndex: 'status', width: 150, render: (s: ItemStatus, row) => <Tag color={STATUS_COLORS[s]}>{row.statusName}</Tag> },
+          { title: '标题', dataIndex: 'title', minWidth: 180, render: (title: string, row) => <Link to={pathOf('itemDetail', { id: row.id })}>{title}</Link> },
+          { title: '状态', dataIndex: 'status', render: (s: ItemStatus, row) => <Tag color={STATUS_COLORS[s]}>{row.statusName}</Tag> },
           { title: '内容类别', dataIndex: 'category', responsive: ['md'], render: (c: string | null) => c ?? '—' },
-          { title: '日期', dataIndex: 'submitted', width: 110 },
+          { title: '日期', dataIndex: 'submitted', width: 110, responsive: ['sm'] },
           { title: '公开属性', dataIndex: 'isPublic', width: 100, responsive: ['sm'], render: (p: boolean) => (p ? '公开' : <Typography.Text type="warning">不予公开</Typography.Text>) },
           { title: '重大敏感', dataIndex: 'isMajor', width: 90, responsive: ['sm'], render: (m: boolean) => (m ? <Tag color="volcano">重大</Tag> : '—') },
         ]}

@@ -69,8 +69,8 @@ export default function ReviewPage() {
         pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (total) => `共 ${total} 篇` }}
         locale={{ emptyText: loading ? ' ' : <Empty description="没有待审核的稿件；信息员提交后会出现在这里" /> }}
         columns={[
-          { title: '标题', dataIndex: 'title', render: (title: string, row) => <Link to={pathOf('itemDetail', { id: row.id })}>{title}</Link> },
-          { title: '状态', dataIndex: 'status', width: 150, render: (s: ItemStatus, row) => <Tag color={STATUS_COLORS[s]}>{row.statusName}</Tag> },
+          { title: '标题', dataIndex: 'title', minWidth: 180, render: (title: string, row) => <Link to={pathOf('itemDetail', { id: row.id })}>{title}</Link> },
+          { title: '状态', dataIndex: 'status', responsive: ['sm'], render: (s: ItemStatus, row) => <Tag color={STATUS_COLORS[s]}>{row.statusName}</Tag> },
           { title: '类别', dataIndex: 'category', responsive: ['md'], render: (c: string | null) => c ?? '—' },
           { title: '日期', dataIndex: 'submitted', width: 110, responsive: ['sm'] },
           { title: '属性', key: 'flags', width: 130, responsive: ['sm'], render: (_, row) => <Space size={4}>{row.isMajor && <Tag color="volcano">重大</Tag>}{!row.isPublic && <Tag color="orange">不予公开</Tag>}</Space> },
