@@ -149,6 +149,7 @@ describe('administration pages in Chromium', () => {
     await see(page, '此密码只显示这一次');
     const password = (await page.getByRole('dialog').locator('code').innerText()).trim();
     expect(password.length).toBeGreaterThanOrEqual(12);
+    await page.waitForTimeout(500); // the dialog's opening animation
     await screenshot(page, 'accounts');
     await page.getByRole('button', { name: '我已记下' }).click();
     const row = page.locator('.ant-table-tbody tr', { hasText: 'swz-xinxiyuan' });

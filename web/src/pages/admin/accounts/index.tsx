@@ -5,7 +5,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Empty, Form, Input, Modal, Popconfirm, Result, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import type { Role } from '@shared/roles';
+import { ADMIN_ROLES, type Role } from '@shared/roles';
 import { can } from '../../../access';
 import { UnitPicker } from '../../../components/UnitPicker';
 import { ApiError } from '../../../http';
@@ -99,7 +99,8 @@ export default function AccountsPage() {
                     <Button type="link" size="small">{a.isDisabled ? '启用' : '停用'}</Button>
                   </Popconfirm>
                 )}
-                {can.manageAccounts(user.role) && a.id !== user.id && (
+                {/* Administrators' passwords are reset on the server (govinfo account reset-password), never by another administrator. */}
+                {can.manageAccounts(user.role) && a.id !== user.id && !ADMIN_ROLES.includes(a.role) && (
                   <Popconfirm title={`为 ${a.username} 生成新的一次性密码？原密码立即失效。`} okText="重置" cancelText="取消" onConfirm={() => reset(a)}>
                     <Button type="link" size="small">重置密码</Button>
                   </Popconfirm>
