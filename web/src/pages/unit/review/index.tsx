@@ -1,7 +1,7 @@
 /** 待审核稿件: approve, return with a comment, or (principal) sign after the paper copy is recorded. */
-import { App, Button, Card, Empty, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Empty, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { ITEM_ACTIONS, type ItemAction } from '@domain/item-workflow';
-import type { ItemStatus } from '@shared/item-fields';
+import { ITEM_STATUSES, type ItemStatus } from '@shared/item-fields';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { pathOf } from '../../../access';
@@ -11,14 +11,17 @@ import { useRequest } from '../../../lib/use-request';
 import { useUser } from '../../../session';
 import { CommentModal } from '../../items/detail/components/CommentModal';
 import { allowedActions, transition } from '../../items/detail/service';
-import type { ItemRow } from '../items/service';
-import { loadQueue } from './service';
+import { listItems, type ItemRow } from '../items/service';
+import { queueStatuses } from './service';
 
 export default function ReviewPage() {
   const user = useUser();
   const navigate = useNavigate();
   const { message } = App.useApp();
-  const { data, loading, reload } = useRequest((signal) => loadQueue(user.role, signal), [user.role]);
+  const statuses = queueStatuses(user.role);
+  const [status, setStatus] = useState<ItemStatus>(statuses[0]);
+  const [page, setPage] = useState(1);
+  const { data, loading, reload } = useRequest((signal) => listItems({ status, page, pageSize: 20 }, signal), [status, page]);
   const [busy, setBusy] = useState<string>();
   const [returning, setReturning] = useState<ItemRow>();
 
@@ -61,13 +64,16 @@ export default function ReviewPage() {
           ? '重大问题和敏感类信息经分管领导审核后由您签发；签发前须登记书面稿件。也可以退回信息员修改。'
           : '审核通过的稿件报送区政府办公室；重大或敏感信息审核通过后交主要领导签发。退回时须写明意见。'}
       </Typography.Paragraph>
+      {statuses.length > 1 && (
+        <Tabs activeKey={status} onChange={(key) => { setStatus(key as ItemStatus); setPage(1); }} items={statuses.map((s) => ({ key: s, label: ITEM_STATUSES[s] }))} />
+      )}
       <Table<ItemRow>
         rowKey="id"
         loading={loading}
-        dataSource={data ?? []}
+        dataSource={data?.items ?? []}
         scroll={{ x: true }}
-        pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (total) => `共 ${total} 篇` }}
-        locale={{ emptyText: loading ? ' ' : <Empty description="没有待审核的稿件；信息员提交后会出现在这里" /> }}
+        pagination={{ current: page, pageSize: 20, total: data?.total ?? 0, hideOnSinglePage: true, showTotal: (total) => `共 ${total} 篇`, onChange: setPage }}
+        locale={{ emptyText: loading ? ' ' : <Empty description={status === 'awaiting_signature' ? '没有待签发的稿件；重大或敏感信息经分管领导审核通过后会出现在这里' : '没有待审核的稿件；信息员提交后会出现在这里'} /> }}
         columns={[
           { title: '标题', dataIndex: 'title', minWidth: 180, render: (title: string, row) => <Link to={pathOf('itemDetail', { id: row.id })}>{title}</Link> },
           { title: '状态', dataIndex: 'status', responsive: ['sm'], render: (s: ItemStatus, row) => <Tag color={STATUS_COLORS[s]}>{row.statusName}</Tag> },
