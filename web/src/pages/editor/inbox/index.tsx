@@ -181,7 +181,7 @@ export default function InboxPage() {
         rowKey="id"
         loading={loading}
         dataSource={data?.items ?? []}
-        scroll={{ x: true }}
+        scroll={{ x: 720 }}
         rowSelection={canAct ? {
           selectedRowKeys: [...selected.keys()],
           preserveSelectedRowKeys: true,

@@ -99,7 +99,7 @@ export default function PenaltiesPage() {
             size="small"
             loading={loading}
             dataSource={rows}
-            scroll={{ x: true }}
+            scroll={{ x: 600 }}
             pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (total) => `共 ${total} 条` }}
             locale={{ emptyText: loading ? ' ' : <Empty description={unitFilter ? '该单位没有扣分记录' : canEdit ? '还没有扣分记录；需要扣分时在左侧登记' : '还没有扣分记录'} /> }}
             columns={[

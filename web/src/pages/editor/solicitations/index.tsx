@@ -25,7 +25,7 @@ export default function EditorSolicitationsPage() {
         rowKey="id"
         loading={loading}
         dataSource={data ?? []}
-        scroll={{ x: true }}
+        scroll={{ x: 760 }}
         pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (total) => `共 ${total} 条约稿` }}
         expandable={{
           expandedRowKeys: expanded,

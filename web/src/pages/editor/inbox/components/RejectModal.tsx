@@ -11,11 +11,11 @@ export function RejectModal({ open, count, busy, onCancel, onConfirm }: { open: 
       cancelText="取消"
       okButtonProps={{ danger: true, loading: busy }}
       onCancel={onCancel}
-      onOk={() => form.validateFields().then(({ reason }) => onConfirm(reason.trim()))}
+      onOk={() => form.submit()}
       destroyOnHidden
     >
       <Typography.Paragraph type="secondary">理由会告知报送单位，并记入每篇稿件的处理记录。</Typography.Paragraph>
-      <Form form={form} layout="vertical" preserve={false}>
+      <Form form={form} layout="vertical" preserve={false} onFinish={({ reason }) => onConfirm(reason.trim())}>
         <Form.Item
           name="reason"
           label="不予采用理由"

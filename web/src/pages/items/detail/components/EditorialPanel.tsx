@@ -106,7 +106,7 @@ export function EditorialPanel({ item, onChange }: { item: ItemDetail; onChange(
             size="small"
             rowKey="id"
             pagination={false}
-            scroll={{ x: true }}
+            scroll={{ x: 560 }}
             dataSource={item.adoptions}
             locale={{ emptyText: open ? '尚未登记采用：稿件被刊物或栏目采用后，点“登记采用”' : '尚未登记采用' }}
             columns={[
@@ -132,7 +132,7 @@ export function EditorialPanel({ item, onChange }: { item: ItemDetail; onChange(
             size="small"
             rowKey="id"
             pagination={false}
-            scroll={{ x: true }}
+            scroll={{ x: 560 }}
             dataSource={item.instructions}
             locale={{ emptyText: '尚未登记领导批示' }}
             columns={[
@@ -150,7 +150,7 @@ export function EditorialPanel({ item, onChange }: { item: ItemDetail; onChange(
             size="small"
             rowKey="id"
             pagination={false}
-            scroll={{ x: true }}
+            scroll={{ x: 560 }}
             dataSource={item.upwards}
             locale={{ emptyText: '尚未登记上级采用' }}
             columns={[
