@@ -1,5 +1,186 @@
-import { PagePlaceholder } from '../../../components/PagePlaceholder';
+/** 季度通报: published quarterly results (《番府信息》工作通讯); the editor prepares them, the office leader approves. */
+import { App, Alert, Button, Card, Col, Descriptions, Empty, Form, Grid, Popconfirm, Result, Row, Select, Skeleton, Space, Tag, Typography } from 'antd';
+import { todayInChina, yearOf } from '@domain/dates';
+import { useEffect, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { can } from '../../../access';
+import { ApiError } from '../../../http';
+import { applyFieldErrors } from '../../../lib/form-errors';
+import { usePolicy } from '../../../lib/policy';
+import { useSeries, useUnits } from '../../../lib/units';
+import { useRequest } from '../../../lib/use-request';
+import { useUser } from '../../../session';
+import { ResultLists } from '../overview/components/ResultLists';
+import { SeriesScoreTable } from '../overview/components/SeriesScoreTable';
+import { QUARTER_NAMES, seriesRows, yearOptions } from '../overview/service';
+import { approvePublication, chinaDateTime, defaultQuarter, loadPublications, periodTitle, preparePublication, quarterNotStarted } from './service';
+import type { Publication } from './types';
 
-export default function Page() {
-  return <PagePlaceholder />;
+export default function ResultsPage() {
+  const user = useUser();
+  const today = todayInChina();
+  const screens = Grid.useBreakpoint();
+  const [params, setParams] = useSearchParams();
+  const publications = useRequest((signal) => loadPublications(signal), []);
+  const list = publications.data ?? [];
+  const chosen = list.find((p) => p.id === Number(params.get('id'))) ?? list[0];
+  const select = (id: number) => setParams({ id: String(id) }, { replace: true });
+
+  if (publications.error && !publications.data) {
+    return <Result status="error" title="季度通报暂时无法显示" subTitle={publications.error.message} extra={<Button type="primary" onClick={publications.reload}>重新加载</Button>} />;
+  }
+
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      <Row gutter={[16, 8]} align="middle" justify="space-between">
+        <Col xs={24} md={12}>
+          <Typography.Title level={4} style={{ margin: 0 }}>季度通报</Typography.Title>
+          <Typography.Text type="secondary">各单位政务信息工作季度考核结果，经区政府办公室领导审批后发布</Typography.Text>
+        </Col>
+        {list.length > 0 && (
+          <Col xs={24} md={12}>
+            <Form layout="inline" style={{ justifyContent: screens.md ? 'flex-end' : 'flex-start' }}>
+              <Form.Item label="通报期次" htmlFor="results-publication" style={{ marginInlineEnd: 0 }}>
+                <Select id="results-publication" value={chosen?.id} style={{ minWidth: 220 }} onChange={select}
+                  options={list.map((p) => ({ value: p.id, label: `${periodTitle(p.year, p.quarter)}（${p.status === 'published' ? '已发布' : '待审批'}）` }))} />
+              </Form.Item>
+            </Form>
+          </Col>
+        )}
+      </Row>
+
+      {can.prepareResults(user.role) && publications.data && <PrepareCard publications={list} today={today} onPrepared={(id) => { select(id); publications.reload(); }} />}
+
+      {publications.loading && !publications.data ? <Card><Skeleton active paragraph={{ rows: 8 }} /></Card> : chosen ? (
+        <PublicationView publication={chosen} onApproved={publications.reload} />
+      ) : (
+        <Card>
+          <Empty description={
+            can.prepareResults(user.role) ? '还没有季度考核结果：请在上方选择年度和季度，点击“编制考核结果”，再请办公室领导审批发布'
+              : can.approveResults(user.role) ? '还没有季度考核结果：调研科编制后，会在这里等待您审批发布'
+                : '区政府办公室尚未发布季度考核结果；发布后会在这里显示，并在工作台通知您'
+          } />
+        </Card>
+      )}
+    </Space>
+  );
+}
+
+function PrepareCard({ publications, today, onPrepared }: { publications: Publication[]; today: string; onPrepared(id: number): void }) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ year: number; quarter: number }>();
+  const [saving, setSaving] = useState(false);
+  const { data: policies } = usePolicy();
+  const initial = useMemo(() => defaultQuarter(today, publications), [today, publications]);
+  const firstYear = policies && policies.length > 0 ? Math.min(...policies.map((p) => yearOf(p.effectiveFrom))) : yearOf(today);
+
+  const submit = async (values: { year: number; quarter: number }) => {
+    setSaving(true);
+    try {
+      const { id } = await preparePublication(values.year, values.quarter);
+      message.success(`已编制${periodTitle(values.year, values.quarter)}考核结果，请办公室领导审批发布`);
+      onPrepared(id);
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      const rest = applyFieldErrors(form, error, {}, 'quarter');
+      if (rest) message.error(rest);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Card size="small" title="编制考核结果">
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>按季度末（进行中的季度按今天）的得分生成；办公室领导审批前可重新编制。</Typography.Paragraph>
+      <Form form={form} layout="inline" initialValues={initial} onFinish={submit} style={{ rowGap: 8 }}>
+        <Form.Item name="year" label="考核年度" rules={[{ required: true, message: '请选择考核年度' }]}>
+          <Select style={{ minWidth: 110 }} onChange={() => form.validateFields(['quarter']).catch(() => undefined)}
+            options={yearOptions(firstYear, yearOf(today)).map((y) => ({ value: y, label: `${y} 年` }))} />
+        </Form.Item>
+        <Form.Item name="quarter" label="季度" dependencies={['year']} rules={[
+          { required: true, message: '请选择季度' },
+          ({ getFieldValue }) => ({
+            validator: (_, quarter?: number) => {
+              const problem = quarter ? quarterNotStarted(getFieldValue('year'), quarter, today) : undefined;
+              return problem ? Promise.reject(new Error(problem)) : Promise.resolve();
+            },
+          }),
+        ]}>
+          <Select style={{ minWidth: 110 }} options={QUARTER_NAMES.map((label, i) => ({ value: i + 1, label }))} />
+        </Form.Item>
+        <Form.Item>
+          <Button type="primary" htmlType="submit" loading={saving}>编制考核结果</Button>
+        </Form.Item>
+      </Form>
+    </Card>
+  );
+}
+
+function PublicationView({ publication, onApproved }: { publication: Publication; onApproved(): void }) {
+  const user = useUser();
+  const { message } = App.useApp();
+  const { data: seriesList } = useSeries();
+  const { data: units } = useUnits();
+  const [approving, setApproving] = useState(false);
+  const series = seriesList ?? [];
+  // District roles follow a unit to its bookings; units read the table as published.
+  const unitIds = useMemo(() => (can.isDistrictRole(user.role) ? new Map((units ?? []).map((u) => [u.name, u.id])) : undefined), [units, user.role]);
+  const { year, quarter, scores } = publication;
+  const pending = publication.status === 'pending';
+  useEffect(() => setApproving(false), [publication.id]);
+
+  const approve = async () => {
+    setApproving(true);
+    try {
+      await approvePublication(publication.id, publication.version);
+      message.success(`${periodTitle(year, quarter)}考核结果已发布，各单位可以查看`);
+      onApproved();
+    } catch {
+      // The one error handler has shown why (e.g. prepared again meanwhile); the list reloads.
+      onApproved();
+    } finally {
+      setApproving(false);
+    }
+  };
+
+  return (
+    <Card
+      title={<span style={{ whiteSpace: 'normal' }}>《番府信息》工作通讯 · {periodTitle(year, quarter)}政务信息考核情况</span>}
+      extra={pending ? <Tag color="warning">待审批</Tag> : <Tag color="success">已发布</Tag>}
+    >
+      <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+        {pending && (
+          <Alert type="warning" showIcon title="本期考核结果尚未发布，各单位暂不可见"
+            description={can.approveResults(user.role) ? '请核对后审批发布。' : '请办公室领导审批发布；如需更新数据，可重新编制。'}
+            action={can.approveResults(user.role) ? (
+              <Popconfirm title="审批并发布本期考核结果？" description="发布后各单位均可查看，不能撤回。" okText="发布" cancelText="取消" onConfirm={approve}>
+                <Button type="primary" loading={approving}>审批并发布</Button>
+              </Popconfirm>
+            ) : undefined} />
+        )}
+        <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }}>
+          <Descriptions.Item label="统计截至">{publication.asOf}</Descriptions.Item>
+          <Descriptions.Item label="考核办法">{scores.policy}</Descriptions.Item>
+          <Descriptions.Item label="编制时间">{chinaDateTime(publication.preparedAt)}</Descriptions.Item>
+          <Descriptions.Item label="发布时间">{pending ? '尚未发布' : chinaDateTime(publication.approvedAt)}</Descriptions.Item>
+        </Descriptions>
+
+        {series.map((s) => {
+          const rows = seriesRows(scores.units, s.code);
+          if (rows.length === 0) return null;
+          const failed = rows.filter((u) => u.quarters[quarter - 1]?.met === false).length;
+          return (
+            <div key={s.code}>
+              <Typography.Title level={5} style={{ marginTop: 0 }}>
+                {s.name} <Typography.Text type="secondary" style={{ fontSize: 13, fontWeight: 'normal' }}>{rows.length} 个单位{failed > 0 ? `，${failed} 个未完成季度指标` : ''}</Typography.Text>
+              </Typography.Title>
+              <SeriesScoreTable rows={rows} quarter={quarter} unitIds={unitIds} />
+            </div>
+          );
+        })}
+
+        <ResultLists units={scores.units} quarter={quarter} series={series} unitIds={unitIds} yearComplete={quarter === 4} />
+      </Space>
+    </Card>
+  );
 }

@@ -1,0 +1,52 @@
+/**
+ * A bar/line chart drawn with ECharts. Only the charts and components used here are registered,
+ * and this file is loaded lazily (React.lazy), so ECharts reaches only the pages that draw charts.
+ */
+import { BarChart, LineChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import { init, use, type EChartsType } from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+import { useEffect, useRef } from 'react';
+import type { ChartData } from '../types';
+
+use([BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
+
+export interface ScoreChartProps {
+  data: ChartData;
+  /** What the chart shows, for screen readers. */
+  label: string;
+  height?: number;
+}
+
+export default function ScoreChart({ data, label, height = 280 }: ScoreChartProps) {
+  const element = useRef<HTMLDivElement>(null);
+  const chart = useRef<EChartsType | null>(null);
+
+  useEffect(() => {
+    if (!element.current) return;
+    const instance = init(element.current, undefined, { renderer: 'canvas' });
+    chart.current = instance;
+    // Follows the card's width (phone, sidebar folding) rather than only the window's.
+    const observer = new ResizeObserver(() => instance.resize());
+    observer.observe(element.current);
+    return () => {
+      observer.disconnect();
+      instance.dispose();
+      chart.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    chart.current?.setOption({
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (value: unknown) => (value === null || value === undefined ? '—' : `${String(value)} 分`) },
+      legend: { type: 'scroll', top: 0 },
+      grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
+      // Long outlet names wrap rather than hide each other.
+      xAxis: { type: 'category', data: data.categories, axisLabel: { interval: 0, width: 72, overflow: 'break' } },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: data.series.map((s) => ({ ...s, barMaxWidth: 36, emphasis: { focus: 'series' }, ...(s.type === 'line' ? { symbolSize: 8, connectNulls: true } : {}) })),
+    }, { notMerge: true });
+  }, [data]);
+
+  return <div ref={element} role="img" aria-label={label} style={{ width: '100%', height }} />;
+}

@@ -1,0 +1,161 @@
+/** API calls of the scores pages and the pure logic behind their tables, lists, warnings and charts. */
+import { addDays, quarterEnd, quarterOf, yearOf } from '@domain/dates';
+import type { Policy } from '@domain/policy';
+import { http, query } from '../../../http';
+import type { ChartData, EarlyWarning, PeriodFigure, RuleTotalsDocument, ScoresDocument, UnitAssessment } from './types';
+
+export function loadScores(year: number, quarter: number | null, signal?: AbortSignal): Promise<ScoresDocument> {
+  return http.get<ScoresDocument>(`/api/scores${query({ year, quarter })}`, { signal });
+}
+
+export function loadRuleTotals(year: number, quarter: number | null, signal?: AbortSignal): Promise<RuleTotalsDocument> {
+  return http.get<RuleTotalsDocument>(`/api/scores/by-rule${query({ year, quarter })}`, { signal });
+}
+
+export const QUARTER_NAMES = ['第一季度', '第二季度', '第三季度', '第四季度'];
+
+/** Years the office can look at: from the earliest policy's year to this year, newest first. */
+export function yearOptions(firstYear: number, thisYear: number): number[] {
+  const years: number[] = [];
+  for (let year = thisYear; year >= Math.min(firstYear, thisYear); year--) years.push(year);
+  return years;
+}
+
+/** A unit's figure for a quarter, or for the year when no quarter is chosen. */
+export function periodFigure(unit: UnitAssessment, quarter: number | null): PeriodFigure {
+  if (quarter === null) return unit.annual;
+  const q = unit.quarters.find((x) => x.quarter === quarter);
+  return q ? { points: q.points, target: q.target, met: q.met } : { points: 0, target: null, met: null };
+}
+
+/** 还差 N 分 / 超出 N 分 against the target, as the server judged met or failed. */
+export function gapLabel(figure: PeriodFigure): string {
+  if (figure.target === null) return '按年度考核';
+  const gap = figure.points - figure.target;
+  if (gap < 0) return `还差 ${-gap} 分`;
+  return gap === 0 ? '恰好达标' : `超出 ${gap} 分`;
+}
+
+/** One series' units in the server's rank order (ties by name, so rows do not jump). */
+export function seriesRows(units: readonly UnitAssessment[], series: string): UnitAssessment[] {
+  return units.filter((u) => u.series === series).sort((a, b) => a.rank - b.rank || a.unit.localeCompare(b.unit, 'zh-CN'));
+}
+
+const bySeriesThenRank = (order: readonly string[]) => (a: UnitAssessment, b: UnitAssessment) =>
+  order.indexOf(a.series) - order.indexOf(b.series) || a.rank - b.rank || a.unit.localeCompare(b.unit, 'zh-CN');
+
+/** 通报表扬候选: every quarter met (for 直报点 the year), in rank order within each series. */
+export function commendCandidates(units: readonly UnitAssessment[], seriesOrder: readonly string[]): UnitAssessment[] {
+  return units.filter((u) => u.all_quarters_met).sort(bySeriesThenRank(seriesOrder));
+}
+
+/** 季度通报批评: units whose quarter the server assessed as failed. */
+export function criticised(units: readonly UnitAssessment[], quarter: number, seriesOrder: readonly string[]): UnitAssessment[] {
+  return units.filter((u) => u.quarters[quarter - 1]?.met === false).sort(bySeriesThenRank(seriesOrder));
+}
+
+/** 连续四个季度未完成 (建议更换信息员): a failed streak of four or more ending with the quarter. */
+export function replaceOfficer(units: readonly UnitAssessment[], quarter: number, seriesOrder: readonly string[]): UnitAssessment[] {
+  return units.filter((u) => (u.quarters[quarter - 1]?.failed_streak ?? 0) >= 4).sort(bySeriesThenRank(seriesOrder));
+}
+
+/** The quarter the lists speak of: the chosen one; for a whole year this quarter (this year) or the fourth. */
+export function listQuarter(year: number, quarter: number | null, today: string): number {
+  if (quarter !== null) return quarter;
+  return year === yearOf(today) ? quarterOf(today) : 4;
+}
+
+/** Whether the quarter is still running today (its figures are as of today, not final). */
+export function quarterInProgress(year: number, quarter: number, today: string): boolean {
+  return year === yearOf(today) && quarter === quarterOf(today);
+}
+
+/** Days from today to the quarter's last day, both included. */
+export function daysLeftInQuarter(today: string): number {
+  const end = quarterEnd(yearOf(today), quarterOf(today));
+  let days = 1;
+  for (let date = today; date < end; date = addDays(date, 1)) days++;
+  return days;
+}
+
+/**
+ * 预警: units that may miss this quarter's target while it can still be met — the current quarter
+ * (not yet over), a quarterly target, and points so far below it. Most points still needed first.
+ * A document of another year has no current quarter, so no warnings.
+ */
+export function earlyWarnings(document: ScoresDocument | undefined, today: string): EarlyWarning[] {
+  if (!document || document.year !== yearOf(today)) return [];
+  const quarter = quarterOf(today);
+  const daysLeft = daysLeftInQuarter(today);
+  const warnings: EarlyWarning[] = [];
+  for (const unit of document.units) {
+    const q = unit.quarters[quarter - 1];
+    if (!q || q.target === null || q.points >= q.target) continue;
+    warnings.push({ unit: unit.unit, series: unit.series, points: q.points, target: q.target, needed: q.target - q.points, daysLeft, quarter });
+  }
+  return warnings.sort((a, b) => b.needed - a.needed || a.unit.localeCompare(b.unit, 'zh-CN'));
+}
+
+/** Points by quarter: each series' total, or one unit's points against its quarterly target. */
+export function quarterChart(units: readonly UnitAssessment[], series: readonly { code: string; name: string }[], unit?: string): ChartData {
+  const categories = QUARTER_NAMES;
+  if (unit) {
+    const found = units.find((u) => u.unit === unit);
+    if (!found) return { categories, series: [] };
+    const hasTarget = found.quarters.some((q) => q.target !== null);
+    return {
+      categories,
+      series: [
+        { name: `${found.unit}得分`, type: 'bar', data: found.quarters.map((q) => q.points) },
+        ...(hasTarget ? [{ name: '季度指标', type: 'line' as const, data: found.quarters.map((q) => q.target) }] : []),
+      ],
+    };
+  }
+  return {
+    categories,
+    series: series.map((s) => ({
+      name: s.name,
+      type: 'bar' as const,
+      data: [1, 2, 3, 4].map((quarter) => units.filter((u) => u.series === s.code).reduce((sum, u) => sum + (u.quarters[quarter - 1]?.points ?? 0), 0)),
+    })),
+  };
+}
+
+/**
+ * What a booking rule counts under in the chart by outlet: adoptions by the outlet's name in the
+ * policy; instructions, upward bonuses, solicitations and deductions each as one group.
+ */
+export function ruleGroup(rule: string, policy: Policy | undefined): string {
+  const [head, outlet] = rule.split(':');
+  switch (head) {
+    case 'adoption': return policy?.outlets[outlet]?.name ?? outlet;
+    case 'district_instruction': return '区领导批示';
+    case 'upward': return '上报省市加分';
+    case 'solicitation_answered': return '约稿加分';
+    case 'solicitation_missed':
+    case 'penalty': return '扣分';
+    default: return rule;
+  }
+}
+
+/** Points by outlet (and the other groups), one bar per series, optionally one quarter only. */
+export function outletChart(document: RuleTotalsDocument | undefined, policy: Policy | undefined, series: readonly { code: string; name: string }[], quarter: number | null): ChartData {
+  const rows = (document?.rows ?? []).filter((r) => quarter === null || r.quarter === quarter);
+  // Outlets in the policy's order first, then the other groups in a fixed order.
+  const order = [...Object.values(policy?.outlets ?? {}).map((o) => o.name), '区领导批示', '上报省市加分', '约稿加分', '扣分'];
+  const groups = new Map<string, Map<string, number>>();
+  for (const row of rows) {
+    const group = ruleGroup(row.rule, policy);
+    let bySeries = groups.get(group);
+    if (!bySeries) groups.set(group, (bySeries = new Map()));
+    bySeries.set(row.series, (bySeries.get(row.series) ?? 0) + row.points);
+  }
+  const rank = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length);
+  const categories = [...groups.keys()].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b, 'zh-CN'));
+  return {
+    categories,
+    series: series
+      .filter((s) => rows.some((r) => r.series === s.code))
+      .map((s) => ({ name: s.name, type: 'bar' as const, stack: 'points', data: categories.map((c) => groups.get(c)?.get(s.code) ?? 0) })),
+  };
+}

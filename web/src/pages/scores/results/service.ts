@@ -1,0 +1,47 @@
+/** API calls of 季度通报 and the rules of its preparation form. */
+import { quarterOf, yearOf } from '@domain/dates';
+import { http } from '../../../http';
+import type { Publication } from './types';
+
+export function loadPublications(signal?: AbortSignal): Promise<Publication[]> {
+  return http.get<Publication[]>('/api/results', { signal });
+}
+
+export function preparePublication(year: number, quarter: number): Promise<{ id: number }> {
+  return http.post<{ id: number }>('/api/results', { year, quarter }, { quiet: true });
+}
+
+export function approvePublication(id: number, version: number): Promise<{ ok: true }> {
+  return http.post<{ ok: true }>(`/api/results/${id}/approve`, { version });
+}
+
+/** 2026 年第一季度 */
+export function periodTitle(year: number, quarter: number): string {
+  return `${year} 年第${'一二三四'[quarter - 1]}季度`;
+}
+
+/** Why a quarter cannot be prepared yet, or undefined when it can (the server checks again). */
+export function quarterNotStarted(year: number, quarter: number, today: string): string | undefined {
+  const thisYear = yearOf(today);
+  if (year > thisYear || (year === thisYear && quarter > quarterOf(today))) return '该季度尚未开始，不能编制考核结果';
+  return undefined;
+}
+
+/**
+ * The quarter to prepare by default: in a quarter's first month the one just ended, unless it has
+ * results already; otherwise the current one.
+ */
+export function defaultQuarter(today: string, publications: readonly { year: number; quarter: number }[]): { year: number; quarter: number } {
+  const year = yearOf(today);
+  const quarter = quarterOf(today);
+  const previous = quarter === 1 ? { year: year - 1, quarter: 4 } : { year, quarter: quarter - 1 };
+  const firstMonth = Number(today.slice(5, 7)) === quarter * 3 - 2;
+  const done = publications.some((p) => p.year === previous.year && p.quarter === previous.quarter);
+  return firstMonth && !done ? previous : { year, quarter };
+}
+
+/** A stored timestamp in China time, to the minute. */
+export function chinaDateTime(iso: string | null): string {
+  if (!iso) return '—';
+  return new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
