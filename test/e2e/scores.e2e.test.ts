@@ -78,10 +78,20 @@ describe('scores and quarterly results in Chromium', () => {
     expect(await page.getByRole('link', { name: title }).count()).toBe(2);
     await page.getByRole('img', { name: '沙湾镇各季度得分' }).waitFor();
     await screenshot(page, 'unit-score');
+    // One quarter's bookings at a time.
+    await page.getByText('一季度', { exact: true }).click();
+    await see(page, '本季度还没有得分记录');
+    await page.getByText('全年', { exact: true }).click();
 
     await page.getByRole('link', { name: title }).first().click();
     await page.waitForURL('**/items/*');
     await see(page, title);
+
+    // A unit that does not exist gets a Chinese explanation and a way back.
+    await page.goto('/scores/units/99999');
+    await see(page, '报送单位不存在');
+    await page.getByRole('button', { name: '返回考核得分' }).click();
+    await page.waitForURL(/\/scores$/);
     expect(browsing.errors).toEqual([]);
   });
 
