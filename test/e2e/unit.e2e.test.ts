@@ -218,7 +218,7 @@ describe('the reporting unit in Chromium', () => {
     await see(page, '还差 8 分');
     await see(page, '还差 62 分');
     await page.getByRole('row').filter({ hasText: '按时完成约稿任务并被采用' }).waitFor();
-    await page.getByRole('row').filter({ hasText: '综合调研' }).getByRole('link', { name: `W${id}` }).click();
+    await page.getByRole('row').filter({ hasText: '综合调研' }).getByRole('link', { name: '沙湾镇防汛工作经验（政务信息）' }).click();
     await page.waitForURL(`**/items/${id}`);
     await see(page, '本稿件累计得分');
     await page.goBack();

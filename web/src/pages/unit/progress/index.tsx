@@ -99,7 +99,7 @@ export default function ProgressPage() {
                 { title: '季度', dataIndex: 'quarter', width: 70, responsive: ['sm'], render: (q: number) => `Q${q}` },
                 { title: '记分依据', dataIndex: 'description' },
                 { title: '分值', dataIndex: 'points', align: 'right', width: 70, render: (p: number) => <Typography.Text type={p < 0 ? 'danger' : undefined}>{p > 0 ? `+${p}` : p}</Typography.Text> },
-                { title: '稿件', key: 'item', render: (_, b) => (b.itemId ? <Link to={pathOf('itemDetail', { id: b.itemId })}>{b.item ?? `稿件 ${b.itemId}`}</Link> : b.item ?? '—') },
+                { title: '稿件', key: 'item', render: (_, b) => (b.itemId ? <Link to={pathOf('itemDetail', { id: b.itemId })}>{b.itemTitle ?? b.item ?? `稿件 ${b.itemId}`}</Link> : b.item ?? '—') },
               ]}
             />
           </Card>

@@ -22,6 +22,8 @@ export interface ExplainedBooking {
   record: { type: string; id: string };
   item: string | null;
   itemId: number | null;
+  /** The item's title, for the link (absent for bookings without an item). */
+  itemTitle?: string | null;
   policy: string;
 }
 export interface Explanation { unit: string; series: string; year: number; points: number; quarters: { quarter: number; points: number }[]; bookings: ExplainedBooking[] }
