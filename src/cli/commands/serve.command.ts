@@ -30,6 +30,9 @@ export function serveCommand(io: CliIo): Command {
       process.once('SIGTERM', stop);
       const address = await app.listen({ host: options.host, port });
       io.stdout(`政务信息报送与考核系统已启动：${address}（数据库 ${store.location}）\n`);
+      const { DEFAULT_WEB_ROOT } = await import('../../server/plugins/web-pages.js');
+      const { existsSync } = await import('node:fs');
+      io.stdout(existsSync(`${DEFAULT_WEB_ROOT}/index.html`) ? `在浏览器中打开 ${address}/ 登录使用；接口文档 ${address}/api/docs\n` : `网页尚未构建（npm run build），目前只提供接口：${address}/api/docs\n`);
       // Keep running until a signal: the action resolves only when the server closes.
       await new Promise<void>((resolve) => app.server.once('close', () => resolve()));
     });
