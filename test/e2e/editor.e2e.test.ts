@@ -131,10 +131,10 @@ describe('the district editor in Chromium', () => {
     await see(page, '本稿件标注为“不予公开”，不能被区政府门户网站采用。');
     await page.getByLabel('采用载体', { exact: true }).click();
     const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
-    await options.first().waitFor();
-    const offered = await options.allTextContents();
-    expect(offered).toEqual([policy.outlets.dynamic.name, policy.outlets.report.name]);
-    expect(offered).not.toContain(policy.outlets.portal.name);
+    // The list may still be opening: read it until it settles.
+    await expect.poll(() => options.allTextContents()).toEqual([policy.outlets.dynamic.name, policy.outlets.report.name]);
+    expect(await options.allTextContents()).not.toContain(policy.outlets.portal.name);
+    expect(await page.locator('.ant-select-item-option', { hasText: policy.outlets.portal.name }).count()).toBe(0);
 
     // Adopted by 《番府信息》, then undone: the confirmation says the points go, and they do.
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: policy.outlets.dynamic.name }).click();
@@ -207,6 +207,9 @@ describe('the district editor in Chromium', () => {
     await signIn(phone, editor);
     await phone.goto('/editor/inbox');
     await phone.getByLabel('全文搜索').waitFor();
+    expect(await phone.getByLabel('报送单位').count()).toBe(0);
+    await phone.getByRole('button', { name: '更多筛选' }).click();
+    await phone.getByLabel('报送单位').waitFor();
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     expect(browsing.errors).toEqual([]);
   });

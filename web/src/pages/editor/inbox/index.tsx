@@ -3,9 +3,9 @@
  * URL, so links such as the dashboard's `?status=submitted` open a ready view), with duplicate
  * warnings per row and bulk receive / not-adopt on a selection.
  */
-import { Alert, Button, Card, Col, DatePicker, Empty, Form, Input, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Empty, Form, Grid, Input, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { can, pathOf } from '../../../access';
 import { UnitPicker } from '../../../components/UnitPicker';
@@ -34,6 +34,10 @@ export default function InboxPage() {
   const { policy } = usePolicy();
   const { data: series } = useSeries();
   const [typed, setTyped] = useState(filters.q ?? '');
+  // The URL may change under the box (back button, a link): the box follows it.
+  useEffect(() => setTyped(filters.q ?? ''), [filters.q]);
+  const screens = Grid.useBreakpoint();
+  const [moreFilters, setMoreFilters] = useState(false);
   const [selected, setSelected] = useState<Map<number, InboxRow>>(new Map());
   const [outcome, setOutcome] = useState<BulkOutcome>();
   const [busy, setBusy] = useState<BulkKey>();
@@ -61,6 +65,9 @@ export default function InboxPage() {
   };
 
   const hasFilters = ['q', 'status', 'unitId', 'series', 'category', 'outlet', 'from', 'to'].some((name) => params.has(name));
+  const otherFilters = ['status', 'unitId', 'series', 'category', 'outlet', 'from', 'to'].filter((name) => params.has(name)).length;
+  // At phone width only the search shows at first; the other filters open on demand.
+  const showAll = screens.md !== false || moreFilters;
   const emptyText = filters.q ? `没有标题或正文含“${filters.q}”的稿件` : hasFilters ? '没有符合筛选条件的稿件' : '还没有单位报送稿件';
 
   return (
@@ -80,72 +87,81 @@ export default function InboxPage() {
                 onSearch={(value) => update({ q: value.trim() || undefined })}
               />
             </Form.Item>
+            {!showAll && (
+              <Button block style={{ marginBottom: 16 }} onClick={() => setMoreFilters(true)}>
+                更多筛选{otherFilters ? `（已选 ${otherFilters} 项）` : ''}
+              </Button>
+            )}
           </Col>
-          <Col xs={12} md={6} xl={4}>
-            <Form.Item label="状态" htmlFor="inbox-status">
-              <Select
-                id="inbox-status"
-                allowClear
-                placeholder="全部状态"
-                value={filters.status}
-                onChange={(status) => update({ status })}
-                options={DISTRICT_STATUSES.map((s) => ({ value: s, label: ITEM_STATUSES[s] }))}
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={12} md={6} xl={4}>
-            <Form.Item label="采用载体" htmlFor="inbox-outlet">
-              <Select
-                id="inbox-outlet"
-                allowClear
-                placeholder="全部"
-                value={filters.outlet}
-                onChange={(outlet) => update({ outlet })}
-                options={Object.entries(policy?.outlets ?? {}).map(([code, outlet]) => ({ value: code, label: outlet.name }))}
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12} xl={8}>
-            <Form.Item label="报送日期" htmlFor="inbox-dates">
-              <DatePicker.RangePicker
-                id={{ start: 'inbox-dates' }}
-                style={{ width: '100%' }}
-                allowEmpty={[true, true]}
-                value={[filters.from ? dayjs(filters.from) : null, filters.to ? dayjs(filters.to) : null]}
-                onChange={(dates) => update({ from: dates?.[0]?.format('YYYY-MM-DD'), to: dates?.[1]?.format('YYYY-MM-DD') })}
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12} xl={8}>
-            <Form.Item label="报送单位" htmlFor="inbox-unit">
-              <UnitPicker id="inbox-unit" value={filters.unitId} onChange={(unitId) => update({ unitId: (unitId as number | undefined) ?? undefined })} />
-            </Form.Item>
-          </Col>
-          <Col xs={12} md={6} xl={8}>
-            <Form.Item label="序列" htmlFor="inbox-series">
-              <Select
-                id="inbox-series"
-                allowClear
-                placeholder="全部序列"
-                value={filters.series}
-                onChange={(value) => update({ series: value })}
-                options={(series ?? []).map((s) => ({ value: s.code, label: s.name }))}
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={12} md={6} xl={8}>
-            <Form.Item label="内容类别" htmlFor="inbox-category">
-              <Select
-                id="inbox-category"
-                allowClear
-                placeholder="全部类别"
-                value={filters.category}
-                onChange={(category) => update({ category })}
-                options={ITEM_CATEGORIES.map((c) => ({ value: c, label: c }))}
-                popupMatchSelectWidth={false}
-              />
-            </Form.Item>
-          </Col>
+          {showAll && (
+            <>
+              <Col xs={12} md={6} xl={4}>
+                <Form.Item label="状态" htmlFor="inbox-status">
+                  <Select
+                    id="inbox-status"
+                    allowClear
+                    placeholder="全部状态"
+                    value={filters.status}
+                    onChange={(status) => update({ status })}
+                    options={DISTRICT_STATUSES.map((s) => ({ value: s, label: ITEM_STATUSES[s] }))}
+                  />
+                </Form.Item>
+              </Col>
+              <Col xs={12} md={6} xl={4}>
+                <Form.Item label="采用载体" htmlFor="inbox-outlet">
+                  <Select
+                    id="inbox-outlet"
+                    allowClear
+                    placeholder="全部"
+                    value={filters.outlet}
+                    onChange={(outlet) => update({ outlet })}
+                    options={Object.entries(policy?.outlets ?? {}).map(([code, outlet]) => ({ value: code, label: outlet.name }))}
+                  />
+                </Form.Item>
+              </Col>
+              <Col xs={24} md={12} xl={8}>
+                <Form.Item label="报送日期" htmlFor="inbox-dates">
+                  <DatePicker.RangePicker
+                    id={{ start: 'inbox-dates' }}
+                    style={{ width: '100%' }}
+                    allowEmpty={[true, true]}
+                    value={[filters.from ? dayjs(filters.from) : null, filters.to ? dayjs(filters.to) : null]}
+                    onChange={(dates) => update({ from: dates?.[0]?.format('YYYY-MM-DD'), to: dates?.[1]?.format('YYYY-MM-DD') })}
+                  />
+                </Form.Item>
+              </Col>
+              <Col xs={24} md={12} xl={8}>
+                <Form.Item label="报送单位" htmlFor="inbox-unit">
+                  <UnitPicker id="inbox-unit" value={filters.unitId} onChange={(unitId) => update({ unitId: (unitId as number | undefined) ?? undefined })} />
+                </Form.Item>
+              </Col>
+              <Col xs={12} md={6} xl={8}>
+                <Form.Item label="序列" htmlFor="inbox-series">
+                  <Select
+                    id="inbox-series"
+                    allowClear
+                    placeholder="全部序列"
+                    value={filters.series}
+                    onChange={(value) => update({ series: value })}
+                    options={(series ?? []).map((s) => ({ value: s.code, label: s.name }))}
+                  />
+                </Form.Item>
+              </Col>
+              <Col xs={12} md={6} xl={8}>
+                <Form.Item label="内容类别" htmlFor="inbox-category">
+                  <Select
+                    id="inbox-category"
+                    allowClear
+                    placeholder="全部类别"
+                    value={filters.category}
+                    onChange={(category) => update({ category })}
+                    options={ITEM_CATEGORIES.map((c) => ({ value: c, label: c }))}
+                    popupMatchSelectWidth={false}
+                  />
+                </Form.Item>
+              </Col>
+            </>
+          )}
         </Row>
       </Form>
 
