@@ -1,6 +1,7 @@
 /** Puts the server's field problems on the form's fields, so what was typed stays and the reason shows beside it. */
 import type { FormInstance } from 'antd';
-import type { ApiError } from '../http';
+import { useState } from 'react';
+import { ApiError } from '../http';
 
 /**
  * `fieldMap` maps the API's field names to the form's; problems on other fields, or a refusal
@@ -23,3 +24,25 @@ export function applyFieldErrors(form: FormInstance, error: ApiError, fieldMap: 
   return unplaced.length ? unplaced.join('；') : undefined;
 }
 
+
+/**
+ * A form's submission: `busy` while it runs, and the server's refusal placed on the fields (or in
+ * `refusal` when it names none), keeping what was typed.
+ */
+export function useFormSubmission(form: FormInstance) {
+  const [busy, setBusy] = useState(false);
+  const [refusal, setRefusal] = useState<string>();
+  const submitting = async (send: () => Promise<void>) => {
+    setBusy(true);
+    setRefusal(undefined);
+    try {
+      await send();
+    } catch (error) {
+      if (error instanceof ApiError) setRefusal(applyFieldErrors(form, error));
+      else throw error;
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, refusal, setRefusal, submitting };
+}

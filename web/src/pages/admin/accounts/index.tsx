@@ -9,7 +9,7 @@ import { ADMIN_ROLES, type Role } from '@shared/roles';
 import { can } from '../../../access';
 import { UnitPicker } from '../../../components/UnitPicker';
 import { ApiError } from '../../../http';
-import { applyFieldErrors } from '../../../lib/form-errors';
+import { useFormSubmission } from '../../../lib/form-errors';
 import { ROLES } from '../../../lib/labels';
 import { useRequest } from '../../../lib/use-request';
 import { useUser } from '../../../session';
@@ -133,22 +133,15 @@ export default function AccountsPage() {
 function CreateAccount({ open, onClose, onCreated }: { open: boolean; onClose(): void; onCreated(username: string, password: string): void }) {
   const [form] = Form.useForm<NewAccount>();
   const role = Form.useWatch('role', form);
-  const [busy, setBusy] = useState(false);
-  const [refusal, setRefusal] = useState<string>();
+  const { busy, refusal, submitting } = useFormSubmission(form);
 
   const submit = async (values: NewAccount) => {
-    setBusy(true);
-    setRefusal(undefined);
-    try {
+    await submitting(async () => {
       const input = { ...values, username: values.username.trim().toLowerCase(), unitId: needsUnit(values.role) ? values.unitId ?? null : null };
       const { password } = await createAccount(input);
       form.resetFields();
       onCreated(input.username, password);
-    } catch (error) {
-      if (error instanceof ApiError) setRefusal(applyFieldErrors(form, error));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -181,21 +174,14 @@ function CreateAccount({ open, onClose, onCreated }: { open: boolean; onClose():
 function GrantRole({ account, onClose, onDone }: { account: Account | undefined; onClose(): void; onDone(): void }) {
   const [form] = Form.useForm<{ role: Role; unitId: number | null }>();
   const role = Form.useWatch('role', form);
-  const [busy, setBusy] = useState(false);
-  const [refusal, setRefusal] = useState<string>();
+  const { busy, refusal, setRefusal, submitting } = useFormSubmission(form);
 
   const submit = async (values: { role: Role; unitId: number | null }) => {
     if (!account) return;
-    setBusy(true);
-    setRefusal(undefined);
-    try {
+    await submitting(async () => {
       await assignRole(account, values.role, needsUnit(values.role) ? values.unitId ?? null : null);
       onDone();
-    } catch (error) {
-      if (error instanceof ApiError) setRefusal(applyFieldErrors(form, error));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

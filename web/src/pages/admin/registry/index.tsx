@@ -11,8 +11,7 @@ import { todayInChina } from '@domain/dates';
 import { isPhoneNumber } from '@domain/item-workflow';
 import { CONTACT_DUTIES, STAFFING } from '@domain/registry';
 import { can } from '../../../access';
-import { ApiError } from '../../../http';
-import { applyFieldErrors } from '../../../lib/form-errors';
+import { useFormSubmission } from '../../../lib/form-errors';
 import { useRequest } from '../../../lib/use-request';
 import { useUser } from '../../../session';
 import { addContact, endContact, filterRegistry, loadMissingOfficers, loadRegistry, namesFor, type Contact, type UnitRegistry } from './service';
@@ -147,14 +146,11 @@ const phoneRule = { validator: async (_: unknown, value?: string) => { if (value
 function AddContact({ unit, onClose, onAdded }: { unit: UnitRegistry['unit'] | undefined; onClose(): void; onAdded(): void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<ContactForm>();
-  const [busy, setBusy] = useState(false);
-  const [refusal, setRefusal] = useState<string>();
+  const { busy, refusal, submitting } = useFormSubmission(form);
 
   const submit = async (values: ContactForm) => {
     if (!unit) return;
-    setBusy(true);
-    setRefusal(undefined);
-    try {
+    await submitting(async () => {
       await addContact(unit.id, {
         duty: values.duty, name: values.name.trim(), post: values.post.trim(), officePhone: values.officePhone?.trim() || null, mobile: values.mobile?.trim() || null,
         staffing: values.staffing, startedOn: values.startedOn.format('YYYY-MM-DD'), noticeDate: values.noticeDate?.format('YYYY-MM-DD') ?? null,
@@ -162,11 +158,7 @@ function AddContact({ unit, onClose, onAdded }: { unit: UnitRegistry['unit'] | u
       message.success('已登记');
       form.resetFields();
       onAdded();
-    } catch (error) {
-      if (error instanceof ApiError) setRefusal(applyFieldErrors(form, error));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -222,22 +214,15 @@ function AddContact({ unit, onClose, onAdded }: { unit: UnitRegistry['unit'] | u
 
 function EndContact({ contact, onClose, onEnded }: { contact: Contact | undefined; onClose(): void; onEnded(): void }) {
   const [form] = Form.useForm<{ endedOn: Dayjs; noticeDate?: Dayjs | null }>();
-  const [busy, setBusy] = useState(false);
-  const [refusal, setRefusal] = useState<string>();
+  const { busy, refusal, submitting } = useFormSubmission(form);
 
   const submit = async (values: { endedOn: Dayjs; noticeDate?: Dayjs | null }) => {
     if (!contact) return;
-    setBusy(true);
-    setRefusal(undefined);
-    try {
+    await submitting(async () => {
       await endContact(contact, values.endedOn.format('YYYY-MM-DD'), values.noticeDate?.format('YYYY-MM-DD') ?? null);
       form.resetFields();
       onEnded();
-    } catch (error) {
-      if (error instanceof ApiError) setRefusal(applyFieldErrors(form, error));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -1,10 +1,10 @@
 /** 安全设置: the security administrator's password, lockout, session and second-factor rules. */
 import { Alert, App, Button, Card, Checkbox, Col, Form, InputNumber, Result, Row, Skeleton, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { SECURITY_SETTING_LIMITS, type SecuritySettings } from '@domain/security-settings';
 import type { Role } from '@shared/roles';
-import { ApiError, http } from '../../../http';
-import { applyFieldErrors } from '../../../lib/form-errors';
+import { http } from '../../../http';
+import { useFormSubmission } from '../../../lib/form-errors';
 import { ROLES } from '../../../lib/labels';
 import { useRequest } from '../../../lib/use-request';
 
@@ -23,26 +23,19 @@ export default function SecurityPage() {
   const { message } = App.useApp();
   const [form] = Form.useForm<Settings>();
   const { data, loading, error, reload } = useRequest((signal) => http.get<Settings>('/api/security-settings', { signal }), []);
-  const [busy, setBusy] = useState(false);
-  const [refusal, setRefusal] = useState<string>();
+  const { busy, refusal, setRefusal, submitting } = useFormSubmission(form);
 
   useEffect(() => { if (data) form.setFieldsValue(data); }, [data, form]);
 
   if (error && !data) return <Result status="error" title="无法读取安全设置" subTitle={error.message} />;
 
   const save = async (values: Settings) => {
-    setBusy(true);
-    setRefusal(undefined);
-    try {
+    await submitting(async () => {
       const saved = await http.put<Settings>('/api/security-settings', { ...values, version: data!.version }, { quiet: true });
       form.setFieldsValue(saved);
       message.success('安全设置已保存，新登录立即生效');
       reload();
-    } catch (cause) {
-      if (cause instanceof ApiError) setRefusal(applyFieldErrors(form, cause));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

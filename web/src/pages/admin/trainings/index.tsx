@@ -5,8 +5,8 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { can } from '../../../access';
 import { UnitPicker } from '../../../components/UnitPicker';
-import { ApiError, http } from '../../../http';
-import { applyFieldErrors } from '../../../lib/form-errors';
+import { http } from '../../../http';
+import { useFormSubmission } from '../../../lib/form-errors';
 import { useRequest } from '../../../lib/use-request';
 import { useUser } from '../../../session';
 
@@ -67,13 +67,10 @@ export default function TrainingsPage() {
 function AddTraining({ open, onClose, onAdded }: { open: boolean; onClose(): void; onAdded(): void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<TrainingForm>();
-  const [busy, setBusy] = useState(false);
-  const [refusal, setRefusal] = useState<string>();
+  const { busy, refusal, submitting } = useFormSubmission(form);
 
   const submit = async (values: TrainingForm) => {
-    setBusy(true);
-    setRefusal(undefined);
-    try {
+    await submitting(async () => {
       await http.post('/api/trainings', {
         date: values.date.format('YYYY-MM-DD'), title: values.title.trim(), organizer: values.organizer?.trim() || null, notes: values.notes?.trim() || null,
         attendees: (values.attendees ?? []).map((a) => ({ unitId: a.unitId ?? null, name: a.name.trim() })),
@@ -81,11 +78,7 @@ function AddTraining({ open, onClose, onAdded }: { open: boolean; onClose(): voi
       message.success('培训已登记');
       form.resetFields();
       onAdded();
-    } catch (error) {
-      if (error instanceof ApiError) setRefusal(applyFieldErrors(form, error));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -3,8 +3,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Empty, Form, Input, Modal, Result, Row, Select, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { can } from '../../../access';
-import { ApiError } from '../../../http';
-import { applyFieldErrors } from '../../../lib/form-errors';
+import { useFormSubmission } from '../../../lib/form-errors';
 import { loadSeries, loadUnits, type Series } from '../../../lib/units';
 import { useRequest } from '../../../lib/use-request';
 import { useUser } from '../../../session';
@@ -73,22 +72,15 @@ export default function UnitsPage() {
 function AddUnit({ open, series, onClose, onAdded }: { open: boolean; series: Series[]; onClose(): void; onAdded(): void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<{ name: string; seriesCode: string }>();
-  const [busy, setBusy] = useState(false);
-  const [refusal, setRefusal] = useState<string>();
+  const { busy, refusal, submitting } = useFormSubmission(form);
 
   const submit = async (values: { name: string; seriesCode: string }) => {
-    setBusy(true);
-    setRefusal(undefined);
-    try {
+    await submitting(async () => {
       await addUnit(values.name.trim(), values.seriesCode);
       message.success(`已新增单位“${values.name.trim()}”`);
       form.resetFields();
       onAdded();
-    } catch (error) {
-      if (error instanceof ApiError) setRefusal(applyFieldErrors(form, error));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -1,29 +1,6 @@
 /** The documents of the scores API (ledger-and-cli.md: `scores --json`, `explain --json`). */
 
-export interface QuarterAssessment {
-  quarter: number;
-  points: number;
-  /** `null` for a series assessed only by year (直报点). */
-  target: number | null;
-  met: boolean | null;
-  failed_streak: number | null;
-}
-
-export interface UnitAssessment {
-  unit: string;
-  series: string;
-  quarters: QuarterAssessment[];
-  annual: { points: number; target: number; met: boolean };
-  rank: number;
-  all_quarters_met: boolean;
-}
-
-export interface ScoresDocument {
-  year: number;
-  quarter?: number;
-  policy: string;
-  units: UnitAssessment[];
-}
+export type { QuarterAssessment, UnitAssessment, ScoresDocument, ExplainedBooking, Explanation } from '../../../lib/scores';
 
 /** GET /api/scores/by-rule: points per series, quarter and booking rule. */
 export interface RuleTotal {
@@ -39,30 +16,6 @@ export interface RuleTotalsDocument {
   year: number;
   quarter?: number;
   rows: RuleTotal[];
-}
-
-/** One booking behind a unit's points (GET /api/scores/explain). */
-export interface ExplainedBooking {
-  date: string;
-  quarter: number;
-  points: number;
-  rule: string;
-  description: string;
-  record: { type: string; id: string };
-  item: string | null;
-  itemId: number | null;
-  itemTitle: string | null;
-  policy: string;
-}
-
-export interface Explanation {
-  unit: string;
-  series: string;
-  year: number;
-  quarter?: number;
-  points: number;
-  quarters: { quarter: number; points: number }[];
-  bookings: ExplainedBooking[];
 }
 
 /** A figure of one period (a quarter or the year) as the tables show it. */

@@ -2,31 +2,9 @@
 import { quarterOf, yearOf } from '@domain/dates';
 import { http, query } from '../../../http';
 
-export interface QuarterAssessment { quarter: number; points: number; target: number | null; met: boolean | null; failed_streak: number | null }
-export interface UnitAssessment {
-  unit: string;
-  series: string;
-  quarters: QuarterAssessment[];
-  annual: { points: number; target: number; met: boolean };
-  rank: number;
-  all_quarters_met: boolean;
-}
-export interface ScoresDocument { year: number; policy: string; units: UnitAssessment[] }
+import type { Explanation, ScoresDocument, UnitAssessment } from '../../../lib/scores';
 
-export interface ExplainedBooking {
-  date: string;
-  quarter: number;
-  points: number;
-  rule: string;
-  description: string;
-  record: { type: string; id: string };
-  item: string | null;
-  itemId: number | null;
-  /** The item's title, for the link (absent for bookings without an item). */
-  itemTitle?: string | null;
-  policy: string;
-}
-export interface Explanation { unit: string; series: string; year: number; points: number; quarters: { quarter: number; points: number }[]; bookings: ExplainedBooking[] }
+export type { ExplainedBooking, Explanation, QuarterAssessment, UnitAssessment } from '../../../lib/scores';
 
 export async function loadProgress(unit: string, year: number, signal?: AbortSignal): Promise<{ assessment: UnitAssessment | undefined; explanation: Explanation }> {
   const [scores, explanation] = await Promise.all([
