@@ -71,7 +71,8 @@ export async function launchBrowser(baseURL: string): Promise<Browsing> {
       const context = await browser.newContext({ baseURL, viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
       contexts.push(context);
       const page = await context.newPage();
-      page.setDefaultTimeout(15_000);
+      // Generous: CI runs these beside the database suites on two cores.
+      page.setDefaultTimeout(30_000);
       page.on('console', (message) => {
         // A refused request logs a console error in Chromium; tests that provoke one (403, 404) expect it.
         if (message.type() === 'error' && !/Failed to load resource: the server responded with a status of (4\d\d)/.test(message.text())) errors.push(`${page.url()}: ${message.text()}`);
