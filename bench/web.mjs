@@ -57,7 +57,7 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 let browser;
 try {
   const units = (await listUnits(store.db)).map((u) => ({ name: u.name, series: u.series_code }));
-  const records = generateDemoLedger({ year, units, seed: 11, intensity: 8.3 });
+  const records = generateDemoLedger({ year, units, seed: 11, intensity: 8.4 });
   const outcome = await importLedger(store.db, records.map((fields, i) => ({ fields, file: 'bench', line: i + 1 })));
   if (!outcome.ok) throw new Error('the demo ledger did not import');
   const itemCount = outcome.stored.item;
