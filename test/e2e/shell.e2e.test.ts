@@ -1,11 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureFirstAdmin, FIRST_ADMIN_USERNAME } from '../../src/services/auth/ensure-first-admin.js';
 import { launchBrowser, screenshot, see, signIn, startSystem, type Browsing, type System } from './harness.js';
 
 describe('the app shell in Chromium', () => {
   let system: System;
   let browsing: Browsing;
+  let oneTime: string;
   beforeAll(async () => {
     system = await startSystem();
+    // As `govinfo serve` does on a database without accounts.
+    oneTime = (await ensureFirstAdmin(system.store.db, undefined, new Date()))!;
     browsing = await launchBrowser(system.url);
   });
   afterAll(async () => {
@@ -28,6 +32,37 @@ describe('the app shell in Chromium', () => {
     await see(page, '沙湾镇');
     await page.getByRole('menuitem', { name: '新建信息稿件' }).waitFor();
     expect(await page.getByRole('menuitem', { name: '收稿箱' }).count()).toBe(0);
+    expect(browsing.errors).toEqual([]);
+  });
+
+  it('the first administrator signs in with the one-time password and must set a new one before anything else; then signs out', async () => {
+    const page = await browsing.newPage();
+    await page.goto('/login');
+    await page.getByLabel('用户名').fill(FIRST_ADMIN_USERNAME);
+    await page.getByLabel('密码').fill(oneTime);
+    await page.getByRole('button', { name: '登录' }).click();
+    await see(page, '首次登录或密码已过期，请先设置新密码。');
+    // Every other page sends the user back here until the password is changed.
+    await page.goto('/admin/accounts');
+    await see(page, '首次登录或密码已过期，请先设置新密码。');
+
+    await page.getByLabel('当前密码').fill(oneTime);
+    await page.getByLabel('新密码', { exact: true }).fill('password');
+    await see(page, '密码须包含大写字母、小写字母、数字、符号中的至少三类');
+    await page.getByLabel('新密码', { exact: true }).fill('Guan-Li#2026x');
+    await page.getByLabel('确认新密码').fill('Guan-Li#2026y');
+    await see(page, '两次输入的新密码不一致');
+    await page.getByLabel('确认新密码').fill('Guan-Li#2026x');
+    await page.getByRole('button', { name: '保存新密码' }).click();
+    await see(page, '今天需要处理');
+    await page.getByRole('menuitem', { name: '账号与角色' }).click();
+    await page.waitForURL('**/admin/accounts');
+
+    await page.getByRole('button', { name: '账号菜单' }).click();
+    await page.getByText('退出登录').click();
+    await page.getByRole('button', { name: '登录' }).waitFor();
+    // The session is gone on the server too: the API refuses the old cookie.
+    expect((await page.request.get('/api/auth/me')).status()).toBe(401);
     expect(browsing.errors).toEqual([]);
   });
 });
