@@ -106,9 +106,10 @@ export async function listItems(db: Db, scope: ItemListScope, filter: ItemListFi
     .select(['items.id', 'items.ref', 'items.title', 'items.status', 'items.submitted', 'items.category', 'items.is_public', 'items.is_major', 'items.unit_id', 'units.name as unit', 'units.series_code as series', 'items.version'])
     .orderBy('items.submitted', 'desc').orderBy('items.id', 'desc').limit(runTimeCount(placeholder(8))).offset(runTimeCount(placeholder(9))), args);
 
-  const cache = totals.get(db.getExecutor().adapter) ?? new Map<string, { total: number; at: number }>();
-  totals.set(db.getExecutor().adapter, cache);
-  const key = `${totalsGeneration}|${JSON.stringify(scope)}|${JSON.stringify(filter)}`;
+  let cache = totals.get(db.getExecutor().adapter);
+  if (!cache) totals.set(db.getExecutor().adapter, (cache = new Map()));
+  // The scope and the filters, not the page: every page of a list shares its total.
+  const key = `${totalsGeneration}|${shape}|${JSON.stringify(args.slice(0, 8))}`;
   const cached = cache.get(key);
   if (cached && Date.now() - cached.at < TOTAL_TTL_MS) return { rows, total: cached.total };
   const [count] = await executeCompiled<{ n: number }>(db, `items-count:${shape}`, () => filtered().select((eb) => eb.fn.countAll<number>().as('n')), args);
