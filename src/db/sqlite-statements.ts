@@ -50,7 +50,7 @@ type Row = Record<string, unknown>;
  * A read whose rows come from SQLite as arrays and become objects here. better-sqlite3 builds a
  * row object in C++ one named property at a time, which costs more than the query for a page of
  * 20 rows; an object literal compiled once for the statement's columns costs a fraction of it.
- * Rows are the same objects better-sqlite3 would give (a repeated column name keeps its last value).
+ * Rows equal better-sqlite3's own (a repeated column name keeps its last value).
  */
 class RowStatement implements SqliteStatement {
   readonly reader = true;
@@ -83,7 +83,7 @@ class RowStatement implements SqliteStatement {
 
   #compile(): void {
     const names = this.statement.columns().map((column) => column.name);
-    // A computed key makes `__proto__` an own property, as better-sqlite3 does, not the prototype.
+    // A computed key keeps a column named `__proto__` as an own property instead of setting the prototype.
     const properties = names.map((name, index) => `${name === '__proto__' ? '["__proto__"]' : JSON.stringify(name)}: values[${index}]`);
     this.#toRow = new Function('values', `return { ${properties.join(', ')} };`) as (values: Values) => Row;
     this.#width = names.length;
