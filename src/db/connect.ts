@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type SqliteDialectConfig } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Database, Dialect } from './database.js';
+import { sqliteForKysely } from './sqlite-statements.js';
 
 /** The embedded default when neither `--db` nor `GOVINFO_DB` names a database. */
 export const DEFAULT_DATABASE = 'data/govinfo.db';
@@ -48,37 +49,6 @@ export function connect(location: string): Store {
   // A 128 MiB page cache keeps a large import's index pages in memory instead of spilling them mid-transaction.
   sqlite.pragma('cache_size = -131072');
   sqlite.pragma('temp_store = MEMORY');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqliteForKysely(sqlite) }) });
   return { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
-}
-
-/** Prepared statements kept per connection; enough for every query shape the system issues. */
-const STATEMENT_CACHE_SIZE = 500;
-
-/**
- * Kysely's SQLite driver prepares every statement it runs. Preparing a 5,000-row INSERT costs
- * more than running it, so identical SQL text reuses its prepared statement (the driver only
- * calls `all` and `run`, which a statement serves again and again).
- */
-function withStatementCache(sqlite: SqliteDatabase.Database): SqliteDialectConfig['database'] {
-  const cache = new Map<string, SqliteDatabase.Statement>();
-  return {
-    close: () => sqlite.close(),
-    prepare: (requested: string) => {
-      // Transactions here read, then write. A deferred BEGIN lets two of them read together and then
-      // refuses one at its first write (SQLITE_BUSY at once, whatever busy_timeout says);
-      // BEGIN IMMEDIATE takes the write lock first, so the second waits its turn instead.
-      const text = requested === 'begin' ? 'begin immediate' : requested;
-      let statement = cache.get(text);
-      if (statement) {
-        // Re-insert so the map's order is least recently used first.
-        cache.delete(text);
-      } else {
-        statement = sqlite.prepare(text);
-        if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
-      }
-      cache.set(text, statement);
-      return statement;
-    },
-  };
 }

@@ -4,7 +4,7 @@ import type { UserRow } from '../db/tables/user.table.js';
 import { ROLES, type Role } from '../shared/roles.js';
 
 /** An account as the API shows it: never its password hash or TOTP secret. */
-export async function presentUser(db: Kysely<Database>, user: UserRow) {
+export async function presentUser(db: Kysely<Database>, user: Pick<UserRow, 'id' | 'username' | 'display_name' | 'role' | 'unit_id' | 'totp_enabled'>) {
   const unit = user.unit_id === null ? null : await db.selectFrom('units').select(['id', 'name']).where('id', '=', user.unit_id).executeTakeFirst();
   return {
     id: user.id,

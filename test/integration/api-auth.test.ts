@@ -162,6 +162,37 @@ describe.skipIf(!isDialectAvailable)('API: sign-in, sessions and security', () =
     expect((await busy.get('/api/auth/me')).statusCode).toBe(401);
   });
 
+  it('writes a session\'s last use at most once a minute, and the idle limit still counts from the last request', async () => {
+    const user = await buildUser(t.store.db, 'editor');
+    const client = await loginAs(t.app, user.username, user.password);
+    const lastSeen = async () => (await t.store.db.selectFrom('sessions').select('last_seen_at').where('user_id', '=', user.id).executeTakeFirstOrThrow()).last_seen_at;
+    const signedInAt = await lastSeen();
+
+    // Reads within a minute of the last write leave the row alone.
+    t.clock.advance(30_000);
+    expect((await client.get('/api/auth/me')).statusCode).toBe(200);
+    expect(await lastSeen()).toBe(signedInAt);
+    t.clock.advance(31_000);
+    expect((await client.get('/api/auth/me')).statusCode).toBe(200);
+    expect(await lastSeen()).toBe(t.clock.now().toISOString());
+
+    // Requests every 50 seconds, each within a minute of the one before, keep it alive well past 30 minutes.
+    for (let elapsed = 0; elapsed < 45 * MINUTE; elapsed += 50_000) {
+      t.clock.advance(50_000);
+      expect((await client.get('/api/auth/me')).statusCode, `after ${elapsed / 1000} s`).toBe(200);
+    }
+    // The row may lag the last request by up to a minute, so 29 idle minutes are allowed…
+    t.clock.advance(29 * MINUTE);
+    expect((await client.get('/api/auth/me')).statusCode).toBe(200);
+    // …and 30 minutes and a second after the last request the session is over, however recent its last write.
+    const other = await loginAs(t.app, user.username, user.password);
+    t.clock.advance(30_000);
+    expect((await other.get('/api/auth/me')).statusCode).toBe(200);
+    t.clock.advance(30 * MINUTE + 1_000);
+    expect((await other.get('/api/auth/me')).statusCode).toBe(401);
+    expect((await other.get('/api/auth/me')).statusCode, 'an ended session stays ended').toBe(401);
+  });
+
   it('logout and disabling an account end their sessions', async () => {
     const admin = await buildUser(t.store.db, 'sys_admin');
     const user = await buildUser(t.store.db, 'editor');

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../database.js';
 import type { AuditLogRow } from '../tables/audit.table.js';
+import { runTimeCount } from './paging.js';
 
 /**
  * Takes the next audit id and the previous hash, locking the head row until the transaction
@@ -47,7 +48,7 @@ export async function searchAudit(db: Db, filter: AuditFilter, limit: number, of
   if (filter.objectType) query = query.where('object_type', '=', filter.objectType);
   if (filter.objectId) query = query.where('object_id', '=', filter.objectId);
   const [rows, count] = await Promise.all([
-    query.selectAll().orderBy('id', 'desc').limit(limit).offset(offset).execute(),
+    query.selectAll().orderBy('id', 'desc').limit(runTimeCount(limit)).offset(runTimeCount(offset)).execute(),
     query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(count.n) };

@@ -6,7 +6,16 @@ import type { Db } from '../database.js';
  * costs as much as the query itself for a small indexed read; here the query is built once with
  * placeholder values, and each call swaps its own values in.
  */
-const cache = new WeakMap<object, Map<string, CompiledQuery>>();
+const cache = new WeakMap<object, Map<string, Prepared>>();
+
+/** A compiled query, and for each of its parameters the argument it takes (or -1: a fixed value). */
+interface Prepared {
+  sql: string;
+  parameters: readonly unknown[];
+  argumentIndexes: readonly number[];
+}
+
+const PLACEHOLDER = /^\u0000arg(\d+)\u0000$/;
 
 /** A value that stands for argument `index` while the query is built. */
 export function placeholder(index: number): string {
@@ -17,15 +26,17 @@ export async function executeCompiled<R>(db: Db, shape: string, build: () => Com
   const key = db.getExecutor().adapter;
   let byShape = cache.get(key);
   if (!byShape) cache.set(key, (byShape = new Map()));
-  let compiled = byShape.get(shape);
-  if (!compiled) {
-    compiled = build().compile();
-    byShape.set(shape, compiled);
+  let prepared = byShape.get(shape);
+  if (!prepared) {
+    const { sql, parameters } = build().compile();
+    const argumentIndexes = parameters.map((value) => {
+      const match = typeof value === 'string' ? PLACEHOLDER.exec(value) : null;
+      return match ? Number(match[1]) : -1;
+    });
+    byShape.set(shape, (prepared = { sql, parameters, argumentIndexes }));
   }
-  const parameters = compiled.parameters.map((value) => {
-    const match = typeof value === 'string' ? /^\u0000arg(\d+)\u0000$/.exec(value) : null;
-    return match ? args[Number(match[1])] : value;
-  });
-  const { rows } = await db.executeQuery<R>(CompiledQuery.raw(compiled.sql, parameters));
+  const { sql, parameters, argumentIndexes } = prepared;
+  const values = argumentIndexes.map((index, i) => (index === -1 ? parameters[i] : args[index]));
+  const { rows } = await db.executeQuery<R>(CompiledQuery.raw(sql, values));
   return rows;
 }

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../database.js';
 import { executeCompiled, placeholder } from './compiled.js';
+import { runTimeCount } from './paging.js';
 import type { ItemRow, NewItemRow } from '../tables/item.table.js';
 import type { AttachmentRow, ItemEventRow } from '../tables/workflow.table.js';
 
@@ -111,11 +112,12 @@ export async function listItems(db: Db, scope: ItemListScope, filter: ItemListFi
   };
   const rows = await executeCompiled<ItemListRow>(db, `items-page:${shape}`, () => filtered()
     .select(['items.id', 'items.ref', 'items.title', 'items.status', 'items.submitted', 'items.category', 'items.is_public', 'items.is_major', 'items.unit_id', 'units.name as unit', 'units.series_code as series', 'items.version'])
-    .orderBy('items.submitted', 'desc').orderBy('items.id', 'desc').limit(placeholder(8) as never).offset(placeholder(9) as never), args);
+    .orderBy('items.submitted', 'desc').orderBy('items.id', 'desc').limit(runTimeCount(placeholder(8))).offset(runTimeCount(placeholder(9))), args);
 
-  const cache = totals.get(db.getExecutor().adapter) ?? new Map<string, { total: number; at: number }>();
-  totals.set(db.getExecutor().adapter, cache);
-  const key = `${totalsGeneration}|${JSON.stringify(scope)}|${JSON.stringify(filter)}`;
+  let cache = totals.get(db.getExecutor().adapter);
+  if (!cache) totals.set(db.getExecutor().adapter, (cache = new Map()));
+  // The scope and the filters, not the page: every page of a list shares its total.
+  const key = `${totalsGeneration}|${shape}|${JSON.stringify(args.slice(0, 8))}`;
   const cached = cache.get(key);
   if (cached && Date.now() - cached.at < TOTAL_TTL_MS) return { rows, total: cached.total };
   const [count] = await executeCompiled<{ n: number }>(db, `items-count:${shape}`, () => filtered().select((eb) => eb.fn.countAll<number>().as('n')), args);

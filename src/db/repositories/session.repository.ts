@@ -1,23 +1,25 @@
 import type { Db } from '../database.js';
 import { executeCompiled, placeholder } from './compiled.js';
-import type { SessionRow, UserRow } from '../tables/user.table.js';
+import type { OpenSession, SessionRow, SessionUser } from '../tables/user.table.js';
 
 export async function insertSession(db: Db, session: SessionRow): Promise<void> {
   await db.insertInto('sessions').values(session).execute();
 }
 
 /** An open session with its account. */
-export async function findOpenSession(db: Db, id: string): Promise<{ session: SessionRow; user: UserRow } | undefined> {
-  // One query per request: the session and its account together.
+export async function findOpenSession(db: Db, id: string): Promise<{ session: OpenSession; user: SessionUser } | undefined> {
+  // One query per request: the session and the account columns a request needs, together.
   const [row] = await executeCompiled(db, 'open-session', () => db.selectFrom('sessions').innerJoin('users', 'users.id', 'sessions.user_id')
-    .selectAll('users')
-    .select(['sessions.id as session_id', 'sessions.csrf_token', 'sessions.created_at as session_created_at', 'sessions.last_seen_at', 'sessions.ip as session_ip', 'sessions.user_agent', 'sessions.ended_at'])
+    .select(['sessions.id', 'sessions.user_id', 'sessions.csrf_token', 'sessions.created_at', 'sessions.last_seen_at'])
+    .select(['users.username', 'users.display_name', 'users.role', 'users.unit_id', 'users.is_disabled', 'users.must_change_password', 'users.password_changed_at', 'users.totp_enabled'])
     .where('sessions.id', '=', placeholder(0)).where('sessions.ended_at', 'is', null), [id]);
   if (!row) return undefined;
-  const { session_id, csrf_token, session_created_at, last_seen_at, session_ip, user_agent, ended_at, ...user } = row;
   return {
-    session: { id: session_id, user_id: user.id, csrf_token, created_at: session_created_at, last_seen_at, ip: session_ip, user_agent, ended_at },
-    user,
+    session: { id: row.id, user_id: row.user_id, csrf_token: row.csrf_token, created_at: row.created_at, last_seen_at: row.last_seen_at },
+    user: {
+      id: row.user_id, username: row.username, display_name: row.display_name, role: row.role, unit_id: row.unit_id, is_disabled: row.is_disabled,
+      must_change_password: row.must_change_password, password_changed_at: row.password_changed_at, totp_enabled: row.totp_enabled,
+    },
   };
 }
 

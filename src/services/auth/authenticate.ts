@@ -2,13 +2,13 @@ import type { Kysely } from 'kysely';
 import { sha256Hex } from '../../security/crypto.js';
 import type { Database } from '../../db/database.js';
 import { endSession, findOpenSession, touchSession } from '../../db/repositories/session.repository.js';
-import type { SessionRow, UserRow } from '../../db/tables/user.table.js';
+import type { OpenSession, SessionUser } from '../../db/tables/user.table.js';
 import { isRole } from '../../shared/roles.js';
 import { securitySettingsForRequests } from '../read-security-settings.js';
 
 export interface Authenticated {
-  session: SessionRow;
-  user: UserRow;
+  session: OpenSession;
+  user: SessionUser;
   /** Until these are done, the session may only change its password or enroll a second factor. */
   mustChangePassword: boolean;
   mustEnrollTotp: boolean;

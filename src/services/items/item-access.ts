@@ -16,7 +16,7 @@ export interface ActingUser extends Actor {
   displayName: string;
 }
 
-export function actingUser(user: UserRow, ip: string): ActingUser {
+export function actingUser(user: Pick<UserRow, 'id' | 'username' | 'role' | 'unit_id' | 'display_name'>, ip: string): ActingUser {
   return { id: user.id, username: user.username, ip, role: user.role as Role, unitId: user.unit_id, displayName: user.display_name };
 }
 
