@@ -52,6 +52,9 @@ describe.skipIf(!isDialectAvailable)('API: the inbox filters by outlet and warns
     expect(await titles('outlet=report')).toEqual(['沙湾镇举办龙舟赛（政务信息）', '沙湾镇推进防汛工作（政务信息）']);
     expect(await titles('outlet=dynamic')).toEqual(['沙湾镇开展消防演练（政务信息）', '沙湾镇举办龙舟赛（政务信息）'].sort());
     expect(await titles('outlet=portal')).toEqual([]);
+    // Each outlet has its own total, even within the seconds a total is kept.
+    const total = async (outlet: string) => (await editor.get(`/api/items?outlet=${outlet}`)).json().total;
+    expect([await total('report'), await total('dynamic'), await total('portal')]).toEqual([2, 2, 0]);
     expect(await titles(`outlet=report&q=${encodeURIComponent('龙舟')}`)).toEqual(['沙湾镇举办龙舟赛（政务信息）']);
     expect(await titles('outlet=report&status=adopted&series=town')).toHaveLength(2);
     // The same filters without the outlet: a different query shape, all four items.

@@ -117,7 +117,7 @@ export async function listItems(db: Db, scope: ItemListScope, filter: ItemListFi
   let cache = totals.get(db.getExecutor().adapter);
   if (!cache) totals.set(db.getExecutor().adapter, (cache = new Map()));
   // The scope and the filters, not the page: every page of a list shares its total.
-  const key = `${totalsGeneration}|${shape}|${JSON.stringify(args.slice(0, 8))}`;
+  const key = `${totalsGeneration}|${shape}|${JSON.stringify([...args.slice(0, 8), args[10]])}`;
   const cached = cache.get(key);
   if (cached && Date.now() - cached.at < TOTAL_TTL_MS) return { rows, total: cached.total };
   const [count] = await executeCompiled<{ n: number }>(db, `items-count:${shape}`, () => filtered().select((eb) => eb.fn.countAll<number>().as('n')), args);
