@@ -18,6 +18,17 @@ const integration = (dialect: 'sqlite' | 'postgres') => ({
   },
 });
 
+const browser = (dialect: 'sqlite' | 'postgres') => ({
+  test: {
+    name: dialect === 'sqlite' ? 'e2e' : 'e2e-postgres',
+    include: ['test/e2e/**/*.e2e.test.ts'],
+    env: { GOVINFO_TEST_DIALECT: dialect },
+    testTimeout: 180_000,
+    hookTimeout: 120_000,
+    fileParallelism: false,
+  },
+});
+
 export default defineConfig({
   test: {
     reporters: ['default', './test/helpers/summary-reporter.ts'],
@@ -27,9 +38,10 @@ export default defineConfig({
       { resolve: { alias: webAliases }, test: { name: 'unit', include: ['test/unit/**/*.test.{ts,tsx}'] } },
       integration('sqlite'),
       integration('postgres'),
-      // The browser run: the built pages in Debian's Chromium against the real server on SQLite.
-      // One file at a time: each starts a browser, and the machine has two cores.
-      { test: { name: 'e2e', include: ['test/e2e/**/*.e2e.test.ts'], env: { GOVINFO_TEST_DIALECT: 'sqlite' }, testTimeout: 180_000, hookTimeout: 120_000, fileParallelism: false } },
+      // The browser run: the built pages in Debian's Chromium against the real server, on SQLite and
+      // again on PostgreSQL when one is reachable. One file at a time: each starts a browser.
+      browser('sqlite'),
+      browser('postgres'),
     ],
   },
 });

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { PHONE, launchBrowser, screenshot, see, signIn, startSystem, type Browsing, type System } from './harness.js';
+import { PHONE, launchBrowser, screenshot, see, signIn, startSystem, type Browsing, type System, isDialectAvailable } from './harness.js';
 
 const HEADER = '类型,编号,单位,标题,报送日期,稿件编号,采用载体,信息类型,日期';
 /** Problems on lines 3 and 4: an unknown unit and a malformed date; line 2 is fine. */
@@ -25,7 +25,7 @@ async function pick(page: Page, text: string): Promise<void> {
   await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option-content').getByText(text, { exact: true }).click();
 }
 
-describe('administration pages in Chromium', () => {
+describe.skipIf(!isDialectAvailable)('administration pages in Chromium', () => {
   let system: System;
   let browsing: Browsing;
   let dir: string;

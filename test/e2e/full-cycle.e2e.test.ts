@@ -8,9 +8,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Policy } from '../../src/domain/policy.js';
 import { listPolicies } from '../../src/db/repositories/policy.repository.js';
-import { launchBrowser, see, signIn, startSystem, type Browsing, type System } from './harness.js';
+import { launchBrowser, see, signIn, startSystem, type Browsing, type System, isDialectAvailable } from './harness.js';
 
-describe('the whole cycle in Chromium', () => {
+describe.skipIf(!isDialectAvailable)('the whole cycle in Chromium', () => {
   let system: System;
   let browsing: Browsing;
   let policy: Policy;

@@ -4,11 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { quarterOf, todayInChina, yearOf } from '../../src/domain/dates.js';
 import { DRAFT } from '../factories/item.factory.js';
 import { loginAs, type ApiClient } from '../helpers/test-app.js';
-import { PHONE, launchBrowser, screenshot, see, signIn, startSystem, type Browsing, type System } from './harness.js';
+import { PHONE, launchBrowser, screenshot, see, signIn, startSystem, type Browsing, type System, isDialectAvailable } from './harness.js';
 
 const QUARTERS = ['第一季度', '第二季度', '第三季度', '第四季度'];
 
-describe('scores and quarterly results in Chromium', () => {
+describe.skipIf(!isDialectAvailable)('scores and quarterly results in Chromium', () => {
   let system: System;
   let browsing: Browsing;
   let editorAccount: { username: string; password: string };

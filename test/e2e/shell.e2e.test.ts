@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureFirstAdmin, FIRST_ADMIN_USERNAME } from '../../src/services/auth/ensure-first-admin.js';
-import { launchBrowser, screenshot, see, signIn, startSystem, type Browsing, type System } from './harness.js';
+import { launchBrowser, screenshot, see, signIn, startSystem, type Browsing, type System, isDialectAvailable } from './harness.js';
 
-describe('the app shell in Chromium', () => {
+describe.skipIf(!isDialectAvailable)('the app shell in Chromium', () => {
   let system: System;
   let browsing: Browsing;
   let oneTime: string;

@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayInChina } from '../../src/domain/dates.js';
 import { DRAFT } from '../factories/item.factory.js';
 import { loginAs, type ApiClient } from '../helpers/test-app.js';
-import { PHONE, launchBrowser, screenshot, see, signIn, startSystem, type Browsing, type System } from './harness.js';
+import { PHONE, launchBrowser, screenshot, see, signIn, startSystem, type Browsing, type System, isDialectAvailable } from './harness.js';
 
-describe('the reporting unit in Chromium', () => {
+describe.skipIf(!isDialectAvailable)('the reporting unit in Chromium', () => {
   let system: System;
   let browsing: Browsing;
   beforeAll(async () => {
