@@ -1,26 +1,10 @@
 /** The inbox's data: GET /api/items (district scope) and GET /api/items/similar. */
 import type { ItemStatus } from '@shared/item-fields';
 
-export interface InboxRow {
-  id: number;
-  ref: string;
-  title: string;
-  status: ItemStatus;
-  statusName: string;
-  submitted: string;
-  category: string | null;
-  isPublic: boolean;
-  isMajor: boolean;
-  unit: { id: number; name: string; series: string };
-  version: number;
-}
+import type { ItemListRow as InboxRow } from '../../../lib/items';
 
-export interface InboxPage {
-  items: InboxRow[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+export type { InboxRow };
+export type { ItemListPage as InboxPage } from '../../../lib/items';
 
 export interface InboxFilters {
   q?: string;

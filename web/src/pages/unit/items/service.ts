@@ -2,22 +2,10 @@
 import type { ItemStatus } from '@shared/item-fields';
 import { ITEM_STATUSES } from '@shared/item-fields';
 import { http, query } from '../../../http';
+import type { ItemListPage as ItemPage } from '../../../lib/items';
 
-export interface ItemRow {
-  id: number;
-  ref: string;
-  title: string;
-  status: ItemStatus;
-  statusName: string;
-  submitted: string;
-  category: string | null;
-  isPublic: boolean;
-  isMajor: boolean;
-  unit: { id: number; name: string; series: string };
-  version: number;
-}
-
-export interface ItemPage { page: number; pageSize: number; total: number; items: ItemRow[] }
+export type { ItemPage };
+export type { ItemListRow as ItemRow } from '../../../lib/items';
 
 export interface ItemFilter { status?: ItemStatus; q?: string; page?: number; pageSize?: number }
 
