@@ -39,8 +39,7 @@ describe.skipIf(!isDialectAvailable)('the district editor in Chromium', () => {
   };
 
   const transition = async (client: ApiClient, id: number, action: string) => {
-    const { version } = (await client.get(`/api/items/${id}`)).json();
-    const response = await client.post(`/api/items/${id}/transitions`, { action, version });
+    const response = await client.transition(id, action);
     expect(response.statusCode, response.body).toBe(200);
   };
 

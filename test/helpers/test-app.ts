@@ -49,6 +49,12 @@ export class ApiClient {
   put = (url: string, payload?: unknown) => this.request('PUT', url, payload ?? {});
   patch = (url: string, payload?: unknown) => this.request('PATCH', url, payload ?? {});
   delete = (url: string) => this.request('DELETE', url);
+
+  /** Takes a workflow action on an item at its current version, as its page does. */
+  async transition(id: number, action: string, comment?: string): Promise<LightMyRequestResponse> {
+    const { version } = (await this.get(`/api/items/${id}`)).json();
+    return this.post(`/api/items/${id}/transitions`, { action, version, ...(comment ? { comment } : {}) });
+  }
 }
 
 /** Logs in through the API and returns a client, or throws with the server's answer. */

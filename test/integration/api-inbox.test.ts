@@ -25,8 +25,7 @@ describe.skipIf(!isDialectAvailable)('API: the inbox filters by outlet and warns
   afterEach(async () => t?.cleanup());
 
   const act = async (client: ApiClient, id: number, action: string) => {
-    const { version } = (await client.get(`/api/items/${id}`)).json();
-    const response = await client.post(`/api/items/${id}/transitions`, { action, version });
+    const response = await client.transition(id, action);
     expect(response.statusCode, response.body).toBe(200);
   };
   /** Drafted by the officer and approved by the reviewer: sent to the district. */
