@@ -26,12 +26,12 @@ export const DEADLINE_WARNING_DAYS = 3;
 /** Results published this recently are announced. */
 const RECENT_RESULT_DAYS = 14;
 
-const count = (status: string, signal?: AbortSignal) => http.get<ItemPage>(`/api/items${query({ status, pageSize: 1 })}`, { signal, quiet: true }).then((p) => p.total);
+const count = (status: string) => http.get<ItemPage>(`/api/items${query({ status, pageSize: 1 })}`, { quiet: true }).then((p) => p.total);
 
-async function itemTodos(role: Role, signal?: AbortSignal): Promise<Todo[]> {
+async function itemTodos(role: Role): Promise<Todo[]> {
   const todos: Todo[] = [];
   const add = async (status: string, todo: (n: number) => Omit<Todo, 'key'>) => {
-    const n = await count(status, signal);
+    const n = await count(status);
     if (n > 0) todos.push({ key: `items-${status}`, ...todo(n) });
   };
   if (role === 'officer') {
@@ -55,9 +55,9 @@ async function itemTodos(role: Role, signal?: AbortSignal): Promise<Todo[]> {
   return todos;
 }
 
-async function solicitationTodos(role: Role, signal?: AbortSignal): Promise<Todo[]> {
+async function solicitationTodos(role: Role): Promise<Todo[]> {
   if (role === 'officer' || role === 'reviewer' || role === 'principal') {
-    const list = await http.get<UnitSolicitation[]>('/api/solicitations', { signal, quiet: true });
+    const list = await http.get<UnitSolicitation[]>('/api/solicitations', { quiet: true });
     return list.filter((s) => s.state === 'pending' && s.daysLeft >= 0 && s.daysLeft <= DEADLINE_WARNING_DAYS).map((s) => ({
       key: `solicitation-${s.id}`, notify: true, level: 'urgent' as const,
       title: `约稿“${s.title}”${s.daysLeft === 0 ? '今天截止' : `还有 ${s.daysLeft} 天截止`}`,
@@ -65,7 +65,7 @@ async function solicitationTodos(role: Role, signal?: AbortSignal): Promise<Todo
     }));
   }
   if (role === 'editor') {
-    const list = await http.get<DistrictSolicitation[]>('/api/solicitations', { signal, quiet: true });
+    const list = await http.get<DistrictSolicitation[]>('/api/solicitations', { quiet: true });
     return list.filter((s) => s.daysLeft >= 0 && s.daysLeft <= DEADLINE_WARNING_DAYS && (s.counts.pending ?? 0) > 0).map((s) => ({
       key: `solicitation-${s.id}`, notify: true, level: 'normal' as const,
       title: `约稿“${s.title}”${s.daysLeft === 0 ? '今天截止' : `${s.daysLeft} 天后截止`}`,
@@ -75,9 +75,9 @@ async function solicitationTodos(role: Role, signal?: AbortSignal): Promise<Todo
   return [];
 }
 
-async function resultTodos(role: Role, today: string, signal?: AbortSignal): Promise<Todo[]> {
+async function resultTodos(role: Role, today: string): Promise<Todo[]> {
   if (!['officer', 'reviewer', 'principal', 'editor', 'office_leader'].includes(role)) return [];
-  const list = await http.get<Publication[]>('/api/results', { signal, quiet: true });
+  const list = await http.get<Publication[]>('/api/results', { quiet: true });
   const todos: Todo[] = [];
   for (const p of list) {
     if (p.status === 'prepared' && role === 'office_leader') {
@@ -92,8 +92,8 @@ async function resultTodos(role: Role, today: string, signal?: AbortSignal): Pro
 }
 
 /** Everything that needs this role's attention, most urgent first. */
-export async function loadTodos(role: Role, today: string, signal?: AbortSignal): Promise<Todo[]> {
-  const parts = await Promise.all([itemTodos(role, signal), solicitationTodos(role, signal), resultTodos(role, today, signal)]);
+export async function loadTodos(role: Role, today: string): Promise<Todo[]> {
+  const parts = await Promise.all([itemTodos(role), solicitationTodos(role), resultTodos(role, today)]);
   const order = { urgent: 0, normal: 1, info: 2 };
   return parts.flat().sort((a, b) => order[a.level] - order[b.level]);
 }

@@ -3,7 +3,7 @@ import { Alert, Button, Card, Col, Empty, List, Row, Skeleton, Tag, Typography }
 import { todayInChina } from '@domain/dates';
 import { useNavigate } from 'react-router';
 import { PAGES, canOpen, type PageKey } from '../../access';
-import { loadTodos } from '../../lib/todo';
+import { refreshTodos } from '../../lib/notifications';
 import { useRequest } from '../../lib/use-request';
 import { useUser } from '../../session';
 
@@ -13,7 +13,7 @@ export default function DashboardPage() {
   const user = useUser();
   const navigate = useNavigate();
   const today = todayInChina();
-  const { data: todos, loading } = useRequest((signal) => loadTodos(user.role, today, signal), [user.role]);
+  const { data: todos, loading } = useRequest(() => refreshTodos(user.role), [user.role]);
   const shortcuts = (Object.keys(PAGES) as PageKey[]).filter((key) => key !== 'dashboard' && PAGES[key].menu && canOpen(user.role, key));
 
   return (
