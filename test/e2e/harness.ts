@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app.js';
 import { DEFAULT_WEB_ROOT } from '../../src/server/plugins/web-pages.js';
@@ -52,9 +52,40 @@ export interface Browsing {
   browser: Browser;
   /** A new signed-out window (its own cookies), desktop size unless given. */
   newPage(viewport?: { width: number; height: number }): Promise<Page>;
-  /** Console errors and uncaught exceptions seen on any page so far. */
+  /** Console errors, uncaught exceptions and failed requests seen on any page so far. */
   errors: string[];
+  /**
+   * A refusal the test provokes on purpose (`404 GET /api/items/7`): matching failed requests
+   * and the console line Chromium logs for them are not counted as errors.
+   */
+  expectRefusal(pattern: RegExp): void;
   close(): Promise<void>;
+}
+
+/** Each page's requests under way, for `settled`. */
+const inFlight = new WeakMap<Page, Set<Request>>();
+
+/** Waits until the page has had no request under way for `quietMs` (a page's data and code chunks have arrived). */
+export async function settled(page: Page, quietMs = 150): Promise<void> {
+  const pending = inFlight.get(page);
+  if (!pending) throw new Error('settled() needs a page from Browsing.newPage');
+  const deadline = Date.now() + 30_000;
+  let quietSince = Date.now();
+  while (Date.now() < deadline) {
+    if (pending.size > 0) quietSince = Date.now();
+    else if (Date.now() - quietSince >= quietMs) return;
+    await page.waitForTimeout(20);
+  }
+  throw new Error(`requests still under way on ${page.url()}: ${[...pending].map((r) => r.url()).join(', ')}`);
+}
+
+/** Goes to an address inside the app as a menu click does (no reload), then waits for the page's requests. */
+export async function navigateInApp(page: Page, address: string): Promise<void> {
+  await page.evaluate((to) => {
+    window.history.pushState(null, '', to);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+  }, address);
+  await settled(page);
 }
 
 export async function launchBrowser(baseURL: string): Promise<Browsing> {
@@ -64,21 +95,44 @@ export async function launchBrowser(baseURL: string): Promise<Browsing> {
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
   const errors: string[] = [];
+  const expected: RegExp[] = [];
   const contexts: BrowserContext[] = [];
+  const isExpected = (failure: string) => expected.some((pattern) => pattern.test(failure));
   return {
     browser,
     errors,
+    expectRefusal: (pattern) => { expected.push(pattern); },
     newPage: async (viewport = DESKTOP) => {
       const context = await browser.newContext({ baseURL, viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
       contexts.push(context);
       const page = await context.newPage();
+      const pending = new Set<Request>();
+      inFlight.set(page, pending);
+      page.on('request', (request) => pending.add(request));
+      page.on('requestfinished', (request) => pending.delete(request));
+      page.on('requestfailed', (request) => pending.delete(request));
       // Generous: CI runs these beside the database suites on two cores.
       page.setDefaultTimeout(30_000);
       page.on('console', (message) => {
-        // A refused request logs a console error in Chromium; tests that provoke one (403, 404) expect it.
-        if (message.type() === 'error' && !/Failed to load resource: the server responded with a status of (4\d\d)/.test(message.text())) errors.push(`${page.url()}: ${message.text()}`);
+        if (message.type() !== 'error') return;
+        // Chromium logs every failed request as a console error; the response handler below names it with its address.
+        if (/^Failed to load resource/.test(message.text())) return;
+        errors.push(`${page.url()}: ${message.text()}`);
       });
       page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
+      // Every failed request counts (a 401 probe, a missing icon, a 403 from a widget), unless the test provoked it.
+      page.on('response', (response) => {
+        if (response.status() < 400) return;
+        const url = new URL(response.url());
+        const failure = `${response.status()} ${response.request().method()} ${url.pathname}${url.search}`;
+        if (!isExpected(failure)) errors.push(`${page.url()}: ${failure}`);
+      });
+      page.on('requestfailed', (request) => {
+        const reason = request.failure()?.errorText ?? '';
+        // A request the page aborted itself (left before it answered) is not a failure.
+        if (reason === 'net::ERR_ABORTED') return;
+        errors.push(`${page.url()}: ${request.method()} ${request.url()} failed (${reason})`);
+      });
       return page;
     },
     close: async () => {

@@ -24,12 +24,18 @@ describe.skipIf(!isDialectAvailable)('the app shell in Chromium', () => {
     await page.getByRole('button', { name: '登录' }).waitFor();
     await screenshot(page, 'login');
     await page.getByLabel('用户名').fill(officer.username);
+    browsing.expectRefusal(/^401 POST \/api\/auth\/login$/);
     await page.getByLabel('密码').fill('Wrong#Password1');
     await page.getByRole('button', { name: '登录' }).click();
     await page.getByRole('alert').filter({ hasText: '用户名或密码错误' }).waitFor();
 
     await signIn(page, officer);
     await see(page, '沙湾镇');
+    // The icon the browser asks for by its old address, as well as the one the page names.
+    const icon = await page.request.get('/favicon.ico');
+    expect(icon.status()).toBe(200);
+    expect((await icon.body()).subarray(0, 4)).toEqual(Buffer.from([0, 0, 1, 0]));
+    expect((await page.request.get('/favicon.svg')).headers()['content-type']).toContain('image/svg+xml');
     await page.getByRole('menuitem', { name: '新建信息稿件' }).waitFor();
     expect(await page.getByRole('menuitem', { name: '收稿箱' }).count()).toBe(0);
     expect(browsing.errors).toEqual([]);
@@ -42,6 +48,10 @@ describe.skipIf(!isDialectAvailable)('the app shell in Chromium', () => {
     await page.getByLabel('密码').fill(oneTime);
     await page.getByRole('button', { name: '登录' }).click();
     await see(page, '首次登录或密码已过期，请先设置新密码。');
+    // Nothing else loads meanwhile: no menu, no bell, no dashboard widgets that the server would refuse.
+    await page.waitForLoadState('networkidle');
+    expect(await page.getByRole('menuitem').count()).toBe(0);
+    expect(browsing.errors).toEqual([]);
     // Every other page sends the user back here until the password is changed.
     await page.goto('/admin/accounts');
     await see(page, '首次登录或密码已过期，请先设置新密码。');

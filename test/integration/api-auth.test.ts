@@ -54,6 +54,23 @@ describe.skipIf(!isDialectAvailable)('API: sign-in, sessions and security', () =
     }
   });
 
+  it('answers the pages\' session probe with 200 whether or not anyone is signed in, and audits no anonymous probe', async () => {
+    const before = (await audit()).length;
+    const anonymous = await t.app.inject('/api/auth/session');
+    expect(anonymous.statusCode).toBe(200);
+    expect(anonymous.json()).toEqual({ session: null });
+    const stale = await t.app.inject({ url: '/api/auth/session', headers: { cookie: 'govinfo_session=not-a-session' } });
+    expect(stale.json()).toEqual({ session: null });
+    expect((await audit()).length).toBe(before);
+
+    const user = await buildUser(t.store.db, 'officer', '沙湾镇');
+    const client = await loginAs(t.app, user.username, user.password);
+    const signedIn = (await client.get('/api/auth/session')).json();
+    expect(signedIn.session).toMatchObject({ csrfToken: client.csrfToken, mustChangePassword: false, user: { username: user.username, role: 'officer', unit: { name: '沙湾镇' } } });
+    // Nothing beyond the view leaks through the probe.
+    expect(Object.keys(signedIn.session.user).sort()).toEqual(['displayName', 'id', 'role', 'roleName', 'totpEnabled', 'unit', 'username']);
+  });
+
   it('gives a new session id at every login and ends the old one', async () => {
     const user = await buildUser(t.store.db, 'editor');
     const first = await loginAs(t.app, user.username, user.password);

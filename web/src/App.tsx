@@ -7,7 +7,9 @@ import { Suspense, useEffect, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { PAGES, canOpen, type PageKey } from './access';
 import { setErrorHandler } from './http';
+import { RouteErrorBoundary } from './components/RouteErrorBoundary';
 import { AppLayout } from './layout/AppLayout';
+import { RestrictedLayout } from './layout/RestrictedLayout';
 import LoginPage from './pages/login';
 import { PAGE_COMPONENTS } from './routes';
 import { SessionProvider, useSession } from './session';
@@ -60,7 +62,18 @@ function AppRoutes() {
       </Routes>
     );
   }
-  if (session.mustChangePassword && location.pathname !== PAGES.password.path) return <Navigate to={PAGES.password.path} replace />;
+  if (session.mustChangePassword || session.mustEnrollTotp) {
+    // The server refuses everything else until this is done, so the full frame is not loaded at all.
+    const page: PageKey = session.mustChangePassword ? 'password' : 'totp';
+    return (
+      <Routes>
+        <Route element={<RestrictedLayout />}>
+          <Route path={PAGES[page].path} element={<Guarded page={page} />} />
+          <Route path="*" element={<Navigate to={PAGES[page].path} replace />} />
+        </Route>
+      </Routes>
+    );
+  }
   return (
     <Routes>
       <Route path="/login" element={<Navigate to="/" replace />} />
@@ -76,15 +89,19 @@ function AppRoutes() {
 
 function Guarded({ page }: { page: PageKey }): ReactNode {
   const { session } = useSession();
+  const location = useLocation();
   const Page = PAGE_COMPONENTS[page];
   useEffect(() => {
     document.title = `${PAGES[page].title} - 政务信息报送与考核系统`;
   }, [page]);
   if (!canOpen(session?.user.role, page)) return <Result status="403" title="无权访问" subTitle="您的角色不能打开此页面。" />;
+  // Keyed by address: leaving a page that failed gives the next one a fresh boundary.
   return (
-    <Suspense fallback={<FullPageSpin />}>
-      <Page />
-    </Suspense>
+    <RouteErrorBoundary key={location.pathname} homePath={PAGES.dashboard.path}>
+      <Suspense fallback={<FullPageSpin />}>
+        <Page />
+      </Suspense>
+    </RouteErrorBoundary>
   );
 }
 

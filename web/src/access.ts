@@ -12,7 +12,7 @@ const ITEM_READERS: Role[] = [...UNIT, ...DISTRICT];
 export type PageKey =
   | 'dashboard' | 'unitItems' | 'itemNew' | 'itemEdit' | 'itemDetail' | 'review' | 'unitSolicitations' | 'progress'
   | 'inbox' | 'editorSolicitations' | 'penalties' | 'scores' | 'unitScore' | 'results'
-  | 'units' | 'accounts' | 'registry' | 'trainings' | 'policy' | 'import' | 'security' | 'audit' | 'password';
+  | 'units' | 'accounts' | 'registry' | 'trainings' | 'policy' | 'import' | 'security' | 'audit' | 'password' | 'totp';
 
 export interface PageAccess {
   path: string;
@@ -48,6 +48,7 @@ export const PAGES: Record<PageKey, PageAccess> = {
   security: { path: '/admin/security', title: '安全设置', roles: ['security_admin'], api: 'GET /api/security-settings', menu: '管理' },
   audit: { path: '/admin/audit', title: '审计日志', roles: ['audit_admin'], api: 'GET /api/audit', menu: '管理' },
   password: { path: '/password', title: '修改密码', roles: 'signed_in' },
+  totp: { path: '/totp', title: '双因素认证', roles: 'signed_in', api: 'POST /api/auth/totp/setup' },
 };
 
 export function canOpen(role: Role | undefined, page: PageKey): boolean {

@@ -7,6 +7,7 @@ type Page = LazyExoticComponent<ComponentType>;
 export const PAGE_COMPONENTS: Record<PageKey, Page> = {
   dashboard: lazy(() => import('./pages/dashboard')),
   password: lazy(() => import('./pages/password')),
+  totp: lazy(() => import('./pages/totp')),
   unitItems: lazy(() => import('./pages/unit/items')),
   itemNew: lazy(() => import('./pages/unit/item-form')),
   itemEdit: lazy(() => import('./pages/unit/item-form')),

@@ -1,7 +1,7 @@
-/** The signed-in account, shared by every page; loaded once from /api/auth/me. */
+/** The signed-in account, shared by every page; loaded once from /api/auth/session (null when signed out). */
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import type { Role } from '@shared/roles';
-import { http, setCsrfToken, ApiError } from './http';
+import { http, setCsrfToken } from './http';
 
 export interface SessionUser {
   id: number;
@@ -43,10 +43,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async () => {
     try {
-      return apply(await http.get<SessionView>('/api/auth/me', { quiet: true }));
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 401) return apply(null);
-      throw error;
+      return apply((await http.get<{ session: SessionView | null }>('/api/auth/session', { quiet: true })).session);
     } finally {
       setLoading(false);
     }

@@ -1,5 +1,5 @@
 /** The frame of every signed-in page: the role's menu, notifications and the account menu. */
-import { BellOutlined, LogoutOutlined, KeyOutlined, UserOutlined } from '@ant-design/icons';
+import { BellOutlined, LogoutOutlined, KeyOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Dropdown, Grid, Layout, Menu, Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
@@ -67,6 +67,7 @@ export function AppLayout() {
               menu={{
                 items: [
                   { key: 'password', icon: <KeyOutlined />, label: '修改密码', onClick: () => navigate(PAGES.password.path) },
+                  ...(user.totpEnabled ? [] : [{ key: 'totp', icon: <SafetyOutlined />, label: '绑定双因素认证', onClick: () => navigate(PAGES.totp.path) }]),
                   { key: 'logout', icon: <LogoutOutlined />, label: '退出登录', onClick: () => void signOut().then(() => navigate('/login')) },
                 ],
               }}

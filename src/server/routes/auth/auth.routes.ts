@@ -11,7 +11,7 @@ import { ServiceError } from '../../../services/service-error.js';
 import type { ServerConfig } from '../../config.js';
 import { actorOf, authOf, CSRF_COOKIE, rateLimit, SESSION_COOKIE } from '../../plugins/access.js';
 import { presentUser } from '../../presenters.js';
-import { ChangePasswordBody, LoginBody, SessionView, TotpConfirmBody } from './auth.schema.js';
+import { ChangePasswordBody, LoginBody, SessionProbe, SessionView, TotpConfirmBody } from './auth.schema.js';
 
 /** Sign-in, sign-out, the current session, password change and the TOTP second factor. */
 export function authRoutes(app: FastifyInstance, db: Kysely<Database>, config: ServerConfig): void {
@@ -66,6 +66,17 @@ export function authRoutes(app: FastifyInstance, db: Kysely<Database>, config: S
   }, async (request) => {
     const auth = authOf(request);
     return { user: await presentUser(db, auth.user), csrfToken: auth.session.csrf_token, mustChangePassword: auth.mustChangePassword, mustEnrollTotp: auth.mustEnrollTotp };
+  });
+
+  // The pages' probe: "not signed in" is an answer, not a refusal, so it neither logs a failed
+  // request in the browser nor writes an audit entry per visit.
+  app.get('/api/auth/session', {
+    config: { access: 'public' },
+    schema: { tags: ['认证'], summary: '当前会话（未登录时 session 为 null）', response: { 200: SessionProbe } },
+  }, async (request) => {
+    const auth = request.auth;
+    if (!auth) return { session: null };
+    return { session: { user: await presentUser(db, auth.user), csrfToken: auth.session.csrf_token, mustChangePassword: auth.mustChangePassword, mustEnrollTotp: auth.mustEnrollTotp } };
   });
 
   app.post('/api/auth/password', {

@@ -33,3 +33,8 @@ export const SessionView = Type.Object({
   mustChangePassword: Type.Boolean(),
   mustEnrollTotp: Type.Boolean(),
 });
+
+/** GET /api/auth/session: the session, or null when no one is signed in. */
+export const SessionProbe = Type.Object({
+  session: Type.Union([SessionView, Type.Null()]),
+});

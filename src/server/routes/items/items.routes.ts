@@ -13,6 +13,7 @@ import { actingUser, loadVisibleItem, type ActingUser } from '../../../services/
 import { findSimilarForItems, findSimilarItems } from '../../../services/items/similar-items.js';
 import { transitionItem } from '../../../services/items/transition-item.js';
 import { ServiceError } from '../../../services/service-error.js';
+import { ItemDetail } from '../../../shared/api/item-detail.js';
 import { ITEM_STATUSES, type ItemStatus } from '../../../shared/item-fields.js';
 import type { Role } from '../../../shared/roles.js';
 import type { ServerConfig } from '../../config.js';
@@ -61,7 +62,7 @@ export function itemsRoutes(app: FastifyInstance, db: Kysely<Database>, config: 
     return reply.status(201).send(result);
   });
 
-  app.get('/api/items/:id', { config: { access: ITEM_ROLES }, schema: { tags, summary: '稿件详情：要素、处理记录、附件、采用与批示、得分', params: ItemIdParams } }, async (request) => {
+  app.get('/api/items/:id', { config: { access: ITEM_ROLES }, schema: { tags, summary: '稿件详情：要素、处理记录、附件、采用与批示、得分', params: ItemIdParams, response: { 200: ItemDetail } } }, async (request) => {
     const item = await loadVisibleItem(db, user(request), (request.params as ItemIdParams).id, config.now());
     return presentItem(db, item);
   });

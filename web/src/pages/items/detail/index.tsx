@@ -37,7 +37,7 @@ export default function ItemDetailPage() {
   }
   if (!item || (loading && item.id !== itemId)) return <Card><Skeleton active paragraph={{ rows: 8 }} /></Card>;
 
-  const length = bodyLength(item.body);
+  const length = item.body === null ? 0 : bodyLength(item.body);
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24}>
@@ -74,8 +74,10 @@ export default function ItemDetailPage() {
               <Descriptions.Item label="送出时间">{item.sentAt ? chinaTime(item.sentAt) : '尚未报送区政府办公室'}</Descriptions.Item>
             </Descriptions>
           </Card>
-          <Card title="正文" size="small" extra={<Typography.Text type={length > BODY_GUIDELINE_CHARACTERS ? 'warning' : 'secondary'}>{length} 字</Typography.Text>}>
-            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word', marginBottom: 0 }}>{item.body}</Typography.Paragraph>
+          <Card title="正文" size="small" extra={item.body !== null && <Typography.Text type={length > BODY_GUIDELINE_CHARACTERS ? 'warning' : 'secondary'}>{length} 字</Typography.Text>}>
+            {item.body === null
+              ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={item.origin === 'ledger' ? '此稿件由台账导入，台账只记录标题和采用情况，没有正文' : '没有正文'} />
+              : <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word', marginBottom: 0 }}>{item.body}</Typography.Paragraph>}
           </Card>
           <Card title="附件" size="small">
             {item.attachments.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有附件；详细材料可在修改稿件时以 Word 附件上传" /> : (

@@ -69,7 +69,7 @@ function ItemForm({ item, onSaved }: { item: ItemDetail | undefined; onSaved(): 
 
   const initialValues: Partial<ItemFormValues> = item
     ? {
-        title: item.title, body: item.body, category: item.category ?? undefined, signer: item.signer ?? '', reporter: item.reporter ?? '', phone: item.phone ?? '',
+        title: item.title, body: item.body ?? '', category: item.category ?? undefined, signer: item.signer ?? '', reporter: item.reporter ?? '', phone: item.phone ?? '',
         isPublic: item.isPublic, isOutsideRemit: Boolean(item.source), source: item.source ?? '', isMajor: item.isMajor, secrecy: '',
       }
     : { isPublic: true, isOutsideRemit: false, isMajor: false, secrecy: '', reporter: user.displayName, signer: '' };
