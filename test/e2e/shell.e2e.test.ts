@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { totpCode } from '../../src/security/totp.js';
 import { ensureFirstAdmin, FIRST_ADMIN_USERNAME } from '../../src/services/auth/ensure-first-admin.js';
+import { TEST_PASSWORD } from '../factories/user.factory.js';
+import { loginAs } from '../helpers/test-app.js';
 import { launchBrowser, screenshot, see, signIn, startSystem, type Browsing, type System, isDialectAvailable } from './harness.js';
 
 describe.skipIf(!isDialectAvailable)('the app shell in Chromium', () => {
@@ -73,6 +76,37 @@ describe.skipIf(!isDialectAvailable)('the app shell in Chromium', () => {
     await page.getByRole('button', { name: '登录' }).waitFor();
     // The session is gone on the server too: the API refuses the old cookie.
     expect((await page.request.get('/api/auth/me')).status()).toBe(401);
+    expect(browsing.errors).toEqual([]);
+  });
+
+  it('an account whose role must use a second factor binds it in the browser before anything else, then signs in with a code', async () => {
+    const security = await loginAs(system.app, (await system.account('security_admin')).username, TEST_PASSWORD);
+    const settings = (await security.get('/api/security-settings')).json();
+    expect((await security.put('/api/security-settings', { ...settings, totpRequiredRoles: ['office_leader'] })).statusCode).toBe(200);
+    const leader = await system.account('office_leader');
+    const page = await browsing.newPage();
+    await page.goto('/login');
+    await page.getByLabel('用户名').fill(leader.username);
+    await page.getByLabel('密码').fill(leader.password);
+    await page.getByRole('button', { name: '登录' }).click();
+    await see(page, '您的角色须启用双因素认证，绑定后才能继续使用系统。');
+    await page.goto('/results');
+    await see(page, '您的角色须启用双因素认证，绑定后才能继续使用系统。');
+    await page.getByRole('button', { name: '生成密钥' }).click();
+    const secret = (await page.locator('.ant-typography code').first().innerText()).trim();
+    await page.getByLabel('动态验证码').fill(totpCode(secret, new Date()));
+    await page.getByRole('button', { name: '确认绑定' }).click();
+    await see(page, '今天需要处理');
+
+    const again = await browsing.newPage();
+    await again.goto('/login');
+    await again.getByLabel('用户名').fill(leader.username);
+    await again.getByLabel('密码').fill(leader.password);
+    browsing.expectRefusal(/^401 POST \/api\/auth\/login$/);
+    await again.getByRole('button', { name: '登录' }).click();
+    await again.getByLabel('动态验证码').fill(totpCode(secret, new Date()));
+    await again.getByRole('button', { name: '登录' }).click();
+    await see(again, '今天需要处理');
     expect(browsing.errors).toEqual([]);
   });
 });
