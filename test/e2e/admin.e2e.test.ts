@@ -53,6 +53,8 @@ describe.skipIf(!isDialectAvailable)('administration pages in Chromium', () => {
     await see(page, '点击或将台账文件拖到此处');
     const before = await counts();
 
+    // A file with problems is refused (400) with every problem listed: the refusal this test provokes.
+    browsing.expectRefusal(/^400 POST \/api\/imports\?dryRun=true$/);
     const bad = path.join(dir, '台账-有误.csv');
     fs.writeFileSync(bad, BAD);
     await page.locator('input[type=file]').setInputFiles(bad);

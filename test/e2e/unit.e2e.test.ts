@@ -136,6 +136,8 @@ describe.skipIf(!isDialectAvailable)('the reporting unit in Chromium', () => {
     const stranger = await system.account('officer', '大石街');
     const page = await browsing.newPage();
     await signIn(page, stranger);
+    // The server answers 404 for another unit's item: the refusal this test provokes.
+    browsing.expectRefusal(new RegExp(`^404 GET /api/items/${id}$`));
     await page.goto(`/items/${id}`);
     await see(page, '稿件不存在或您无权查看');
     const text = await page.locator('body').innerText();
