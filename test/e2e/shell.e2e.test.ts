@@ -68,6 +68,20 @@ describe.skipIf(!isDialectAvailable)('the app shell in Chromium', () => {
     await page.getByLabel('确认新密码').fill('Guan-Li#2026x');
     await page.getByRole('button', { name: '保存新密码' }).click();
     await see(page, '今天需要处理');
+    // Signing out while the page's list is still loading: the list's request reaches the server only
+    // after the session has ended there, before the page has heard so. It must be abandoned, not refused.
+    let releaseList = () => {};
+    const listHeld = new Promise<void>((resolve) => { releaseList = resolve; });
+    await page.route('**/api/accounts*', async (route) => {
+      await listHeld;
+      await route.continue().catch(() => undefined);
+    });
+    await page.route('**/api/auth/logout', async (route) => {
+      const response = await route.fetch();
+      releaseList();
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await route.fulfill({ response });
+    });
     await page.getByRole('menuitem', { name: '账号与角色' }).click();
     await page.waitForURL('**/admin/accounts');
 

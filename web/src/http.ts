@@ -29,6 +29,15 @@ type ErrorHandler = (error: ApiError) => void;
 let csrfToken: string | null = null;
 let handleError: ErrorHandler = (error) => console.warn(error.message);
 
+/** Aborted at sign-out: a request still under way would otherwise be refused (401) once the session ends. */
+let pending = new AbortController();
+
+/** Abandons every request under way, for sign-out; later requests go ahead as usual. */
+export function abortPendingRequests(): void {
+  pending.abort();
+  pending = new AbortController();
+}
+
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
@@ -59,7 +68,8 @@ async function request<T>(method: string, url: string, body: unknown, options: R
 
   let response: Response;
   try {
-    response = await fetch(url, { method, headers, body: payload, credentials: 'same-origin', signal: options.signal });
+    const signal = options.signal ? AbortSignal.any([options.signal, pending.signal]) : pending.signal;
+    response = await fetch(url, { method, headers, body: payload, credentials: 'same-origin', signal });
   } catch (cause) {
     if ((cause as Error).name === 'AbortError') throw cause;
     const error = new ApiError(0, 'network', '无法连接服务器，请检查网络后重试');

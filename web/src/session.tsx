@@ -1,7 +1,7 @@
 /** The signed-in account, shared by every page; loaded once from /api/auth/session (null when signed out). */
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import type { Role } from '@shared/roles';
-import { http, setCsrfToken } from './http';
+import { abortPendingRequests, http, setCsrfToken } from './http';
 
 export interface SessionUser {
   id: number;
@@ -50,6 +50,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [apply]);
 
   const signOut = useCallback(async () => {
+    abortPendingRequests();
     try {
       await http.post('/api/auth/logout', {}, { quiet: true });
     } finally {
