@@ -149,6 +149,8 @@ describe.skipIf(!isDialectAvailable)('API: solicitations, deductions, registry, 
     const units = (await officer.get('/api/units')).json();
     expect(units).toHaveLength(80);
     expect(units.find((u: { name: string }) => u.name === '区审计局')).toMatchObject({ series: 'dept_b', quarterlyTarget: 12, annualTarget: 48 });
+    // The pinyin initials by which the pages' unit pickers find a unit (swz → 沙湾镇).
+    expect(units.find((u: { name: string }) => u.name === '沙湾镇')).toMatchObject({ initials: 'swz' });
     expect((await admin.post('/api/units', { name: '区新设局', seriesCode: 'dept_b' })).statusCode).toBe(201);
     expect((await admin.post('/api/units', { name: '区新设局', seriesCode: 'dept_b' })).statusCode).toBe(409);
     const policy = (await admin.get('/api/policies')).json()[0];

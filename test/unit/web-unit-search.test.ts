@@ -1,10 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { matchesUnit, pinyinInitials } from '../../web/src/lib/pinyin';
+import { pinyinInitials } from '../../src/domain/unit-initials';
+import { matchesUnit, rememberInitials } from '../../web/src/lib/pinyin';
 
 const seeds = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../seeds/panyu-2010.units.json'), 'utf8')) as { series: { units: string[] }[] };
 const names = seeds.series.flatMap((s) => s.units);
+// As the units loader does with GET /api/units, whose initials the server spells.
+rememberInitials(names.map((name) => ({ name, initials: pinyinInitials(name) })));
 const find = (typed: string) => names.filter((name) => matchesUnit(name, typed));
 
 describe('finding a unit as people type (unit pickers)', () => {

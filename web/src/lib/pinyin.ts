@@ -1,16 +1,13 @@
-/** Finding a unit by name or by the initials of its pinyin (`swz` → 沙湾镇), as people type. */
-import { pinyin } from 'pinyin-pro';
+/**
+ * Finding a unit by name or by the initials of its pinyin (`swz` → 沙湾镇), as people type. The
+ * server spells the initials (GET /api/units, src/domain/unit-initials.ts); the units loader
+ * remembers them here, so the pages need no pinyin dictionary of their own.
+ */
+const initialsByName = new Map<string, string>();
 
-const initialsCache = new Map<string, string>();
-
-/** Pinyin initials of a Chinese name, lower case: 沙湾镇 → swz. */
-export function pinyinInitials(name: string): string {
-  let initials = initialsCache.get(name);
-  if (initials === undefined) {
-    initials = pinyin(name, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' }).join('').toLowerCase();
-    initialsCache.set(name, initials);
-  }
-  return initials;
+/** Keeps the initials of units as the server sent them. */
+export function rememberInitials(units: readonly { name: string; initials: string }[]): void {
+  for (const unit of units) initialsByName.set(unit.name, unit.initials);
 }
 
 /** Whether a name matches what was typed: a part of the name, or a run of its pinyin initials. */
@@ -18,5 +15,5 @@ export function matchesUnit(name: string, typed: string): boolean {
   const needle = typed.trim().toLowerCase();
   if (!needle) return true;
   if (name.toLowerCase().includes(needle)) return true;
-  return /^[a-z]+$/.test(needle) && pinyinInitials(name).includes(needle);
+  return /^[a-z]+$/.test(needle) && (initialsByName.get(name)?.includes(needle) ?? false);
 }

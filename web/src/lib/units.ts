@@ -1,5 +1,6 @@
 /** Units and series for pickers and filters, loaded once per page load. */
 import { http } from '../http';
+import { rememberInitials } from './pinyin';
 import { useRequest } from './use-request';
 
 export interface Unit {
@@ -7,6 +8,8 @@ export interface Unit {
   name: string;
   series: string;
   seriesName?: string;
+  /** Pinyin initials of the name, lower case (沙湾镇 → swz). */
+  initials: string;
   version: number;
   quarterlyTarget: number | null;
   annualTarget: number | null;
@@ -21,7 +24,7 @@ let units: Promise<Unit[]> | undefined;
 let series: Promise<Series[]> | undefined;
 
 export function loadUnits(fresh = false): Promise<Unit[]> {
-  if (!units || fresh) units = http.get<Unit[]>('/api/units').catch((error) => { units = undefined; throw error; });
+  if (!units || fresh) units = http.get<Unit[]>('/api/units').then((list) => { rememberInitials(list); return list; }).catch((error) => { units = undefined; throw error; });
   return units;
 }
 

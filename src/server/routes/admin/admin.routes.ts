@@ -17,6 +17,7 @@ import { ALL_ROLES } from '../../../shared/roles.js';
 import type { ServerConfig } from '../../config.js';
 import { actorOf, authOf, rateLimit } from '../../plugins/access.js';
 import { ITEM_ROLES } from '../items/items.routes.js';
+import { pinyinInitials } from '../../../domain/unit-initials.js';
 
 const DateField = (title: string) => Type.String({ title, pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 const IdParams = Type.Object({ id: Type.Integer({ title: '编号', minimum: 1 }) });
@@ -82,7 +83,7 @@ export function adminRoutes(app: FastifyInstance, db: Kysely<Database>, config: 
     const policy = policyInForce(policies, todayInChina(config.now())) ?? policies[0];
     const names = new Map(series.map((s) => [s.code, s.name]));
     return units.map((u) => ({
-      id: u.id, name: u.name, series: u.series_code, seriesName: names.get(u.series_code), version: u.version,
+      id: u.id, name: u.name, initials: pinyinInitials(u.name), series: u.series_code, seriesName: names.get(u.series_code), version: u.version,
       quarterlyTarget: policy?.series[u.series_code]?.quarterly ?? null, annualTarget: policy?.series[u.series_code]?.annual ?? null,
     }));
   });
