@@ -52,7 +52,7 @@ describe('the item page', () => {
     expect(allowedActions('officer', 'draft')).toEqual(['submit_for_review']);
     expect(allowedActions('officer', 'unit_review')).toEqual(['withdraw']);
     expect(allowedActions('reviewer', 'unit_review')).toEqual(['approve', 'return_to_officer']);
-    expect(allowedActions('principal', 'unit_review')).toEqual(['return_to_officer']);
+    expect(allowedActions('principal', 'unit_review')).toEqual(['approve', 'return_to_officer']);
     expect(allowedActions('principal', 'awaiting_signature')).toEqual(['sign', 'return_to_officer']);
     expect(allowedActions('editor', 'received')).toEqual(['reject', 'return_for_revision']);
     expect(allowedActions('office_leader', 'submitted')).toEqual([]);
