@@ -83,6 +83,7 @@ describe.skipIf(!isDialectAvailable)('the reporting unit in Chromium', () => {
     await leader.goto('/unit/review');
     const row = leader.getByRole('row').filter({ hasText: '沙湾镇全力做好防汛防风工作（政务信息）' });
     await row.getByRole('button', { name: '审核通过' }).click();
+    await leader.locator('.ant-popconfirm').getByRole('button', { name: '审核通过' }).click();
     await see(leader, /审核通过，现为“已报送区政府办公室”/);
     await leader.getByText('没有待审核的稿件').waitFor();
 
@@ -207,7 +208,7 @@ describe.skipIf(!isDialectAvailable)('the reporting unit in Chromium', () => {
     await page.locator('.ant-select-item-option', { hasText: '沙湾镇防汛工作经验' }).click();
     await page.getByRole('button', { name: '回复', exact: true }).click();
     await see(page, '已回复约稿');
-    await page.getByRole('link', { name: `查看稿件 ${id}` }).waitFor();
+    await page.getByRole('link', { name: '沙湾镇防汛工作经验（政务信息）' }).waitFor();
     await see(page, '已按时报送');
     await screenshot(page, 'unit-solicitations');
 

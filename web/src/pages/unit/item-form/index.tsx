@@ -309,10 +309,10 @@ function ItemForm({ item, onSaved, answering, answeringMissing }: { item: ItemDe
 
         <Form.Item
           label="附件（详细材料）"
-          id="item-attachments"
           validateStatus={refused.length > 0 ? 'error' : undefined}
           help={refused.length > 0 ? `${refused.length} 个附件未被接受${attachmentsChecked ? '，提交前请先移除' : ''}：${refused.map((r) => `“${r.name}”${r.message}`).join('；')}` : undefined}
         >
+          <div id="item-attachments">
           <AttachmentsField
             itemId={saved.current?.id}
             attachments={item?.attachments ?? []}
@@ -325,6 +325,7 @@ function ItemForm({ item, onSaved, answering, answeringMissing }: { item: ItemDe
             onDelete={(attachment) => void removeAttachment(attachment)}
             disabled={uploading || busy !== undefined}
           />
+          </div>
         </Form.Item>
 
         <Space wrap>
