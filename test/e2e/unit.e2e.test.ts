@@ -80,6 +80,8 @@ describe.skipIf(!isDialectAvailable)('the reporting unit in Chromium', () => {
 
     const leader = await browsing.newPage();
     await signIn(leader, reviewer);
+    // The reviewer's dashboard names the item waiting for them.
+    await see(leader, '“沙湾镇全力做好防汛防风工作（政务信息）”待您审核');
     await leader.goto('/unit/review');
     const row = leader.getByRole('row').filter({ hasText: '沙湾镇全力做好防汛防风工作（政务信息）' });
     await row.getByRole('button', { name: '审核通过' }).click();
@@ -114,6 +116,7 @@ describe.skipIf(!isDialectAvailable)('the reporting unit in Chromium', () => {
 
     const boss = await browsing.newPage();
     await signIn(boss, principal);
+    await see(boss, '“沙湾镇发生一起重大险情（政务信息）”待您签发');
     await boss.goto('/unit/review');
     await boss.getByRole('row').filter({ hasText: '沙湾镇发生一起重大险情' }).getByRole('button', { name: '去签发' }).click();
     await boss.waitForURL(`**/items/${id}`);
