@@ -57,8 +57,10 @@ function ItemForm({ item, onSaved, answering, answeringMissing }: { item: ItemDe
   const navigate = useNavigate();
   const location = useLocation();
   const { message } = App.useApp();
-  // Files refused when the draft was first saved come along to its edit page.
-  const [refused, setRefused] = useState<RefusedFile[]>(() => (location.state as { refused?: RefusedFile[] } | null)?.refused ?? []);
+  // Files refused when the draft was first saved come along to its edit page, with what happened.
+  const handedOver = location.state as { refused?: RefusedFile[]; notice?: string } | null;
+  const [refused, setRefused] = useState<RefusedFile[]>(() => handedOver?.refused ?? []);
+  const [refusalNotice, setRefusalNotice] = useState<string | undefined>(() => handedOver?.notice);
   const [attachmentsChecked, setAttachmentsChecked] = useState(false);
   const [reviewedBy, setReviewedBy] = useState<string>();
   const [form] = Form.useForm<ItemFormValues>();
@@ -131,9 +133,9 @@ function ItemForm({ item, onSaved, answering, answeringMissing }: { item: ItemDe
       if (warnings.length > 0) message.warning(warnings.join('；'));
       if (failures.length > 0) {
         setAttachmentsChecked(true);
-        setProblem(`稿件已保存为草稿${submit ? '，但未提交审核' : ''}：有附件未被接受，请移除或换成 Word、PDF、JPG、PNG 文件后再提交。`);
-        const all = [...refused, ...failures];
-        if (!item) navigate(pathOf('itemEdit', { id }), { replace: true, state: { refused: all } });
+        const notice = `稿件已保存为草稿${submit ? '，但未提交审核' : ''}：有附件未被接受，请移除或换成 Word、PDF、JPG、PNG 文件后再提交。`;
+        setRefusalNotice(notice);
+        if (!item) navigate(pathOf('itemEdit', { id }), { replace: true, state: { refused: [...refused, ...failures], notice } });
         else onSaved();
         return;
       }
@@ -190,6 +192,7 @@ function ItemForm({ item, onSaved, answering, answeringMissing }: { item: ItemDe
       )}
       {answering && <SolicitationNotice solicitation={answering} />}
       {answeringMissing && <Alert type="warning" showIcon title="要回复的约稿不存在或已不面向本单位；本稿将作为普通稿件保存" style={{ marginBottom: 16 }} />}
+      {refusalNotice && refused.length > 0 && <Alert type="warning" showIcon title="附件未被接受" description={refusalNotice} style={{ marginBottom: 16 }} role="alert" />}
       {problem && <Alert type="error" showIcon title="未能保存" description={problem} style={{ marginBottom: 16 }} role="alert" />}
       <Form<ItemFormValues> form={form} layout="vertical" initialValues={initialValues} scrollToFirstError>
         <Form.Item
