@@ -8,7 +8,7 @@ import type { PolicyTable } from './tables/policy.table.js';
 import type { ResponseTable, SolicitationTable, SolicitationUnitTable } from './tables/solicitation.table.js';
 import type { SeriesTable, UnitTable } from './tables/unit.table.js';
 import type { PasswordHistoryTable, RateLimitTable, SessionTable, SettingTable, UserTable } from './tables/user.table.js';
-import type { AttachmentTable, ItemEventTable, ResultPublicationTable, TrainingAttendeeTable, TrainingTable, UnitContactTable } from './tables/workflow.table.js';
+import type { AttachmentTable, ItemEventTable, ResultEventTable, ResultPublicationTable, TrainingAttendeeTable, TrainingTable, UnitContactTable } from './tables/workflow.table.js';
 
 /** Every table Kysely knows, by name. */
 export interface Database {
@@ -37,6 +37,7 @@ export interface Database {
   trainings: TrainingTable;
   training_attendees: TrainingAttendeeTable;
   result_publications: ResultPublicationTable;
+  result_events: ResultEventTable;
 }
 
 /** A connection or a transaction: repositories take either, so the caller owns the transaction. */

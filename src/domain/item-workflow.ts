@@ -9,7 +9,8 @@ import { BODY_GUIDELINE_CHARACTERS } from '../shared/limits.js';
  */
 export const ITEM_ACTIONS = {
   submit_for_review: { label: '提交单位审核', from: ['draft', 'returned'], roles: ['officer'], needsComment: false },
-  approve: { label: '审核通过', from: ['unit_review'], roles: ['reviewer'], needsComment: false },
+  // 分管领导或主管科室领导审核: the principal may approve too, so a unit without a reviewer account is not stuck.
+  approve: { label: '审核通过', from: ['unit_review'], roles: ['reviewer', 'principal'], needsComment: false },
   sign: { label: '主要领导签发', from: ['awaiting_signature'], roles: ['principal'], needsComment: false },
   return_to_officer: { label: '退回信息员修改', from: ['unit_review', 'awaiting_signature'], roles: ['reviewer', 'principal'], needsComment: true },
   withdraw: { label: '撤回', from: ['unit_review', 'awaiting_signature', 'submitted'], roles: ['officer'], needsComment: false },

@@ -16,6 +16,7 @@ import { authRoutes } from './routes/auth/auth.routes.js';
 import { healthRoutes } from './routes/health/health.routes.js';
 import { importsRoutes } from './routes/imports/imports.routes.js';
 import { itemsRoutes } from './routes/items/items.routes.js';
+import { reviewRoutes } from './routes/review/review.routes.js';
 import { resultsRoutes, scoresRoutes } from './routes/scores/scores.routes.js';
 import { solicitationsRoutes } from './routes/solicitations/solicitations.routes.js';
 
@@ -81,6 +82,7 @@ export async function buildApp({ db, config, logger = false, webRoot = DEFAULT_W
   authRoutes(app, db, config);
   accountsRoutes(app, db, config);
   itemsRoutes(app, db, config);
+  reviewRoutes(app, db);
   scoresRoutes(app, db, config);
   resultsRoutes(app, db, config);
   solicitationsRoutes(app, db, config);

@@ -53,6 +53,7 @@ describe.skipIf(!isDialectAvailable)('the whole cycle in Chromium', () => {
     await signIn(leader, await system.account('reviewer', '榄核镇'));
     await leader.goto('/unit/review');
     await leader.locator('tr', { hasText: marked }).getByRole('button', { name: '审核通过' }).click();
+    await leader.locator('.ant-popconfirm').getByRole('button', { name: '审核通过' }).click();
     await leader.getByText('没有待审核的稿件').waitFor();
 
     // 调研科 receives from the inbox and records the adoption and the instruction on the item page.

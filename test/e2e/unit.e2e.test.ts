@@ -80,9 +80,12 @@ describe.skipIf(!isDialectAvailable)('the reporting unit in Chromium', () => {
 
     const leader = await browsing.newPage();
     await signIn(leader, reviewer);
+    // The reviewer's dashboard names the item waiting for them.
+    await see(leader, '“沙湾镇全力做好防汛防风工作（政务信息）”待您审核');
     await leader.goto('/unit/review');
     const row = leader.getByRole('row').filter({ hasText: '沙湾镇全力做好防汛防风工作（政务信息）' });
     await row.getByRole('button', { name: '审核通过' }).click();
+    await leader.locator('.ant-popconfirm').getByRole('button', { name: '审核通过' }).click();
     await see(leader, /审核通过，现为“已报送区政府办公室”/);
     await leader.getByText('没有待审核的稿件').waitFor();
 
@@ -113,6 +116,7 @@ describe.skipIf(!isDialectAvailable)('the reporting unit in Chromium', () => {
 
     const boss = await browsing.newPage();
     await signIn(boss, principal);
+    await see(boss, '“沙湾镇发生一起重大险情（政务信息）”待您签发');
     await boss.goto('/unit/review');
     await boss.getByRole('row').filter({ hasText: '沙湾镇发生一起重大险情' }).getByRole('button', { name: '去签发' }).click();
     await boss.waitForURL(`**/items/${id}`);
@@ -209,7 +213,7 @@ describe.skipIf(!isDialectAvailable)('the reporting unit in Chromium', () => {
     await page.locator('.ant-select-item-option', { hasText: '沙湾镇防汛工作经验' }).click();
     await page.getByRole('button', { name: '回复', exact: true }).click();
     await see(page, '已回复约稿');
-    await page.getByRole('link', { name: `查看稿件 ${id}` }).waitFor();
+    await page.getByRole('link', { name: '沙湾镇防汛工作经验（政务信息）' }).waitFor();
     await see(page, '已按时报送');
     await screenshot(page, 'unit-solicitations');
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { allowedActions, blockedReason, canRecordPaperCopy, chinaTime, historyActionName } from '../../web/src/pages/items/detail/service';
-import { bodyCount, draftBody, isAcceptedFile, isClassified, isPhoneNumber, titlePreview } from '../../web/src/pages/unit/item-form/service';
+import { bodyCount, draftBody, isAcceptedFile, isClassified, isPhoneNumber, reviewerNotice, titlePreview } from '../../web/src/pages/unit/item-form/service';
+import { deadlineText } from '../../web/src/lib/todo';
 import { statusFromUrl } from '../../web/src/pages/unit/items/service';
 import { gapToTarget, quarterState } from '../../web/src/pages/unit/progress/service';
 import { queueStatuses } from '../../web/src/pages/unit/review/service';
@@ -52,7 +53,7 @@ describe('the item page', () => {
     expect(allowedActions('officer', 'draft')).toEqual(['submit_for_review']);
     expect(allowedActions('officer', 'unit_review')).toEqual(['withdraw']);
     expect(allowedActions('reviewer', 'unit_review')).toEqual(['approve', 'return_to_officer']);
-    expect(allowedActions('principal', 'unit_review')).toEqual(['return_to_officer']);
+    expect(allowedActions('principal', 'unit_review')).toEqual(['approve', 'return_to_officer']);
     expect(allowedActions('principal', 'awaiting_signature')).toEqual(['sign', 'return_to_officer']);
     expect(allowedActions('editor', 'received')).toEqual(['reject', 'return_for_revision']);
     expect(allowedActions('office_leader', 'submitted')).toEqual([]);
@@ -110,5 +111,18 @@ describe('lists, queues, countdowns and targets', () => {
     expect(quarterState(2026, 2, '2026-05-01')).toBe('current');
     expect(quarterState(2026, 3, '2026-05-01')).toBe('future');
     expect(quarterState(2025, 4, '2026-01-01')).toBe('past');
+  });
+});
+
+describe('who reviews, and deadlines in words', () => {
+  it('tells the officer who reviews: the reviewer, else the principal, else warns that nobody can', () => {
+    expect(reviewerNotice({ reviewers: ['王分管'], principals: ['李主要'], reviewedBy: 'reviewer' })).toEqual({ text: '提交后由分管领导 王分管 审核', missing: false });
+    expect(reviewerNotice({ reviewers: [], principals: ['李主要'], reviewedBy: 'principal' })).toEqual({ text: '本单位未登记分管领导账号，提交后由主要领导 李主要 审核', missing: false });
+    expect(reviewerNotice({ reviewers: [], principals: [], reviewedBy: null }).missing).toBe(true);
+  });
+
+  it('counts down a solicitation on the dashboard', () => {
+    expect(deadlineText(0)).toBe('今天截止');
+    expect(deadlineText(10)).toBe('还有 10 天截止');
   });
 });

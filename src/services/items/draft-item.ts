@@ -6,6 +6,7 @@ import { insertItemEvent, insertWebItem, updateItem } from '../../db/repositorie
 import type { ItemStatus } from '../../shared/item-fields.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { ServiceError } from '../service-error.js';
+import { linkResponse } from '../solicitations/link-response.js';
 import { loadVisibleItem, requireRole, type ActingUser } from './item-access.js';
 
 function refuseProblems(draft: ItemDraft): string[] {
@@ -31,8 +32,11 @@ function columnsOf(draft: ItemDraft) {
   };
 }
 
-/** 信息员 drafts an item for their unit. Returns its id and any warnings (a body over 450 characters). */
-export async function createItem(db: Kysely<Database>, user: ActingUser, draft: ItemDraft, now: Date): Promise<{ id: number; warnings: string[] }> {
+/**
+ * 信息员 drafts an item for their unit, optionally as the answer to a solicitation addressed to
+ * it (linked in the same transaction). Returns its id and any warnings (a body over 450 characters).
+ */
+export async function createItem(db: Kysely<Database>, user: ActingUser, draft: ItemDraft, now: Date, solicitationId?: number): Promise<{ id: number; warnings: string[] }> {
   requireRole(user, ['officer'], '起草稿件');
   if (user.unitId === null) throw new ServiceError('forbidden', '账号未属于任何报送单位');
   const warnings = refuseProblems(draft);
@@ -45,6 +49,7 @@ export async function createItem(db: Kysely<Database>, user: ActingUser, draft: 
     });
     await insertItemEvent(trx, { item_id: newId, at, actor_id: user.id, actor: user.displayName, action: 'create', from_status: null, to_status: 'draft', comment: null });
     await appendAudit(trx, user, { action: 'create_item', objectType: 'item', objectId: newId, outcome: 'ok', after: columns }, now);
+    if (solicitationId !== undefined) await linkResponse(trx, user, solicitationId, { id: newId, unit_id: user.unitId!, status: 'draft' }, now);
     return newId;
   });
   return { id, warnings };

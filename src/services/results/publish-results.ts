@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { quarterEnd, todayInChina } from '../../domain/dates.js';
 import { isDistrictRole } from '../../domain/permissions.js';
 import type { Database } from '../../db/database.js';
+import { insertResultEvent, resultEventsByPublication } from '../../db/repositories/result.repository.js';
 import { isUnitRole } from '../../shared/roles.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { computeScores } from '../compute-scores.js';
@@ -31,7 +32,9 @@ export async function prepareResults(db: Kysely<Database>, user: ActingUser, yea
     } else {
       id = (await trx.insertInto('result_publications').values(values).returning('id').executeTakeFirstOrThrow()).id;
     }
-    await appendAudit(trx, user, { action: 'prepare_results', objectType: 'result_publication', objectId: id, outcome: 'ok', after: { year, quarter, as_of: asOf } }, now);
+    // Prepared again after a return is the editor's resubmission.
+    await insertResultEvent(trx, { publication_id: id, at: now.toISOString(), actor_id: user.id, actor: user.displayName, action: existing?.status === 'returned' ? 'resubmit' : 'prepare', comment: null });
+    await appendAudit(trx, user, { action: 'prepare_results', objectType: 'result_publication', objectId: id, outcome: 'ok', before: existing ? { status: existing.status } : undefined, after: { year, quarter, as_of: asOf } }, now);
     return { id };
   });
 }
@@ -44,8 +47,26 @@ export async function approveResults(db: Kysely<Database>, user: ActingUser, id:
     if (!publication) throw new ServiceError('not_found', '考核结果不存在');
     if (publication.version !== version) throw new ServiceError('conflict', '考核结果已被重新编制，请刷新后再审批', { currentVersion: publication.version });
     if (publication.status === 'published') throw new ServiceError('conflict', '考核结果已发布');
+    if (publication.status === 'returned') throw new ServiceError('conflict', '考核结果已退回调研科修改，待重新编制后再审批');
     await trx.updateTable('result_publications').set({ status: 'published', approved_by: user.id, approved_at: now.toISOString(), version: version + 1 }).where('id', '=', id).where('version', '=', version).execute();
+    await insertResultEvent(trx, { publication_id: id, at: now.toISOString(), actor_id: user.id, actor: user.displayName, action: 'approve', comment: null });
     await appendAudit(trx, user, { action: 'approve_results', objectType: 'result_publication', objectId: id, outcome: 'ok', after: { year: publication.year, quarter: publication.quarter } }, now);
+  });
+}
+
+/** 办公室领导 returns prepared results to the editor with a comment (why, what to correct). */
+export async function returnResults(db: Kysely<Database>, user: ActingUser, id: number, version: number, comment: string, now: Date): Promise<void> {
+  if (user.role !== 'office_leader') throw new ServiceError('forbidden', '当前账号无权退回考核结果');
+  const reason = comment.trim();
+  if (!reason) throw new ServiceError('invalid', '退回须填写意见', { field: 'comment', label: '退回意见' });
+  await db.transaction().execute(async (trx) => {
+    const publication = await trx.selectFrom('result_publications').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!publication) throw new ServiceError('not_found', '考核结果不存在');
+    if (publication.version !== version) throw new ServiceError('conflict', '考核结果已被重新编制，请刷新后再处理', { currentVersion: publication.version });
+    if (publication.status !== 'pending') throw new ServiceError('conflict', publication.status === 'published' ? '考核结果已发布，不能退回' : '考核结果已退回');
+    await trx.updateTable('result_publications').set({ status: 'returned', version: version + 1 }).where('id', '=', id).where('version', '=', version).execute();
+    await insertResultEvent(trx, { publication_id: id, at: now.toISOString(), actor_id: user.id, actor: user.displayName, action: 'return', comment: reason });
+    await appendAudit(trx, user, { action: 'return_results', objectType: 'result_publication', objectId: id, outcome: 'ok', before: { status: 'pending' }, after: { status: 'returned', comment: reason, year: publication.year, quarter: publication.quarter } }, now);
   });
 }
 
@@ -53,9 +74,17 @@ export async function approveResults(db: Kysely<Database>, user: ActingUser, id:
 export async function listResults(db: Kysely<Database>, user: ActingUser) {
   if (!isDistrictRole(user.role) && !isUnitRole(user.role)) throw new ServiceError('forbidden', '当前账号无权查看考核结果');
   let query = db.selectFrom('result_publications').selectAll().orderBy('year', 'desc').orderBy('quarter', 'desc');
-  if (!isDistrictRole(user.role)) query = query.where('status', '=', 'published');
-  return (await query.execute()).map((p) => ({
-    id: p.id, year: p.year, quarter: p.quarter, status: p.status, asOf: p.as_of, preparedAt: p.prepared_at, approvedAt: p.approved_at, version: p.version,
-    scores: JSON.parse(p.snapshot),
-  }));
+  const district = isDistrictRole(user.role);
+  if (!district) query = query.where('status', '=', 'published');
+  // The history (with the leader's comments) is the district office's own business.
+  const events = district ? await resultEventsByPublication(db) : new Map();
+  return (await query.execute()).map((p) => {
+    const history = events.get(p.id) ?? [];
+    const lastReturn = [...history].reverse().find((e) => e.action === 'return');
+    return {
+      id: p.id, year: p.year, quarter: p.quarter, status: p.status, asOf: p.as_of, preparedAt: p.prepared_at, approvedAt: p.approved_at, version: p.version,
+      scores: JSON.parse(p.snapshot),
+      ...(district ? { history, returnComment: p.status === 'returned' ? lastReturn?.comment ?? null : null } : {}),
+    };
+  });
 }

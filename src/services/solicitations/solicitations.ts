@@ -4,11 +4,12 @@ import { earliestPolicyDate } from '../../domain/policy.js';
 import { isDistrictRole } from '../../domain/permissions.js';
 import type { Database } from '../../db/database.js';
 import { insertWithRef } from '../../db/repositories/editorial.repository.js';
-import { insertItemEvent } from '../../db/repositories/item.repository.js';
 import { listPolicies } from '../../db/repositories/policy.repository.js';
+import { ITEM_STATUSES, type ItemStatus } from '../../shared/item-fields.js';
 import { isUnitRole } from '../../shared/roles.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { loadVisibleItem, requireRole, type ActingUser } from '../items/item-access.js';
+import { linkResponse } from './link-response.js';
 import { recomputeBookings } from '../recompute-bookings.js';
 import { repeatedLatenessWarnings } from '../import-warnings.js';
 import { ServiceError } from '../service-error.js';
@@ -44,27 +45,11 @@ export async function createSolicitation(db: Kysely<Database>, user: ActingUser,
   });
 }
 
-async function targetsUnit(db: Kysely<Database>, solicitationId: number, unitId: number): Promise<boolean> {
-  const solicitation = await db.selectFrom('solicitations').select('all_units').where('id', '=', solicitationId).executeTakeFirst();
-  if (!solicitation) return false;
-  if (solicitation.all_units) return true;
-  return Boolean(await db.selectFrom('solicitation_units').select('unit_id').where('solicitation_id', '=', solicitationId).where('unit_id', '=', unitId).executeTakeFirst());
-}
-
 /** 信息员 answers a solicitation with an item of their unit; on time when the item is sent by the deadline. */
 export async function answerSolicitation(db: Kysely<Database>, user: ActingUser, solicitationId: number, itemId: number, now: Date): Promise<{ id: number; ref: string }> {
   requireRole(user, ['officer'], '回复约稿');
   const item = await loadVisibleItem(db, user, itemId, now);
-  if (!(await targetsUnit(db, solicitationId, item.unit_id))) throw new ServiceError('not_found', '约稿不存在或不面向本单位');
-  return db.transaction().execute(async (trx) => {
-    const existing = await trx.selectFrom('responses').select('id').where('solicitation_id', '=', solicitationId).where('item_id', '=', itemId).executeTakeFirst();
-    if (existing) throw new ServiceError('conflict', '该稿件已回复过这条约稿');
-    const created = await insertWithRef(trx, 'responses', 'WR', { solicitation_id: solicitationId, item_id: itemId });
-    await insertItemEvent(trx, { item_id: itemId, at: now.toISOString(), actor_id: user.id, actor: user.displayName, action: 'answer_solicitation', from_status: item.status, to_status: item.status, comment: String(solicitationId) });
-    await appendAudit(trx, user, { action: 'answer_solicitation', objectType: 'response', objectId: created.id, outcome: 'ok', after: { solicitation_id: solicitationId, item_id: itemId } }, now);
-    await recomputeBookings(trx, { itemIds: [itemId], solicitationIds: [solicitationId] }, await listPolicies(trx));
-    return created;
-  });
+  return db.transaction().execute((trx) => linkResponse(trx, user, solicitationId, item, now));
 }
 
 /** One unit's standing on a solicitation. */
@@ -80,7 +65,7 @@ export async function listSolicitations(db: Kysely<Database>, user: ActingUser, 
   const rows = await db.selectFrom('solicitations').selectAll().orderBy('deadline', 'desc').execute();
   const targets = await db.selectFrom('solicitation_units').innerJoin('units', 'units.id', 'solicitation_units.unit_id').select(['solicitation_id', 'unit_id', 'units.name']).execute();
   const answers = await db.selectFrom('responses').innerJoin('items', 'items.id', 'responses.item_id')
-    .select(['responses.solicitation_id', 'items.unit_id', 'items.submitted', 'items.sent_at', 'items.id as item_id']).execute();
+    .select(['responses.solicitation_id', 'items.unit_id', 'items.submitted', 'items.sent_at', 'items.id as item_id', 'items.title', 'items.status']).execute();
   const allUnits = await db.selectFrom('units').select(['id', 'name']).orderBy('id').execute();
 
   const stateOf = (deadline: string, unitId: number, solicitationId: number): AnswerState => {
@@ -99,7 +84,7 @@ export async function listSolicitations(db: Kysely<Database>, user: ActingUser, 
       };
       if (isUnitRole(user.role)) {
         if (!targetUnits.some((u) => u.id === user.unitId)) return null;
-        return { ...base, state: stateOf(row.deadline, user.unitId!, row.id), myItems: answers.filter((a) => a.solicitation_id === row.id && a.unit_id === user.unitId).map((a) => a.item_id) };
+        return { ...base, state: stateOf(row.deadline, user.unitId!, row.id), myItems: answers.filter((a) => a.solicitation_id === row.id && a.unit_id === user.unitId).map((a) => ({ id: a.item_id, title: a.title, status: a.status, statusName: ITEM_STATUSES[a.status as ItemStatus] ?? a.status })) };
       }
       const states = targetUnits.map((u) => ({ ...u, state: stateOf(row.deadline, u.id, row.id) }));
       return { ...base, units: states, counts: Object.fromEntries((['on_time', 'late', 'missing', 'pending'] as const).map((s) => [s, states.filter((u) => u.state === s).length])) };

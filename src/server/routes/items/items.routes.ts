@@ -58,7 +58,8 @@ export function itemsRoutes(app: FastifyInstance, db: Kysely<Database>, config: 
     findSimilarItems(db, user(request), (request.params as ItemIdParams).id, config.now()));
 
   app.post('/api/items', { config: { access: ['officer'] }, schema: { tags, summary: '起草稿件', body: ItemDraftBody } }, async (request, reply) => {
-    const result = await createItem(db, user(request), request.body as ItemDraftBody, config.now());
+    const { solicitationId, ...draft } = request.body as ItemDraftBody;
+    const result = await createItem(db, user(request), draft, config.now(), solicitationId);
     return reply.status(201).send(result);
   });
 

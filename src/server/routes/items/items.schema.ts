@@ -25,7 +25,8 @@ const draftFields = {
   secrecy: Type.Optional(Type.Union([Type.String({ maxLength: 10 }), Type.Null()], { title: '密级' })),
 };
 
-export const ItemDraftBody = Type.Object(draftFields, { additionalProperties: false });
+/** A new item may answer a solicitation of its unit from the start (撰写回复稿). */
+export const ItemDraftBody = Type.Object({ ...draftFields, solicitationId: Type.Optional(Type.Integer({ title: '回复的约稿', minimum: 1 })) }, { additionalProperties: false });
 export type ItemDraftBody = Static<typeof ItemDraftBody>;
 export const ItemUpdateBody = Type.Object({ version: Version, ...draftFields }, { additionalProperties: false });
 export type ItemUpdateBody = Static<typeof ItemUpdateBody>;

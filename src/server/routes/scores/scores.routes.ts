@@ -8,7 +8,7 @@ import { computeScores } from '../../../services/compute-scores.js';
 import { explainUnit, UnknownUnitError } from '../../../services/explain-unit.js';
 import { scoresByRule } from '../../../services/scores-by-rule.js';
 import { actingUser } from '../../../services/items/item-access.js';
-import { approveResults, listResults, prepareResults } from '../../../services/results/publish-results.js';
+import { approveResults, listResults, prepareResults, returnResults } from '../../../services/results/publish-results.js';
 import { ServiceError } from '../../../services/service-error.js';
 import type { ServerConfig } from '../../config.js';
 import { isUnitRole } from '../../../shared/roles.js';
@@ -77,6 +77,7 @@ export function scoresRoutes(app: FastifyInstance, db: Kysely<Database>, config:
 
 const PublicationBody = Type.Object({ year: Type.Integer({ title: '考核年度', minimum: 2000, maximum: 2100 }), quarter: Type.Integer({ title: '季度', minimum: 1, maximum: 4 }) }, { additionalProperties: false });
 const ApproveBody = Type.Object({ version: Type.Integer({ title: '版本号', minimum: 1 }) }, { additionalProperties: false });
+const ReturnBody = Type.Object({ version: Type.Integer({ title: '版本号', minimum: 1 }), comment: Type.String({ title: '退回意见', minLength: 1, maxLength: 2000 }) }, { additionalProperties: false });
 const PublicationParams = Type.Object({ id: Type.Integer({ title: '编号', minimum: 1 }) });
 
 /** 《番府信息》(工作通讯): the editor prepares a quarter's results, an office leader approves and so publishes them. */
@@ -90,6 +91,11 @@ export function resultsRoutes(app: FastifyInstance, db: Kysely<Database>, config
   });
   app.post('/api/results/:id/approve', { config: { access: ['office_leader'] }, schema: { tags, summary: '审批并发布考核结果', params: PublicationParams, body: ApproveBody } }, async (request) => {
     await approveResults(db, user(request), (request.params as Static<typeof PublicationParams>).id, (request.body as Static<typeof ApproveBody>).version, config.now());
+    return { ok: true };
+  });
+  app.post('/api/results/:id/return', { config: { access: ['office_leader'] }, schema: { tags, summary: '退回考核结果给调研科（须填写意见）', params: PublicationParams, body: ReturnBody } }, async (request) => {
+    const body = request.body as Static<typeof ReturnBody>;
+    await returnResults(db, user(request), (request.params as Static<typeof PublicationParams>).id, body.version, body.comment, config.now());
     return { ok: true };
   });
 }

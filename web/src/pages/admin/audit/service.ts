@@ -50,7 +50,7 @@ export const ACTIONS: Record<string, string> = {
   create_item: '起草稿件', update_item: '修改稿件', add_attachment: '上传附件', remove_attachment: '删除附件', record_paper_copy: '登记书面稿件',
   adopt_item: '采用稿件', correct_adoption: '更正采用', undo_adoption: '撤销采用', record_instruction: '登记批示', record_upward: '登记上级采用',
   create_solicitation: '发布约稿', answer_solicitation: '回复约稿', record_penalty: '登记扣分', delete_penalty: '删除扣分',
-  prepare_results: '拟定季度通报', approve_results: '审定季度通报', add_contact: '登记责任人/信息员', end_contact: '登记人员离任', record_training: '登记培训',
+  prepare_results: '拟定季度通报', approve_results: '审定季度通报', return_results: '退回季度通报', add_contact: '登记责任人/信息员', end_contact: '登记人员离任', record_training: '登记培训',
 };
 
 export function actionName(action: string): string {

@@ -1,7 +1,7 @@
 /** 季度通报: published quarterly results (《番府信息》工作通讯); the editor prepares them, the office leader approves. */
-import { App, Alert, Button, Card, Col, Descriptions, Empty, Form, Grid, Popconfirm, Result, Row, Select, Skeleton, Space, Tag, Typography } from 'antd';
+import { App, Button, Card, Col, Descriptions, Empty, Form, Grid, Result, Row, Select, Skeleton, Space, Tag, Typography } from 'antd';
 import { todayInChina, yearOf } from '@domain/dates';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { can } from '../../../access';
 import { ApiError } from '../../../http';
@@ -13,7 +13,8 @@ import { useUser } from '../../../session';
 import { ResultLists } from '../overview/components/ResultLists';
 import { SeriesScoreTable } from '../overview/components/SeriesScoreTable';
 import { QUARTER_NAMES, seriesRows, yearOptions } from '../overview/service';
-import { approvePublication, chinaDateTime, defaultQuarter, loadPublications, periodTitle, preparePublication, quarterNotStarted } from './service';
+import { ApprovalPanel } from './components/ApprovalPanel';
+import { PUBLICATION_STATUS, chinaDateTime, defaultQuarter, loadPublications, periodTitle, preparePublication, quarterNotStarted } from './service';
 import type { Publication } from './types';
 
 export default function ResultsPage() {
@@ -42,7 +43,7 @@ export default function ResultsPage() {
             <Form layout="inline" style={{ justifyContent: screens.md ? 'flex-end' : 'flex-start' }}>
               <Form.Item label="通报期次" htmlFor="results-publication" style={{ marginInlineEnd: 0 }}>
                 <Select id="results-publication" value={chosen?.id} style={{ minWidth: 220 }} onChange={select}
-                  options={list.map((p) => ({ value: p.id, label: `${periodTitle(p.year, p.quarter)}（${p.status === 'published' ? '已发布' : '待审批'}）` }))} />
+                  options={list.map((p) => ({ value: p.id, label: `${periodTitle(p.year, p.quarter)}（${PUBLICATION_STATUS[p.status].label}）` }))} />
               </Form.Item>
             </Form>
           </Col>
@@ -118,46 +119,22 @@ function PrepareCard({ publications, today, onPrepared }: { publications: Public
 
 function PublicationView({ publication, onApproved }: { publication: Publication; onApproved(): void }) {
   const user = useUser();
-  const { message } = App.useApp();
   const { data: seriesList } = useSeries();
   const { data: units } = useUnits();
-  const [approving, setApproving] = useState(false);
   const series = seriesList ?? [];
   // District roles follow a unit to its bookings; units read the table as published.
   const unitIds = useMemo(() => (can.isDistrictRole(user.role) ? new Map((units ?? []).map((u) => [u.name, u.id])) : undefined), [units, user.role]);
   const { year, quarter, scores } = publication;
-  const pending = publication.status === 'pending';
-  useEffect(() => setApproving(false), [publication.id]);
-
-  const approve = async () => {
-    setApproving(true);
-    try {
-      await approvePublication(publication.id, publication.version);
-      message.success(`${periodTitle(year, quarter)}考核结果已发布，各单位可以查看`);
-      onApproved();
-    } catch {
-      // The one error handler has shown why (e.g. prepared again meanwhile); the list reloads.
-      onApproved();
-    } finally {
-      setApproving(false);
-    }
-  };
+  const pending = publication.status !== 'published';
+  const status = PUBLICATION_STATUS[publication.status];
 
   return (
     <Card
       title={<span style={{ whiteSpace: 'normal' }}>《番府信息》工作通讯 · {periodTitle(year, quarter)}政务信息考核情况</span>}
-      extra={pending ? <Tag color="warning">待审批</Tag> : <Tag color="success">已发布</Tag>}
+      extra={<Tag color={status.color}>{status.label}</Tag>}
     >
       <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-        {pending && (
-          <Alert type="warning" showIcon title="本期考核结果尚未发布，各单位暂不可见"
-            description={can.approveResults(user.role) ? '请核对后审批发布。' : '请办公室领导审批发布；如需更新数据，可重新编制。'}
-            action={can.approveResults(user.role) ? (
-              <Popconfirm title="审批并发布本期考核结果？" description="发布后各单位均可查看，不能撤回。" okText="发布" cancelText="取消" onConfirm={approve}>
-                <Button type="primary" loading={approving}>审批并发布</Button>
-              </Popconfirm>
-            ) : undefined} />
-        )}
+        <ApprovalPanel publication={publication} onChanged={onApproved} />
         <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }}>
           <Descriptions.Item label="统计截至">{publication.asOf}</Descriptions.Item>
           <Descriptions.Item label="考核办法">{scores.policy}</Descriptions.Item>

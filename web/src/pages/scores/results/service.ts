@@ -15,6 +15,18 @@ export function approvePublication(id: number, version: number): Promise<{ ok: t
   return http.post<{ ok: true }>(`/api/results/${id}/approve`, { version });
 }
 
+export function returnPublication(id: number, version: number, comment: string): Promise<{ ok: true }> {
+  return http.post<{ ok: true }>(`/api/results/${id}/return`, { version, comment });
+}
+
+export const PUBLICATION_STATUS: Record<Publication['status'], { label: string; color: string }> = {
+  pending: { label: '待审批', color: 'warning' },
+  returned: { label: '已退回修改', color: 'error' },
+  published: { label: '已发布', color: 'success' },
+};
+
+export const RESULT_ACTIONS: Record<string, string> = { prepare: '调研科编制', resubmit: '调研科重新编制并提交', return: '办公室领导退回修改', approve: '办公室领导审批发布' };
+
 /** 2026 年第一季度 */
 export function periodTitle(year: number, quarter: number): string {
   return `${year} 年第${'一二三四'[quarter - 1]}季度`;

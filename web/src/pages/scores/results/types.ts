@@ -5,11 +5,15 @@ export interface Publication {
   id: number;
   year: number;
   quarter: number;
-  status: 'pending' | 'published';
+  /** pending approval, returned to the editor with a comment, or published. */
+  status: 'pending' | 'returned' | 'published';
   /** The day the figures stand as of. */
   asOf: string;
   preparedAt: string;
   approvedAt: string | null;
   version: number;
   scores: ScoresDocument;
+  /** The district office only: every step with its comments, and the comment of the last return. */
+  history?: { at: string; actor: string; action: 'prepare' | 'resubmit' | 'return' | 'approve'; comment: string | null }[];
+  returnComment?: string | null;
 }

@@ -6,7 +6,7 @@
 import { Alert, App, Button, Card, Checkbox, Col, Form, Input, Radio, Result, Row, Select, Skeleton, Space, Typography } from 'antd';
 import { todayInChina } from '@domain/dates';
 import { useRef, useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { pathOf } from '../../../access';
 import { ApiError } from '../../../http';
 import { applyFieldErrors } from '../../../lib/form-errors';
@@ -16,7 +16,9 @@ import { useUser } from '../../../session';
 import { isEditable, loadItem, transition } from '../../items/detail/service';
 import type { ItemAttachment, ItemDetail } from '../../items/detail/types';
 import { AttachmentsField } from './components/AttachmentsField';
-import { bodyCount, createItem, deleteAttachment, isClassified, isPhoneNumber, titlePreview, updateItem, uploadAttachment, type ItemFormValues } from './service';
+import { ReviewerNotice } from './components/ReviewerNotice';
+import { SolicitationNotice } from './components/SolicitationNotice';
+import { SOLICITED_CATEGORY, bodyCount, createItem, deleteAttachment, isClassified, isPhoneNumber, loadSolicitation, titlePreview, updateItem, uploadAttachment, type ItemFormValues, type RefusedFile } from './service';
 
 const CHINESE_NUMBERS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一'];
 
@@ -25,7 +27,11 @@ export default function ItemFormPage() {
   const itemId = id === undefined ? undefined : Number(id);
   const { data: item, error, reload } = useRequest((signal) => (itemId === undefined ? Promise.resolve(undefined) : loadItem(itemId, signal)), [itemId]);
   const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const solicitationId = itemId === undefined && params.get('solicitation') ? Number(params.get('solicitation')) : undefined;
+  const solicitation = useRequest((signal) => (solicitationId ? loadSolicitation(solicitationId, signal) : Promise.resolve(null)), [solicitationId]);
 
+  if (solicitationId && solicitation.loading) return <Card><Skeleton active paragraph={{ rows: 10 }} /></Card>;
   if (itemId !== undefined) {
     if (error) {
       const missing = error instanceof ApiError && error.status === 404;
@@ -43,13 +49,20 @@ export default function ItemFormPage() {
       );
     }
   }
-  return <ItemForm key={item?.id ?? 'new'} item={item} onSaved={reload} />;
+  return <ItemForm key={item?.id ?? `new-${solicitationId ?? ''}`} item={item} onSaved={reload} answering={solicitation.data ?? undefined} answeringMissing={Boolean(solicitationId) && !solicitation.data} />;
 }
 
-function ItemForm({ item, onSaved }: { item: ItemDetail | undefined; onSaved(): void }) {
+function ItemForm({ item, onSaved, answering, answeringMissing }: { item: ItemDetail | undefined; onSaved(): void; answering?: { id: number; title: string; deadline: string }; answeringMissing: boolean }) {
   const user = useUser();
   const navigate = useNavigate();
+  const location = useLocation();
   const { message } = App.useApp();
+  // Files refused when the draft was first saved come along to its edit page, with what happened.
+  const handedOver = location.state as { refused?: RefusedFile[]; notice?: string } | null;
+  const [refused, setRefused] = useState<RefusedFile[]>(() => handedOver?.refused ?? []);
+  const [refusalNotice, setRefusalNotice] = useState<string | undefined>(() => handedOver?.notice);
+  const [attachmentsChecked, setAttachmentsChecked] = useState(false);
+  const [reviewedBy, setReviewedBy] = useState<string>();
   const [form] = Form.useForm<ItemFormValues>();
   const [busy, setBusy] = useState<'draft' | 'submit'>();
   const [problem, setProblem] = useState<string>();
@@ -72,22 +85,30 @@ function ItemForm({ item, onSaved }: { item: ItemDetail | undefined; onSaved(): 
         title: item.title, body: item.body ?? '', category: item.category ?? undefined, signer: item.signer ?? '', reporter: item.reporter ?? '', phone: item.phone ?? '',
         isPublic: item.isPublic, isOutsideRemit: Boolean(item.source), source: item.source ?? '', isMajor: item.isMajor, secrecy: '',
       }
-    : { isPublic: true, isOutsideRemit: false, isMajor: false, secrecy: '', reporter: user.displayName, signer: '' };
+    : { isPublic: true, isOutsideRemit: false, isMajor: false, secrecy: '', reporter: user.displayName, signer: '', ...(answering ? { category: SOLICITED_CATEGORY } : {}) };
 
-  const uploadAll = async (itemId: number, files: File[]): Promise<string[]> => {
-    const failures: string[] = [];
+  /** Uploads the files; those refused leave the queue for the refused list, shown on the field. */
+  const uploadAll = async (itemId: number, files: File[]): Promise<RefusedFile[]> => {
+    const failures: RefusedFile[] = [];
     for (const file of files) {
       try {
         await uploadAttachment(itemId, file);
-        setPending((list) => list.filter((f) => f !== file));
       } catch (error) {
-        failures.push(`“${file.name}”：${error instanceof ApiError ? error.message : '上传失败'}`);
+        failures.push({ name: file.name, message: error instanceof ApiError ? error.message : '上传失败，请重试' });
       }
+      setPending((list) => list.filter((f) => f !== file));
     }
+    if (failures.length > 0) setRefused((list) => [...list, ...failures]);
     return failures;
   };
 
   const save = async (submit: boolean) => {
+    if (submit && refused.length > 0) {
+      // An item goes to review with every attachment it was meant to carry, or none refused.
+      setAttachmentsChecked(true);
+      document.getElementById('item-attachments')?.scrollIntoView({ block: 'center' });
+      return;
+    }
     let values: ItemFormValues;
     try {
       values = await form.validateFields();
@@ -105,21 +126,28 @@ function ItemForm({ item, onSaved }: { item: ItemDetail | undefined; onSaved(): 
         id = saved.current.id;
         saved.current = { id, version: saved.current.version + 1 };
       } else {
-        ({ id, warnings } = await createItem(values));
+        ({ id, warnings } = await createItem(values, answering?.id));
         saved.current = { id, version: 1 };
       }
       const failures = await uploadAll(id, pending);
       if (warnings.length > 0) message.warning(warnings.join('；'));
-      if (failures.length > 0) message.error(`附件未能上传：${failures.join('；')}`);
+      if (failures.length > 0) {
+        setAttachmentsChecked(true);
+        const notice = `稿件已保存为草稿${submit ? '，但未提交审核' : ''}：有附件未被接受，请移除或换成 Word、PDF、JPG、PNG 文件后再提交。`;
+        setRefusalNotice(notice);
+        if (!item) navigate(pathOf('itemEdit', { id }), { replace: true, state: { refused: [...refused, ...failures], notice } });
+        else onSaved();
+        return;
+      }
       if (submit) {
         const fresh = await loadItem(id);
         await transition(id, fresh.version, 'submit_for_review');
-        message.success('已保存并提交本单位领导审核');
+        message.success(reviewedBy ? `已提交，${reviewedBy.replace(/^.*提交后/, '')}` : '已保存并提交本单位领导审核');
         navigate(pathOf('itemDetail', { id }));
         return;
       }
       message.success('草稿已保存');
-      if (!item) navigate(pathOf('itemEdit', { id }), { replace: true });
+      if (!item) navigate(pathOf('itemEdit', { id }), { replace: true, state: { refused } });
       else onSaved();
     } catch (error) {
       if (error instanceof ApiError) {
@@ -141,9 +169,10 @@ function ItemForm({ item, onSaved }: { item: ItemDetail | undefined; onSaved(): 
     }
     setUploading(true);
     const failures = await uploadAll(saved.current.id, [file]).finally(() => setUploading(false));
-    if (failures.length > 0) message.error(failures.join('；'));
-    else message.success(`已上传“${file.name}”`);
-    onSaved();
+    if (failures.length === 0) {
+      message.success(`已上传“${file.name}”`);
+      onSaved();
+    }
   };
 
   const removeAttachment = async (attachment: ItemAttachment) => {
@@ -161,6 +190,9 @@ function ItemForm({ item, onSaved }: { item: ItemDetail | undefined; onSaved(): 
       {item?.status === 'returned' && item.returnReason && (
         <Alert type="error" showIcon title="稿件被退回修改" description={`退回意见：${item.returnReason}`} style={{ marginBottom: 16 }} />
       )}
+      {answering && <SolicitationNotice solicitation={answering} />}
+      {answeringMissing && <Alert type="warning" showIcon title="要回复的约稿不存在或已不面向本单位；本稿将作为普通稿件保存" style={{ marginBottom: 16 }} />}
+      {refusalNotice && refused.length > 0 && <Alert type="warning" showIcon title="附件未被接受" description={refusalNotice} style={{ marginBottom: 16 }} role="alert" />}
       {problem && <Alert type="error" showIcon title="未能保存" description={problem} style={{ marginBottom: 16 }} role="alert" />}
       <Form<ItemFormValues> form={form} layout="vertical" initialValues={initialValues} scrollToFirstError>
         <Form.Item
@@ -278,23 +310,34 @@ function ItemForm({ item, onSaved }: { item: ItemDetail | undefined; onSaved(): 
           </Col>
         </Row>
 
-        <Form.Item label="附件（详细材料）">
+        <Form.Item
+          label="附件（详细材料）"
+          validateStatus={refused.length > 0 ? 'error' : undefined}
+          help={refused.length > 0 ? `${refused.length} 个附件未被接受${attachmentsChecked ? '，提交前请先移除' : ''}：${refused.map((r) => `“${r.name}”${r.message}`).join('；')}` : undefined}
+        >
+          <div id="item-attachments">
           <AttachmentsField
             itemId={saved.current?.id}
             attachments={item?.attachments ?? []}
             pending={pending}
+            refused={refused}
             onAdd={(file) => void addFile(file)}
+            onRefuse={(file) => setRefused((list) => [...list, file])}
             onRemovePending={(file) => setPending((list) => list.filter((f) => f !== file))}
+            onRemoveRefused={(file) => setRefused((list) => list.filter((f) => f !== file))}
             onDelete={(attachment) => void removeAttachment(attachment)}
             disabled={uploading || busy !== undefined}
           />
+          </div>
         </Form.Item>
 
         <Space wrap>
           <Button onClick={() => void save(false)} loading={busy === 'draft'} disabled={busy === 'submit'}>保存草稿</Button>
-          <Button type="primary" onClick={() => void save(true)} loading={busy === 'submit'} disabled={busy === 'draft'}>保存并提交审核</Button>
+          <Button type="primary" onClick={() => void save(true)} loading={busy === 'submit'} disabled={busy === 'draft' || refused.length > 0}>保存并提交审核</Button>
           <Button type="link" onClick={() => navigate(item ? pathOf('itemDetail', { id: item.id }) : pathOf('unitItems'))}>取消</Button>
+          {refused.length > 0 && <Typography.Text type="danger">有附件未被接受，移除后才能提交审核</Typography.Text>}
         </Space>
+        <ReviewerNotice onLoad={setReviewedBy} />
       </Form>
     </Card>
   );

@@ -70,8 +70,8 @@ export function draftBody(values: ItemFormValues) {
   };
 }
 
-export function createItem(values: ItemFormValues) {
-  return http.post<{ id: number; warnings: string[] }>('/api/items', draftBody(values), { quiet: true });
+export function createItem(values: ItemFormValues, solicitationId?: number) {
+  return http.post<{ id: number; warnings: string[] }>('/api/items', { ...draftBody(values), ...(solicitationId ? { solicitationId } : {}) }, { quiet: true });
 }
 
 export function updateItem(id: number, version: number, values: ItemFormValues) {
@@ -87,3 +87,31 @@ export function uploadAttachment(itemId: number, file: File) {
 export function deleteAttachment(itemId: number, attachmentId: number) {
   return http.delete<{ ok: true }>(`/api/items/${itemId}/attachments/${attachmentId}`, { quiet: true });
 }
+
+/** Who reviews the unit's items (GET /api/units/mine/reviewers). */
+export interface UnitReviewers { reviewers: string[]; principals: string[]; reviewedBy: 'reviewer' | 'principal' | null }
+
+export function loadReviewers(signal?: AbortSignal): Promise<UnitReviewers> {
+  return http.get<UnitReviewers>('/api/units/mine/reviewers', { signal });
+}
+
+/** The sentence telling the officer who will review a submitted item. */
+export function reviewerNotice(r: UnitReviewers): { text: string; missing: boolean } {
+  if (r.reviewedBy === 'reviewer') return { text: `提交后由分管领导 ${r.reviewers.join('、')} 审核`, missing: false };
+  if (r.reviewedBy === 'principal') return { text: `本单位未登记分管领导账号，提交后由主要领导 ${r.principals.join('、')} 审核`, missing: false };
+  return { text: '本单位尚未开设审核领导账号，提交后无人审核；请联系系统管理员开设分管领导账号', missing: true };
+}
+
+/** A solicitation the new item answers (撰写回复稿), as GET /api/solicitations lists it for a unit. */
+export interface SolicitationToAnswer { id: number; title: string; deadline: string; state: string }
+
+export async function loadSolicitation(id: number, signal?: AbortSignal): Promise<SolicitationToAnswer | null> {
+  const list = await http.get<SolicitationToAnswer[]>('/api/solicitations', { signal });
+  return list.find((s) => s.id === id) ?? null;
+}
+
+/** The category of an item answering a solicitation: （十）上级约稿信息. */
+export const SOLICITED_CATEGORY = '上级约稿信息';
+
+/** An attachment the page or the server refused: it blocks submission until removed. */
+export interface RefusedFile { name: string; message: string }

@@ -1,5 +1,5 @@
 /** 待审核稿件: approve, return with a comment, or (principal) sign after the paper copy is recorded. */
-import { App, Button, Card, Empty, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Card, Empty, Popconfirm, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { ITEM_ACTIONS, type ItemAction } from '@domain/item-workflow';
 import { ITEM_STATUSES, type ItemStatus } from '@shared/item-fields';
 import { useState } from 'react';
@@ -44,7 +44,16 @@ export default function ReviewPage() {
     return (
       <Space wrap size={4}>
         {allowed.includes('approve') && (
-          <Button size="small" type="primary" loading={busy === `${row.id}:approve`} onClick={() => void run(row, 'approve')}>审核通过</Button>
+          // Approving sends the item on for good: confirm, naming it, as a list is easy to misclick.
+          <Popconfirm
+            title={`审核通过“${row.title}”？`}
+            description={row.isMajor ? '重大或敏感信息，通过后交主要领导签发。' : '通过后即报送区政府办公室。'}
+            okText="审核通过"
+            cancelText="取消"
+            onConfirm={() => run(row, 'approve')}
+          >
+            <Button size="small" type="primary" loading={busy === `${row.id}:approve`}>审核通过</Button>
+          </Popconfirm>
         )}
         {allowed.includes('sign') && (
           // Signing needs the paper copy recorded first: done on the item's page, which explains it.
@@ -61,7 +70,7 @@ export default function ReviewPage() {
     <Card title="待审核稿件">
       <Typography.Paragraph type="secondary">
         {user.role === 'principal'
-          ? '重大问题和敏感类信息经分管领导审核后由您签发；签发前须登记书面稿件。也可以退回信息员修改。'
+          ? '重大问题和敏感类信息经审核后由您签发，签发前须登记书面稿件；本单位待审核的稿件您也可以审核通过。也可以退回信息员修改。'
           : '审核通过的稿件报送区政府办公室；重大或敏感信息审核通过后交主要领导签发。退回时须写明意见。'}
       </Typography.Paragraph>
       {statuses.length > 1 && (

@@ -22,6 +22,7 @@ function useNow(intervalMs = 30_000): number {
 export default function UnitSolicitationsPage() {
   const user = useUser();
   const now = useNow();
+  const navigate = useNavigate();
   const { data, loading, reload } = useRequest((signal) => listSolicitations(signal), []);
   const [answering, setAnswering] = useState<UnitSolicitation>();
 
@@ -44,7 +45,10 @@ export default function UnitSolicitationsPage() {
                   size="small"
                   title={<span style={{ whiteSpace: 'normal' }}>{s.title}</span>}
                   extra={<Tag color={state.color}>{state.label}</Tag>}
-                  actions={can.draftItems(user.role) && !clock.over && s.state !== 'on_time' ? [<Button key="answer" type="link" onClick={() => setAnswering(s)}>用本单位稿件回复</Button>] : undefined}
+                  actions={can.draftItems(user.role) && !clock.over && s.state !== 'on_time' ? [
+                    <Button key="write" type="link" onClick={() => navigate(`${pathOf('itemNew')}?solicitation=${s.id}`)}>撰写回复稿</Button>,
+                    <Button key="answer" type="link" onClick={() => setAnswering(s)}>用本单位稿件回复</Button>,
+                  ] : undefined}
                 >
                   <Space orientation="vertical" style={{ width: '100%' }}>
                     <Typography.Text type="secondary">{ISSUERS[s.issuer] ?? s.issuer}约稿 · 截止 {s.deadline}</Typography.Text>
@@ -53,7 +57,9 @@ export default function UnitSolicitationsPage() {
                     </Typography.Text>
                     {s.requirements && <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{s.requirements}</Typography.Paragraph>}
                     {s.myItems.length > 0 ? (
-                      <span>已回复稿件：{s.myItems.map((id) => <Link key={id} to={pathOf('itemDetail', { id })} style={{ marginInlineEnd: 8 }}>查看稿件 {id}</Link>)}</span>
+                      <div>已回复稿件：{s.myItems.map((item) => (
+                        <div key={item.id}><Link to={pathOf('itemDetail', { id: item.id })}>{item.title}</Link> <Tag>{item.statusName}</Tag></div>
+                      ))}</div>
                     ) : <Typography.Text type="secondary">尚未回复；回复的稿件须在截止日前报送区政府办公室。</Typography.Text>}
                   </Space>
                 </Card>
@@ -90,16 +96,16 @@ function AnswerModal({ solicitation, onClose, onDone }: { solicitation: UnitSoli
   return (
     <Modal open title={`回复约稿“${solicitation.title}”`} okText="回复" cancelText="取消" onOk={() => void submit().catch(() => undefined)} onCancel={onClose} confirmLoading={busy} destroyOnHidden>
       <Form form={form} layout="vertical" requiredMark={false}>
-        <Form.Item label="本单位稿件" name="itemId" rules={[{ required: true, message: '请选择用于回复的稿件' }]} extra="输入标题中的词查找；也可以先撰写新稿件再回来回复">
+        <Form.Item label="本单位稿件" name="itemId" rules={[{ required: true, message: '请选择用于回复的稿件' }]} extra="输入标题中的词查找；也可以撰写一篇新的回复稿">
           <Select
             showSearch={{ filterOption: false, onSearch: setQ }}
             loading={loading}
             placeholder="选择或搜索本单位的稿件"
             notFoundContent={loading ? '正在查找…' : '没有找到稿件'}
-            options={(data?.items ?? []).filter((i) => !solicitation.myItems.includes(i.id)).map((i) => ({ value: i.id, label: `${i.title}（${i.statusName}）` }))}
+            options={(data?.items ?? []).filter((i) => !solicitation.myItems.some((mine) => mine.id === i.id)).map((i) => ({ value: i.id, label: `${i.title}（${i.statusName}）` }))}
           />
         </Form.Item>
-        <Button type="link" style={{ padding: 0 }} onClick={() => navigate(pathOf('itemNew'))}>撰写一篇新稿件</Button>
+        <Button type="link" style={{ padding: 0 }} onClick={() => navigate(`${pathOf('itemNew')}?solicitation=${solicitation.id}`)}>撰写回复稿</Button>
       </Form>
     </Modal>
   );

@@ -13,7 +13,8 @@ export interface UnitSolicitation {
   deadline: string;
   daysLeft: number;
   state: AnswerState;
-  myItems: number[];
+  /** The unit's items answering it, named by title. */
+  myItems: { id: number; title: string; status: string; statusName: string }[];
   version: number;
 }
 

@@ -11,6 +11,7 @@ import { ApiError } from '../../../../http';
 import { useUser } from '../../../../session';
 import { allowedActions, blockedReason, canRecordPaperCopy, isEditable, recordPaperCopy, transition } from '../service';
 import type { ItemDetail } from '../types';
+import { ReviewerNotice } from '../../../unit/item-form/components/ReviewerNotice';
 import { CommentModal } from './CommentModal';
 
 const DANGER: ItemAction[] = ['return_to_officer', 'reject', 'return_for_revision', 'withdraw'];
@@ -78,6 +79,7 @@ export function ItemActions({ item, onChange }: { item: ItemDetail; onChange(): 
         {actions.map((action) => blockedReason(action, item)).filter(Boolean).map((reason) => (
           <Typography.Text key={reason} type="warning">{reason}</Typography.Text>
         ))}
+        {actions.includes('submit_for_review') && <ReviewerNotice />}
         {actions.includes('approve') && item.isMajor && <Typography.Text type="secondary">本稿为重大或敏感信息，审核通过后交主要领导签发。</Typography.Text>}
       </Space>
       {asking && (

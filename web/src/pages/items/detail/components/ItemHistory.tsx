@@ -1,4 +1,4 @@
-/** 处理记录: who did what, when, with which comment. */
+/** 处理记录: who did what, when, with which comment (a reply names its solicitation; early ones stored only its id, not shown). */
 import { Empty, Tag, Timeline, Typography } from 'antd';
 import { ITEM_STATUSES, type ItemStatus } from '@shared/item-fields';
 import { chinaTime, historyActionName } from '../service';
@@ -19,7 +19,7 @@ export function ItemHistory({ history }: { history: ItemHistoryEntry[] }) {
             <Typography.Text strong>{historyActionName(entry.action)}</Typography.Text>
             {entry.toStatus && entry.toStatus !== entry.fromStatus && <Tag style={{ marginInlineStart: 8 }}>{ITEM_STATUSES[entry.toStatus as ItemStatus] ?? entry.toStatus}</Tag>}
             <div><Typography.Text type="secondary">{entry.actor} · {chinaTime(entry.at)}</Typography.Text></div>
-            {entry.comment && entry.action !== 'answer_solicitation' && <div style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>{entry.comment}</div>}
+            {entry.comment && !(entry.action === 'answer_solicitation' && /^\d+$/.test(entry.comment)) && <div style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>{entry.comment}</div>}
           </div>
         ),
       }))}
