@@ -9,6 +9,7 @@ import { policyInForce } from '@domain/policy';
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { pathOf } from '../../../../access';
+import { AcceptDialog } from '../../../../components/AcceptDialog';
 import { ApiError } from '../../../../http';
 import { INSTRUCTION_LEVELS } from '../../../../lib/labels';
 import { kindName, loadPolicies, outletName } from '../../../../lib/policy';
@@ -18,7 +19,7 @@ import { AdoptionDialog } from './AdoptionDialog';
 import { InstructionDialog, UpwardDialog } from './RecordDialogs';
 import { loadSimilarItems, recordPoints, undoAdoption } from './editorial-service';
 
-type Dialog = { type: 'adoption'; adoption?: ItemAdoption } | { type: 'instruction' } | { type: 'upward' };
+type Dialog = { type: 'adoption'; adoption?: ItemAdoption } | { type: 'accept' } | { type: 'instruction' } | { type: 'upward' };
 
 export function EditorialPanel({ item, onChange }: { item: ItemDetail; onChange(): void }) {
   const { message, modal } = App.useApp();
@@ -97,11 +98,18 @@ export function EditorialPanel({ item, onChange }: { item: ItemDetail; onChange(
           <Alert
             type="info"
             showIcon
-            title={item.status === 'submitted' ? '稿件尚未接收：接收后才能登记采用、批示和上级采用' : `稿件${item.statusName}，不能登记采用或批示`}
+            title={item.status === 'submitted' ? '稿件尚未接收：可“接收并采用”一步完成，或接收后再登记采用、批示和上级采用' : `稿件${item.statusName}，不能登记采用或批示`}
           />
         )}
 
-        {section('采用', <Button type="primary" disabled={!open} onClick={() => setDialog({ type: 'adoption' })}>登记采用</Button>, (
+        {section('采用', (
+          <Space wrap>
+            {(item.status === 'submitted' || item.status === 'received') && (
+              <Button type="primary" onClick={() => setDialog({ type: 'accept' })}>{item.status === 'submitted' ? '接收并采用' : '采用'}</Button>
+            )}
+            <Button disabled={!open} onClick={() => setDialog({ type: 'adoption' })}>登记采用</Button>
+          </Space>
+        ), (
           <Table<ItemAdoption>
             size="small"
             rowKey="id"
@@ -165,6 +173,9 @@ export function EditorialPanel({ item, onChange }: { item: ItemDetail; onChange(
 
       {dialog?.type === 'adoption' && (
         <AdoptionDialog itemId={item.id} isPublic={item.isPublic} policy={policy} adoption={dialog.adoption} onClose={() => setDialog(undefined)} onSaved={() => saved(dialog.adoption ? '采用更正' : '采用记录')()} />
+      )}
+      {dialog?.type === 'accept' && (
+        <AcceptDialog items={[item]} policy={policy} onClose={() => setDialog(undefined)} onSaved={(text) => { setDialog(undefined); message.success(text); onChange(); }} />
       )}
       {dialog?.type === 'instruction' && <InstructionDialog itemId={item.id} policy={policy} onClose={() => setDialog(undefined)} onSaved={saved('领导批示')} />}
       {dialog?.type === 'upward' && (
