@@ -179,7 +179,7 @@ export function EditorialPanel({ item, onChange }: { item: ItemDetail; onChange(
       )}
       {dialog?.type === 'instruction' && <InstructionDialog itemId={item.id} policy={policy} onClose={() => setDialog(undefined)} onSaved={saved('领导批示')} />}
       {dialog?.type === 'upward' && (
-        <UpwardDialog itemId={item.id} policy={policy} onClose={() => setDialog(undefined)} onSaved={saved('上级采用')} />
+        <UpwardDialog itemId={item.id} policy={policy} policies={policies ?? []} item={item} onClose={() => setDialog(undefined)} onSaved={saved('上级采用')} />
       )}
     </Card>
   );
