@@ -91,7 +91,7 @@ describe.skipIf(!isDialectAvailable)('the district editor in Chromium', () => {
 
     await page.getByRole('link', { name: '沙湾镇扎实推进防汛防风工作（政务信息）' }).click();
     await page.waitForURL(`**/items/${flood}`);
-    await see(page, /疑似重复：1 篇已报送稿件的标题与本稿件相似/);
+    await see(page, /疑似重复：1 篇已报送稿件与本稿件相似/);
 
     await page.getByRole('button', { name: '登记采用' }).click();
     await choose(page, '采用载体', policy.outlets.report.name);

@@ -177,12 +177,13 @@ export interface SimilarCandidateRow {
   status: string;
   unit_id: number;
   unit: string;
+  body: string | null;
 }
 
 /** Items sent to the district and submitted between two dates (inclusive), newest first, at most `limit`. */
 export async function sentItemsSubmittedBetween(db: Db, from: string, to: string, limit: number): Promise<SimilarCandidateRow[]> {
   return db.selectFrom('items').innerJoin('units', 'units.id', 'items.unit_id')
-    .select(['items.id', 'items.ref', 'items.title', 'items.submitted', 'items.status', 'items.unit_id', 'units.name as unit'])
+    .select(['items.id', 'items.ref', 'items.title', 'items.submitted', 'items.status', 'items.unit_id', 'units.name as unit', 'items.body'])
     .where('items.sent_at', 'is not', null).where('items.submitted', '>=', from).where('items.submitted', '<=', to)
     .orderBy('items.submitted', 'desc').orderBy('items.id', 'desc').limit(limit).execute();
 }
@@ -191,7 +192,7 @@ export async function sentItemsSubmittedBetween(db: Db, from: string, to: string
 export async function findSentItems(db: Db, ids: readonly number[]): Promise<SimilarCandidateRow[]> {
   if (ids.length === 0) return [];
   return db.selectFrom('items').innerJoin('units', 'units.id', 'items.unit_id')
-    .select(['items.id', 'items.ref', 'items.title', 'items.submitted', 'items.status', 'items.unit_id', 'units.name as unit'])
+    .select(['items.id', 'items.ref', 'items.title', 'items.submitted', 'items.status', 'items.unit_id', 'units.name as unit', 'items.body'])
     .where('items.id', 'in', [...ids]).where('items.sent_at', 'is not', null).execute();
 }
 

@@ -71,6 +71,7 @@ const SimilarItem = Type.Object({
   statusName: Type.String(),
   unit: Type.Object({ id: Type.Integer(), name: Type.String() }),
   score: Type.Number(),
+  reason: Type.Union([Type.Literal('title'), Type.Literal('body')]),
 });
 
 export const SimilarItemsResponse = Type.Array(SimilarItem);

@@ -34,6 +34,7 @@ export interface SimilarItem {
   statusName: string;
   unit: { id: number; name: string };
   score: number;
+  reason: 'title' | 'body';
 }
 
 export interface BulkOutcome {

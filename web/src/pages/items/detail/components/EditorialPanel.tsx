@@ -17,7 +17,7 @@ import { useRequest } from '../../../../lib/use-request';
 import type { ItemAdoption, ItemDetail } from '../types';
 import { AdoptionDialog } from './AdoptionDialog';
 import { InstructionDialog, UpwardDialog } from './RecordDialogs';
-import { loadSimilarItems, recordPoints, undoAdoption } from './editorial-service';
+import { SIMILAR_REASONS, loadSimilarItems, recordPoints, undoAdoption } from './editorial-service';
 
 type Dialog = { type: 'adoption'; adoption?: ItemAdoption } | { type: 'accept' } | { type: 'instruction' } | { type: 'upward' };
 
@@ -81,13 +81,13 @@ export function EditorialPanel({ item, onChange }: { item: ItemDetail; onChange(
           <Alert
             type="warning"
             showIcon
-            title={`疑似重复：${similar.length} 篇已报送稿件的标题与本稿件相似`}
+            title={`疑似重复：${similar.length} 篇已报送稿件与本稿件相似`}
             description={(
               <ul style={{ margin: 0, paddingLeft: 18 }}>
                 {similar.map((s) => (
                   <li key={s.id}>
                     <Link to={pathOf('itemDetail', { id: s.id })}>{s.title}</Link>
-                    <Typography.Text type="secondary"> · {s.unit.name} · {s.submitted} · {s.statusName} · 相似度 {Math.round(s.score * 100)}%</Typography.Text>
+                    <Typography.Text type="secondary"> · {s.unit.name} · {s.submitted} · {s.statusName} · {SIMILAR_REASONS[s.reason]}（{Math.round(s.score * 100)}%）</Typography.Text>
                   </li>
                 ))}
               </ul>
