@@ -156,4 +156,92 @@ describe.skipIf(!isDialectAvailable)('the district editor works without friction
     expect(browsing.errors).toEqual([]);
     expect(failed).toEqual([]);
   });
+  it('warns of duplicates only for a copied body or one unit\'s look-alike titles, not for a title template every unit uses', async () => {
+    const body = '新造镇召开垃圾分类工作推进会，部署下一阶段分类投放、分类收运工作，全镇设置分类投放点126个。';
+    await sendItem('新造镇', { title: '新造镇扎实推进垃圾分类处理工作', body });
+    await sendItem('化龙镇', { title: '化龙镇扎实推进垃圾分类处理工作', body: '化龙镇组织志愿者入户宣传，发放宣传资料三千余份，居民知晓率明显提升。' });
+    await sendItem('东涌镇', { title: '东涌镇开展垃圾分类宣传活动', body });
+    const page = await open();
+    await page.goto(`/editor/inbox?q=${encodeURIComponent('垃圾分类')}`);
+    await row(page, '化龙镇扎实推进垃圾分类处理工作').waitFor();
+    await row(page, '新造镇扎实推进垃圾分类处理工作').getByText('疑似重复 1').waitFor();
+    await row(page, '东涌镇开展垃圾分类宣传活动').getByText('疑似重复 1').hover();
+    await see(page, /正文几乎相同/);
+    // The same templated title from another unit, with its own text, is no warning.
+    expect(await row(page, '化龙镇扎实推进垃圾分类处理工作').getByText(/疑似重复/).count()).toBe(0);
+    expect(browsing.errors).toEqual([]);
+    expect(failed).toEqual([]);
+  });
+
+  /** An item adopted by 《番府信息上报》 (综合调研类) ten days ago, received and scored. */
+  const reportedItem = async (unit: string, title: string) => {
+    const id = await sendItem(unit, { title, body: `${title}的正文，说明具体做法和成效。` });
+    const accepted = await editorApi.post(`/api/items/${id}/accept`, { version: (await editorApi.get(`/api/items/${id}`)).json().version, adoptions: [{ outlet: 'report', kind: 'research', date: addDays(todayInChina(), -10) }] });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    return id;
+  };
+  const recordUpwardInDialog = async (page: Page, level: string, date: string) => {
+    await page.getByRole('button', { name: '登记上级采用' }).click();
+    await choose(page, '采用级别', `${level}采用`);
+    await page.getByLabel('采用日期').click();
+    await page.getByLabel('采用日期').fill(date);
+    await page.getByLabel('采用日期').press('Enter');
+  };
+  const upwardRow = (page: Page, level: string) => page.locator('tr', { hasText: `${level}采用` });
+
+  it('explains upward points (按最高加分值补足) as the rows then show them, whichever level was recorded first', async () => {
+    const city = policy.upward.city.name;
+    const province = policy.upward.province.name;
+    const early = addDays(todayInChina(), -5);
+    const late = addDays(todayInChina(), -2);
+
+    // Province recorded first (later date), then the earlier city adoption: the city counts first.
+    const first = await reportedItem('大岗镇', '大岗镇先登记省级采用的稿件');
+    expect((await editorApi.post(`/api/items/${first}/upwards`, { level: 'province', date: late })).statusCode).toBe(201);
+    const page = await open();
+    await page.goto(`/items/${first}`);
+    await upwardRow(page, province).getByText('+10 分').waitFor();
+    await recordUpwardInDialog(page, city, early);
+    const preview = page.getByRole('list', { name: '保存后各项上级加分' });
+    await preview.getByText(`本次登记的${city}采用（${early}）计 8 分`).waitFor();
+    await preview.getByText(`${province}采用（${late}）补足 2 分`).waitFor();
+    await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await upwardRow(page, city).getByText('+8 分').waitFor();
+    await upwardRow(page, province).getByText('+2 分').waitFor();
+
+    // City recorded first, then the province: the province tops up 2.
+    const second = await reportedItem('大岗镇', '大岗镇先登记市级采用的稿件');
+    expect((await editorApi.post(`/api/items/${second}/upwards`, { level: 'city', date: early })).statusCode).toBe(201);
+    await page.goto(`/items/${second}`);
+    await upwardRow(page, city).getByText('+8 分').waitFor();
+    await recordUpwardInDialog(page, province, late);
+    await preview.getByText(`${city}采用（${early}）计 8 分`).waitFor();
+    await preview.getByText(`本次登记的${province}采用（${late}）补足 2 分`).waitFor();
+    await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await upwardRow(page, province).getByText('+2 分').waitFor();
+    await upwardRow(page, city).getByText('+8 分').waitFor();
+    expect(browsing.errors).toEqual([]);
+    expect(failed).toEqual([]);
+  });
+
+  it('shows ledger items that carry adoptions as 已采用: the dashboard does not count them as waiting', async () => {
+    const waiting = (await editorApi.get('/api/items?status=received&pageSize=1')).json().total as number;
+    await ledger([
+      { type: 'item', id: 'H-1', unit: '榄核镇', title: '榄核镇台账中已采用的稿件甲', submitted: '2026-01-05' },
+      { type: 'adoption', id: 'HA-1', item: 'H-1', outlet: 'portal', date: '2026-01-06' },
+      { type: 'item', id: 'H-2', unit: '榄核镇', title: '榄核镇台账中已采用的稿件乙', submitted: '2026-01-05' },
+      { type: 'adoption', id: 'HA-2', item: 'H-2', outlet: 'dynamic', date: '2026-01-07' },
+      { type: 'item', id: 'H-3', unit: '榄核镇', title: '榄核镇台账中未采用的稿件', submitted: '2026-01-05' },
+    ]);
+    const page = await open();
+    await page.goto('/');
+    await see(page, `${waiting + 1} 篇已接收稿件待处理`);
+    await page.goto(`/editor/inbox?q=${encodeURIComponent('榄核镇台账')}`);
+    await row(page, '榄核镇台账中已采用的稿件甲').locator('.ant-tag', { hasText: '已采用' }).waitFor();
+    await row(page, '榄核镇台账中未采用的稿件').locator('.ant-tag', { hasText: '已接收' }).waitFor();
+    expect(browsing.errors).toEqual([]);
+    expect(failed).toEqual([]);
+  });
 });
