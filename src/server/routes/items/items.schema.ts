@@ -93,7 +93,7 @@ export const AcceptBody = Type.Object({
 export type AcceptBody = Static<typeof AcceptBody>;
 
 export const BulkAdoptionBody = Type.Object({
-  items: Type.Array(Type.Object({ id: Type.Integer({ minimum: 1 }), version: Version }, { additionalProperties: false }), { title: '稿件', minItems: 1, maxItems: 100 }),
+  items: Type.Array(Type.Object({ id: Type.Integer({ title: '稿件编号', minimum: 1 }), version: Version }, { additionalProperties: false }), { title: '稿件', minItems: 1, maxItems: 100 }),
   ...AdoptionBody.properties,
 }, { additionalProperties: false });
 export type BulkAdoptionBody = Static<typeof BulkAdoptionBody>;
