@@ -103,7 +103,8 @@ let totalsGeneration = 0;
 export async function listItems(db: Db, scope: ItemListScope, filter: ItemListFilter, page: number, pageSize: number): Promise<{ rows: ItemListRow[]; total: number }> {
   // Arguments by position; the query is built once per combination of filters present (see compiled.ts).
   const pattern = filter.q === undefined ? undefined : `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const args = ['unitId' in scope ? scope.unitId : null, filter.status, filter.unitId, filter.series, filter.category, filter.from, filter.to, pattern, pageSize, (page - 1) * pageSize, filter.outlet];
+  const isQueue = !('unitId' in scope) && !filter.sort;
+  const args = ['unitId' in scope ? scope.unitId : null, filter.status, filter.unitId, filter.series, filter.category, filter.from, filter.to, pattern, pageSize, (page - 1) * pageSize, filter.outlet, queueRank(filter.status)];
   // The shape says which filters are present, exactly as `filtered` tests them (truthy).
   const present = [...args.slice(1, 8), args[10]];
   const order = filter.sort ? `${filter.sort}:${filter.order === 'desc' ? 'desc' : 'asc'}` : 'queue';
@@ -114,6 +115,8 @@ export async function listItems(db: Db, scope: ItemListScope, filter: ItemListFi
     query = 'unitId' in scope ? query.where('items.unit_id', '=', placeholder(0) as unknown as number) : query.where('items.sent_at', 'is not', null);
     const at = (index: number) => placeholder(index) as never;
     if (filter.status) query = query.where('items.status', '=', at(1));
+    // The queue's rank of that state, redundant but on the queue index: the page seeks to its states instead of scanning past the others.
+    if (filter.status && isQueue) query = query.where(sql.raw(INBOX_RANK_SQL), '=', at(11));
     if (filter.unitId) query = query.where('items.unit_id', '=', at(2));
     if (filter.series) query = query.where('units.series_code', '=', at(3));
     if (filter.category) query = query.where('items.category', '=', at(4));
@@ -150,6 +153,11 @@ export async function listItems(db: Db, scope: ItemListScope, filter: ItemListFi
   return { rows, total: Number(count.n) };
 }
 
+/** A state's rank in the work queue, as INBOX_RANK_SQL computes it. */
+function queueRank(status: string | undefined): number {
+  return status === 'submitted' ? 0 : status === 'received' ? 1 : 2;
+}
+
 /** The order of a page: a chosen column (ties newest first), a unit's newest first, or the district's work queue. */
 function ordered<Q extends { orderBy: (...args: any[]) => Q }>(query: Q, isUnit: boolean, filter: ItemListFilter): Q {
   const direction = filter.order === 'desc' ? 'desc' : 'asc';
@@ -162,7 +170,9 @@ function ordered<Q extends { orderBy: (...args: any[]) => Q }>(query: Q, isUnit:
     case 'points': query = query.orderBy(raw(POINTS_SQL), direction); break;
     default:
       if (!isUnit) {
-        return query.orderBy(raw(INBOX_RANK_SQL)).orderBy(raw(INBOX_PENDING_DATE_SQL)).orderBy('items.submitted', 'desc').orderBy(raw(INBOX_TIE_SQL));
+        // One state: its rank is fixed by the WHERE (see listItems), and ordering by it again would make SQLite sort.
+        if (!filter.status) query = query.orderBy(raw(INBOX_RANK_SQL));
+        return query.orderBy(raw(INBOX_PENDING_DATE_SQL)).orderBy('items.submitted', 'desc').orderBy(raw(INBOX_TIE_SQL));
       }
   }
   return query.orderBy('items.submitted', 'desc').orderBy('items.id', 'desc');
