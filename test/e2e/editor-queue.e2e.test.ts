@@ -209,6 +209,8 @@ describe.skipIf(!isDialectAvailable)('the district editor works without friction
     await page.getByRole('dialog').waitFor({ state: 'detached' });
     await upwardRow(page, city).getByText('+8 分').waitFor();
     await upwardRow(page, province).getByText('+2 分').waitFor();
+    // Below the rows, the same account in words.
+    await see(page, `按最高加分值补足（按日期先后）：${city}采用（${early}）计 8 分；${province}采用（${late}）补足 2 分。`);
 
     // City recorded first, then the province: the province tops up 2.
     const second = await reportedItem('大岗镇', '大岗镇先登记市级采用的稿件');

@@ -18,6 +18,7 @@ import type { ItemAdoption, ItemDetail } from '../types';
 import { AdoptionDialog } from './AdoptionDialog';
 import { InstructionDialog, UpwardDialog } from './RecordDialogs';
 import { SIMILAR_REASONS, loadSimilarItems, recordPoints, undoAdoption } from './editorial-service';
+import { describeUpwardLines, upwardLines } from './upward-preview';
 
 type Dialog = { type: 'adoption'; adoption?: ItemAdoption } | { type: 'accept' } | { type: 'instruction' } | { type: 'upward' };
 
@@ -28,6 +29,8 @@ export function EditorialPanel({ item, onChange }: { item: ItemDetail; onChange(
   const [dialog, setDialog] = useState<Dialog>();
   const policyOn = (date: string) => (policies ? policyInForce(policies, date) ?? policies[policies.length - 1] : undefined);
   const policy = policyOn(todayInChina());
+  // The rows' points, said in words: each upward record in date order, and what it tops up.
+  const upwardExplanation = policies && item.adoptions.some((a) => policyOn(a.date)?.outlets[a.outlet]?.upwardEligible) ? describeUpwardLines(upwardLines(policies, item)) : [];
   // The server takes records on an item the district has received (or an imported one).
   const open = item.origin === 'ledger' || item.status === 'received' || item.status === 'adopted';
 
@@ -169,6 +172,9 @@ export function EditorialPanel({ item, onChange }: { item: ItemDetail; onChange(
             ]}
           />
         ))}
+        {upwardExplanation.length > 1 && (
+          <Typography.Text type="secondary">按最高加分值补足（按日期先后）：{upwardExplanation.join('；')}。</Typography.Text>
+        )}
       </Space>
 
       {dialog?.type === 'adoption' && (
