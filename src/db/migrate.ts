@@ -2,12 +2,14 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import * as initial from './migrations/2026-11-27-0001-initial.js';
 import * as workflow from './migrations/2026-11-27-0002-workflow.js';
 import * as resultEvents from './migrations/2026-11-28-0003-result-events.js';
+import * as inboxQueue from './migrations/2026-11-28-0101-inbox-queue.js';
 
 /** Every migration, in order; names are date-prefixed so they sort as they were written. */
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-27-0001-initial': initial,
   '2026-11-27-0002-workflow': workflow,
   '2026-11-28-0003-result-events': resultEvents,
+  '2026-11-28-0101-inbox-queue': inboxQueue,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

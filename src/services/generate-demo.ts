@@ -16,6 +16,11 @@ export interface DemoOptions {
   intensity?: number;
   /** Prefix of every record id, so generated ledgers never collide with real ones. */
   idPrefix?: string;
+  /**
+   * Items with a body, and a few sent by two units with the same body (联合报送 or a copy), as an
+   * office receives them. Off for the benchmarks, which measure the ledger's numbers, not its text.
+   */
+  withText?: boolean;
 }
 
 /** Items a unit submits per quarter on average, by series, before its own diligence. */
@@ -27,6 +32,15 @@ const TOPICS = [
   '深化行政审批制度改革', '加强外来人员服务管理', '推进垃圾分类处理', '做好困难群众帮扶', '推动产业转型升级',
   '开展打击走私专项行动', '推进河涌综合整治', '加强基层医疗卫生服务', '落实节能减排目标', '推进招商引资重点项目',
 ];
+/** How a unit words a report on a topic: with the topic, titles vary as real ones do, rather than repeat. */
+const ANGLES = ['召开专题会议部署', '多措并举', '强化督导检查', '创新工作机制', '全力以赴', '压实工作责任', '聚焦重点环节', '党建引领',
+  '精准施策', '凝聚部门合力', '立足早谋划早落实', '以点带面'];
+/** Sentences of a body; `#` becomes a number. */
+const SENTENCES = ['共出动工作人员#人次', '排查各类隐患#处，已整改#处', '召开专题会议#次，印发工作方案#份', '走访群众和企业#户', '投入资金#万元',
+  '组织培训#场，参训人员#人', '发放宣传资料#份', '受理群众诉求#件，办结率#%', '建立工作台账#本，明确责任人#名', '开展联合执法#次',
+  '完成项目#个，惠及群众#人', '设立服务点#个'];
+const CLOSINGS = ['下一步，将持续跟踪落实，巩固工作成效。', '下一步，将总结经验做法，建立长效机制。', '下一步，将加强督查考核，确保各项措施落到实处。'];
+
 const CATEGORIES = ['重大决策贯彻落实', '领导批示及落实', '经济社会发展重要情况', '区政府重要会议', '领导指导意见',
   '社会动态与苗头性问题', '本单位主要工作进展', '新思路新做法新经验', '网络舆情', '上级约稿', '应急信息'];
 
@@ -63,6 +77,14 @@ export function generateDemoLedger(options: DemoOptions): Record<string, unknown
   };
   const dateIn = (year: number, quarter: number, lastDay = 90): IsoDate => addDays(`${year}-${String(quarter * 3 - 2).padStart(2, '0')}-01`, Math.floor(rand() * lastDay));
   const diligence = new Map(options.units.map((u) => [u.name, 0.35 + rand() * 1.3]));
+  // Wording has its own generator: the same seed gives the same records and points with or without text.
+  const wording = random(options.seed ^ 0x5bd1e995);
+  const word = <T>(list: readonly T[]): T => list[Math.floor(wording() * list.length)];
+  const number = () => String(2 + Math.floor(wording() * 480));
+  const bodyOf = (unit: string, angle: string, topic: string) => {
+    const sentences = [...SENTENCES].sort(() => wording() - 0.5).slice(0, 3).map((s) => s.replace(/#/g, number));
+    return `${unit}${angle}${topic}。${sentences.join('；')}。${word(CLOSINGS)}`;
+  };
 
   for (const year of years) {
     const yearEnd = `${year}-12-31`;
@@ -70,7 +92,15 @@ export function generateDemoLedger(options: DemoOptions): Record<string, unknown
 
     const addItem = (unit: DemoUnit, submitted: IsoDate) => {
       const id = nextId('I');
-      records.push({ type: 'item', id, unit: unit.name, title: `${unit.name}${pick(TOPICS)}（政务信息）`, submitted, category: pick(CATEGORIES) });
+      const topic = pick(TOPICS);
+      const angle = word(ANGLES);
+      const body = options.withText ? bodyOf(unit.name, angle, topic) : undefined;
+      records.push({ type: 'item', id, unit: unit.name, title: `${unit.name}${angle}${topic}（政务信息）`, submitted, category: pick(CATEGORIES), ...(body ? { body } : {}) });
+      // Now and then a second unit sends the same text (a joint report, or a copy): a duplicate to catch.
+      if (body && wording() < 0.004) {
+        const other = word(options.units.filter((u) => u.name !== unit.name));
+        records.push({ type: 'item', id: nextId('I'), unit: other.name, title: `${other.name}${word(ANGLES)}${topic}（政务信息）`, submitted: within(addDays(submitted, Math.floor(wording() * 4))), category: word(CATEGORIES), body });
+      }
       let reportDate: IsoDate | null = null;
       let hasBonusOutlet = false;
       if (chance(0.5)) records.push({ type: 'adoption', id: nextId('A'), item: id, outlet: 'portal', date: within(addDays(submitted, 1 + Math.floor(rand() * 4))) });

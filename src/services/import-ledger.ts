@@ -6,7 +6,7 @@ import {
 import { earliestPolicyDate } from '../domain/policy.js';
 import type { Database, Db } from '../db/database.js';
 import {
-  countItems, findItemsByRef, findSolicitationsByRef, findStoredRecords, insertAdoptions, insertInstructions, insertItems,
+  countItems, findItemsByRef, findSolicitationsByRef, findStoredRecords, insertAdoptions, insertInstructions, insertItems, markAdoptedLedgerItems,
   insertPenalties, insertResponses, insertSolicitationUnits, insertSolicitations, insertUpwards,
 } from '../db/repositories/ledger.repository.js';
 import { refreshStatisticsAfterBulkLoad } from '../db/repositories/maintenance.repository.js';
@@ -215,8 +215,10 @@ async function storePlan(trx: Db, plan: ImportPlan): Promise<string[]> {
   const { fresh, unitIds } = plan;
   const unitId = (value: FieldValue) => unitIds.get(text(value))!;
 
+  // An item's state follows its records: one the ledger shows adopted is 已采用, the others 已接收.
+  const adopted = new Set(fresh.adoption.map(({ record }) => text(record.fields.item)));
   const insertedItems = await insertItems(trx, fresh.item.map(({ record: { id, fields: f } }) => [
-    id, unitId(f.unit), text(f.title), text(f.submitted), nullableText(f.body), nullableText(f.category), text(f.submitted),
+    id, unitId(f.unit), text(f.title), text(f.submitted), nullableText(f.body), nullableText(f.category), text(f.submitted), adopted.has(id) ? 'adopted' : 'received',
   ]));
   const itemIds = new Map([...plan.storedItems].map(([ref, item]) => [ref, item.id]));
   for (const row of insertedItems) itemIds.set(row.ref, row.id);
@@ -250,6 +252,7 @@ async function storePlan(trx: Db, plan: ImportPlan): Promise<string[]> {
     ...insertedSolicitations.map((r) => r.id),
     ...fresh.response.map((l) => solicitationIds.get(text(l.record.fields.solicitation))!),
   ];
+  await markAdoptedLedgerItems(trx, [...new Set(fresh.adoption.map((l) => itemId(l.record.fields.item)).filter((id) => !newItemFacts.has(id)))]);
   await recomputeBookings(trx, { itemIds: touchedStoredItems, solicitationIds: touchedSolicitations, penaltyIds: insertedPenalties.map((r) => r.id) }, plan.policies);
 
   return [

@@ -91,7 +91,7 @@ describe.skipIf(!isDialectAvailable)('the district editor in Chromium', () => {
 
     await page.getByRole('link', { name: '沙湾镇扎实推进防汛防风工作（政务信息）' }).click();
     await page.waitForURL(`**/items/${flood}`);
-    await see(page, /疑似重复：1 篇已报送稿件的标题与本稿件相似/);
+    await see(page, /疑似重复：1 篇已报送稿件与本稿件相似/);
 
     await page.getByRole('button', { name: '登记采用' }).click();
     await choose(page, '采用载体', policy.outlets.report.name);
@@ -206,9 +206,10 @@ describe.skipIf(!isDialectAvailable)('the district editor in Chromium', () => {
     await signIn(phone, editor);
     await phone.goto('/editor/inbox');
     await phone.getByLabel('全文搜索').waitFor();
-    expect(await phone.getByLabel('报送单位').count()).toBe(0);
+    // The form's unit filter (not the table's column of that name) waits behind 更多筛选.
+    expect(await phone.locator('#inbox-unit').count()).toBe(0);
     await phone.getByRole('button', { name: '更多筛选' }).click();
-    await phone.getByLabel('报送单位').waitFor();
+    await phone.locator('#inbox-unit').waitFor();
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     expect(browsing.errors).toEqual([]);
   });

@@ -13,7 +13,7 @@ const policy = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../
 
 const row = (id: number, status: InboxRow['status']): InboxRow => ({
   id, ref: `W${id}`, title: `稿件${id}`, status, statusName: status, submitted: '2026-03-20', category: null, isPublic: true, isMajor: false,
-  unit: { id: 1, name: '沙湾镇', series: 'town' }, version: 3,
+  unit: { id: 1, name: '沙湾镇', series: 'town' }, version: 3, points: 0,
 });
 
 describe('the inbox: filters in the URL', () => {

@@ -17,7 +17,7 @@ export function demoCommand(io: CliIo): Command {
       await withStore(command, async ({ db, location }) => {
         if (await hasRecords(db)) throw new UserError(`数据库 ${location} 已有台账记录，演示数据只能填入空数据库；请用 --db 指定一个新的数据库文件`);
         const units = await listUnits(db);
-        const records = generateDemoLedger({ year, seed: Number(options.seed), units: units.map((u) => ({ name: u.name, series: u.series_code })) });
+        const records = generateDemoLedger({ year, seed: Number(options.seed), units: units.map((u) => ({ name: u.name, series: u.series_code })), withText: true });
         const outcome = await importLedger(db, records.map((fields, i) => ({ fields, file: 'demo', line: i + 1 })));
         if (!outcome.ok) throw new Error(`demo ledger rejected: ${outcome.problems.slice(0, 5).join('; ')}`);
         const total = Object.values(outcome.stored).reduce((a, b) => a + b, 0);

@@ -8,7 +8,7 @@ import { isPostgres } from './bulk.js';
  * instead of inserting every entry at a random place. PostgreSQL keeps them: its DDL would lock
  * out readers for the whole import.
  */
-const DEFERRABLE_INDEXES = ['items_unit_id', 'items_submitted', 'bookings_unit_period'];
+const DEFERRABLE_INDEXES = ['items_unit_id', 'items_submitted', 'items_inbox_order', 'bookings_unit_period'];
 
 /** Drops the deferrable indexes and returns how to rebuild them exactly as they were. */
 export async function deferIndexes(db: Db): Promise<string[]> {

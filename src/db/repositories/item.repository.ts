@@ -47,7 +47,27 @@ export interface ItemListFilter {
   q?: string;
   /** Adopted into this outlet (采用载体). */
   outlet?: string;
+  /** A column to sort by (whitelisted); absent: the district's work queue, or newest first for a unit. */
+  sort?: ItemSortKey;
+  order?: 'asc' | 'desc';
 }
+
+export const ITEM_SORT_KEYS = ['submitted', 'unit', 'status', 'points'] as const;
+export type ItemSortKey = (typeof ITEM_SORT_KEYS)[number];
+
+/**
+ * The district's work queue: 待接收 first, then 已接收 (undecided), each oldest first, then the
+ * decided ones newest first. The same SQL text is the expression index `items_inbox_order`
+ * (migration 2026-11-28-0101, there without the table name), so a page is read in index order;
+ * keep them identical.
+ */
+export const INBOX_RANK_SQL = "(case items.status when 'submitted' then 0 when 'received' then 1 else 2 end)";
+export const INBOX_PENDING_DATE_SQL = "(case when items.status in ('submitted', 'received') then items.submitted end)";
+/** Ties: the earlier sent first while pending, the later first once decided. */
+export const INBOX_TIE_SQL = "(case when items.status in ('submitted', 'received') then items.id else -items.id end)";
+/** The workflow order of states, for sorting by state. */
+const STATUS_RANK_SQL = "case items.status when 'draft' then 0 when 'unit_review' then 1 when 'awaiting_signature' then 2 when 'returned' then 3 when 'submitted' then 4 when 'received' then 5 when 'adopted' then 6 else 7 end";
+const POINTS_SQL = "(select coalesce(sum(b.points), 0) from bookings b where b.source_type = 'item' and b.source_id = items.id)";
 
 export interface ItemListRow {
   id: number;
@@ -62,6 +82,7 @@ export interface ItemListRow {
   unit: string;
   series: string;
   version: number;
+  points: number;
 }
 
 /**
@@ -82,9 +103,11 @@ let totalsGeneration = 0;
 export async function listItems(db: Db, scope: ItemListScope, filter: ItemListFilter, page: number, pageSize: number): Promise<{ rows: ItemListRow[]; total: number }> {
   // Arguments by position; the query is built once per combination of filters present (see compiled.ts).
   const pattern = filter.q === undefined ? undefined : `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const args = ['unitId' in scope ? scope.unitId : null, filter.status, filter.unitId, filter.series, filter.category, filter.from, filter.to, pattern, pageSize, (page - 1) * pageSize, filter.outlet];
+  const isQueue = !('unitId' in scope) && !filter.sort;
+  const args = ['unitId' in scope ? scope.unitId : null, filter.status, filter.unitId, filter.series, filter.category, filter.from, filter.to, pattern, pageSize, (page - 1) * pageSize, filter.outlet, queueRank(filter.status)];
   // The shape says which filters are present, exactly as `filtered` tests them (truthy).
   const present = [...args.slice(1, 8), args[10]];
+  const order = filter.sort ? `${filter.sort}:${filter.order === 'desc' ? 'desc' : 'asc'}` : 'queue';
   const shape = `${'unitId' in scope ? 'unit' : 'district'}:${present.map((a) => (a ? '+' : '-')).join('')}`;
 
   const filtered = () => {
@@ -92,6 +115,8 @@ export async function listItems(db: Db, scope: ItemListScope, filter: ItemListFi
     query = 'unitId' in scope ? query.where('items.unit_id', '=', placeholder(0) as unknown as number) : query.where('items.sent_at', 'is not', null);
     const at = (index: number) => placeholder(index) as never;
     if (filter.status) query = query.where('items.status', '=', at(1));
+    // The queue's rank of that state, redundant but on the queue index: the page seeks to its states instead of scanning past the others.
+    if (filter.status && isQueue) query = query.where(sql.raw(INBOX_RANK_SQL), '=', at(11));
     if (filter.unitId) query = query.where('items.unit_id', '=', at(2));
     if (filter.series) query = query.where('units.series_code', '=', at(3));
     if (filter.category) query = query.where('items.category', '=', at(4));
@@ -110,9 +135,11 @@ export async function listItems(db: Db, scope: ItemListScope, filter: ItemListFi
     }
     return query;
   };
-  const rows = await executeCompiled<ItemListRow>(db, `items-page:${shape}`, () => filtered()
+  const rows = await executeCompiled<ItemListRow>(db, `items-page:${shape}:${order}`, () => ordered(filtered()
     .select(['items.id', 'items.ref', 'items.title', 'items.status', 'items.submitted', 'items.category', 'items.is_public', 'items.is_major', 'items.unit_id', 'units.name as unit', 'units.series_code as series', 'items.version'])
-    .orderBy('items.submitted', 'desc').orderBy('items.id', 'desc').limit(runTimeCount(placeholder(8))).offset(runTimeCount(placeholder(9))), args);
+    .select(sql<number>`${sql.raw(POINTS_SQL)}`.as('points')), 'unitId' in scope, filter)
+    .limit(runTimeCount(placeholder(8))).offset(runTimeCount(placeholder(9))), args);
+  for (const row of rows) row.points = Number(row.points);
 
   let cache = totals.get(db.getExecutor().adapter);
   if (!cache) totals.set(db.getExecutor().adapter, (cache = new Map()));
@@ -126,6 +153,31 @@ export async function listItems(db: Db, scope: ItemListScope, filter: ItemListFi
   return { rows, total: Number(count.n) };
 }
 
+/** A state's rank in the work queue, as INBOX_RANK_SQL computes it. */
+function queueRank(status: string | undefined): number {
+  return status === 'submitted' ? 0 : status === 'received' ? 1 : 2;
+}
+
+/** The order of a page: a chosen column (ties newest first), a unit's newest first, or the district's work queue. */
+function ordered<Q extends { orderBy: (...args: any[]) => Q }>(query: Q, isUnit: boolean, filter: ItemListFilter): Q {
+  const direction = filter.order === 'desc' ? 'desc' : 'asc';
+  const raw = (text: string) => sql.raw(text);
+  switch (filter.sort) {
+    case 'submitted': query = query.orderBy('items.submitted', direction); break;
+    // Units in the annex's order (series by series), as the office lists them.
+    case 'unit': query = query.orderBy('items.unit_id', direction); break;
+    case 'status': query = query.orderBy(raw(STATUS_RANK_SQL), direction); break;
+    case 'points': query = query.orderBy(raw(POINTS_SQL), direction); break;
+    default:
+      if (!isUnit) {
+        // One state: its rank is fixed by the WHERE (see listItems), and ordering by it again would make SQLite sort.
+        if (!filter.status) query = query.orderBy(raw(INBOX_RANK_SQL));
+        return query.orderBy(raw(INBOX_PENDING_DATE_SQL)).orderBy('items.submitted', 'desc').orderBy(raw(INBOX_TIE_SQL));
+      }
+  }
+  return query.orderBy('items.submitted', 'desc').orderBy('items.id', 'desc');
+}
+
 /** An item sent to the district, as a candidate for duplicate warnings. */
 export interface SimilarCandidateRow {
   id: number;
@@ -135,12 +187,13 @@ export interface SimilarCandidateRow {
   status: string;
   unit_id: number;
   unit: string;
+  body: string | null;
 }
 
 /** Items sent to the district and submitted between two dates (inclusive), newest first, at most `limit`. */
 export async function sentItemsSubmittedBetween(db: Db, from: string, to: string, limit: number): Promise<SimilarCandidateRow[]> {
   return db.selectFrom('items').innerJoin('units', 'units.id', 'items.unit_id')
-    .select(['items.id', 'items.ref', 'items.title', 'items.submitted', 'items.status', 'items.unit_id', 'units.name as unit'])
+    .select(['items.id', 'items.ref', 'items.title', 'items.submitted', 'items.status', 'items.unit_id', 'units.name as unit', 'items.body'])
     .where('items.sent_at', 'is not', null).where('items.submitted', '>=', from).where('items.submitted', '<=', to)
     .orderBy('items.submitted', 'desc').orderBy('items.id', 'desc').limit(limit).execute();
 }
@@ -149,7 +202,7 @@ export async function sentItemsSubmittedBetween(db: Db, from: string, to: string
 export async function findSentItems(db: Db, ids: readonly number[]): Promise<SimilarCandidateRow[]> {
   if (ids.length === 0) return [];
   return db.selectFrom('items').innerJoin('units', 'units.id', 'items.unit_id')
-    .select(['items.id', 'items.ref', 'items.title', 'items.submitted', 'items.status', 'items.unit_id', 'units.name as unit'])
+    .select(['items.id', 'items.ref', 'items.title', 'items.submitted', 'items.status', 'items.unit_id', 'units.name as unit', 'items.body'])
     .where('items.id', 'in', [...ids]).where('items.sent_at', 'is not', null).execute();
 }
 

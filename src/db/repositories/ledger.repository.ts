@@ -130,9 +130,21 @@ export async function solicitationTargetIds(db: Db, solicitationIds: readonly nu
 type Returned = { id: number; ref: string };
 
 /** Ledger items reached the district office on their submission date: `sent_at` is that date. */
-export function insertItems(db: Db, rows: [ref: string, unitId: number, title: string, submitted: string, body: string | null, category: string | null, sentAt: string][]) {
+export function insertItems(db: Db, rows: [ref: string, unitId: number, title: string, submitted: string, body: string | null, category: string | null, sentAt: string, status: string][]) {
   forgetItemTotals();
-  return bulkInsert<Returned>(db, 'items', ['ref', 'unit_id', 'title', 'submitted', 'body', 'category', 'sent_at'], rows, ['id', 'ref']);
+  return bulkInsert<Returned>(db, 'items', ['ref', 'unit_id', 'title', 'submitted', 'body', 'category', 'sent_at', 'status'], rows, ['id', 'ref']);
+}
+
+/** Ledger items among `ids` still 已接收 that now carry an adoption become 已采用 (their state follows their records). */
+export async function markAdoptedLedgerItems(db: Db, ids: readonly number[]): Promise<void> {
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    forgetItemTotals();
+    await db.updateTable('items').set({ status: 'adopted' })
+      .where('id', 'in', chunk).where('origin', '=', 'ledger').where('status', '=', 'received')
+      .where((eb) => eb.exists(eb.selectFrom('adoptions').select('adoptions.id').whereRef('adoptions.item_id', '=', 'items.id')))
+      .execute();
+  }
 }
 
 export const insertAdoptions = (db: Db, rows: [ref: string, itemId: number, outlet: string, kind: string | null, date: string, issue: string | null][]) =>

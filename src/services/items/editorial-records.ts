@@ -30,7 +30,7 @@ async function loadForEditor(db: Kysely<Database>, user: ActingUser, itemId: num
   return item;
 }
 
-async function finish(trx: Db, user: ActingUser, item: ItemRow, now: Date, event: { action: string; comment: string; status?: string }, audit: { action: string; after?: unknown; before?: unknown; objectType: string; objectId: number }): Promise<void> {
+export async function finish(trx: Db, user: ActingUser, item: ItemRow, now: Date, event: { action: string; comment: string; status?: string }, audit: { action: string; after?: unknown; before?: unknown; objectType: string; objectId: number }): Promise<void> {
   const at = now.toISOString();
   if (event.status && event.status !== item.status) {
     if (!(await updateItem(trx, item.id, item.version, { status: event.status, updated_at: at }))) throw new ServiceError('conflict', '稿件已被他人修改，请刷新后重试');
@@ -48,20 +48,20 @@ export interface AdoptionInput {
   issue?: string | null;
 }
 
-/** 采用: the editor records an adoption; the item's points follow at once. A non-public item never goes to the public portal. */
+/** 采用: the editor records an adoption; the item's points and state (已采用, ledger items too) follow at once. A non-public item never goes to the public portal. */
 export async function adoptItem(db: Kysely<Database>, user: ActingUser, itemId: number, input: AdoptionInput, now: Date): Promise<{ id: number; ref: string }> {
   const item = await loadForEditor(db, user, itemId, now, '登记采用');
   const values = await checkedAdoption(db, item, input, now);
   return db.transaction().execute(async (trx) => {
     const created = await insertWithRef(trx, 'adoptions', 'WA', { item_id: item.id, ...values });
-    await finish(trx, user, item, now, { action: 'adopt', comment: `${adoptionLabel(values)} ${values.date}${values.issue ? ` ${values.issue}` : ''}`, status: item.origin === 'ledger' ? undefined : 'adopted' },
+    await finish(trx, user, item, now, { action: 'adopt', comment: `${adoptionLabel(values)} ${values.date}${values.issue ? ` ${values.issue}` : ''}`, status: 'adopted' },
       { action: 'adopt_item', objectType: 'adoption', objectId: created.id, after: { item_id: item.id, ...values, ref: created.ref } });
     return created;
   });
 }
 
 /** An adoption's fields, checked: a known outlet, a kind for 《番府信息上报》, never the portal for a non-public item, a date under a policy and not in the future. */
-async function checkedAdoption(db: Kysely<Database>, item: ItemRow, input: AdoptionInput, now: Date) {
+export async function checkedAdoption(db: Kysely<Database>, item: ItemRow, input: AdoptionInput, now: Date) {
   const outlets = valuesOf('adoption', 'outlet');
   const kinds = valuesOf('adoption', 'kind');
   if (!(input.outlet in outlets)) throw new ServiceError('invalid', '采用载体不正确', { field: 'outlet', label: '采用载体' });
@@ -72,7 +72,7 @@ async function checkedAdoption(db: Kysely<Database>, item: ItemRow, input: Adopt
   return { outlet: input.outlet, kind, date: input.date, issue: input.issue?.trim() || null };
 }
 
-function adoptionLabel(values: { outlet: string; kind: string | null }): string {
+export function adoptionLabel(values: { outlet: string; kind: string | null }): string {
   const outlets = valuesOf('adoption', 'outlet');
   const kinds = valuesOf('adoption', 'kind');
   return `${outlets[values.outlet as keyof typeof outlets]}${values.kind ? `（${kinds[values.kind as keyof typeof kinds]}）` : ''}`;
@@ -86,7 +86,7 @@ export async function undoItemAdoption(db: Kysely<Database>, user: ActingUser, i
     if (!adoption) throw new ServiceError('not_found', '采用记录不存在');
     await trx.deleteFrom('adoptions').where('id', '=', adoptionId).execute();
     const remaining = await countAdoptions(trx, itemId);
-    await finish(trx, user, item, now, { action: 'undo_adoption', comment: `撤销 ${adoption.ref}`, status: item.origin === 'ledger' || remaining > 0 ? undefined : 'received' },
+    await finish(trx, user, item, now, { action: 'undo_adoption', comment: `撤销 ${adoption.ref}`, status: remaining > 0 ? undefined : 'received' },
       { action: 'undo_adoption', objectType: 'adoption', objectId: adoptionId, before: adoption });
   });
 }

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.js';
 import { findSentItems, sentItemsSubmittedBetween, type SimilarCandidateRow } from '../../db/repositories/item.repository.js';
-import { candidateRanges, findSimilar, SIMILAR_WINDOW_DAYS } from '../../domain/title-similarity.js';
+import { findDuplicates, type DuplicateReason } from '../../domain/duplicates.js';
+import { candidateRanges, SIMILAR_WINDOW_DAYS } from '../../domain/title-similarity.js';
 import { ITEM_STATUSES, type ItemStatus } from '../../shared/item-fields.js';
 import { loadVisibleItem, requireRole, type ActingUser } from './item-access.js';
 
@@ -20,29 +21,32 @@ export interface SimilarItemView {
   statusName: string;
   unit: { id: number; name: string };
   score: number;
+  /** title: the same unit's look-alike title; body: a near-identical body. */
+  reason: DuplicateReason;
 }
 
-const present = (row: SimilarCandidateRow, score: number): SimilarItemView => ({
+const present = (row: SimilarCandidateRow, score: number, reason: DuplicateReason): SimilarItemView => ({
   id: row.id, ref: row.ref, title: row.title, submitted: row.submitted, status: row.status,
-  statusName: ITEM_STATUSES[row.status as ItemStatus] ?? row.status, unit: { id: row.unit_id, name: row.unit }, score: Math.round(score * 100) / 100,
+  statusName: ITEM_STATUSES[row.status as ItemStatus] ?? row.status, unit: { id: row.unit_id, name: row.unit }, score: Math.round(score * 100) / 100, reason,
 });
 
-/** Items sent to the district that look alike (by title) among those submitted within the window. */
+/** Suspected duplicates (same unit and look-alike title, or near-identical body) among items sent within the window. */
 async function similarTo(db: Kysely<Database>, subjects: readonly SimilarCandidateRow[]): Promise<Map<number, SimilarItemView[]>> {
   const candidates = new Map<number, SimilarCandidateRow>();
   for (const range of candidateRanges(subjects.map((s) => s.submitted), SIMILAR_WINDOW_DAYS)) {
     for (const row of await sentItemsSubmittedBetween(db, range.from, range.to, SIMILAR_CANDIDATE_CAP)) candidates.set(row.id, row);
   }
-  const matches = findSimilar(subjects, [...candidates.values()]);
-  return new Map([...matches].map(([id, list]) => [id, list.map((m) => present(m.item, m.score))]));
+  const asSubject = (row: SimilarCandidateRow) => ({ ...row, unitId: row.unit_id, unitName: row.unit });
+  const matches = findDuplicates(subjects.map(asSubject), [...candidates.values()].map(asSubject));
+  return new Map([...matches].map(([id, list]) => [id, list.map((m) => present(m.item, m.score, m.reason))]));
 }
 
 /** 疑似重复: items like this one, for its page (the district office; the item must be visible to it). */
 export async function findSimilarItems(db: Kysely<Database>, user: ActingUser, itemId: number, now: Date): Promise<SimilarItemView[]> {
   requireRole(user, ['editor', 'office_leader'], '查看疑似重复稿件');
   const item = await loadVisibleItem(db, user, itemId, now);
-  const subject = { id: item.id, ref: item.ref, title: item.title, submitted: item.submitted, status: item.status, unit_id: item.unit_id, unit: '' };
-  return (await similarTo(db, [subject])).get(item.id) ?? [];
+  const [subject] = await findSentItems(db, [item.id]);
+  return subject ? (await similarTo(db, [subject])).get(item.id) ?? [] : [];
 }
 
 /**

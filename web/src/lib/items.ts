@@ -13,6 +13,8 @@ export interface ItemListRow {
   isMajor: boolean;
   unit: { id: number; name: string; series: string };
   version: number;
+  /** Points the item earned (its bookings). */
+  points: number;
 }
 
 export interface ItemListPage {

@@ -9,6 +9,7 @@ import { isDistrictRole } from '../../../domain/permissions.js';
 import { addAttachment, readAttachment, removeAttachment } from '../../../services/items/attachments.js';
 import { createItem, recordPaperCopy, updateDraft } from '../../../services/items/draft-item.js';
 import { adoptItem, correctItemAdoption, recordInstruction, recordUpward, undoItemAdoption } from '../../../services/items/editorial-records.js';
+import { acceptItem, adoptItemsIntoIssue } from '../../../services/items/accept-item.js';
 import { actingUser, loadVisibleItem, type ActingUser } from '../../../services/items/item-access.js';
 import { findSimilarForItems, findSimilarItems } from '../../../services/items/similar-items.js';
 import { transitionItem } from '../../../services/items/transition-item.js';
@@ -19,7 +20,7 @@ import type { Role } from '../../../shared/roles.js';
 import type { ServerConfig } from '../../config.js';
 import { authOf, rateLimit } from '../../plugins/access.js';
 import {
-  AdoptionBody, AdoptionCorrectionBody, InstructionBody, ItemChildParams, ItemDraftBody, ItemIdParams, ItemListQuery, ItemListResponse, ItemUpdateBody,
+  AcceptBody, AdoptionBody, AdoptionCorrectionBody, BulkAdoptionBody, InstructionBody, ItemChildParams, ItemDraftBody, ItemIdParams, ItemListQuery, ItemListResponse, ItemUpdateBody,
   PaperCopyBody, SimilarItemsBatchResponse, SimilarItemsQuery, SimilarItemsResponse, TransitionBody, UpwardBody, type ItemListQuery as ItemListQueryType,
 } from './items.schema.js';
 
@@ -43,7 +44,7 @@ export function itemsRoutes(app: FastifyInstance, db: Kysely<Database>, config: 
       items: rows.map((row) => ({
         id: row.id, ref: row.ref, title: row.title, status: row.status, statusName: ITEM_STATUSES[row.status as ItemStatus] ?? row.status,
         submitted: row.submitted, category: row.category, isPublic: Boolean(row.is_public), isMajor: Boolean(row.is_major),
-        unit: { id: row.unit_id, name: row.unit, series: row.series }, version: row.version,
+        unit: { id: row.unit_id, name: row.unit, series: row.series }, version: row.version, points: row.points,
       })),
     };
   });
@@ -120,6 +121,16 @@ export function itemsRoutes(app: FastifyInstance, db: Kysely<Database>, config: 
   app.post('/api/items/:id/adoptions', { config: { access: ['editor'] }, schema: { tags, summary: '登记采用（载体、信息类型、日期、期号）', params: ItemIdParams, body: AdoptionBody } }, async (request, reply) => {
     const created = await adoptItem(db, user(request), (request.params as ItemIdParams).id, request.body as AdoptionBody, config.now());
     return reply.status(201).send(created);
+  });
+
+  app.post('/api/items/:id/accept', { config: { access: ['editor'] }, schema: { tags, summary: '接收并采用：接收稿件（如尚未接收）并登记采用，一步完成', params: ItemIdParams, body: AcceptBody } }, async (request) => {
+    const body = request.body as AcceptBody;
+    return acceptItem(db, user(request), (request.params as ItemIdParams).id, body.version, body.adoptions, config.now());
+  });
+
+  app.post('/api/items/bulk-adoptions', { config: { access: ['editor'] }, schema: { tags, summary: '批量采用：所选稿件采用到同一载体的同一期（未接收的一并接收），全部成功或全部不变', body: BulkAdoptionBody } }, async (request) => {
+    const { items, ...adoption } = request.body as BulkAdoptionBody;
+    return adoptItemsIntoIssue(db, user(request), items, adoption, config.now());
   });
 
   app.put('/api/items/:id/adoptions/:childId', { config: { access: ['editor'] }, schema: { tags, summary: '更正采用（载体、信息类型、日期、期号）', params: ItemChildParams, body: AdoptionCorrectionBody } }, async (request) => {

@@ -50,6 +50,8 @@ export const ItemListQuery = Type.Object({
   to: Type.Optional(DateField('截止日期')),
   q: Type.Optional(Type.String({ title: '关键词', minLength: 1, maxLength: 50 })),
   outlet: Type.Optional(Type.String({ title: '采用载体', minLength: 1, maxLength: 20 })),
+  sort: Type.Optional(literals(['submitted', 'unit', 'status', 'points'], '排序字段')),
+  order: Type.Optional(literals(['asc', 'desc'], '排序方向')),
   page: Type.Optional(Type.Integer({ title: '页码', minimum: 1, default: 1 })),
   pageSize: Type.Optional(Type.Integer({ title: '每页条数', minimum: 1, maximum: 100, default: 20 })),
 }, { additionalProperties: false });
@@ -70,6 +72,7 @@ const SimilarItem = Type.Object({
   statusName: Type.String(),
   unit: Type.Object({ id: Type.Integer(), name: Type.String() }),
   score: Type.Number(),
+  reason: Type.Union([Type.Literal('title'), Type.Literal('body')]),
 });
 
 export const SimilarItemsResponse = Type.Array(SimilarItem);
@@ -83,6 +86,18 @@ export const AdoptionBody = Type.Object({
   issue: Type.Optional(Type.Union([Type.String({ maxLength: 50 }), Type.Null()], { title: '期号' })),
 }, { additionalProperties: false });
 export type AdoptionBody = Static<typeof AdoptionBody>;
+
+export const AcceptBody = Type.Object({
+  version: Version,
+  adoptions: Type.Array(AdoptionBody, { title: '采用', minItems: 1, maxItems: 3 }),
+}, { additionalProperties: false });
+export type AcceptBody = Static<typeof AcceptBody>;
+
+export const BulkAdoptionBody = Type.Object({
+  items: Type.Array(Type.Object({ id: Type.Integer({ title: '稿件编号', minimum: 1 }), version: Version }, { additionalProperties: false }), { title: '稿件', minItems: 1, maxItems: 100 }),
+  ...AdoptionBody.properties,
+}, { additionalProperties: false });
+export type BulkAdoptionBody = Static<typeof BulkAdoptionBody>;
 
 export const AdoptionCorrectionBody = Type.Object({ version: Version, ...AdoptionBody.properties }, { additionalProperties: false });
 export type AdoptionCorrectionBody = Static<typeof AdoptionCorrectionBody>;
@@ -125,5 +140,6 @@ export const ItemListResponse = Type.Object({
     isMajor: Type.Boolean(),
     unit: Type.Object({ id: Type.Integer(), name: Type.String(), series: Type.String() }),
     version: Type.Integer(),
+    points: Type.Number(),
   })),
 });

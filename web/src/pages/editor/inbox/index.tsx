@@ -1,13 +1,15 @@
 /**
- * 收稿箱: items sent to the district, filtered and searched on the server (the filters live in the
- * URL, so links such as the dashboard's `?status=submitted` open a ready view), with duplicate
- * warnings per row and bulk receive / not-adopt on a selection.
+ * 收稿箱: items sent to the district, filtered, searched and sorted on the server (the filters live in
+ * the URL, so links such as the dashboard's `?status=submitted` open a ready view). Unsorted, it is
+ * the work queue: 待接收, then 已接收, oldest first. Duplicate warnings per row, 接收并采用 per row, and
+ * bulk receive / adopt into one issue / not-adopt on a selection.
  */
-import { Alert, Button, Card, Col, DatePicker, Empty, Form, Grid, Input, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Empty, Form, Grid, Input, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { can, pathOf } from '../../../access';
+import { AcceptDialog, type AcceptTarget } from '../../../components/AcceptDialog';
 import { UnitPicker } from '../../../components/UnitPicker';
 import { ITEM_CATEGORIES, ITEM_STATUSES, STATUS_COLORS } from '../../../lib/labels';
 import { usePolicy } from '../../../lib/policy';
@@ -17,8 +19,8 @@ import { useUser } from '../../../session';
 import { RejectModal } from './components/RejectModal';
 import { SimilarTag } from './components/SimilarTag';
 import {
-  BULK_ACTIONS, DISTRICT_STATUSES, bulkSummary, filtersFromUrl, filtersToUrl, highlightSegments, loadInbox, loadSimilar, runBulk, splitSelection,
-  transitionItem, type BulkKey,
+  ACCEPTABLE_STATUSES, BULK_ACTIONS, DISTRICT_STATUSES, bulkSummary, filtersFromUrl, filtersToUrl, highlightSegments, loadInbox, loadSimilar, runBulk,
+  sortFromTable, sortOrderOf, splitSelection, transitionItem, type BulkKey,
 } from './service';
 import type { BulkOutcome, InboxFilters, InboxRow, SimilarItem } from './types';
 
@@ -42,12 +44,22 @@ export default function InboxPage() {
   const [outcome, setOutcome] = useState<BulkOutcome>();
   const [busy, setBusy] = useState<BulkKey>();
   const [rejecting, setRejecting] = useState(false);
+  const [accepting, setAccepting] = useState<AcceptTarget[]>();
+  const { message } = App.useApp();
   const canAct = can.recordEditorial(user.role);
 
   const update = (changes: Partial<InboxFilters>) => setParams(filtersToUrl({ ...filters, page: 1, ...changes }));
   const selectedRows = [...selected.values()];
   const receivable = splitSelection(selectedRows, 'receive');
   const rejectable = splitSelection(selectedRows, 'reject');
+  const adoptable = selectedRows.filter((r) => ACCEPTABLE_STATUSES.includes(r.status));
+
+  const accepted = (text: string) => {
+    message.success(text);
+    setAccepting(undefined);
+    setSelected(new Map());
+    reload();
+  };
 
   const bulk = async (which: BulkKey, comment?: string) => {
     const { eligible, skipped } = splitSelection(selectedRows, which);
@@ -186,6 +198,9 @@ export default function InboxPage() {
           <Button type="primary" disabled={receivable.eligible.length === 0 || busy !== undefined} loading={busy === 'receive'} onClick={() => void bulk('receive')}>
             接收{receivable.eligible.length ? `（${receivable.eligible.length}）` : ''}
           </Button>
+          <Button disabled={adoptable.length === 0 || busy !== undefined} onClick={() => setAccepting(adoptable)}>
+            采用到同一期{adoptable.length ? `（${adoptable.length}）` : ''}
+          </Button>
           <Button danger disabled={rejectable.eligible.length === 0 || busy !== undefined} onClick={() => setRejecting(true)}>
             不予采用{rejectable.eligible.length ? `（${rejectable.eligible.length}）` : ''}
           </Button>
@@ -193,9 +208,18 @@ export default function InboxPage() {
         </Space>
       )}
 
+      {!filters.sort && !hasFilters && (data?.total ?? 0) > 0 && (
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>按待办顺序排列：待接收在前，其次已接收待处理，各按报送日期由早到晚；点列标题可改为按日期、单位、状态或得分排序。</Typography.Paragraph>
+      )}
       <Table<InboxRow>
         rowKey="id"
         loading={loading}
+        onChange={(_, tableFilters, sorter, extra) => {
+          if (extra.action === 'paginate') return;
+          const one = Array.isArray(sorter) ? sorter[0] : sorter;
+          const first = (name: string) => (tableFilters[name]?.[0] as string | undefined) ?? undefined;
+          update({ ...sortFromTable(one?.columnKey, one?.order), status: first('status') as InboxFilters['status'], series: first('unit'), category: first('category') });
+        }}
         dataSource={data?.items ?? []}
         scroll={{ x: 720 }}
         rowSelection={canAct ? {
@@ -240,13 +264,33 @@ export default function InboxPage() {
               </span>
             ),
           },
-          { title: '报送单位', key: 'unit', width: 140, render: (_, row) => row.unit.name },
-          { title: '状态', dataIndex: 'status', width: 150, render: (s: InboxRow['status'], row) => <Tag color={STATUS_COLORS[s]}>{row.statusName}</Tag> },
-          { title: '内容类别', dataIndex: 'category', responsive: ['lg'], render: (c: string | null) => c ?? '—' },
-          { title: '报送日期', dataIndex: 'submitted', width: 110 },
+          {
+            title: '报送单位', key: 'unit', width: 140, render: (_, row) => row.unit.name,
+            sorter: true, sortOrder: sortOrderOf(filters, 'unit'),
+            filters: (series ?? []).map((s) => ({ value: s.code, text: s.name })), filterMultiple: false, filteredValue: filters.series ? [filters.series] : null,
+          },
+          {
+            title: '状态', key: 'status', dataIndex: 'status', width: 130, render: (s: InboxRow['status'], row) => <Tag color={STATUS_COLORS[s]}>{row.statusName}</Tag>,
+            sorter: true, sortOrder: sortOrderOf(filters, 'status'),
+            filters: DISTRICT_STATUSES.map((s) => ({ value: s, text: ITEM_STATUSES[s] })), filterMultiple: false, filteredValue: filters.status ? [filters.status] : null,
+          },
+          {
+            title: '内容类别', key: 'category', dataIndex: 'category', responsive: ['lg'], render: (c: string | null) => c ?? '—',
+            filters: ITEM_CATEGORIES.map((c) => ({ value: c, text: c })), filterMultiple: false, filteredValue: filters.category ? [filters.category] : null,
+          },
+          { title: '报送日期', key: 'submitted', dataIndex: 'submitted', width: 120, sorter: true, sortOrder: sortOrderOf(filters, 'submitted') },
+          { title: '得分', key: 'points', dataIndex: 'points', width: 90, align: 'right', sorter: true, sortOrder: sortOrderOf(filters, 'points') },
+          ...(canAct ? [{
+            title: '操作', key: 'actions', width: 120, render: (_: unknown, row: InboxRow) => ACCEPTABLE_STATUSES.includes(row.status) && (
+              <Button size="small" type={row.status === 'submitted' ? 'primary' : 'default'} aria-label={`接收并采用 ${row.title}`} onClick={() => setAccepting([row])}>
+                {row.status === 'submitted' ? '接收并采用' : '采用'}
+              </Button>
+            ),
+          }] : []),
         ]}
       />
 
+      {accepting && <AcceptDialog items={accepting} policy={policy} onClose={() => setAccepting(undefined)} onSaved={accepted} />}
       <RejectModal open={rejecting} count={rejectable.eligible.length} busy={busy === 'reject'} onCancel={() => setRejecting(false)} onConfirm={(reason) => void bulk('reject', reason)} />
     </Card>
   );

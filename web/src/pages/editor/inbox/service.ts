@@ -2,7 +2,10 @@
 import type { ItemAction } from '@domain/item-workflow';
 import { ITEM_STATUSES, type ItemStatus } from '@shared/item-fields';
 import { ApiError, http, query } from '../../../http';
-import type { BulkOutcome, InboxFilters, InboxPage, InboxRow, SimilarItem } from './types';
+import type { BulkOutcome, InboxFilters, InboxPage, InboxRow, InboxSortKey, SimilarItem } from './types';
+
+/** The columns the server sorts by (GET /api/items `sort`). */
+export const SORT_KEYS: readonly InboxSortKey[] = ['submitted', 'unit', 'status', 'points'];
 
 /** The states an item sent to the district can be in (the others stay inside the unit). */
 export const DISTRICT_STATUSES: ItemStatus[] = ['submitted', 'received', 'adopted', 'not_adopted'];
@@ -31,10 +34,31 @@ export function filtersFromUrl(params: URLSearchParams): InboxFilters {
     outlet: text('outlet', 20),
     from: isDate(params.get('from')) ? params.get('from')! : undefined,
     to: isDate(params.get('to')) ? params.get('to')! : undefined,
+    ...sortFromUrl(params),
     page: positive(params.get('page')) ?? 1,
     pageSize: Math.min(100, positive(params.get('pageSize')) ?? DEFAULT_PAGE_SIZE),
   };
 }
+
+function sortFromUrl(params: URLSearchParams): Pick<InboxFilters, 'sort' | 'order'> {
+  const sort = params.get('sort') as InboxSortKey | null;
+  if (!sort || !SORT_KEYS.includes(sort)) return {};
+  return { sort, order: params.get('order') === 'desc' ? 'desc' : 'asc' };
+}
+
+/** A table column's sort state from the filters, and back (antd's ascend / descend). */
+export function sortOrderOf(filters: InboxFilters, key: InboxSortKey): 'ascend' | 'descend' | null {
+  return filters.sort === key ? (filters.order === 'desc' ? 'descend' : 'ascend') : null;
+}
+
+export function sortFromTable(field: unknown, order: 'ascend' | 'descend' | null | undefined): Pick<InboxFilters, 'sort' | 'order'> {
+  const key = field as InboxSortKey;
+  if (!order || !SORT_KEYS.includes(key)) return { sort: undefined, order: undefined };
+  return { sort: key, order: order === 'descend' ? 'desc' : 'asc' };
+}
+
+/** States from which the editor adopts in one step (received on the way when still 待接收). */
+export const ACCEPTABLE_STATUSES: readonly ItemStatus[] = ['submitted', 'received'];
 
 /** The URL's search parameters for filters: defaults left out, so links stay short. */
 export function filtersToUrl(filters: InboxFilters): URLSearchParams {

@@ -16,9 +16,14 @@ export interface InboxFilters {
   outlet?: string;
   from?: string;
   to?: string;
+  /** A column sorted on the server; absent: the work queue (待接收, then 已接收, oldest first). */
+  sort?: InboxSortKey;
+  order?: 'asc' | 'desc';
   page: number;
   pageSize: number;
 }
+
+export type InboxSortKey = 'submitted' | 'unit' | 'status' | 'points';
 
 export interface SimilarItem {
   id: number;
@@ -29,6 +34,7 @@ export interface SimilarItem {
   statusName: string;
   unit: { id: number; name: string };
   score: number;
+  reason: 'title' | 'body';
 }
 
 export interface BulkOutcome {

@@ -3,17 +3,18 @@ import { WarningOutlined } from '@ant-design/icons';
 import { Popover, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { pathOf } from '../../../../access';
+import { SIMILAR_REASONS } from '../../../items/detail/components/editorial-service';
 import type { SimilarItem } from '../types';
 
 export function SimilarTag({ similar }: { similar: SimilarItem[] }) {
   const content = (
     <div style={{ maxWidth: 360 }}>
-      <Typography.Text type="secondary">标题与以下稿件相似，请核对是否重复报送：</Typography.Text>
+      <Typography.Text type="secondary">与以下稿件疑似重复，请核对是否重复报送：</Typography.Text>
       <ul style={{ paddingLeft: 18, margin: '8px 0 0' }}>
         {similar.map((s) => (
           <li key={s.id}>
             <Link to={pathOf('itemDetail', { id: s.id })}>{s.title}</Link>
-            <Typography.Text type="secondary"> · {s.unit.name} · {s.submitted} · 相似度 {Math.round(s.score * 100)}%</Typography.Text>
+            <Typography.Text type="secondary"> · {s.unit.name} · {s.submitted} · {SIMILAR_REASONS[s.reason]}（{Math.round(s.score * 100)}%）</Typography.Text>
           </li>
         ))}
       </ul>

@@ -9,6 +9,7 @@ import { policyInForce } from '@domain/policy';
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { pathOf } from '../../../../access';
+import { AcceptDialog } from '../../../../components/AcceptDialog';
 import { ApiError } from '../../../../http';
 import { INSTRUCTION_LEVELS } from '../../../../lib/labels';
 import { kindName, loadPolicies, outletName } from '../../../../lib/policy';
@@ -16,9 +17,10 @@ import { useRequest } from '../../../../lib/use-request';
 import type { ItemAdoption, ItemDetail } from '../types';
 import { AdoptionDialog } from './AdoptionDialog';
 import { InstructionDialog, UpwardDialog } from './RecordDialogs';
-import { loadSimilarItems, recordPoints, undoAdoption } from './editorial-service';
+import { SIMILAR_REASONS, loadSimilarItems, recordPoints, undoAdoption } from './editorial-service';
+import { describeUpwardLines, upwardLines } from './upward-preview';
 
-type Dialog = { type: 'adoption'; adoption?: ItemAdoption } | { type: 'instruction' } | { type: 'upward' };
+type Dialog = { type: 'adoption'; adoption?: ItemAdoption } | { type: 'accept' } | { type: 'instruction' } | { type: 'upward' };
 
 export function EditorialPanel({ item, onChange }: { item: ItemDetail; onChange(): void }) {
   const { message, modal } = App.useApp();
@@ -27,6 +29,8 @@ export function EditorialPanel({ item, onChange }: { item: ItemDetail; onChange(
   const [dialog, setDialog] = useState<Dialog>();
   const policyOn = (date: string) => (policies ? policyInForce(policies, date) ?? policies[policies.length - 1] : undefined);
   const policy = policyOn(todayInChina());
+  // The rows' points, said in words: each upward record in date order, and what it tops up.
+  const upwardExplanation = policies && item.adoptions.some((a) => policyOn(a.date)?.outlets[a.outlet]?.upwardEligible) ? describeUpwardLines(upwardLines(policies, item)) : [];
   // The server takes records on an item the district has received (or an imported one).
   const open = item.origin === 'ledger' || item.status === 'received' || item.status === 'adopted';
 
@@ -80,13 +84,13 @@ export function EditorialPanel({ item, onChange }: { item: ItemDetail; onChange(
           <Alert
             type="warning"
             showIcon
-            title={`疑似重复：${similar.length} 篇已报送稿件的标题与本稿件相似`}
+            title={`疑似重复：${similar.length} 篇已报送稿件与本稿件相似`}
             description={(
               <ul style={{ margin: 0, paddingLeft: 18 }}>
                 {similar.map((s) => (
                   <li key={s.id}>
                     <Link to={pathOf('itemDetail', { id: s.id })}>{s.title}</Link>
-                    <Typography.Text type="secondary"> · {s.unit.name} · {s.submitted} · {s.statusName} · 相似度 {Math.round(s.score * 100)}%</Typography.Text>
+                    <Typography.Text type="secondary"> · {s.unit.name} · {s.submitted} · {s.statusName} · {SIMILAR_REASONS[s.reason]}（{Math.round(s.score * 100)}%）</Typography.Text>
                   </li>
                 ))}
               </ul>
@@ -97,11 +101,18 @@ export function EditorialPanel({ item, onChange }: { item: ItemDetail; onChange(
           <Alert
             type="info"
             showIcon
-            title={item.status === 'submitted' ? '稿件尚未接收：接收后才能登记采用、批示和上级采用' : `稿件${item.statusName}，不能登记采用或批示`}
+            title={item.status === 'submitted' ? '稿件尚未接收：可“接收并采用”一步完成，或接收后再登记采用、批示和上级采用' : `稿件${item.statusName}，不能登记采用或批示`}
           />
         )}
 
-        {section('采用', <Button type="primary" disabled={!open} onClick={() => setDialog({ type: 'adoption' })}>登记采用</Button>, (
+        {section('采用', (
+          <Space wrap>
+            {(item.status === 'submitted' || item.status === 'received') && (
+              <Button type="primary" onClick={() => setDialog({ type: 'accept' })}>{item.status === 'submitted' ? '接收并采用' : '采用'}</Button>
+            )}
+            <Button disabled={!open} onClick={() => setDialog({ type: 'adoption' })}>登记采用</Button>
+          </Space>
+        ), (
           <Table<ItemAdoption>
             size="small"
             rowKey="id"
@@ -161,14 +172,20 @@ export function EditorialPanel({ item, onChange }: { item: ItemDetail; onChange(
             ]}
           />
         ))}
+        {upwardExplanation.length > 1 && (
+          <Typography.Text type="secondary">按最高加分值补足（按日期先后）：{upwardExplanation.join('；')}。</Typography.Text>
+        )}
       </Space>
 
       {dialog?.type === 'adoption' && (
         <AdoptionDialog itemId={item.id} isPublic={item.isPublic} policy={policy} adoption={dialog.adoption} onClose={() => setDialog(undefined)} onSaved={() => saved(dialog.adoption ? '采用更正' : '采用记录')()} />
       )}
+      {dialog?.type === 'accept' && (
+        <AcceptDialog items={[item]} policy={policy} onClose={() => setDialog(undefined)} onSaved={(text) => { setDialog(undefined); message.success(text); onChange(); }} />
+      )}
       {dialog?.type === 'instruction' && <InstructionDialog itemId={item.id} policy={policy} onClose={() => setDialog(undefined)} onSaved={saved('领导批示')} />}
       {dialog?.type === 'upward' && (
-        <UpwardDialog itemId={item.id} policy={policy} onClose={() => setDialog(undefined)} onSaved={saved('上级采用')} />
+        <UpwardDialog itemId={item.id} policy={policy} policies={policies ?? []} item={item} onClose={() => setDialog(undefined)} onSaved={saved('上级采用')} />
       )}
     </Card>
   );

@@ -8,7 +8,9 @@ import { applyFieldErrors } from '../../../../lib/form-errors';
 import { INSTRUCTION_LEVELS } from '../../../../lib/labels';
 import type { Policy } from '../../../../lib/policy';
 import { notInFuture } from './AdoptionDialog';
+import type { ItemDetail } from '../types';
 import { outletNames, saveInstruction, saveUpward, upwardKinds } from './editorial-service';
+import { describeUpwardLines, upwardLines } from './upward-preview';
 
 interface DialogProps {
   itemId: number;
@@ -88,10 +90,15 @@ interface UpwardValues {
   date?: Dayjs;
 }
 
-export function UpwardDialog({ itemId, policy, onClose, onSaved }: DialogProps) {
+export function UpwardDialog({ itemId, policy, policies, item, onClose, onSaved }: DialogProps & { policies: readonly Policy[]; item: ItemDetail }) {
   const [form] = Form.useForm<UpwardValues>();
   const level = Form.useWatch('level', form);
+  const kind = Form.useWatch('kind', form);
+  const date = Form.useWatch('date', form);
   const kinds = upwardKinds(policy, level);
+  const eligible = item.adoptions.some((a) => policy?.outlets[a.outlet]?.upwardEligible);
+  // What every upward record will earn once this one is saved: the rules engine's answer, in date order.
+  const preview = level && date ? describeUpwardLines(upwardLines(policies, item, { level, kind: kinds.length ? kind ?? null : null, date: date.format('YYYY-MM-DD') })) : [];
   const { saving, problem, submit } = useSubmit(form, (v: UpwardValues) => saveUpward(itemId, {
     level: v.level!, kind: kinds.length ? v.kind ?? null : null, date: v.date!.format('YYYY-MM-DD'),
   }), onSaved);
@@ -109,7 +116,13 @@ export function UpwardDialog({ itemId, policy, onClose, onSaved }: DialogProps) 
         <Form.Item name="date" label="采用日期" rules={[{ required: true, message: '请选择采用日期' }]}>
           <DatePicker style={{ width: '100%' }} disabledDate={notInFuture} />
         </Form.Item>
-        <Typography.Text type="secondary">上级采用与批示按“最高加分值”计分：只补足超出此前最高值的部分。</Typography.Text>
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }}>上级采用与批示按“最高加分值”计分：按采用（批示）日期先后，只补足超出更早记录最高值的部分，与登记的先后无关。</Typography.Paragraph>
+        {!eligible && <Typography.Text type="warning">稿件未被{outletNames(policy, 'upwardEligible')}采用，上级采用将记录但不加分。</Typography.Text>}
+        {eligible && preview.length > 0 && (
+          <ul aria-label="保存后各项上级加分" style={{ margin: 0, paddingLeft: 18 }}>
+            {preview.map((line) => <li key={line}>{line}</li>)}
+          </ul>
+        )}
         {problem && <Alert type="error" showIcon style={{ marginTop: 12 }} title={problem} />}
       </Form>
     </Modal>

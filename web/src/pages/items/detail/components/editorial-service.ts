@@ -62,7 +62,11 @@ export interface SimilarItem {
   statusName: string;
   unit: { id: number; name: string };
   score: number;
+  reason: 'title' | 'body';
 }
+
+/** Why an item is a suspected duplicate, in a few words. */
+export const SIMILAR_REASONS = { title: '同一单位、标题相似', body: '正文几乎相同' } as const;
 
 /** Look-alike items; a failure only costs the warning, so it stays quiet. */
 export function loadSimilarItems(itemId: number, signal?: AbortSignal): Promise<SimilarItem[]> {
