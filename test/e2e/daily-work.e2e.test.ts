@@ -97,6 +97,7 @@ describe.skipIf(!isDialectAvailable)('daily work of the units and the office lea
     await page.getByLabel('内容类别').click();
     await page.locator('.ant-select-item-option', { hasText: '本单位主要工作进展' }).click();
     // A program renamed to .pdf: the name passes, the content does not (deliberately provokes a 400).
+    browsing.expectRefusal(/^400 POST \/api\/items\/\d+\/attachments$/);
     await page.locator('input[type=file]').setInputFiles({ name: '检查记录.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ\x90\x00\x03\x00\x00\x00this program cannot be run in DOS mode') });
     await page.getByRole('button', { name: '保存并提交审核', exact: true }).click();
     await page.waitForURL(/\/unit\/items\/\d+\/edit$/);

@@ -7,6 +7,7 @@ import { outletRows, parsePolicyFile, pointsCell, seriesRows } from '../../web/s
 import { filterRegistry, namesFor, type UnitRegistry } from '../../web/src/pages/admin/registry/service.js';
 import { groupUnits } from '../../web/src/pages/admin/units/service.js';
 import policyJson from '../../seeds/panyu-2010.policy.json' with { type: 'json' };
+import { rememberInitials } from '../../web/src/lib/pinyin';
 
 const policy = policyJson as unknown as Policy;
 
@@ -68,10 +69,12 @@ describe('账号 and 单位 page logic', () => {
   it('groups units by series and finds them by pinyin initials', () => {
     const series = [{ code: 'town', name: '镇(街)序列' }, { code: 'direct', name: '直报点序列' }];
     const units = [
-      { id: 1, name: '沙湾镇', series: 'town', version: 1, quarterlyTarget: 18, annualTarget: 72 },
-      { id: 2, name: '石基镇', series: 'town', version: 1, quarterlyTarget: 18, annualTarget: 72 },
-      { id: 3, name: '区气象局', series: 'direct', version: 1, quarterlyTarget: null, annualTarget: 12 },
+      { id: 1, name: '沙湾镇', initials: 'swz', series: 'town', version: 1, quarterlyTarget: 18, annualTarget: 72 },
+      { id: 2, name: '石基镇', initials: 'sjz', series: 'town', version: 1, quarterlyTarget: 18, annualTarget: 72 },
+      { id: 3, name: '区气象局', initials: 'qqxj', series: 'direct', version: 1, quarterlyTarget: null, annualTarget: 12 },
     ];
+    // As the units loader does with GET /api/units.
+    rememberInitials(units);
     expect(groupUnits(series, units, 'swz').map((g) => [g.series.code, g.units.map((u) => u.name)])).toEqual([['town', ['沙湾镇']]]);
     expect(groupUnits(series, units, '').map((g) => [g.series.code, g.units.length, g.quarterlyTarget])).toEqual([['town', 2, 18], ['direct', 1, null]]);
   });
