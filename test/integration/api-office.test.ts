@@ -127,6 +127,9 @@ describe.skipIf(!isDialectAvailable)('API: solicitations, deductions, registry, 
     expect(published[0]).toMatchObject({ year: 2026, quarter: 1, status: 'published' });
     expect(published[0].scores.units.find((u: { unit: string }) => u.unit === '沙湾镇').quarters[0].points).toBe(5);
     expect((await editor.post('/api/results', { year: 2026, quarter: 1 })).statusCode).toBe(409);
+    // A finished quarter stands as of its last day (统计截至 9月30日), not the day after.
+    expect((await editor.post('/api/results', { year: 2025, quarter: 3 })).statusCode).toBe(201);
+    expect((await leader.get('/api/results')).json().find((p: { year: number }) => p.year === 2025)).toMatchObject({ quarter: 3, asOf: '2025-09-30' });
   });
 
   it('shows the audit log to the audit administrator only, filtered and exported, with its chain intact', async () => {
