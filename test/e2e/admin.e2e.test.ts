@@ -40,6 +40,11 @@ describe.skipIf(!isDialectAvailable)('administration pages in Chromium', () => {
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  // There is one audit administrator.
+  let auditAdminAccount: ReturnType<System['account']> | undefined;
+  const auditAdmin = () => (auditAdminAccount ??= system.account('audit_admin'));
+  const displayName = async (id: number) => (await system.store.db.selectFrom('users').select('display_name').where('id', '=', id).executeTakeFirstOrThrow()).display_name;
+
   const counts = async () => {
     const n = async (table: 'items' | 'bookings') => Number((await system.store.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
     return { items: await n('items'), bookings: await n('bookings') };
@@ -104,14 +109,14 @@ describe.skipIf(!isDialectAvailable)('administration pages in Chromium', () => {
   });
 
   it('shows the audit administrator the audit log with the logins, its chain verified, and no other menu', async () => {
-    const auditor = await system.account('audit_admin');
+    const auditor = await auditAdmin();
     const page = await browsing.newPage();
     await signIn(page, auditor);
     const menu = page.getByRole('menuitem');
     expect((await menu.allInnerTexts()).sort()).toEqual(['审计日志', '工作台'].sort());
     await page.getByRole('menuitem', { name: '审计日志' }).click();
     await see(page, /哈希链完整：全部 \d+ 条记录未被改动或删除/);
-    await page.locator('.ant-table-tbody tr.ant-table-row', { hasText: auditor.username }).filter({ hasText: '登录' }).first().waitFor();
+    await page.locator('.ant-table-tbody tr.ant-table-row', { hasText: await displayName(auditor.id) }).filter({ hasText: '登录' }).first().waitFor();
     await page.getByRole('button', { name: '展开行' }).first().click();
     await see(page, '变更后');
     await screenshot(page, 'audit');
@@ -182,6 +187,37 @@ describe.skipIf(!isDialectAvailable)('administration pages in Chromium', () => {
     await expiry.fill('');
     await see(page, '请输入密码有效期（天）');
     await screenshot(page, 'security');
+    expect(browsing.errors).toEqual([]);
+  });
+
+  it('the audit log names people and units and reads in Chinese, and its CSV reads like the page', async () => {
+    const officer = await system.account('officer', '沙湾镇');
+    const officerName = await displayName(officer.id);
+    const officerPage = await browsing.newPage();
+    await signIn(officerPage, officer);
+    const auditor = await auditAdmin();
+    const page = await browsing.newPage();
+    await signIn(page, auditor);
+    await page.goto('/admin/audit');
+    await page.getByLabel('操作人', { exact: true }).fill(officerName);
+    await page.getByRole('button', { name: '查询' }).click();
+    const row = page.locator('.ant-table-tbody tr.ant-table-row').filter({ hasText: `${officerName}（沙湾镇）` }).filter({ hasText: '登录' }).first();
+    await row.waitFor();
+    const cells = await row.locator('td').allInnerTexts();
+    // 编号, 时间 in Beijing time with its offset, 操作人 by name and unit, 操作, 对象 by name, 结果.
+    const [, id, time, actor, action, object, outcome] = cells;
+    expect(time).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \+08:00$/);
+    expect([actor, action, object, outcome]).toEqual([`${officerName}（沙湾镇）`, '登录', `账号 ${officerName}（沙湾镇）`, '成功']);
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: /导出 CSV/ }).click();
+    const file = await (await download).path();
+    const lines = fs.readFileSync(file, 'utf8').split('\r\n');
+    const line = lines.find((l) => l.startsWith(`${id},`))!;
+    expect(line.startsWith(`${id},${time},${officerName},${officer.username},沙湾镇,`)).toBe(true);
+    expect(line).toContain(`,登录,账号,${officer.id},${officerName}（沙湾镇）,成功,`);
+    // Only that person's entries: the filter on the page is the export's.
+    expect(lines.filter((l) => /^\d+,/.test(l)).every((l) => l.includes(`,${officer.username},`))).toBe(true);
     expect(browsing.errors).toEqual([]);
   });
 });

@@ -142,7 +142,17 @@ describe.skipIf(!isDialectAvailable)('API: solicitations, deductions, registry, 
     expect(JSON.parse(transitions.entries[0].after)).toMatchObject({ status: 'submitted' });
     const csv = await auditor.get('/api/audit/export?outcome=ok');
     expect(csv.headers['content-type']).toContain('text/csv');
-    expect(csv.body.split('\r\n')[0]).toBe('\uFEFF编号,时间,操作人,来源地址,操作,对象类型,对象编号,结果,变更前,变更后,前一条哈希,哈希');
+    const [header, first] = csv.body.split('\r\n');
+    expect(header).toBe('\uFEFF编号,时间（北京时间）,操作人,用户名,所属单位,来源地址,操作,对象类型,对象编号,对象名称,结果,变更前,变更后,前一条哈希,哈希');
+    // The newest entry reads like the page: Beijing time with its offset, Chinese labels, names.
+    const approveLine = csv.body.split('\r\n').find((line) => line.includes('稿件：审核通过'))!;
+    expect(approveLine).toMatch(/^\d+,\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \+08:00,[^,]+,[^,]+,沙湾镇,[^,]*,稿件：审核通过,稿件,\d+,沙湾镇扎实推进防汛防风工作[^,]*,成功,/);
+    expect(first).toMatch(/,成功,/);
+    const named = transitions.entries[0];
+    expect(named).toMatchObject({ actor_unit: '沙湾镇', action_label: '稿件：审核通过', outcome_label: '成功', object_type_label: '稿件', object_name: expect.stringContaining('沙湾镇扎实推进防汛防风工作') });
+    expect(named.actor_name).toBeTruthy();
+    // Found by the display name as well as by the user name.
+    expect((await auditor.get(`/api/audit?actor=${encodeURIComponent(named.actor_name)}&action=item_approve`)).json().total).toBe(1);
     expect((await editor.get('/api/audit')).statusCode).toBe(403);
     expect(await verifyAudit(t.store.db)).toMatchObject({ ok: true });
   });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Policy } from '../../src/domain/policy.js';
 import { filterAccounts, needsUnit, USERNAME_PATTERN, type Account } from '../../web/src/pages/admin/accounts/service.js';
-import { auditQuery, chinaTime, prettyJson, actionName } from '../../web/src/pages/admin/audit/service.js';
+import { actorLabel, auditQuery, beijingTime, objectLabel, prettyJson } from '../../web/src/pages/admin/audit/service.js';
+import { auditActionLabel, auditObjectTypeLabel, auditOutcomeLabel, AUDIT_ACTION_CODES } from '../../src/domain/audit-labels.js';
 import { isAcceptedFile, positionOf, totalOf } from '../../web/src/pages/admin/import/service.js';
 import { outletRows, parsePolicyFile, pointsCell, seriesRows } from '../../web/src/pages/admin/policy/service.js';
 import { filterRegistry, namesFor, type UnitRegistry } from '../../web/src/pages/admin/registry/service.js';
@@ -42,14 +43,26 @@ describe('审计日志 page logic', () => {
     expect(auditQuery({ from: '2026-03-01', to: '2026-03-02', actor: ' admin ' }, 2, 20)).toEqual({
       actor: 'admin', action: undefined, outcome: undefined, from: '2026-02-28T16:00:00.000Z', to: '2026-03-02T15:59:59.999Z', page: 2, pageSize: 20,
     });
-    expect(chinaTime('2026-02-28T16:00:05.000Z')).toBe('2026-03-01 00:00:05');
+    expect(beijingTime('2026-02-28T16:00:05.000Z')).toBe('2026-03-01 00:00:05 +08:00');
   });
   it('names actions in Chinese and shows before/after readably', () => {
-    expect(actionName('login')).toBe('登录');
-    expect(actionName('item_approve')).toBe('稿件：审核通过');
-    expect(actionName('something_new')).toBe('something_new');
+    expect(auditActionLabel('login')).toBe('登录');
+    expect(auditActionLabel('item_approve')).toBe('稿件：审核通过');
+    expect(auditActionLabel('something_new')).toBe('something_new');
+    expect(auditOutcomeLabel('denied')).toBe('拒绝');
+    expect(auditObjectTypeLabel('user')).toBe('账号');
+    expect(AUDIT_ACTION_CODES).toContain('item_receive');
     expect(prettyJson('{"a":1}')).toBe('{\n  "a": 1\n}');
     expect(prettyJson('not json')).toBe('not json');
+  });
+  it('names who acted and what about as people know them', () => {
+    expect(actorLabel({ actor: 'zhang', actor_name: '张三', actor_unit: '沙湾镇' })).toBe('张三（沙湾镇）');
+    expect(actorLabel({ actor: 'admin', actor_name: '系统管理员', actor_unit: null })).toBe('系统管理员');
+    expect(actorLabel({ actor: 'nobody', actor_name: null, actor_unit: null })).toBe('nobody');
+    expect(objectLabel({ object_type: 'item', object_type_label: '稿件', object_id: '7', object_name: '防汛' })).toBe('稿件《防汛》');
+    expect(objectLabel({ object_type: 'user', object_type_label: '账号', object_id: '3', object_name: '张三（沙湾镇）' })).toBe('账号 张三（沙湾镇）');
+    expect(objectLabel({ object_type: 'penalty', object_type_label: '扣分记录', object_id: '2', object_name: null })).toBe('扣分记录 #2');
+    expect(objectLabel({ object_type: null, object_type_label: '', object_id: null, object_name: null })).toBe('—');
   });
 });
 
