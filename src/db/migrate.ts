@@ -1,11 +1,13 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as initial from './migrations/2026-11-27-0001-initial.js';
 import * as workflow from './migrations/2026-11-27-0002-workflow.js';
+import * as accountPhone from './migrations/2026-11-28-0101-account-phone.js';
 
 /** Every migration, in order; names are date-prefixed so they sort as they were written. */
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-27-0001-initial': initial,
   '2026-11-27-0002-workflow': workflow,
+  '2026-11-28-0101-account-phone': accountPhone,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -40,9 +40,11 @@ describe.skipIf(!isDialectAvailable)('administration pages in Chromium', () => {
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  // There is one audit administrator.
+  // There is one audit administrator and one system administrator.
   let auditAdminAccount: ReturnType<System['account']> | undefined;
   const auditAdmin = () => (auditAdminAccount ??= system.account('audit_admin'));
+  let sysAdminAccount: ReturnType<System['account']> | undefined;
+  const sysAdmin = () => (sysAdminAccount ??= system.account('sys_admin'));
   const displayName = async (id: number) => (await system.store.db.selectFrom('users').select('display_name').where('id', '=', id).executeTakeFirstOrThrow()).display_name;
 
   const counts = async () => {
@@ -136,7 +138,7 @@ describe.skipIf(!isDialectAvailable)('administration pages in Chromium', () => {
   });
 
   it('lets the system administrator create an officer for a unit found by pinyin initials, with the one-time password shown once', async () => {
-    const admin = await system.account('sys_admin');
+    const admin = await sysAdmin();
     const page = await browsing.newPage();
     await signIn(page, admin);
     await page.goto('/admin/accounts');
@@ -218,6 +220,38 @@ describe.skipIf(!isDialectAvailable)('administration pages in Chromium', () => {
     expect(line).toContain(`,登录,账号,${officer.id},${officerName}（沙湾镇）,成功,`);
     // Only that person's entries: the filter on the page is the export's.
     expect(lines.filter((l) => /^\d+,/.test(l)).every((l) => l.includes(`,${officer.username},`))).toBe(true);
+    expect(browsing.errors).toEqual([]);
+  });
+
+  it('lets the system administrator edit an account’s name, unit and phone, checked in the form and stored', async () => {
+    const admin = await sysAdmin();
+    const officer = await system.account('officer', '沙湾镇');
+    const editor = await system.account('editor');
+    const page = await browsing.newPage();
+    await signIn(page, admin);
+    await page.goto('/admin/accounts');
+    await page.getByLabel('查找账号').fill(officer.username);
+    const row = page.locator('.ant-table-tbody tr.ant-table-row', { hasText: officer.username });
+    await row.getByRole('button', { name: '编辑' }).click();
+    const dialog = page.locator('.ant-modal', { hasText: `编辑账号：${officer.username}` });
+    await dialog.getByLabel('姓名').fill('王信息');
+    await dialog.getByLabel('所属单位').click();
+    await page.keyboard.type('sjz');
+    await pick(page, '石基镇');
+    // Checked as the server checks, before anything is sent.
+    await dialog.getByLabel('联系电话').fill('电话号码');
+    await see(page, '电话只能包含数字、空格、连字符、括号、加号或“转”');
+    await dialog.getByLabel('联系电话').fill('020-84822345');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await see(page, '账号信息已保存');
+    expect(await row.innerText()).toMatch(/王信息\s+信息员\s+石基镇\s+020-84822345/);
+    const stored = await system.store.db.selectFrom('users').innerJoin('units', 'units.id', 'users.unit_id').select(['display_name', 'phone', 'units.name']).where('users.id', '=', officer.id).executeTakeFirstOrThrow();
+    expect(stored).toEqual({ display_name: '王信息', phone: '020-84822345', name: '石基镇' });
+
+    // A district role has no unit to pick.
+    await page.getByLabel('查找账号').fill(editor.username);
+    await page.locator('.ant-table-tbody tr.ant-table-row', { hasText: editor.username }).getByRole('button', { name: '编辑' }).click();
+    await see(page, '调研科编辑为区级角色，不属于报送单位');
     expect(browsing.errors).toEqual([]);
   });
 });
