@@ -68,7 +68,7 @@ describe('审计日志 page logic', () => {
 
 describe('账号 and 单位 page logic', () => {
   const account = (username: string, extra: Partial<Account> = {}): Account => ({
-    id: 1, username, displayName: '张三', role: 'officer', roleName: '信息员', unit: { id: 1, name: '沙湾镇' }, totpEnabled: false, version: 1, isDisabled: false, isLocked: false, mustChangePassword: false, ...extra,
+    id: 1, username, displayName: '张三', role: 'officer', roleName: '信息员', unit: { id: 1, name: '沙湾镇' }, totpEnabled: false, version: 1, phone: null, isDisabled: false, isLocked: false, mustChangePassword: false, ...extra,
   });
   it('filters accounts by text and role, and knows which roles need a unit', () => {
     const list = [account('swz-1'), account('editor-1', { role: 'editor', unit: null, displayName: '李四' })];
