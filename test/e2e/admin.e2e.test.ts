@@ -240,7 +240,7 @@ describe.skipIf(!isDialectAvailable)('administration pages in Chromium', () => {
     await pick(page, '石基镇');
     // Checked as the server checks, before anything is sent.
     await dialog.getByLabel('联系电话').fill('电话号码');
-    await see(page, '电话只能包含数字、空格、连字符、括号、加号或“转”');
+    await see(page, '电话格式不正确，应为手机号或带区号的固定电话');
     await dialog.getByLabel('联系电话').fill('020-84822345');
     await dialog.getByRole('button', { name: '保存' }).click();
     await see(page, '账号信息已保存');

@@ -86,6 +86,10 @@ describe.skipIf(!isDialectAvailable)('API: solicitations, deductions, registry, 
     expect((await editor.get('/api/registry/missing-officers')).json()).toHaveLength(80);
     const before = (await editor.get('/api/registry')).json().find((r: { unit: { name: string } }) => r.unit.name === '沙湾镇');
     expect(before.warnings).toEqual(['未登记分管领导（第一责任人）', '未登记直接责任人', '未登记信息员']);
+    expect(before.gaps).toContainEqual({ problem: '未登记信息员', since: null, missing: 'officer' });
+    // The unit's officer account is offered as its registry entry until someone of that name is registered.
+    const officerAccount = (await editor.get('/api/registry')).json().find((r: { unit: { name: string } }) => r.unit.name === '沙湾镇').unregisteredOfficers;
+    expect(officerAccount).toEqual([expect.objectContaining({ name: expect.stringMatching(/^测试/), phone: null })]);
     const contact = { name: '陈信息', post: '党政办科员', mobile: '13800138000', staffing: 'permanent', startedOn: '2026-01-01', noticeDate: '2026-01-05' };
     expect((await officer.post(`/api/units/${shawanId}/contacts`, { ...contact, duty: 'officer' })).statusCode).toBe(201);
     expect((await officer.post(`/api/units/${shijiId}/contacts`, { ...contact, duty: 'officer' })).statusCode).toBe(403);
@@ -94,6 +98,7 @@ describe.skipIf(!isDialectAvailable)('API: solicitations, deductions, registry, 
     const mine = (await officer.get('/api/registry')).json();
     expect(mine).toHaveLength(1);
     expect(mine[0].warnings).toEqual(['有 1 名信息员不符合要求（本序列信息员须为在编公务员）']);
+    expect(mine[0].gaps).toEqual([{ problem: '有 1 名信息员不符合要求（本序列信息员须为在编公务员）', since: '2026-01-01' }]);
     expect((await editor.get('/api/registry/missing-officers')).json().map((u: { name: string }) => u.name)).not.toContain('沙湾镇');
 
     const officerContact = mine[0].contacts.find((c: { duty: string }) => c.duty === 'officer');
