@@ -175,7 +175,7 @@ describe.skipIf(!isDialectAvailable)('administration pages in Chromium', () => {
       await page.getByLabel('查找单位').fill('swz');
       await page.locator('.ant-table-tbody td', { hasText: '沙湾镇' }).waitFor();
       await page.goto('/admin/registry');
-      await see(page, /个单位未登记信息员/);
+      await see(page, /登记提醒：\d+ 个单位登记不齐全/);
       await page.goto('/admin/trainings');
       await see(page, '还没有培训记录，请点击“登记培训”');
       if (viewport) expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
@@ -252,6 +252,44 @@ describe.skipIf(!isDialectAvailable)('administration pages in Chromium', () => {
     await page.getByLabel('查找账号').fill(editor.username);
     await page.locator('.ant-table-tbody tr.ant-table-row', { hasText: editor.username }).getByRole('button', { name: '编辑' }).click();
     await see(page, '调研科编辑为区级角色，不属于报送单位');
+    expect(browsing.errors).toEqual([]);
+  });
+
+  it('registry: units that fall short are a table of what is missing since when, and an officer account is offered as the entry', async () => {
+    const editor = await system.account('editor');
+    // The office's only 石楼镇 officer account, with a mobile phone.
+    const officer = await system.account('officer', '石楼镇');
+    await system.store.db.updateTable('users').set({ display_name: '赵信息', phone: '13912345678' }).where('id', '=', officer.id).execute();
+    const page = await browsing.newPage();
+    await signIn(page, editor);
+    await page.goto('/admin/registry');
+    const gaps = page.locator('.ant-card', { hasText: '登记提醒' });
+    await see(page, /登记提醒：\d+ 个单位登记不齐全/);
+    expect(await gaps.locator('thead').innerText()).toMatch(/单位\s+缺少或不符\s+自何时起\s+本单位信息员账号/);
+    // Ten units a page, not one paragraph of names.
+    expect(await gaps.locator('tbody tr.ant-table-row').count()).toBe(10);
+    await gaps.getByText(/共 \d+ 个单位/).waitFor();
+    let row = gaps.locator('tbody tr.ant-table-row', { hasText: '石楼镇' });
+    while (!(await row.count())) await gaps.locator('.ant-pagination-next').click();
+    expect(await row.innerText()).toMatch(/石楼镇\s+未登记分管领导（第一责任人）\s+未登记直接责任人\s+未登记信息员\s+从未登记/);
+
+    await row.getByRole('button', { name: '按账号登记：赵信息' }).click();
+    const dialog = page.locator('.ant-modal', { hasText: '登记人员：石楼镇' });
+    await dialog.getByLabel('姓名').waitFor();
+    await expect.poll(() => dialog.getByLabel('姓名').inputValue()).toBe('赵信息');
+    expect(await dialog.getByLabel('手机').inputValue()).toBe('13912345678');
+    expect(await dialog.locator('.ant-form-item', { hasText: '职责' }).first().innerText()).toMatch(/职责\s+信息员/);
+    await dialog.getByLabel('职务').fill('党政办科员');
+    await dialog.getByLabel('编制类别').click();
+    await pick(page, '在编公务员');
+    await dialog.getByLabel('任职日期').fill('2026-01-05');
+    await dialog.getByLabel('任职日期').press('Enter');
+    await dialog.getByRole('button', { name: '登记', exact: true }).click();
+    await page.locator('.ant-message').getByText('已登记', { exact: true }).waitFor();
+    row = gaps.locator('tbody tr.ant-table-row', { hasText: '石楼镇' });
+    await expect.poll(async () => (await row.count()) === 0 || !(await row.innerText()).includes('未登记信息员')).toBe(true);
+    const stored = await system.store.db.selectFrom('unit_contacts').innerJoin('units', 'units.id', 'unit_contacts.unit_id').select(['unit_contacts.name', 'mobile', 'duty']).where('units.name', '=', '石楼镇').executeTakeFirstOrThrow();
+    expect(stored).toEqual({ name: '赵信息', mobile: '13912345678', duty: 'officer' });
     expect(browsing.errors).toEqual([]);
   });
 });

@@ -107,3 +107,18 @@ describe('contact phones (账号, 登记备案)', () => {
     expect(isMobilePhone('020-84822345')).toBe(false);
   });
 });
+
+describe('信息员登记备案 page logic', () => {
+  it('takes an officer account’s phone as mobile or office phone', async () => {
+    const { entryFromAccount } = await import('../../web/src/pages/admin/registry/service.js');
+    expect(entryFromAccount({ accountId: 1, name: '赵信息', phone: '13912345678' })).toEqual({ duty: 'officer', name: '赵信息', mobile: '13912345678' });
+    expect(entryFromAccount({ accountId: 1, name: '赵信息', phone: '020-84822345' })).toEqual({ duty: 'officer', name: '赵信息', officePhone: '020-84822345' });
+    expect(entryFromAccount({ accountId: 1, name: '赵信息', phone: null })).toEqual({ duty: 'officer', name: '赵信息' });
+  });
+  it('lists units that fall short, never-registered first, then the longest-standing', async () => {
+    const { unitsWithGaps } = await import('../../web/src/pages/admin/registry/service.js');
+    const row = (name: string, since: (string | null)[]) => ({ unit: { id: name.length, name, series: 'town' }, contacts: [], history: [], warnings: [], unregisteredOfficers: [], gaps: since.map((s, i) => ({ problem: `p${i}`, since: s })) });
+    const rows = [row('甲', ['2026-03-01']), row('乙', []), row('丙', ['2026-05-01', null]), row('丁', ['2025-12-31'])];
+    expect(unitsWithGaps(rows).map((r) => r.unit.name)).toEqual(['丙', '丁', '甲']);
+  });
+});

@@ -82,7 +82,7 @@ export async function endContact(db: Kysely<Database>, user: ActingUser, id: num
 
 /**
  * The registry: every unit (or the user's own) with its people, their history, what is missing
- * since when, and the unit's officer accounts not yet registered (offered as the registry entry).
+ * since when, and — while it has no officer registered — its officer accounts, offered as the entry.
  */
 export async function readRegistry(db: Kysely<Database>, user: ActingUser, now: Date) {
   if (!isDistrictRole(user.role) && !isUnitRole(user.role)) throw new ServiceError('forbidden', '当前账号无权查看信息员登记');
@@ -96,15 +96,15 @@ export async function readRegistry(db: Kysely<Database>, user: ActingUser, now: 
   return units.map((unit) => {
     const own = contacts.filter((c) => c.unit_id === unit.id);
     const gaps = registryGaps(unit.series_code, own.map((c) => ({ duty: c.duty as ContactDuty, staffing: c.staffing as Staffing, startedOn: c.started_on, endedOn: c.ended_on })), policy);
-    // An account is taken as registered when a current officer bears its name.
-    const registered = new Set(own.filter((c) => c.duty === 'officer' && c.ended_on === null).map((c) => c.name));
+    // Offered only while the unit has no officer registered at all.
+    const hasOfficer = own.some((c) => c.duty === 'officer' && c.ended_on === null);
     return {
       unit: { id: unit.id, name: unit.name, series: unit.series_code },
       contacts: own.filter((c) => c.ended_on === null).map(presentContact),
       history: own.filter((c) => c.ended_on !== null).map(presentContact),
       warnings: gaps.map((g) => g.problem),
       gaps,
-      unregisteredOfficers: officerAccounts.filter((a) => a.unit_id === unit.id && !registered.has(a.display_name)).map((a) => ({ accountId: a.id, name: a.display_name, phone: a.phone })),
+      unregisteredOfficers: hasOfficer ? [] : officerAccounts.filter((a) => a.unit_id === unit.id).map((a) => ({ accountId: a.id, name: a.display_name, phone: a.phone })),
     };
   });
 }
