@@ -89,7 +89,7 @@ describe('账号 and 单位 page logic', () => {
     expect(groupUnits(series, units, '').map((g) => [g.series.code, g.units.length, g.quarterlyTarget])).toEqual([['town', 2, 18], ['direct', 1, null]]);
   });
   it('filters the registry by unit and warnings', () => {
-    const row = (name: string, warnings: string[]): UnitRegistry => ({ unit: { id: 1, name, series: 'town' }, contacts: [], history: [], warnings });
+    const row = (name: string, warnings: string[]): UnitRegistry => ({ unit: { id: 1, name, series: 'town' }, contacts: [], history: [], warnings, gaps: warnings.map((problem) => ({ problem, since: null })), unregisteredOfficers: [] });
     const rows = [row('沙湾镇', ['未登记信息员']), row('石基镇', [])];
     expect(filterRegistry(rows, '', true).map((r) => r.unit.name)).toEqual(['沙湾镇']);
     expect(filterRegistry(rows, 'sjz', false).map((r) => r.unit.name)).toEqual(['石基镇']);
