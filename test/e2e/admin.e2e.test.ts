@@ -282,10 +282,13 @@ describe.skipIf(!isDialectAvailable)('administration pages in Chromium', () => {
     await dialog.getByLabel('职务').fill('党政办科员');
     await dialog.getByLabel('编制类别').click();
     await pick(page, '在编公务员');
+    await dialog.getByLabel('任职日期').click();
     await dialog.getByLabel('任职日期').fill('2026-01-05');
     await dialog.getByLabel('任职日期').press('Enter');
+    await expect.poll(() => dialog.getByLabel('任职日期').inputValue()).toBe('2026-01-05');
+    const saved = page.waitForResponse((r) => r.url().includes('/contacts') && r.request().method() === 'POST');
     await dialog.getByRole('button', { name: '登记', exact: true }).click();
-    await page.locator('.ant-message').getByText('已登记', { exact: true }).waitFor();
+    expect((await saved).status()).toBe(201);
     row = gaps.locator('tbody tr.ant-table-row', { hasText: '石楼镇' });
     await expect.poll(async () => (await row.count()) === 0 || !(await row.innerText()).includes('未登记信息员')).toBe(true);
     const stored = await system.store.db.selectFrom('unit_contacts').innerJoin('units', 'units.id', 'unit_contacts.unit_id').select(['unit_contacts.name', 'mobile', 'duty']).where('units.name', '=', '石楼镇').executeTakeFirstOrThrow();
