@@ -1,5 +1,6 @@
 import { periodIndex, quarterEnd } from './dates.js';
 import { policyForPeriod, type Policy } from './policy.js';
+import { competitionRanks } from './ranking.js';
 
 /** A reporting unit (报送单位) and the series (序列) it is assessed in. */
 export interface AssessedUnit {
@@ -99,10 +100,6 @@ function assignRanks(assessments: UnitAssessment[]): void {
     bySeries.set(a.series, list);
   }
   for (const list of bySeries.values()) {
-    list.sort((a, b) => b.annual.points - a.annual.points);
-    list.forEach((a, index) => {
-      const previous = list[index - 1];
-      a.rank = previous && previous.annual.points === a.annual.points ? previous.rank : index + 1;
-    });
+    for (const [a, rank] of competitionRanks(list, (u) => u.annual.points)) a.rank = rank;
   }
 }

@@ -11,23 +11,45 @@ export type Staffing = keyof typeof STAFFING;
 export interface RegisteredContact {
   duty: ContactDuty;
   staffing: Staffing;
+  startedOn: string;
   endedOn: string | null;
 }
 
+/** One shortfall of a unit's registration and the day it began (null: never registered). */
+export interface RegistryGap {
+  problem: string;
+  since: string | null;
+  /** The duty nobody holds, for gaps of that kind. */
+  missing?: ContactDuty;
+}
+
 /**
- * What is wrong with a unit's registration, in Chinese: a missing 分管领导, 直接责任人 or 信息员,
- * and officers whose staffing the policy does not allow for the unit's series.
+ * What is wrong with a unit's registration, in Chinese, with since when: a missing 分管领导, 直接责任人
+ * or 信息员 (since the last one left, or never registered), and officers whose staffing the policy
+ * does not allow for the unit's series (since the earliest of them started).
  */
-export function registryWarnings(seriesCode: string, contacts: readonly RegisteredContact[], policy: Policy | undefined): string[] {
+export function registryGaps(seriesCode: string, contacts: readonly RegisteredContact[], policy: Policy | undefined): RegistryGap[] {
   const current = contacts.filter((c) => c.endedOn === null);
-  const warnings: string[] = [];
+  const gaps: RegistryGap[] = [];
   for (const duty of Object.keys(CONTACT_DUTIES) as ContactDuty[]) {
-    if (!current.some((c) => c.duty === duty)) warnings.push(`未登记${CONTACT_DUTIES[duty]}`);
+    if (current.some((c) => c.duty === duty)) continue;
+    const left = contacts.filter((c) => c.duty === duty && c.endedOn !== null).map((c) => c.endedOn!).sort();
+    gaps.push({ problem: `未登记${CONTACT_DUTIES[duty]}`, since: left.at(-1) ?? null, missing: duty });
   }
   const allowed = policy?.officerStaffing?.[seriesCode];
   if (allowed) {
     const misfits = current.filter((c) => c.duty === 'officer' && !allowed.includes(c.staffing));
-    if (misfits.length > 0) warnings.push(`有 ${misfits.length} 名信息员不符合要求（本序列信息员须为${allowed.map((s) => STAFFING[s as Staffing] ?? s).join('或')}）`);
+    if (misfits.length > 0) {
+      gaps.push({
+        problem: `有 ${misfits.length} 名信息员不符合要求（本序列信息员须为${allowed.map((s) => STAFFING[s as Staffing] ?? s).join('或')}）`,
+        since: misfits.map((c) => c.startedOn).sort()[0],
+      });
+    }
   }
-  return warnings;
+  return gaps;
+}
+
+/** The shortfalls' wording alone. */
+export function registryWarnings(seriesCode: string, contacts: readonly RegisteredContact[], policy: Policy | undefined): string[] {
+  return registryGaps(seriesCode, contacts, policy).map((g) => g.problem);
 }

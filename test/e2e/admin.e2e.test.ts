@@ -40,6 +40,13 @@ describe.skipIf(!isDialectAvailable)('administration pages in Chromium', () => {
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  // There is one audit administrator and one system administrator.
+  let auditAdminAccount: ReturnType<System['account']> | undefined;
+  const auditAdmin = () => (auditAdminAccount ??= system.account('audit_admin'));
+  let sysAdminAccount: ReturnType<System['account']> | undefined;
+  const sysAdmin = () => (sysAdminAccount ??= system.account('sys_admin'));
+  const displayName = async (id: number) => (await system.store.db.selectFrom('users').select('display_name').where('id', '=', id).executeTakeFirstOrThrow()).display_name;
+
   const counts = async () => {
     const n = async (table: 'items' | 'bookings') => Number((await system.store.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
     return { items: await n('items'), bookings: await n('bookings') };
@@ -106,14 +113,14 @@ describe.skipIf(!isDialectAvailable)('administration pages in Chromium', () => {
   });
 
   it('shows the audit administrator the audit log with the logins, its chain verified, and no other menu', async () => {
-    const auditor = await system.account('audit_admin');
+    const auditor = await auditAdmin();
     const page = await browsing.newPage();
     await signIn(page, auditor);
     const menu = page.getByRole('menuitem');
     expect((await menu.allInnerTexts()).sort()).toEqual(['审计日志', '工作台'].sort());
     await page.getByRole('menuitem', { name: '审计日志' }).click();
     await see(page, /哈希链完整：全部 \d+ 条记录未被改动或删除/);
-    await page.locator('.ant-table-tbody tr.ant-table-row', { hasText: auditor.username }).filter({ hasText: '登录' }).first().waitFor();
+    await page.locator('.ant-table-tbody tr.ant-table-row', { hasText: await displayName(auditor.id) }).filter({ hasText: '登录' }).first().waitFor();
     await page.getByRole('button', { name: '展开行' }).first().click();
     await see(page, '变更后');
     await screenshot(page, 'audit');
@@ -133,7 +140,7 @@ describe.skipIf(!isDialectAvailable)('administration pages in Chromium', () => {
   });
 
   it('lets the system administrator create an officer for a unit found by pinyin initials, with the one-time password shown once', async () => {
-    const admin = await system.account('sys_admin');
+    const admin = await sysAdmin();
     const page = await browsing.newPage();
     await signIn(page, admin);
     await page.goto('/admin/accounts');
@@ -170,7 +177,11 @@ describe.skipIf(!isDialectAvailable)('administration pages in Chromium', () => {
       await page.getByLabel('查找单位').fill('swz');
       await page.locator('.ant-table-tbody td', { hasText: '沙湾镇' }).waitFor();
       await page.goto('/admin/registry');
-      await see(page, /个单位未登记信息员/);
+      await see(page, /登记提醒：\d+ 个单位登记不齐全/);
+      // The registry finds a unit by its pinyin initials too (the server spells them with the units).
+      await page.getByLabel('查找单位').fill('sjz');
+      const registry = page.locator('.ant-card').filter({ has: page.locator('.ant-card-head-title', { hasText: '信息员登记备案' }) });
+      await expect.poll(() => registry.locator('tbody tr.ant-table-row').allInnerTexts()).toEqual([expect.stringContaining('石基镇')]);
       await page.goto('/admin/trainings');
       await see(page, '还没有培训记录，请点击“登记培训”');
       if (viewport) expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
@@ -184,6 +195,110 @@ describe.skipIf(!isDialectAvailable)('administration pages in Chromium', () => {
     await expiry.fill('');
     await see(page, '请输入密码有效期（天）');
     await screenshot(page, 'security');
+    expect(browsing.errors).toEqual([]);
+  });
+
+  it('the audit log names people and units and reads in Chinese, and its CSV reads like the page', async () => {
+    const officer = await system.account('officer', '沙湾镇');
+    const officerName = await displayName(officer.id);
+    const officerPage = await browsing.newPage();
+    await signIn(officerPage, officer);
+    const auditor = await auditAdmin();
+    const page = await browsing.newPage();
+    await signIn(page, auditor);
+    await page.goto('/admin/audit');
+    await page.getByLabel('操作人', { exact: true }).fill(officerName);
+    await page.getByRole('button', { name: '查询' }).click();
+    const row = page.locator('.ant-table-tbody tr.ant-table-row').filter({ hasText: `${officerName}（沙湾镇）` }).filter({ hasText: '登录' }).first();
+    await row.waitFor();
+    const cells = await row.locator('td').allInnerTexts();
+    // 编号, 时间 in Beijing time with its offset, 操作人 by name and unit, 操作, 对象 by name, 结果.
+    const [, id, time, actor, action, object, outcome] = cells;
+    expect(time).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \+08:00$/);
+    expect([actor, action, object, outcome]).toEqual([`${officerName}（沙湾镇）`, '登录', `账号 ${officerName}（沙湾镇）`, '成功']);
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: /导出 CSV/ }).click();
+    const file = await (await download).path();
+    const lines = fs.readFileSync(file, 'utf8').split('\r\n');
+    const line = lines.find((l) => l.startsWith(`${id},`))!;
+    expect(line.startsWith(`${id},${time},${officerName},${officer.username},沙湾镇,`)).toBe(true);
+    expect(line).toContain(`,登录,账号,${officer.id},${officerName}（沙湾镇）,成功,`);
+    // Only that person's entries: the filter on the page is the export's.
+    expect(lines.filter((l) => /^\d+,/.test(l)).every((l) => l.includes(`,${officer.username},`))).toBe(true);
+    expect(browsing.errors).toEqual([]);
+  });
+
+  it('lets the system administrator edit an account’s name, unit and phone, checked in the form and stored', async () => {
+    const admin = await sysAdmin();
+    const officer = await system.account('officer', '沙湾镇');
+    const editor = await system.account('editor');
+    const page = await browsing.newPage();
+    await signIn(page, admin);
+    await page.goto('/admin/accounts');
+    await page.getByLabel('查找账号').fill(officer.username);
+    const row = page.locator('.ant-table-tbody tr.ant-table-row', { hasText: officer.username });
+    await row.getByRole('button', { name: '编辑' }).click();
+    const dialog = page.locator('.ant-modal', { hasText: `编辑账号：${officer.username}` });
+    await dialog.getByLabel('姓名').fill('王信息');
+    await dialog.getByLabel('所属单位').click();
+    await page.keyboard.type('sjz');
+    await pick(page, '石基镇');
+    // Checked as the server checks, before anything is sent.
+    await dialog.getByLabel('联系电话').fill('电话号码');
+    await see(page, '电话格式不正确，应为手机号或带区号的固定电话');
+    await dialog.getByLabel('联系电话').fill('020-84822345');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await see(page, '账号信息已保存');
+    expect(await row.innerText()).toMatch(/王信息\s+信息员\s+石基镇\s+020-84822345/);
+    const stored = await system.store.db.selectFrom('users').innerJoin('units', 'units.id', 'users.unit_id').select(['display_name', 'phone', 'units.name']).where('users.id', '=', officer.id).executeTakeFirstOrThrow();
+    expect(stored).toEqual({ display_name: '王信息', phone: '020-84822345', name: '石基镇' });
+
+    // A district role has no unit to pick.
+    await page.getByLabel('查找账号').fill(editor.username);
+    await page.locator('.ant-table-tbody tr.ant-table-row', { hasText: editor.username }).getByRole('button', { name: '编辑' }).click();
+    await see(page, '调研科编辑为区级角色，不属于报送单位');
+    expect(browsing.errors).toEqual([]);
+  });
+
+  it('registry: units that fall short are a table of what is missing since when, and an officer account is offered as the entry', async () => {
+    const editor = await system.account('editor');
+    // The office's only 石楼镇 officer account, with a mobile phone.
+    const officer = await system.account('officer', '石楼镇');
+    await system.store.db.updateTable('users').set({ display_name: '赵信息', phone: '13912345678' }).where('id', '=', officer.id).execute();
+    const page = await browsing.newPage();
+    await signIn(page, editor);
+    await page.goto('/admin/registry');
+    const gaps = page.locator('.ant-card', { hasText: '登记提醒' });
+    await see(page, /登记提醒：\d+ 个单位登记不齐全/);
+    expect(await gaps.locator('thead').innerText()).toMatch(/单位\s+缺少或不符\s+自何时起\s+本单位信息员账号/);
+    // Ten units a page, not one paragraph of names.
+    expect(await gaps.locator('tbody tr.ant-table-row').count()).toBe(10);
+    await gaps.getByText(/共 \d+ 个单位/).waitFor();
+    let row = gaps.locator('tbody tr.ant-table-row', { hasText: '石楼镇' });
+    while (!(await row.count())) await gaps.locator('.ant-pagination-next').click();
+    expect(await row.innerText()).toMatch(/石楼镇\s+未登记分管领导（第一责任人）\s+未登记直接责任人\s+未登记信息员\s+从未登记/);
+
+    await row.getByRole('button', { name: '按账号登记：赵信息' }).click();
+    const dialog = page.locator('.ant-modal', { hasText: '登记人员：石楼镇' });
+    await dialog.getByLabel('姓名').waitFor();
+    await expect.poll(() => dialog.getByLabel('姓名').inputValue()).toBe('赵信息');
+    expect(await dialog.getByLabel('手机').inputValue()).toBe('13912345678');
+    expect(await dialog.locator('.ant-form-item', { hasText: '职责' }).first().innerText()).toMatch(/职责\s+信息员/);
+    await dialog.getByLabel('职务').fill('党政办科员');
+    await dialog.getByLabel('编制类别').click();
+    await pick(page, '在编公务员');
+    await dialog.getByLabel('任职日期').click();
+    await dialog.getByLabel('任职日期').fill('2026-01-05');
+    await dialog.getByLabel('任职日期').press('Enter');
+    await expect.poll(() => dialog.getByLabel('任职日期').inputValue()).toBe('2026-01-05');
+    const saved = page.waitForResponse((r) => r.url().includes('/contacts') && r.request().method() === 'POST');
+    await dialog.getByRole('button', { name: '登记', exact: true }).click();
+    expect((await saved).status()).toBe(201);
+    row = gaps.locator('tbody tr.ant-table-row', { hasText: '石楼镇' });
+    await expect.poll(async () => (await row.count()) === 0 || !(await row.innerText()).includes('未登记信息员')).toBe(true);
+    const stored = await system.store.db.selectFrom('unit_contacts').innerJoin('units', 'units.id', 'unit_contacts.unit_id').select(['unit_contacts.name', 'mobile', 'duty']).where('units.name', '=', '石楼镇').executeTakeFirstOrThrow();
+    expect(stored).toEqual({ name: '赵信息', mobile: '13912345678', duty: 'officer' });
     expect(browsing.errors).toEqual([]);
   });
 });

@@ -86,6 +86,10 @@ describe.skipIf(!isDialectAvailable)('API: solicitations, deductions, registry, 
     expect((await editor.get('/api/registry/missing-officers')).json()).toHaveLength(80);
     const before = (await editor.get('/api/registry')).json().find((r: { unit: { name: string } }) => r.unit.name === '沙湾镇');
     expect(before.warnings).toEqual(['未登记分管领导（第一责任人）', '未登记直接责任人', '未登记信息员']);
+    expect(before.gaps).toContainEqual({ problem: '未登记信息员', since: null, missing: 'officer' });
+    // The unit's officer account is offered as its registry entry until someone of that name is registered.
+    const officerAccount = (await editor.get('/api/registry')).json().find((r: { unit: { name: string } }) => r.unit.name === '沙湾镇').unregisteredOfficers;
+    expect(officerAccount).toEqual([expect.objectContaining({ name: expect.stringMatching(/^测试/), phone: null })]);
     const contact = { name: '陈信息', post: '党政办科员', mobile: '13800138000', staffing: 'permanent', startedOn: '2026-01-01', noticeDate: '2026-01-05' };
     expect((await officer.post(`/api/units/${shawanId}/contacts`, { ...contact, duty: 'officer' })).statusCode).toBe(201);
     expect((await officer.post(`/api/units/${shijiId}/contacts`, { ...contact, duty: 'officer' })).statusCode).toBe(403);
@@ -94,6 +98,7 @@ describe.skipIf(!isDialectAvailable)('API: solicitations, deductions, registry, 
     const mine = (await officer.get('/api/registry')).json();
     expect(mine).toHaveLength(1);
     expect(mine[0].warnings).toEqual(['有 1 名信息员不符合要求（本序列信息员须为在编公务员）']);
+    expect(mine[0].gaps).toEqual([{ problem: '有 1 名信息员不符合要求（本序列信息员须为在编公务员）', since: '2026-01-01' }]);
     expect((await editor.get('/api/registry/missing-officers')).json().map((u: { name: string }) => u.name)).not.toContain('沙湾镇');
 
     const officerContact = mine[0].contacts.find((c: { duty: string }) => c.duty === 'officer');
@@ -127,6 +132,9 @@ describe.skipIf(!isDialectAvailable)('API: solicitations, deductions, registry, 
     expect(published[0]).toMatchObject({ year: 2026, quarter: 1, status: 'published' });
     expect(published[0].scores.units.find((u: { unit: string }) => u.unit === '沙湾镇').quarters[0].points).toBe(5);
     expect((await editor.post('/api/results', { year: 2026, quarter: 1 })).statusCode).toBe(409);
+    // A finished quarter stands as of its last day (统计截至 9月30日), not the day after.
+    expect((await editor.post('/api/results', { year: 2025, quarter: 3 })).statusCode).toBe(201);
+    expect((await leader.get('/api/results')).json().find((p: { year: number }) => p.year === 2025)).toMatchObject({ quarter: 3, asOf: '2025-09-30' });
   });
 
   it('shows the audit log to the audit administrator only, filtered and exported, with its chain intact', async () => {
@@ -139,7 +147,17 @@ describe.skipIf(!isDialectAvailable)('API: solicitations, deductions, registry, 
     expect(JSON.parse(transitions.entries[0].after)).toMatchObject({ status: 'submitted' });
     const csv = await auditor.get('/api/audit/export?outcome=ok');
     expect(csv.headers['content-type']).toContain('text/csv');
-    expect(csv.body.split('\r\n')[0]).toBe('\uFEFF编号,时间,操作人,来源地址,操作,对象类型,对象编号,结果,变更前,变更后,前一条哈希,哈希');
+    const [header, first] = csv.body.split('\r\n');
+    expect(header).toBe('\uFEFF编号,时间（北京时间）,操作人,用户名,所属单位,来源地址,操作,对象类型,对象编号,对象名称,结果,变更前,变更后,前一条哈希,哈希');
+    // The newest entry reads like the page: Beijing time with its offset, Chinese labels, names.
+    const approveLine = csv.body.split('\r\n').find((line) => line.includes('稿件：审核通过'))!;
+    expect(approveLine).toMatch(/^\d+,\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \+08:00,[^,]+,[^,]+,沙湾镇,[^,]*,稿件：审核通过,稿件,\d+,沙湾镇扎实推进防汛防风工作[^,]*,成功,/);
+    expect(first).toMatch(/,成功,/);
+    const named = transitions.entries[0];
+    expect(named).toMatchObject({ actor_unit: '沙湾镇', action_label: '稿件：审核通过', outcome_label: '成功', object_type_label: '稿件', object_name: expect.stringContaining('沙湾镇扎实推进防汛防风工作') });
+    expect(named.actor_name).toBeTruthy();
+    // Found by the display name as well as by the user name.
+    expect((await auditor.get(`/api/audit?actor=${encodeURIComponent(named.actor_name)}&action=item_approve`)).json().total).toBe(1);
     expect((await editor.get('/api/audit')).statusCode).toBe(403);
     expect(await verifyAudit(t.store.db)).toMatchObject({ ok: true });
   });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
-  commendCandidates, criticised, daysLeftInQuarter, earlyWarnings, gapLabel, listQuarter, outletChart, periodFigure, quarterChart, replaceOfficer, ruleGroup, seriesRows, yearOptions,
+  commendCandidates, criticised, daysLeftInQuarter, earlyWarnings, gapLabel, listQuarter, outletChart, periodFigure, quarterChart, replaceOfficer, categoryAxisLabel, rankTitle, ruleGroup, seriesRows, yearOptions,
 } from '../../web/src/pages/scores/overview/service';
 import type { ScoresDocument, UnitAssessment } from '../../web/src/pages/scores/overview/types';
 import { bookingsOf, signedPoints } from '../../web/src/pages/scores/unit/service';
-import { chinaDateTime, defaultQuarter, periodTitle, quarterNotStarted } from '../../web/src/pages/scores/results/service';
+import { chinaDateTime, chineseDate, defaultQuarter, periodTitle, quarterNotStarted } from '../../web/src/pages/scores/results/service';
 import type { Policy } from '../../web/src/lib/policy';
 
 /** A unit of a series with quarterly target 18 (annual 72), or 直报点 (annual 12 only) when target is null. */
@@ -81,9 +81,20 @@ describe('score tables and lists from the server’s assessment', () => {
     expect(periodFigure(u, null)).toEqual({ points: 30, target: 72, met: false });
   });
 
-  it('orders a series by the server’s rank', () => {
-    const rows = seriesRows([unit('乙', [0, 0, 0, 0], { rank: 3 }), unit('甲', [0, 0, 0, 0], { rank: 1 }), unit('丙', [0, 0, 0, 0], { series: 'dept_a', rank: 2 })], 'town');
-    expect(rows.map((u) => u.unit)).toEqual(['甲', '乙']);
+  it('ranks a quarter’s table by that quarter’s points and the year’s by the year’s (ties share a rank: 1, 1, 3)', () => {
+    const units = [
+      unit('甲', [30, 0, 0, 0]),
+      unit('乙', [0, 10, 0, 0]),
+      unit('丙', [0, 10, 0, 0]),
+      unit('丁', [5, 12, 0, 0]),
+      unit('戊', [99, 99, 0, 0], { series: 'dept_a' }),
+    ];
+    const ranked = (quarter: number | null) => seriesRows(units, 'town', quarter).map((r) => `${r.unit.unit}${r.rank}`);
+    expect(ranked(2)).toEqual(['丁1', '丙2', '乙2', '甲4']);
+    expect(ranked(null)).toEqual(['甲1', '丁2', '丙3', '乙3']);
+    expect(ranked(3)).toEqual(['丙1', '丁1', '甲1', '乙1']);
+    expect(rankTitle(2)).toBe('季度排名');
+    expect(rankTitle(null)).toBe('年度排名');
   });
 
   it('lists commendation candidates in rank order by series, the failed of a quarter, and streaks of four', () => {
@@ -185,5 +196,24 @@ describe('unit bookings and results', () => {
     expect(periodTitle(2026, 1)).toBe('2026 年第一季度');
     expect(chinaDateTime('2026-03-31T17:30:00.000Z')).toBe('2026-04-01 01:30');
     expect(chinaDateTime(null)).toBe('—');
+  });
+});
+
+describe('统计截至 as a notice writes it', () => {
+  it('writes the quarter’s last day without leading zeros', () => {
+    expect(chineseDate('2026-09-30')).toBe('2026年9月30日');
+    expect(chineseDate('2027-03-01')).toBe('2027年3月1日');
+  });
+});
+
+describe('the chart’s category labels never overlap', () => {
+  it('wraps each label within its share of the axis while three characters fit', () => {
+    expect(categoryAxisLabel(656, 6)).toEqual({ interval: 0, width: 92, overflow: 'break', rotate: 0 });
+    const label = categoryAxisLabel(330, 6);
+    expect(label.rotate).toBe(0);
+    expect(label.width * 6).toBeLessThan(330 - 56);
+  });
+  it('stands labels upright when the share is narrower', () => {
+    expect(categoryAxisLabel(300, 8)).toMatchObject({ rotate: 90, overflow: 'truncate' });
   });
 });

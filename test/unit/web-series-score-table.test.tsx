@@ -5,6 +5,7 @@ import { MemoryRouter } from 'react-router';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { UnitAssessment } from '../../web/src/lib/scores';
 import { SeriesScoreTable } from '../../web/src/pages/scores/overview/components/SeriesScoreTable';
+import { seriesRows } from '../../web/src/pages/scores/overview/service';
 
 beforeAll(() => {
   // jsdom has no layout: antd's responsive columns ask matchMedia, which it lacks.
@@ -28,10 +29,14 @@ describe('SeriesScoreTable', () => {
   it('shows each unit’s quarter points against the target, met or failed, and the gap, linking units to their bookings', () => {
     render(
       <MemoryRouter>
-        <SeriesScoreTable quarter={2} rows={[unit('沙湾镇', 1, 23), unit('石基镇', 2, 13, 4)]} unitIds={new Map([['沙湾镇', 1]])} />
+        <SeriesScoreTable quarter={2} rows={seriesRows([unit('石基镇', 1, 13, 4), unit('沙湾镇', 2, 23)], 'town', 2)} unitIds={new Map([['沙湾镇', 1]])} />
       </MemoryRouter>,
     );
-    const [, shawan, shiji] = screen.getAllByRole('row');
+    const [header, shawan, shiji] = screen.getAllByRole('row');
+    // Ranked by the quarter shown, not by the year (石基镇's annual rank 1 would say otherwise).
+    expect(within(header).getByText('季度排名')).toBeTruthy();
+    expect(within(shawan).getAllByRole('cell')[0].textContent).toBe('1');
+    expect(within(shiji).getAllByRole('cell')[0].textContent).toBe('2');
     expect(within(shawan).getByRole('link', { name: '沙湾镇' }).getAttribute('href')).toBe('/scores/units/1');
     expect(within(shawan).getByText('达标')).toBeTruthy();
     expect(within(shawan).getByText('超出 5 分')).toBeTruthy();

@@ -42,7 +42,9 @@ export async function searchAudit(db: Db, filter: AuditFilter, limit: number, of
   let query = db.selectFrom('audit_log');
   if (filter.from) query = query.where('at', '>=', filter.from);
   if (filter.to) query = query.where('at', '<=', filter.to);
-  if (filter.actor) query = query.where('actor', '=', filter.actor);
+  // The actor by user name, or by an account's display name (as the page shows them).
+  const actor = filter.actor;
+  if (actor) query = query.where((eb) => eb.or([eb('actor', '=', actor), eb('actor_id', 'in', eb.selectFrom('users').select('id').where('display_name', '=', actor))]));
   if (filter.action) query = query.where('action', '=', filter.action);
   if (filter.outcome) query = query.where('outcome', '=', filter.outcome);
   if (filter.objectType) query = query.where('object_type', '=', filter.objectType);
@@ -52,4 +54,23 @@ export async function searchAudit(db: Db, filter: AuditFilter, limit: number, of
     query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(count.n) };
+}
+
+/** Ids per IN list: well under either engine's limit on bound parameters. */
+const NAME_CHUNK = 500;
+
+async function inChunks<T>(ids: readonly number[], read: (chunk: number[]) => Promise<T[]>): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < ids.length; i += NAME_CHUNK) out.push(...(await read(ids.slice(i, i + NAME_CHUNK))));
+  return out;
+}
+
+/** Display names and units of the accounts an audit page names (as they are now). */
+export async function accountNames(db: Db, ids: readonly number[]): Promise<{ id: number; display_name: string; unit_id: number | null }[]> {
+  return inChunks(ids, (chunk) => db.selectFrom('users').select(['id', 'display_name', 'unit_id']).where('id', 'in', chunk).execute());
+}
+
+/** Titles of the items an audit page names. */
+export async function itemTitles(db: Db, ids: readonly number[]): Promise<{ id: number; title: string }[]> {
+  return inChunks(ids, (chunk) => db.selectFrom('items').select(['id', 'title']).where('id', 'in', chunk).execute());
 }

@@ -51,3 +51,10 @@ export async function recentPasswordHashes(db: Db, userId: number, count: number
 export async function addPasswordHistory(db: Db, userId: number, passwordHash: string, at: string): Promise<void> {
   await db.insertInto('password_history').values({ user_id: userId, password_hash: passwordHash, created_at: at }).execute();
 }
+
+/** Enabled accounts of a role that belong to units: the registry offers officers' as entries. */
+export async function listUnitAccountsOfRole(db: Db, role: string, unitId?: number): Promise<{ id: number; display_name: string; phone: string | null; unit_id: number }[]> {
+  let query = db.selectFrom('users').select(['id', 'display_name', 'phone', 'unit_id']).where('role', '=', role).where('is_disabled', '=', 0).where('unit_id', 'is not', null);
+  if (unitId !== undefined) query = query.where('unit_id', '=', unitId);
+  return (await query.orderBy('id').execute()) as { id: number; display_name: string; phone: string | null; unit_id: number }[];
+}

@@ -1,4 +1,4 @@
-import type { Generated, Insertable, Selectable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 
 /** An account. `role` is one of ROLES (src/shared/roles.ts); unit roles carry `unit_id`. */
 export interface UserTable {
@@ -7,6 +7,8 @@ export interface UserTable {
   display_name: string;
   role: string;
   unit_id: number | null;
+  /** Contact phone (office or mobile); optional on insert. */
+  phone: ColumnType<string | null, string | null | undefined, string | null>;
   password_hash: string;
   password_changed_at: string;
   must_change_password: Generated<number>;

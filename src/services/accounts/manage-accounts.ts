@@ -8,6 +8,7 @@ import type { UserRow } from '../../db/tables/user.table.js';
 import { ADMIN_ROLES, isRole, isUnitRole, ROLES, type Role } from '../../shared/roles.js';
 import { appendAudit, type Actor } from '../audit/append-audit.js';
 import { isCommonPassword } from '../auth/common-passwords.js';
+import { phoneProblem } from '../../domain/phone.js';
 import { ServiceError } from '../service-error.js';
 
 export interface NewAccount {
@@ -16,14 +17,30 @@ export interface NewAccount {
   role: Role;
   /** Required for unit roles, refused for the others: a user belongs to at most one unit. */
   unitId: number | null;
+  /** Contact phone (office or mobile), optional. */
+  phone?: string | null;
   /** The initial password; a random one is made when absent. Either way it must be changed at first login. */
   password?: string;
 }
 
 /** What the API may show of an account. */
-const audited = (user: Pick<UserRow, 'username' | 'display_name' | 'role' | 'unit_id' | 'is_disabled'>) => ({
-  username: user.username, display_name: user.display_name, role: user.role, unit_id: user.unit_id, is_disabled: user.is_disabled,
+const audited = (user: Pick<UserRow, 'username' | 'display_name' | 'role' | 'unit_id' | 'is_disabled' | 'phone'>) => ({
+  username: user.username, display_name: user.display_name, role: user.role, unit_id: user.unit_id, phone: user.phone, is_disabled: user.is_disabled,
 });
+
+/** A display name trimmed and required; a phone trimmed, checked, and null when blank. */
+function cleanName(name: string): string {
+  const trimmed = name.trim();
+  if (trimmed === '' || trimmed.length > 50) throw new ServiceError('invalid', '姓名不能为空，最多 50 个字符', { field: 'displayName', label: '姓名' });
+  return trimmed;
+}
+
+function cleanPhone(phone: string | null | undefined): string | null {
+  const trimmed = phone?.trim() ?? '';
+  const problem = phoneProblem(trimmed);
+  if (problem) throw new ServiceError('invalid', problem, { field: 'phone', label: '联系电话' });
+  return trimmed === '' ? null : trimmed;
+}
 
 async function checkUnit(db: Kysely<Database>, role: Role, unitId: number | null): Promise<void> {
   if (isUnitRole(role) && unitId === null) throw new ServiceError('invalid', `${ROLES[role]}须属于一个报送单位`, { field: 'unitId', label: '所属单位' });
@@ -43,6 +60,8 @@ export async function createAccount(db: Kysely<Database>, actor: Actor, input: N
   if (ADMIN_ROLES.includes(input.role) && (await db.selectFrom('users').select('id').where('role', '=', input.role).executeTakeFirst())) {
     throw new ServiceError('forbidden', `已有${ROLES[input.role]}账号；管理员角色须由安全管理员分配`, { field: 'role', label: '角色' });
   }
+  const displayName = cleanName(input.displayName);
+  const phone = cleanPhone(input.phone);
   await checkUnit(db, input.role, input.unitId);
   if (await findUserByUsername(db, username)) throw new ServiceError('conflict', `用户名 ${username} 已被使用`, { field: 'username', label: '用户名' });
   const password = input.password ?? `${randomToken(9)}Aa1!`;
@@ -51,7 +70,7 @@ export async function createAccount(db: Kysely<Database>, actor: Actor, input: N
   const at = now.toISOString();
   const passwordHash = await hashPassword(password);
   const id = await db.transaction().execute(async (trx) => {
-    const row = { username, display_name: input.displayName.trim(), role: input.role, unit_id: input.unitId, password_hash: passwordHash, password_changed_at: at, must_change_password: 1, created_at: at, updated_at: at };
+    const row = { username, display_name: displayName, role: input.role, unit_id: input.unitId, phone, password_hash: passwordHash, password_changed_at: at, must_change_password: 1, created_at: at, updated_at: at };
     const newId = await insertUser(trx, row);
     await appendAudit(trx, actor, { action: 'create_account', objectType: 'user', objectId: newId, outcome: 'ok', after: audited({ ...row, is_disabled: 0 }) }, now);
     return newId;
@@ -66,17 +85,34 @@ async function loadForChange(db: Kysely<Database>, id: number, version: number):
   return user;
 }
 
-/** 系统管理员 changes an account's name or unit, or disables it (which ends its sessions) or enables it. */
-export async function updateAccount(db: Kysely<Database>, actor: Actor, id: number, version: number, changes: { displayName?: string; unitId?: number | null; isDisabled?: boolean }, now: Date): Promise<void> {
+export interface AccountChanges {
+  displayName?: string;
+  /** A unit role's unit; a district role has none (its role stays as the security administrator set it). */
+  unitId?: number | null;
+  phone?: string | null;
+  isDisabled?: boolean;
+}
+
+/**
+ * 系统管理员 edits an account's name, unit or phone, or disables it or enables it. A disabled account
+ * and one moved to another unit are signed out: what they may see has changed.
+ */
+export async function updateAccount(db: Kysely<Database>, actor: Actor, id: number, version: number, changes: AccountChanges, now: Date): Promise<void> {
   const user = await loadForChange(db, id, version);
   if (actor.id === id && changes.isDisabled) throw new ServiceError('invalid', '不能停用自己的账号');
   const unitId = changes.unitId === undefined ? user.unit_id : changes.unitId;
   await checkUnit(db, user.role as Role, unitId);
   const at = now.toISOString();
-  const next = { display_name: changes.displayName?.trim() ?? user.display_name, unit_id: unitId, is_disabled: changes.isDisabled === undefined ? user.is_disabled : Number(changes.isDisabled), updated_at: at };
+  const next = {
+    display_name: changes.displayName === undefined ? user.display_name : cleanName(changes.displayName),
+    unit_id: unitId,
+    phone: changes.phone === undefined ? user.phone : cleanPhone(changes.phone),
+    is_disabled: changes.isDisabled === undefined ? user.is_disabled : Number(changes.isDisabled),
+    updated_at: at,
+  };
   await db.transaction().execute(async (trx) => {
     if (!(await updateUser(trx, id, version, next))) throw new ServiceError('conflict', '该账号已被他人修改，请刷新后重试');
-    if (next.is_disabled) await endUserSessions(trx, id, at);
+    if (next.is_disabled || next.unit_id !== user.unit_id) await endUserSessions(trx, id, at);
     await appendAudit(trx, actor, { action: 'update_account', objectType: 'user', objectId: id, outcome: 'ok', before: audited(user), after: audited({ ...user, ...next }) }, now);
   });
 }

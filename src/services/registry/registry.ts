@@ -2,10 +2,11 @@ import type { Kysely } from 'kysely';
 import { isIsoDate, todayInChina } from '../../domain/dates.js';
 import { isDistrictRole } from '../../domain/permissions.js';
 import { policyInForce } from '../../domain/policy.js';
-import { CONTACT_DUTIES, registryWarnings, STAFFING, type ContactDuty, type Staffing } from '../../domain/registry.js';
+import { CONTACT_DUTIES, registryGaps, STAFFING, type ContactDuty, type Staffing } from '../../domain/registry.js';
 import { isPhoneNumber } from '../../domain/item-workflow.js';
 import type { Database } from '../../db/database.js';
 import { listPolicies } from '../../db/repositories/policy.repository.js';
+import { listUnitAccountsOfRole } from '../../db/repositories/user.repository.js';
 import { isUnitRole } from '../../shared/roles.js';
 import { appendAudit } from '../audit/append-audit.js';
 import type { ActingUser } from '../items/item-access.js';
@@ -79,20 +80,31 @@ export async function endContact(db: Kysely<Database>, user: ActingUser, id: num
   });
 }
 
-/** The registry: every unit (or the user's own) with its people, their history and the warnings. */
+/**
+ * The registry: every unit (or the user's own) with its people, their history, what is missing
+ * since when, and — while it has no officer registered — its officer accounts, offered as the entry.
+ */
 export async function readRegistry(db: Kysely<Database>, user: ActingUser, now: Date) {
   if (!isDistrictRole(user.role) && !isUnitRole(user.role)) throw new ServiceError('forbidden', '当前账号无权查看信息员登记');
   let unitsQuery = db.selectFrom('units').select(['id', 'name', 'series_code']).orderBy('series_code').orderBy('sort_order');
   if (isUnitRole(user.role)) unitsQuery = unitsQuery.where('id', '=', user.unitId!);
-  const [units, contacts, policies] = await Promise.all([unitsQuery.execute(), db.selectFrom('unit_contacts').selectAll().orderBy('started_on').execute(), listPolicies(db)]);
+  const [units, contacts, policies, officerAccounts] = await Promise.all([
+    unitsQuery.execute(), db.selectFrom('unit_contacts').selectAll().orderBy('started_on').execute(), listPolicies(db),
+    listUnitAccountsOfRole(db, 'officer', isUnitRole(user.role) ? user.unitId! : undefined),
+  ]);
   const policy = policyInForce(policies, todayInChina(now));
   return units.map((unit) => {
     const own = contacts.filter((c) => c.unit_id === unit.id);
+    const gaps = registryGaps(unit.series_code, own.map((c) => ({ duty: c.duty as ContactDuty, staffing: c.staffing as Staffing, startedOn: c.started_on, endedOn: c.ended_on })), policy);
+    // Offered only while the unit has no officer registered at all.
+    const hasOfficer = own.some((c) => c.duty === 'officer' && c.ended_on === null);
     return {
       unit: { id: unit.id, name: unit.name, series: unit.series_code },
       contacts: own.filter((c) => c.ended_on === null).map(presentContact),
       history: own.filter((c) => c.ended_on !== null).map(presentContact),
-      warnings: registryWarnings(unit.series_code, own.map((c) => ({ duty: c.duty as ContactDuty, staffing: c.staffing as Staffing, endedOn: c.ended_on })), policy),
+      warnings: gaps.map((g) => g.problem),
+      gaps,
+      unregisteredOfficers: hasOfficer ? [] : officerAccounts.filter((a) => a.unit_id === unit.id).map((a) => ({ accountId: a.id, name: a.display_name, phone: a.phone })),
     };
   });
 }

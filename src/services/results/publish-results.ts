@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { quarterEnd, todayInChina } from '../../domain/dates.js';
+import { addDays, quarterEnd, todayInChina } from '../../domain/dates.js';
 import { isDistrictRole } from '../../domain/permissions.js';
 import type { Database } from '../../db/database.js';
 import { insertResultEvent, resultEventsByPublication } from '../../db/repositories/result.repository.js';
@@ -18,9 +18,10 @@ export async function prepareResults(db: Kysely<Database>, user: ActingUser, yea
   const today = todayInChina(now);
   const end = quarterEnd(year, quarter);
   if (`${year}-${String(quarter * 3 - 2).padStart(2, '0')}-01` > today) throw new ServiceError('invalid', '该季度尚未开始');
-  // Deadlines on the quarter's last day count: as of the day after it.
-  const asOf = end < today ? new Date(Date.parse(`${end}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10) : today;
-  const snapshot = await computeScores(db, { year, quarter, asOf });
+  // 统计截至: the quarter's last day once it is over, else today. Scores count deadlines before
+  // `asOf`, so a deadline missed on that last day is counted by computing as of the day after.
+  const asOf = end < today ? end : today;
+  const snapshot = await computeScores(db, { year, quarter, asOf: end < today ? addDays(end, 1) : today });
   return db.transaction().execute(async (trx) => {
     const existing = await trx.selectFrom('result_publications').selectAll().where('year', '=', year).where('quarter', '=', quarter).executeTakeFirst();
     if (existing?.status === 'published') throw new ServiceError('conflict', `${year} 年第 ${quarter} 季度的考核结果已发布`);
@@ -82,9 +83,15 @@ export async function listResults(db: Kysely<Database>, user: ActingUser) {
     const history = events.get(p.id) ?? [];
     const lastReturn = [...history].reverse().find((e) => e.action === 'return');
     return {
-      id: p.id, year: p.year, quarter: p.quarter, status: p.status, asOf: p.as_of, preparedAt: p.prepared_at, approvedAt: p.approved_at, version: p.version,
+      id: p.id, year: p.year, quarter: p.quarter, status: p.status, asOf: statisticsDate(p), preparedAt: p.prepared_at, approvedAt: p.approved_at, version: p.version,
       scores: JSON.parse(p.snapshot),
       ...(district ? { history, returnComment: p.status === 'returned' ? lastReturn?.comment ?? null : null } : {}),
     };
   });
+}
+
+/** The day the figures stand at the end of; results prepared before this was fixed stored the day after the quarter. */
+function statisticsDate(p: { year: number; quarter: number; as_of: string }): string {
+  const end = quarterEnd(p.year, p.quarter);
+  return p.as_of > end ? end : p.as_of;
 }

@@ -22,6 +22,7 @@ export function accountsRoutes(app: FastifyInstance, db: Kysely<Database>, confi
     return Promise.all(users.map(async (user) => ({
       ...(await presentUser(db, user)),
       version: user.version,
+      phone: user.phone,
       isDisabled: Boolean(user.is_disabled),
       isLocked: Boolean(user.locked_until && user.locked_until > config.now().toISOString()),
       mustChangePassword: Boolean(user.must_change_password),
@@ -33,7 +34,7 @@ export function accountsRoutes(app: FastifyInstance, db: Kysely<Database>, confi
     return reply.status(201).send(result);
   });
 
-  app.patch('/api/accounts/:id', { config: { access: ['sys_admin'] }, schema: { tags, summary: '修改姓名、单位，停用或启用账号', params: IdParams, body: UpdateAccountBody } }, async (request) => {
+  app.patch('/api/accounts/:id', { config: { access: ['sys_admin'] }, schema: { tags, summary: '修改姓名、单位、联系电话，停用或启用账号', params: IdParams, body: UpdateAccountBody } }, async (request) => {
     const { id } = request.params as IdParams;
     const { version, ...changes } = request.body as UpdateAccountBody;
     await updateAccount(db, actorOf(request), id, version, changes, config.now());

@@ -3,6 +3,7 @@ import { ALL_ROLES } from '../../../shared/roles.js';
 
 const RoleField = Type.Union(ALL_ROLES.map((role) => Type.Literal(role)), { title: '角色' });
 const UnitIdField = Type.Union([Type.Integer({ minimum: 1 }), Type.Null()], { title: '所属单位' });
+const PhoneField = Type.Union([Type.String({ maxLength: 40 }), Type.Null()], { title: '联系电话' });
 const VersionField = Type.Integer({ title: '版本号', minimum: 1 });
 
 export const IdParams = Type.Object({ id: Type.Integer({ title: '编号', minimum: 1 }) });
@@ -13,6 +14,7 @@ export const CreateAccountBody = Type.Object({
   displayName: Type.String({ title: '姓名', minLength: 1, maxLength: 50 }),
   role: RoleField,
   unitId: UnitIdField,
+  phone: Type.Optional(PhoneField),
   password: Type.Optional(Type.String({ title: '初始密码', minLength: 1, maxLength: 128 })),
 }, { additionalProperties: false });
 export type CreateAccountBody = Static<typeof CreateAccountBody>;
@@ -21,6 +23,7 @@ export const UpdateAccountBody = Type.Object({
   version: VersionField,
   displayName: Type.Optional(Type.String({ title: '姓名', minLength: 1, maxLength: 50 })),
   unitId: Type.Optional(UnitIdField),
+  phone: Type.Optional(PhoneField),
   isDisabled: Type.Optional(Type.Boolean({ title: '停用' })),
 }, { additionalProperties: false });
 export type UpdateAccountBody = Static<typeof UpdateAccountBody>;

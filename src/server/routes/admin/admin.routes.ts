@@ -2,13 +2,14 @@ import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/database.js';
-import { searchAudit, type AuditFilter } from '../../../db/repositories/audit.repository.js';
+import type { AuditFilter } from '../../../db/repositories/audit.repository.js';
 import { listPolicies } from '../../../db/repositories/policy.repository.js';
 import { listSeries, listUnits } from '../../../db/repositories/unit.repository.js';
 import { todayInChina } from '../../../domain/dates.js';
 import { parsePolicy, policyInForce } from '../../../domain/policy.js';
 import { addPolicy, PolicyConflictError } from '../../../services/add-policy.js';
 import { appendAudit } from '../../../services/audit/append-audit.js';
+import { auditCsv, readAudit } from '../../../services/audit/read-audit.js';
 import { verifyAudit } from '../../../services/audit/verify-audit.js';
 import { actingUser } from '../../../services/items/item-access.js';
 import { addContact, endContact, listTrainings, readRegistry, recordTraining } from '../../../services/registry/registry.js';
@@ -65,12 +66,6 @@ const AuditQuery = Type.Object({
   pageSize: Type.Optional(Type.Integer({ title: '每页条数', minimum: 1, maximum: 200 })),
 }, { additionalProperties: false });
 
-const csvCell = (value: unknown) => {
-  const text = value === null || value === undefined ? '' : String(value);
-  // A leading = + - @ would be a formula in a spreadsheet: quote it as text.
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-};
 
 /** Units, series and policies (系统管理员), the registry and training (调研科), the audit log (审计管理员). */
 export function adminRoutes(app: FastifyInstance, db: Kysely<Database>, config: ServerConfig): void {
@@ -141,7 +136,7 @@ export function adminRoutes(app: FastifyInstance, db: Kysely<Database>, config: 
     const query = request.query as Static<typeof AuditQuery>;
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
-    const { rows, total } = await searchAudit(db, query as AuditFilter, pageSize, (page - 1) * pageSize);
+    const { rows, total } = await readAudit(db, query as AuditFilter, pageSize, (page - 1) * pageSize);
     return { page, pageSize, total, entries: rows };
   });
 
@@ -157,13 +152,11 @@ export function adminRoutes(app: FastifyInstance, db: Kysely<Database>, config: 
     preHandler: rateLimit(db, config, 'audit-export', () => Math.min(10, config.costlyRateLimit), (request) => String(request.auth?.user.id)),
   }, async (request, reply) => {
     const query = request.query as Static<typeof AuditQuery>;
-    const { rows } = await searchAudit(db, query as AuditFilter, 100_000, 0);
+    const { rows } = await readAudit(db, query as AuditFilter, 100_000, 0);
     await db.transaction().execute((trx) => appendAudit(trx, actorOf(request), { action: 'export_audit', objectType: 'audit_log', outcome: 'ok', after: { filter: query, rows: rows.length } }, config.now()));
-    const header = ['编号', '时间', '操作人', '来源地址', '操作', '对象类型', '对象编号', '结果', '变更前', '变更后', '前一条哈希', '哈希'];
-    const lines = rows.map((r) => [r.id, r.at, r.actor, r.ip, r.action, r.object_type, r.object_id, r.outcome, r.before, r.after, r.prev_hash, r.hash].map(csvCell).join(','));
     return reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="audit-${todayInChina(config.now())}.csv"`)
-      .send(`\uFEFF${[header.join(','), ...lines].join('\r\n')}\r\n`);
+      .send(auditCsv(rows));
   });
 }

@@ -4,7 +4,7 @@
  */
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Empty, Form, Input, Modal, Popconfirm, Result, Row, Select, Space, Table, Tag, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { ADMIN_ROLES, type Role } from '@shared/roles';
 import { can } from '../../../access';
 import { UnitPicker } from '../../../components/UnitPicker';
@@ -13,7 +13,8 @@ import { useFormSubmission } from '../../../lib/form-errors';
 import { ROLES } from '../../../lib/labels';
 import { useRequest } from '../../../lib/use-request';
 import { useUser } from '../../../session';
-import { USERNAME_PATTERN, assignRole, createAccount, filterAccounts, loadAccounts, needsUnit, resetPassword, setDisabled, type Account, type NewAccount } from './service';
+import { phoneProblem } from '@domain/phone';
+import { USERNAME_PATTERN, assignRole, createAccount, filterAccounts, loadAccounts, needsUnit, resetPassword, setDisabled, updateAccount, type Account, type AccountEdit, type NewAccount } from './service';
 
 const ROLE_OPTIONS = (Object.keys(ROLES) as Role[]).map((role) => ({ value: role, label: ROLES[role] }));
 
@@ -25,6 +26,7 @@ export default function AccountsPage() {
   const [role, setRole] = useState<Role>();
   const [creating, setCreating] = useState(false);
   const [granting, setGranting] = useState<Account>();
+  const [editing, setEditing] = useState<Account>();
   const [password, setPassword] = useState<{ account: string; password: string }>();
   const shown = useMemo(() => filterAccounts(data ?? [], text, role), [data, text, role]);
 
@@ -81,6 +83,7 @@ export default function AccountsPage() {
           { title: '姓名', dataIndex: 'displayName' },
           { title: '角色', dataIndex: 'roleName', render: (name: string) => <Tag>{name}</Tag> },
           { title: '所属单位', key: 'unit', render: (_, a) => a.unit?.name ?? '—' },
+          { title: '联系电话', dataIndex: 'phone', render: (phone: string | null) => phone ?? '—' },
           {
             title: '状态', key: 'state', render: (_, a) => (
               <Space size={4} wrap>
@@ -94,6 +97,7 @@ export default function AccountsPage() {
           {
             title: '操作', key: 'actions', render: (_, a) => (
               <Space size={0} wrap>
+                {can.manageAccounts(user.role) && <Button type="link" size="small" onClick={() => setEditing(a)}>编辑</Button>}
                 {can.manageAccounts(user.role) && a.id !== user.id && (
                   <Popconfirm title={a.isDisabled ? `启用 ${a.username}？` : `停用 ${a.username}？停用后立即退出登录。`} okText="确定" cancelText="取消" onConfirm={() => toggle(a)}>
                     <Button type="link" size="small">{a.isDisabled ? '启用' : '停用'}</Button>
@@ -112,6 +116,7 @@ export default function AccountsPage() {
         ]}
       />
       <CreateAccount open={creating} onClose={() => setCreating(false)} onCreated={(username, pw) => { setCreating(false); setPassword({ account: username, password: pw }); reload(); }} />
+      <EditAccount account={editing} onClose={() => setEditing(undefined)} onDone={() => { setEditing(undefined); message.success('账号信息已保存'); reload(); }} onStale={reload} />
       <GrantRole account={granting} onClose={() => setGranting(undefined)} onDone={() => { setGranting(undefined); message.success('角色已修改，该账号须重新登录'); reload(); }} />
       <Modal
         open={password !== undefined}
@@ -137,7 +142,7 @@ function CreateAccount({ open, onClose, onCreated }: { open: boolean; onClose():
 
   const submit = async (values: NewAccount) => {
     await submitting(async () => {
-      const input = { ...values, username: values.username.trim().toLowerCase(), unitId: needsUnit(values.role) ? values.unitId ?? null : null };
+      const input = { ...values, username: values.username.trim().toLowerCase(), unitId: needsUnit(values.role) ? values.unitId ?? null : null, phone: values.phone?.trim() || null };
       const { password } = await createAccount(input);
       form.resetFields();
       onCreated(input.username, password);
@@ -165,6 +170,9 @@ function CreateAccount({ open, onClose, onCreated }: { open: boolean; onClose():
             <UnitPicker />
           </Form.Item>
         )}
+        <Form.Item label="联系电话" name="phone" rules={[phoneRule]}>
+          <Input autoComplete="off" inputMode="tel" placeholder="选填，办公电话或手机" />
+        </Form.Item>
         <Typography.Text type="secondary">新建后系统生成一次性密码，只显示一次。</Typography.Text>
       </Form>
     </Modal>
@@ -206,6 +214,73 @@ function GrantRole({ account, onClose, onDone }: { account: Account | undefined;
             <UnitPicker />
           </Form.Item>
         )}
+      </Form>
+    </Modal>
+  );
+}
+
+/** The phone rule of the server (domain/phone.ts), as a form rule. */
+const phoneRule = { validator: (_: unknown, value?: string | null) => { const problem = value ? phoneProblem(value) : undefined; return problem ? Promise.reject(new Error(problem)) : Promise.resolve(); } };
+
+/**
+ * 编辑账号: name, unit (unit roles only: district roles belong to none) and phone. A version
+ * conflict (409) is shown in the dialog and the list reloads, so saving again uses the new version.
+ */
+function EditAccount({ account, onClose, onDone, onStale }: { account: Account | undefined; onClose(): void; onDone(): void; onStale(): void }) {
+  const [form] = Form.useForm<AccountEdit>();
+  const { busy, refusal, setRefusal, submitting } = useFormSubmission(form);
+
+  // Filled as the dialog opens, not after its animation, so typing at once is never overwritten.
+  useEffect(() => {
+    if (!account) return;
+    setRefusal(undefined);
+    form.resetFields();
+    form.setFieldsValue({ displayName: account.displayName, unitId: account.unit?.id ?? null, phone: account.phone });
+  }, [account, form, setRefusal]);
+
+  const submit = async (values: AccountEdit) => {
+    if (!account) return;
+    await submitting(async () => {
+      try {
+        await updateAccount(account, values);
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 409) onStale();
+        throw error;
+      }
+      onDone();
+    });
+  };
+
+  return (
+    <Modal
+      open={account !== undefined}
+      title={`编辑账号：${account?.username ?? ''}`}
+      onCancel={onClose}
+      okText="保存"
+      cancelText="取消"
+      confirmLoading={busy}
+      onOk={() => form.submit()}
+      forceRender
+    >
+      {refusal && <Alert type="error" showIcon title={refusal} style={{ marginBottom: 16 }} />}
+      {/* Its own name: the create dialog is rendered too, and field ids must not repeat. */}
+      <Form<AccountEdit> form={form} name="edit-account" layout="vertical" onFinish={submit}>
+        <Form.Item label="姓名" name="displayName" rules={[{ required: true, whitespace: true, message: '请输入姓名' }, { max: 50, message: '姓名最多 50 个字符' }]}>
+          <Input autoComplete="off" />
+        </Form.Item>
+        {account && needsUnit(account.role) ? (
+          <Form.Item label="所属单位" name="unitId" rules={[{ required: true, message: `${account.roleName}须属于一个报送单位` }]} extra="调整单位后，该账号须重新登录。">
+            <UnitPicker />
+          </Form.Item>
+        ) : (
+          <Form.Item label="所属单位">
+            <Typography.Text type="secondary">{account?.roleName}为区级角色，不属于报送单位</Typography.Text>
+          </Form.Item>
+        )}
+        <Form.Item label="联系电话" name="phone" rules={[phoneRule]} extra="办公电话或手机，如 020-84822345。">
+          <Input autoComplete="off" inputMode="tel" />
+        </Form.Item>
+        <Typography.Text type="secondary">角色由安全管理员在“分配角色”中调整。</Typography.Text>
       </Form>
     </Modal>
   );

@@ -11,6 +11,7 @@ export interface Account {
   unit: { id: number; name: string } | null;
   totpEnabled: boolean;
   version: number;
+  phone: string | null;
   isDisabled: boolean;
   isLocked: boolean;
   mustChangePassword: boolean;
@@ -21,6 +22,14 @@ export interface NewAccount {
   displayName: string;
   role: Role;
   unitId: number | null;
+  phone?: string | null;
+}
+
+/** What the system administrator edits of an account (its role is the security administrator's). */
+export interface AccountEdit {
+  displayName: string;
+  unitId: number | null;
+  phone: string | null;
 }
 
 /** The server's username rule (src/services/accounts/manage-accounts.ts). */
@@ -41,3 +50,9 @@ export const setDisabled = (account: Account, isDisabled: boolean) => http.patch
 export const resetPassword = (account: Account) => http.post<{ password: string }>(`/api/accounts/${account.id}/password-reset`, { version: account.version });
 export const assignRole = (account: Account, role: Role, unitId: number | null) =>
   http.put<{ ok: true }>(`/api/accounts/${account.id}/role`, { version: account.version, role, unitId }, { quiet: true });
+export const updateAccount = (account: Account, edit: AccountEdit) =>
+  http.patch<{ ok: true }>(`/api/accounts/${account.id}`, {
+    version: account.version, displayName: edit.displayName.trim(), phone: edit.phone?.trim() || null,
+    // A district role has no unit to change; sending none keeps the rule on the server's side.
+    ...(needsUnit(account.role) ? { unitId: edit.unitId } : {}),
+  }, { quiet: true });

@@ -3,13 +3,13 @@
  * grows without end); each entry opens to its before and after; the SM3 chain is verified.
  */
 import { DownloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, DatePicker, Descriptions, Empty, Form, Input, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Descriptions, Empty, Form, Input, Row, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { ApiError } from '../../../http';
 import { useRequest } from '../../../lib/use-request';
 import {
-  ACTION_OPTIONS, OUTCOMES, actionName, chinaTime, exportUrl, loadAudit, prettyJson, verifyAudit,
+  ACTION_OPTIONS, OUTCOME_COLORS, OUTCOME_OPTIONS, actorLabel, beijingTime, exportUrl, loadAudit, objectLabel, prettyJson, verifyAudit,
   type AuditEntry, type AuditFilters, type AuditVerification,
 } from './service';
 
@@ -53,7 +53,7 @@ export default function AuditPage() {
           <Row gutter={16}>
             <Col xs={24} sm={12} lg={5}>
               <Form.Item label="操作人" name="actor" rules={[{ max: 100, message: '操作人最多 100 个字符' }]}>
-                <Input placeholder="用户名" allowClear />
+                <Input placeholder="姓名或用户名" allowClear />
               </Form.Item>
             </Col>
             <Col xs={24} sm={12} lg={5}>
@@ -63,7 +63,7 @@ export default function AuditPage() {
             </Col>
             <Col xs={24} sm={12} lg={4}>
               <Form.Item label="结果" name="outcome">
-                <Select allowClear placeholder="全部结果" options={Object.entries(OUTCOMES).map(([value, o]) => ({ value, label: o.label }))} />
+                <Select allowClear placeholder="全部结果" options={OUTCOME_OPTIONS} />
               </Form.Item>
             </Col>
             <Col xs={24} sm={12} lg={6}>
@@ -96,11 +96,14 @@ export default function AuditPage() {
           expandable={{ expandedRowRender: (entry) => <EntryDetail entry={entry} />, rowExpandable: () => true }}
           columns={[
             { title: '编号', dataIndex: 'id', width: 80 },
-            { title: '时间', dataIndex: 'at', width: 170, render: (at: string) => chinaTime(at) },
-            { title: '操作人', dataIndex: 'actor', width: 140 },
-            { title: '操作', dataIndex: 'action', width: 150, render: (action: string) => actionName(action) },
-            { title: '对象', key: 'object', width: 180, render: (_, e) => (e.object_type ? `${e.object_type}${e.object_id ? ` #${e.object_id}` : ''}` : '—') },
-            { title: '结果', dataIndex: 'outcome', width: 80, render: (outcome: string) => <Tag color={OUTCOMES[outcome]?.color}>{OUTCOMES[outcome]?.label ?? outcome}</Tag> },
+            { title: '时间（北京时间）', dataIndex: 'at', width: 190, render: (at: string) => beijingTime(at) },
+            {
+              title: '操作人', key: 'actor', width: 180,
+              render: (_, e) => <Tooltip title={`用户名：${e.actor}`}>{actorLabel(e)}</Tooltip>,
+            },
+            { title: '操作', dataIndex: 'action_label', width: 150 },
+            { title: '对象', key: 'object', width: 220, render: (_, e) => objectLabel(e) },
+            { title: '结果', dataIndex: 'outcome', width: 80, render: (outcome: string, e) => <Tag color={OUTCOME_COLORS[outcome]}>{e.outcome_label}</Tag> },
             { title: '来源地址', dataIndex: 'ip', width: 140 },
           ]}
         />

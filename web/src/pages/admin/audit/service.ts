@@ -1,5 +1,6 @@
 /** 审计日志: the filters as the API's query, and the API calls. */
-import { ITEM_ACTIONS } from '@domain/item-workflow';
+import { AUDIT_ACTION_CODES, AUDIT_OUTCOMES, auditActionLabel } from '@domain/audit-labels';
+export { beijingTime } from '@domain/audit-labels';
 import { http, query } from '../../../http';
 
 export interface AuditEntry {
@@ -16,6 +17,13 @@ export interface AuditEntry {
   after: string | null;
   prev_hash: string;
   hash: string;
+  /** Names and labels the server adds (GET /api/audit), the same as in the export. */
+  actor_name: string | null;
+  actor_unit: string | null;
+  object_name: string | null;
+  action_label: string;
+  outcome_label: string;
+  object_type_label: string;
 }
 
 export interface AuditPage {
@@ -36,33 +44,26 @@ export interface AuditFilters {
   to?: string;
 }
 
-export const OUTCOMES: Record<string, { label: string; color: string }> = {
-  ok: { label: '成功', color: 'green' },
-  denied: { label: '拒绝', color: 'red' },
-  failed: { label: '失败', color: 'orange' },
-};
+/** The outcome's colour on the page; its Chinese label is the server's and the export's (audit-labels). */
+export const OUTCOME_COLORS: Record<string, string> = { ok: 'green', denied: 'red', failed: 'orange' };
 
-/** Chinese names of the actions the server records; an action not listed shows its code. */
-export const ACTIONS: Record<string, string> = {
-  login: '登录', logout: '退出登录', access: '访问', change_password: '修改密码', totp_setup: '设置双因素认证', totp_enable: '启用双因素认证',
-  create_first_admin: '创建首个管理员', create_account: '新建账号', update_account: '修改账号', assign_role: '分配角色', reset_password: '重置密码',
-  update_security_settings: '修改安全设置', create_unit: '新增单位', add_policy: '新增考核政策', import_ledger: '台账导入', export_audit: '导出审计日志',
-  create_item: '起草稿件', update_item: '修改稿件', add_attachment: '上传附件', remove_attachment: '删除附件', record_paper_copy: '登记书面稿件',
-  adopt_item: '采用稿件', correct_adoption: '更正采用', undo_adoption: '撤销采用', record_instruction: '登记批示', record_upward: '登记上级采用',
-  create_solicitation: '发布约稿', answer_solicitation: '回复约稿', record_penalty: '登记扣分', delete_penalty: '删除扣分',
-  prepare_results: '拟定季度通报', approve_results: '审定季度通报', return_results: '退回季度通报', add_contact: '登记责任人/信息员', end_contact: '登记人员离任', record_training: '登记培训',
-};
+export const OUTCOME_OPTIONS = Object.entries(AUDIT_OUTCOMES).map(([value, label]) => ({ value, label }));
 
-export function actionName(action: string): string {
-  const itemAction = action.startsWith('item_') ? ITEM_ACTIONS[action.slice(5) as keyof typeof ITEM_ACTIONS] : undefined;
-  return ACTIONS[action] ?? (itemAction ? `稿件：${itemAction.label}` : action);
+/** Every action the filter offers, by its Chinese name. */
+export const ACTION_OPTIONS = AUDIT_ACTION_CODES.map((value) => ({ value, label: auditActionLabel(value) }));
+
+/** Who acted, as people know them: 张三（沙湾镇）; the user name alone for an unknown one. */
+export function actorLabel(entry: Pick<AuditEntry, 'actor' | 'actor_name' | 'actor_unit'>): string {
+  if (!entry.actor_name) return entry.actor;
+  return `${entry.actor_name}${entry.actor_unit ? `（${entry.actor_unit}）` : ''}`;
 }
 
-/** Every action the filter offers: the named ones and each item workflow action. */
-export const ACTION_OPTIONS = [
-  ...Object.entries(ACTIONS).map(([value, label]) => ({ value, label })),
-  ...Object.keys(ITEM_ACTIONS).map((key) => ({ value: `item_${key}`, label: actionName(`item_${key}`) })),
-];
+/** What an entry is about: 稿件《标题》, 账号 张三, or the kind and number where there is no name. */
+export function objectLabel(entry: Pick<AuditEntry, 'object_type' | 'object_type_label' | 'object_id' | 'object_name'>): string {
+  if (!entry.object_type) return '—';
+  if (entry.object_name) return entry.object_type === 'item' ? `${entry.object_type_label}《${entry.object_name}》` : `${entry.object_type_label} ${entry.object_name}`;
+  return `${entry.object_type_label}${entry.object_id ? ` #${entry.object_id}` : ''}`;
+}
 
 /** The start and end of China-time days as the instants the log stores (UTC ISO). */
 export function auditQuery(filters: AuditFilters, page: number, pageSize: number) {
@@ -75,12 +76,6 @@ export function auditQuery(filters: AuditFilters, page: number, pageSize: number
     page,
     pageSize,
   };
-}
-
-/** An instant of the log in China time, to the second. */
-export function chinaTime(iso: string): string {
-  const shifted = new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString();
-  return `${shifted.slice(0, 10)} ${shifted.slice(11, 19)}`;
 }
 
 /** A stored before/after JSON text, indented for reading; text that is not JSON is shown as it is. */

@@ -6,15 +6,17 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, DatePicker, Empty, Form, Input, Modal, Result, Row, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { todayInChina } from '@domain/dates';
 import { isPhoneNumber } from '@domain/item-workflow';
 import { CONTACT_DUTIES, STAFFING } from '@domain/registry';
 import { can } from '../../../access';
 import { useFormSubmission } from '../../../lib/form-errors';
+import { useUnits } from '../../../lib/units';
 import { useRequest } from '../../../lib/use-request';
 import { useUser } from '../../../session';
-import { addContact, endContact, filterRegistry, loadMissingOfficers, loadRegistry, namesFor, type Contact, type UnitRegistry } from './service';
+import { RegistryGaps } from './components/RegistryGaps';
+import { addContact, endContact, entryFromAccount, filterRegistry, loadRegistry, namesFor, type Contact, type OfficerAccount, type UnitRegistry } from './service';
 
 const phone = (c: Contact) => [c.officePhone, c.mobile].filter(Boolean).join(' / ') || '—';
 
@@ -22,14 +24,15 @@ export default function RegistryPage() {
   const user = useUser();
   const district = user.unit === null;
   const { data, loading, error, reload } = useRequest(loadRegistry, []);
-  const missing = useRequest((signal) => (can.isDistrictRole(user.role) ? loadMissingOfficers(signal) : Promise.resolve([])), [user.role]);
+  // The units' pinyin initials, by which the search box finds a unit (swz → 沙湾镇).
+  useUnits();
   const [typed, setTyped] = useState('');
   const [onlyWarnings, setOnlyWarnings] = useState(false);
-  const [adding, setAdding] = useState<UnitRegistry['unit']>();
+  const [adding, setAdding] = useState<{ unit: UnitRegistry['unit']; accounts: OfficerAccount[]; from?: OfficerAccount }>();
   const [ending, setEnding] = useState<Contact>();
   const rows = useMemo(() => filterRegistry(data ?? [], typed, onlyWarnings), [data, typed, onlyWarnings]);
   const editable = (unitId: number) => can.editRegistry(user.role) && (user.role === 'editor' || user.unit?.id === unitId);
-  const changed = () => { reload(); missing.reload(); };
+  const changed = () => reload();
 
   if (error && !data) return <Result status="error" title="无法读取信息员登记" subTitle={error.message} />;
 
@@ -54,7 +57,7 @@ export default function RegistryPage() {
           ...(editable(row.unit.id) ? [{ title: '操作', key: 'end', render: (_: unknown, c: Contact) => <Button type="link" size="small" onClick={() => setEnding(c)}>登记离任</Button> }] : []),
         ]}
       />
-      {editable(row.unit.id) && <Button icon={<PlusOutlined />} onClick={() => setAdding(row.unit)}>登记人员</Button>}
+      {editable(row.unit.id) && <Button icon={<PlusOutlined />} onClick={() => setAdding({ unit: row.unit, accounts: row.unregisteredOfficers })}>登记人员</Button>}
       {row.history.length > 0 && (
         <>
           <Typography.Text strong>变更记录</Typography.Text>
@@ -80,12 +83,9 @@ export default function RegistryPage() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      {district && (missing.data?.length ?? 0) > 0 && (
-        <Alert
-          type="warning"
-          showIcon
-          title={`${missing.data!.length} 个单位未登记信息员`}
-          description={missing.data!.map((u) => u.name).join('、')}
+      {district && (
+        <RegistryGaps rows={data ?? []} loading={loading && !data}
+          onRegister={can.editRegistry(user.role) ? (unit, account) => setAdding({ unit, accounts: data?.find((r) => r.unit.id === unit.id)?.unregisteredOfficers ?? [], from: account }) : undefined}
         />
       )}
       <Card title="信息员登记备案">
@@ -124,7 +124,7 @@ export default function RegistryPage() {
           (data ?? []).map((row) => <div key={row.unit.id}><Typography.Title level={5}>{row.unit.name}</Typography.Title>{contactTable(row)}</div>)
         )}
       </Card>
-      <AddContact unit={adding} onClose={() => setAdding(undefined)} onAdded={() => { setAdding(undefined); changed(); }} />
+      <AddContact adding={adding} onClose={() => setAdding(undefined)} onAdded={() => { setAdding(undefined); changed(); }} />
       <EndContact contact={ending} onClose={() => setEnding(undefined)} onEnded={() => { setEnding(undefined); changed(); }} />
     </Space>
   );
@@ -143,10 +143,21 @@ interface ContactForm {
 
 const phoneRule = { validator: async (_: unknown, value?: string) => { if (value && !isPhoneNumber(value)) throw new Error('电话格式不正确，应为手机号或带区号的固定电话'); } };
 
-function AddContact({ unit, onClose, onAdded }: { unit: UnitRegistry['unit'] | undefined; onClose(): void; onAdded(): void }) {
+/**
+ * 登记人员. While the unit has no officer registered its officer accounts are offered: one click
+ * (or the warning table's 按账号登记) fills in the account's name and phone.
+ */
+function AddContact({ adding, onClose, onAdded }: { adding: { unit: UnitRegistry['unit']; accounts: OfficerAccount[]; from?: OfficerAccount } | undefined; onClose(): void; onAdded(): void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<ContactForm>();
   const { busy, refusal, submitting } = useFormSubmission(form);
+  const unit = adding?.unit;
+  const fill = (account: OfficerAccount) => form.setFieldsValue({ officePhone: undefined, mobile: undefined, ...entryFromAccount(account) });
+  useEffect(() => {
+    if (!adding) return;
+    form.resetFields();
+    if (adding.from) fill(adding.from);
+  }, [adding, form]);
 
   const submit = async (values: ContactForm) => {
     if (!unit) return;
@@ -164,7 +175,11 @@ function AddContact({ unit, onClose, onAdded }: { unit: UnitRegistry['unit'] | u
   return (
     <Modal open={unit !== undefined} title={`登记人员：${unit?.name ?? ''}`} okText="登记" cancelText="取消" confirmLoading={busy} onOk={() => form.submit()} onCancel={onClose} forceRender width={640}>
       {refusal && <Alert type="error" showIcon title={refusal} style={{ marginBottom: 16 }} />}
-      <Form<ContactForm> form={form} layout="vertical" onFinish={submit}>
+      {(adding?.accounts.length ?? 0) > 0 && (
+        <Alert type="info" showIcon style={{ marginBottom: 16 }} title="本单位尚未登记信息员，可按信息员账号登记："
+          description={<Space wrap>{adding!.accounts.map((a) => <Button key={a.accountId} size="small" onClick={() => fill(a)}>{`填入 ${a.name}${a.phone ? `（${a.phone}）` : ''}`}</Button>)}</Space>} />
+      )}
+      <Form<ContactForm> form={form} name="add-contact" layout="vertical" onFinish={submit}>
         <Row gutter={12}>
           <Col xs={24} sm={12}>
             <Form.Item label="职责" name="duty" rules={[{ required: true, message: '请选择职责' }]}>

@@ -1,5 +1,6 @@
 /** 信息员登记备案: the registry as the API gives it, and its calls. */
 import { http } from '../../../http';
+import { isMobilePhone } from '@domain/phone';
 import { matchesUnit } from '../../../lib/pinyin';
 
 export interface Contact {
@@ -23,6 +24,16 @@ export interface UnitRegistry {
   contacts: Contact[];
   history: Contact[];
   warnings: string[];
+  /** Each shortfall and the day it began (null: never registered). */
+  gaps: { problem: string; since: string | null; missing?: Contact['duty'] }[];
+  /** While the unit has no officer registered, its officer accounts: offered as the entry. */
+  unregisteredOfficers: OfficerAccount[];
+}
+
+export interface OfficerAccount {
+  accountId: number;
+  name: string;
+  phone: string | null;
 }
 
 export interface ContactInput {
@@ -45,7 +56,19 @@ export function filterRegistry(rows: UnitRegistry[], typed: string, onlyWarnings
 export const namesFor = (row: UnitRegistry, duty: Contact['duty']) => row.contacts.filter((c) => c.duty === duty).map((c) => c.name).join('、') || undefined;
 
 export const loadRegistry = (signal: AbortSignal) => http.get<UnitRegistry[]>('/api/registry', { signal });
-export const loadMissingOfficers = (signal: AbortSignal) => http.get<{ id: number; name: string; series: string }[]>('/api/registry/missing-officers', { signal });
 export const addContact = (unitId: number, input: ContactInput) => http.post<{ id: number }>(`/api/units/${unitId}/contacts`, input, { quiet: true });
 export const endContact = (contact: Contact, endedOn: string, noticeDate: string | null) =>
   http.post(`/api/contacts/${contact.id}/end`, { version: contact.version, endedOn, noticeDate }, { quiet: true });
+
+/** The registry entry an officer account offers: its name, and its phone as mobile or office phone. */
+export function entryFromAccount(account: OfficerAccount): { duty: 'officer'; name: string; mobile?: string; officePhone?: string } {
+  const phone = account.phone ?? undefined;
+  if (!phone) return { duty: 'officer', name: account.name };
+  return isMobilePhone(phone) ? { duty: 'officer', name: account.name, mobile: phone } : { duty: 'officer', name: account.name, officePhone: phone };
+}
+
+/** Units with a shortfall, longest-standing first (never registered before any date), then in annex order. */
+export function unitsWithGaps(rows: readonly UnitRegistry[]): UnitRegistry[] {
+  const earliest = (r: UnitRegistry) => (r.gaps.some((g) => g.since === null) ? '' : r.gaps.map((g) => g.since!).sort()[0]);
+  return rows.filter((r) => r.gaps.length > 0).map((r, i) => ({ r, i })).sort((a, b) => earliest(a.r).localeCompare(earliest(b.r)) || a.i - b.i).map(({ r }) => r);
+}

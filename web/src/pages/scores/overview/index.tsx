@@ -87,8 +87,8 @@ export default function ScoresPage() {
             activeKey={activeSeries}
             onChange={(key) => update({ series: key })}
             items={series.map((s) => {
-              const rows = seriesRows(docUnits, s.code);
-              const failed = quarter === null ? rows.filter((u) => !u.annual.met).length : rows.filter((u) => u.quarters[quarter - 1]?.met === false).length;
+              const rows = seriesRows(docUnits, s.code, quarter);
+              const failed = quarter === null ? rows.filter(({ unit: u }) => !u.annual.met).length : rows.filter(({ unit: u }) => u.quarters[quarter - 1]?.met === false).length;
               return {
                 key: s.code,
                 label: <span>{s.name}{rows.length > 0 && failed > 0 && <Tag color="error" style={{ marginInlineStart: 6 }}>{failed} 未达标</Tag>}</span>,

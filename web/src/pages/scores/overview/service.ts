@@ -1,6 +1,7 @@
 /** API calls of the scores pages and the pure logic behind their tables, lists, warnings and charts. */
 import { addDays, quarterEnd, quarterOf, yearOf } from '@domain/dates';
 import type { Policy } from '@domain/policy';
+import { competitionRanks } from '@domain/ranking';
 import { http, query } from '../../../http';
 import type { ChartData, EarlyWarning, PeriodFigure, RuleTotalsDocument, ScoresDocument, UnitAssessment } from './types';
 
@@ -36,9 +37,27 @@ export function gapLabel(figure: PeriodFigure): string {
   return gap === 0 ? '恰好达标' : `超出 ${gap} 分`;
 }
 
-/** One series' units in the server's rank order (ties by name, so rows do not jump). */
-export function seriesRows(units: readonly UnitAssessment[], series: string): UnitAssessment[] {
-  return units.filter((u) => u.series === series).sort((a, b) => a.rank - b.rank || a.unit.localeCompare(b.unit, 'zh-CN'));
+/** One series' units with their rank by the period's points: a quarter's, or the year's when no quarter is chosen. */
+export interface RankedUnit {
+  unit: UnitAssessment;
+  rank: number;
+}
+
+/**
+ * One series' units in rank order by the period shown (ties share a rank, 1, 1, 3; then by name, so
+ * rows do not jump). The documents' own `rank` is by the year's points, which a quarter's table must not show.
+ */
+export function seriesRows(units: readonly UnitAssessment[], series: string, quarter: number | null): RankedUnit[] {
+  const members = units.filter((u) => u.series === series);
+  const ranks = competitionRanks(members, (u) => periodFigure(u, quarter).points);
+  return members
+    .map((unit) => ({ unit, rank: ranks.get(unit)! }))
+    .sort((a, b) => a.rank - b.rank || a.unit.unit.localeCompare(b.unit.unit, 'zh-CN'));
+}
+
+/** The rank column's header: which points it ranks by. */
+export function rankTitle(quarter: number | null): string {
+  return quarter === null ? '年度排名' : '季度排名';
 }
 
 const bySeriesThenRank = (order: readonly string[]) => (a: UnitAssessment, b: UnitAssessment) =>
@@ -158,4 +177,23 @@ export function outletChart(document: RuleTotalsDocument | undefined, policy: Po
       .filter((s) => rows.some((r) => r.series === s.code))
       .map((s) => ({ name: s.name, type: 'bar' as const, stack: 'points', data: categories.map((c) => groups.get(c)?.get(s.code) ?? 0) })),
   };
+}
+
+/** ECharts' category-axis label settings (the subset chosen here). */
+export interface CategoryAxisLabel {
+  interval: 0;
+  width: number;
+  overflow: 'break' | 'truncate';
+  rotate: number;
+}
+
+/**
+ * Category labels that never overlap at any chart width: each wraps within its share of the axis
+ * while that holds three characters (12 px each); narrower, they stand upright and are cut short.
+ */
+export function categoryAxisLabel(chartWidth: number, count: number): CategoryAxisLabel {
+  // The y axis' labels and the grid's margins take about 56 px.
+  const slot = (chartWidth - 56) / Math.max(count, 1);
+  if (slot >= 44) return { interval: 0, width: Math.floor(slot - 8), overflow: 'break', rotate: 0 };
+  return { interval: 0, width: 84, overflow: 'truncate', rotate: 90 };
 }

@@ -14,7 +14,7 @@ import { ResultLists } from '../overview/components/ResultLists';
 import { SeriesScoreTable } from '../overview/components/SeriesScoreTable';
 import { QUARTER_NAMES, seriesRows, yearOptions } from '../overview/service';
 import { ApprovalPanel } from './components/ApprovalPanel';
-import { PUBLICATION_STATUS, chinaDateTime, defaultQuarter, loadPublications, periodTitle, preparePublication, quarterNotStarted } from './service';
+import { PUBLICATION_STATUS, chinaDateTime, chineseDate, defaultQuarter, loadPublications, periodTitle, preparePublication, quarterNotStarted } from './service';
 import type { Publication } from './types';
 
 export default function ResultsPage() {
@@ -136,16 +136,16 @@ function PublicationView({ publication, onApproved }: { publication: Publication
       <Space orientation="vertical" size={16} style={{ width: '100%' }}>
         <ApprovalPanel publication={publication} onChanged={onApproved} />
         <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }}>
-          <Descriptions.Item label="统计截至">{publication.asOf}</Descriptions.Item>
+          <Descriptions.Item label="统计截至">{chineseDate(publication.asOf)}</Descriptions.Item>
           <Descriptions.Item label="考核办法">{scores.policy}</Descriptions.Item>
           <Descriptions.Item label="编制时间">{chinaDateTime(publication.preparedAt)}</Descriptions.Item>
           <Descriptions.Item label="发布时间">{pending ? '尚未发布' : chinaDateTime(publication.approvedAt)}</Descriptions.Item>
         </Descriptions>
 
         {series.map((s) => {
-          const rows = seriesRows(scores.units, s.code);
+          const rows = seriesRows(scores.units, s.code, quarter);
           if (rows.length === 0) return null;
-          const failed = rows.filter((u) => u.quarters[quarter - 1]?.met === false).length;
+          const failed = rows.filter(({ unit: u }) => u.quarters[quarter - 1]?.met === false).length;
           return (
             <div key={s.code}>
               <Typography.Title level={5} style={{ marginTop: 0 }}>

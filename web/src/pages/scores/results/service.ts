@@ -57,3 +57,9 @@ export function chinaDateTime(iso: string | null): string {
   if (!iso) return '—';
   return new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 }
+
+/** A calendar date as an official notice writes it: 2026年9月30日. */
+export function chineseDate(date: string): string {
+  const [year, month, day] = date.split('-').map(Number);
+  return `${year}年${month}月${day}日`;
+}

@@ -68,7 +68,7 @@ export default function UnitScorePage() {
 
       <Row gutter={[16, 16]}>
         <Col xs={12} md={6}><Card size="small"><Statistic title="全年得分" value={assessment?.annual.points ?? '—'} suffix={assessment ? `/ ${assessment.annual.target} 分` : undefined} loading={scores.loading && !scores.data} /></Card></Col>
-        <Col xs={12} md={6}><Card size="small"><Statistic title="序列排名" value={assessment ? `第 ${assessment.rank} 名` : '—'} loading={scores.loading && !scores.data} /></Card></Col>
+        <Col xs={12} md={6}><Card size="small"><Statistic title="年度排名" value={assessment ? `第 ${assessment.rank} 名` : '—'} loading={scores.loading && !scores.data} /></Card></Col>
         <Col xs={12} md={6}><Card size="small"><Statistic title="距年度指标" value={assessment ? gapLabel(assessment.annual) : '—'} loading={scores.loading && !scores.data} /></Card></Col>
         <Col xs={12} md={6}><Card size="small"><Statistic title="记分笔数" value={explanation.data?.bookings.length ?? '—'} loading={explanation.loading && !explanation.data} /></Card></Col>
       </Row>

@@ -41,7 +41,7 @@ export default function ProgressPage() {
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       {header}
-      <Typography.Text type="secondary">{seriesName}{assessment ? ` · 序列内第 ${assessment.rank} 名` : ''} · 截至 {today}</Typography.Text>
+      <Typography.Text type="secondary">{seriesName}{assessment ? ` · 年度排名第 ${assessment.rank} 名` : ''} · 截至 {today}</Typography.Text>
       <Row gutter={[16, 16]}>
         <Col xs={24} md={12}>
           <Card title={`${year} 年第 ${quarter} 季度`} size="small">

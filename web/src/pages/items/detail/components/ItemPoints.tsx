@@ -7,6 +7,9 @@ import { kindName, loadPolicies, outletName } from '../../../../lib/policy';
 import { useRequest } from '../../../../lib/use-request';
 import type { ItemDetail } from '../types';
 
+// Dates and points keep to one line; only the rule's wording wraps in a narrow card.
+const noWrap = () => ({ style: { whiteSpace: 'nowrap' as const } });
+
 export function ItemPoints({ item, showRecords }: { item: ItemDetail; showRecords: boolean }) {
   const { data: policies } = useRequest(() => loadPolicies(), []);
   const policyOn = (date: string) => (policies ? policyInForce(policies, date) ?? policies[policies.length - 1] : undefined);
@@ -28,9 +31,9 @@ export function ItemPoints({ item, showRecords }: { item: ItemDetail; showRecord
           scroll={{ x: true }}
           dataSource={item.bookings}
           columns={[
-            { title: '日期', dataIndex: 'date', width: 110 },
+            { title: '日期', dataIndex: 'date', onHeaderCell: noWrap, onCell: noWrap },
             { title: '记分依据', dataIndex: 'rule', render: (rule: string, b) => describeRule(rule, policyOn(b.date)) },
-            { title: '分值', dataIndex: 'points', align: 'right', render: (p: number) => (p > 0 ? `+${p}` : p) },
+            { title: '分值', dataIndex: 'points', align: 'right', onHeaderCell: noWrap, onCell: noWrap, render: (p: number) => (p > 0 ? `+${p}` : p) },
           ]}
         />
       ) : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="尚未得分：稿件被采用或获得批示后，在这里列出每一笔记分" />}

@@ -43,7 +43,7 @@ export function ResultLists({ units, quarter, series, inProgress, yearComplete, 
           {!yearComplete
             ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="全年四个季度结束后确定，按排名列出；请在第四季度结果中查看" />
             : table(commendCandidates(units, order), [
-              { title: '排名', dataIndex: 'rank', key: 'rank', width: 56, align: 'center' },
+              { title: '年度排名', dataIndex: 'rank', key: 'rank', width: 80, align: 'center' },
               unitColumn,
               { title: '全年得分', key: 'annual', align: 'right', render: (_, u) => u.annual.points },
             ], '没有全年四个季度全部达标的单位')}

@@ -5,11 +5,12 @@
 import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { init, use, type EChartsType } from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { SVGRenderer } from 'echarts/renderers';
+import { useEffect, useRef, useState } from 'react';
+import { categoryAxisLabel } from '../service';
 import type { ChartData } from '../types';
 
-use([BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
+use([BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, SVGRenderer]);
 
 export interface ScoreChartProps {
   data: ChartData;
@@ -22,12 +23,19 @@ export default function ScoreChart({ data, label, height = 280 }: ScoreChartProp
   const element = useRef<HTMLDivElement>(null);
   const chart = useRef<EChartsType | null>(null);
 
+  const [width, setWidth] = useState(0);
+
   useEffect(() => {
     if (!element.current) return;
-    const instance = init(element.current, undefined, { renderer: 'canvas' });
+    // SVG: a few bars draw as sharply as canvas, and their text can be found and measured.
+    const instance = init(element.current, undefined, { renderer: 'svg' });
     chart.current = instance;
+    setWidth(element.current.clientWidth);
     // Follows the card's width (phone, sidebar folding) rather than only the window's.
-    const observer = new ResizeObserver(() => instance.resize());
+    const observer = new ResizeObserver(() => {
+      instance.resize();
+      setWidth(element.current?.clientWidth ?? 0);
+    });
     observer.observe(element.current);
     return () => {
       observer.disconnect();
@@ -37,16 +45,17 @@ export default function ScoreChart({ data, label, height = 280 }: ScoreChartProp
   }, []);
 
   useEffect(() => {
+    if (width === 0) return;
     chart.current?.setOption({
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (value: unknown) => (value === null || value === undefined ? '—' : `${String(value)} 分`) },
       legend: { type: 'scroll', top: 0 },
       grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
-      // Long outlet names wrap rather than hide each other.
-      xAxis: { type: 'category', data: data.categories, axisLabel: { interval: 0, width: 72, overflow: 'break' } },
+      // Long outlet names wrap within their share of the axis, or stand upright, rather than overlap.
+      xAxis: { type: 'category', data: data.categories, axisLabel: categoryAxisLabel(width, data.categories.length) },
       yAxis: { type: 'value', minInterval: 1 },
       series: data.series.map((s) => ({ ...s, barMaxWidth: 36, emphasis: { focus: 'series' }, ...(s.type === 'line' ? { symbolSize: 8, connectNulls: true } : {}) })),
     }, { notMerge: true });
-  }, [data]);
+  }, [data, width]);
 
   return <div ref={element} role="img" aria-label={label} style={{ width: '100%', height }} />;
 }

@@ -2,12 +2,13 @@
 import { Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import { pathOf } from '../../../../access';
-import { gapLabel, periodFigure, QUARTER_NAMES } from '../service';
+import { gapLabel, periodFigure, QUARTER_NAMES, rankTitle, type RankedUnit } from '../service';
 import type { PeriodFigure, UnitAssessment } from '../types';
 import styles from './score-rows.module.css';
 
 export interface SeriesScoreTableProps {
-  rows: UnitAssessment[];
+  /** The series' units in rank order by the period shown (seriesRows). */
+  rows: RankedUnit[];
   /** The quarter shown, or null for the whole year. */
   quarter: number | null;
   /** Unit ids by name, to link each unit to its bookings; without it units are plain text. */
@@ -23,8 +24,12 @@ export function MetTag({ figure }: { figure: PeriodFigure }) {
 }
 
 export function SeriesScoreTable({ rows, quarter, unitIds, withAnnual = true, loading }: SeriesScoreTableProps) {
+  const ranks = new Map(rows.map((r) => [r.unit, r.rank]));
   const columns: TableColumnsType<UnitAssessment> = [
-    { title: <Tooltip title="按全年累计得分在本序列中排名，同分同名次">排名</Tooltip>, dataIndex: 'rank', width: 64, align: 'center' },
+    {
+      title: <Tooltip title={`按${quarter === null ? '全年' : '本季度'}得分在本序列中排名，同分同名次`}>{rankTitle(quarter)}</Tooltip>,
+      key: 'rank', width: 88, align: 'center', render: (_, unit) => ranks.get(unit),
+    },
     {
       title: '单位', dataIndex: 'unit',
       render: (name: string) => {
@@ -74,7 +79,7 @@ export function SeriesScoreTable({ rows, quarter, unitIds, withAnnual = true, lo
       size="small"
       loading={loading}
       columns={columns}
-      dataSource={rows}
+      dataSource={rows.map((r) => r.unit)}
       pagination={false}
       scroll={{ x: 'max-content' }}
       rowClassName={(unit) => {
