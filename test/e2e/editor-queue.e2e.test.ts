@@ -93,8 +93,12 @@ describe.skipIf(!isDialectAvailable)('the district editor works without friction
     expect(titles[titles.length - 1]).toContain('今天已采用');
 
     // Sorted by points on the server: the adopted ledger item (8) first.
+    // The second click (descending) only once the first sort's page has come back, as a person would.
+    const ascending = page.waitForResponse((response) => response.url().includes('/api/items?') && response.url().includes('sort=points'));
     await page.getByRole('columnheader', { name: '得分' }).click();
     await page.waitForURL(/sort=points/);
+    await ascending;
+    await page.locator('.ant-table .ant-spin-spinning').waitFor({ state: 'detached' });
     await page.getByRole('columnheader', { name: '得分' }).click();
     await page.waitForURL(/order=desc/);
     await expect.poll(async () => (await rowTitles(page))[0]).toContain('今天已采用');
