@@ -8,7 +8,7 @@ import type { Policy } from '../../src/domain/policy.js';
 import { importLedger } from '../../src/services/import-ledger.js';
 import { DRAFT } from '../factories/item.factory.js';
 import { loginAs, type ApiClient } from '../helpers/test-app.js';
-import { launchBrowser, see, signIn, startSystem, type Browsing, type System, isDialectAvailable } from './harness.js';
+import { launchBrowser, see, signIn, startSystem, type Browsing, type System, isDialectAvailable, choose } from './harness.js';
 
 const policy = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../seeds/panyu-2010.policy.json'), 'utf8')) as Policy;
 
@@ -67,11 +67,6 @@ describe.skipIf(!isDialectAvailable)('the district editor works without friction
   };
   const row = (page: Page, title: string) => page.locator('tr.ant-table-row', { hasText: title });
   const rowTitles = (page: Page) => page.locator('tr.ant-table-row td:nth-child(2)').allTextContents();
-  const choose = async (page: Page, label: string, option: string) => {
-    await page.getByLabel(label, { exact: true }).click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
-  };
-
   it('opens the inbox on 待接收 then 已接收, oldest first, whatever a ledger dated today or later holds; columns sort and filter on the server', async () => {
     const today = todayInChina();
     await ledger([

@@ -7,7 +7,7 @@ import { addDays, todayInChina } from '../../src/domain/dates.js';
 import type { Policy } from '../../src/domain/policy.js';
 import { DRAFT } from '../factories/item.factory.js';
 import { loginAs, type ApiClient } from '../helpers/test-app.js';
-import { PHONE, launchBrowser, screenshot, see, signIn, startSystem, type Browsing, type System, isDialectAvailable } from './harness.js';
+import { PHONE, launchBrowser, screenshot, see, signIn, startSystem, type Browsing, type System, isDialectAvailable, choose } from './harness.js';
 
 const policy = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../seeds/panyu-2010.policy.json'), 'utf8')) as Policy;
 
@@ -55,12 +55,6 @@ describe.skipIf(!isDialectAvailable)('the district editor in Chromium', () => {
   };
 
   const row = (page: Page, title: string) => page.locator('tr.ant-table-row', { hasText: title });
-
-  /** Opens an antd Select by its label and picks the option with this text. */
-  const choose = async (page: Page, label: string, option: string) => {
-    await page.getByLabel(label, { exact: true }).click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
-  };
 
   it('lists sent items, finds 防汛 by full-text search, receives a selection, adopts into 《番府信息上报》 with an instruction: 13 points', async () => {
     const flood = await sendItem('沙湾镇', { title: '沙湾镇扎实推进防汛防风工作' });
@@ -136,7 +130,9 @@ describe.skipIf(!isDialectAvailable)('the district editor in Chromium', () => {
     expect(await page.locator('.ant-select-item-option', { hasText: policy.outlets.portal.name }).count()).toBe(0);
 
     // Adopted by 《番府信息》, then undone: the confirmation says the points go, and they do.
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: policy.outlets.dynamic.name }).click();
+    await page.keyboard.press('Escape');
+    await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached' }).catch(() => undefined);
+    await choose(page, '采用载体', policy.outlets.dynamic.name);
     await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
     await page.getByRole('dialog').waitFor({ state: 'detached' });
     await page.locator('tr', { hasText: policy.outlets.dynamic.name }).getByText(`+${policy.outlets.dynamic.points} 分`).waitFor();

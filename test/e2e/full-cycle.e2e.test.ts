@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Policy } from '../../src/domain/policy.js';
 import { listPolicies } from '../../src/db/repositories/policy.repository.js';
-import { launchBrowser, see, signIn, startSystem, type Browsing, type System, isDialectAvailable } from './harness.js';
+import { launchBrowser, see, signIn, startSystem, type Browsing, type System, isDialectAvailable, choose } from './harness.js';
 
 describe.skipIf(!isDialectAvailable)('the whole cycle in Chromium', () => {
   let system: System;
@@ -23,11 +23,6 @@ describe.skipIf(!isDialectAvailable)('the whole cycle in Chromium', () => {
     await browsing?.close();
     await system?.close();
   });
-
-  const choose = async (page: Page, label: string, option: string) => {
-    await page.getByLabel(label, { exact: true }).click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
-  };
 
   it('officer → leader → editor (adoption 综合调研 + 区领导批示) → scores +13 with bookings', async () => {
     const title = '榄核镇多措并举推进农村集体经济发展';

@@ -164,3 +164,34 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 export async function see(page: Page, text: string | RegExp): Promise<void> {
   await page.getByText(text).first().waitFor({ state: 'visible' });
 }
+
+/** Waits until no antd motion (a dialog zooming in, a list sliding open or closed) is under way. */
+export async function motionless(page: Page): Promise<void> {
+  await page.waitForFunction(() => !document.querySelector('[class*="-appear-active"], [class*="-enter-active"], [class*="-leave-active"]'), undefined, { polling: 'raf' });
+}
+
+/**
+ * Picks an option of the antd Select labelled `label` and waits until the field shows it, as a
+ * person does: only once the dialog and the list have finished opening. Under load a click that
+ * still lands mid-motion is dropped by antd; the field then lacks the choice and it is made again
+ * (at most three times).
+ */
+export async function choose(page: Page, label: string, option: string): Promise<void> {
+  const field = page.getByLabel(label, { exact: true });
+  const formItem = page.locator('.ant-form-item').filter({ has: field });
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    await motionless(page);
+    await field.click();
+    await motionless(page);
+    const picked = await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click({ timeout: 5000 }).then(() => true, () => false);
+    if (picked && (await formItem.count()) === 0) return;
+    const deadline = Date.now() + 2000;
+    while (picked && Date.now() < deadline) {
+      if ((await formItem.first().innerText()).includes(option)) return;
+      await page.waitForTimeout(100);
+    }
+    // Close a list left open (Escape with none open would close the dialog instead).
+    if (await page.locator('.ant-select-dropdown:visible').count()) await page.keyboard.press('Escape');
+  }
+  throw new Error(`the field ${label} did not take the option ${option}`);
+}

@@ -5,7 +5,7 @@ import { addDays, quarterEnd, quarterOf, todayInChina, yearOf } from '../../src/
 import { importLedger } from '../../src/services/import-ledger.js';
 import { DRAFT } from '../factories/item.factory.js';
 import { loginAs, type ApiClient } from '../helpers/test-app.js';
-import { PHONE, launchBrowser, screenshot, see, signIn, startSystem, type Browsing, type System, isDialectAvailable } from './harness.js';
+import { PHONE, launchBrowser, screenshot, see, signIn, startSystem, type Browsing, type System, isDialectAvailable, choose } from './harness.js';
 
 const QUARTERS = ['第一季度', '第二季度', '第三季度', '第四季度'];
 
@@ -64,11 +64,6 @@ describe.skipIf(!isDialectAvailable)('scores and quarterly results in Chromium',
     await browsing?.close();
     await system?.close();
   });
-
-  const choose = async (page: Page, label: string, option: string) => {
-    await page.getByLabel(label, { exact: true }).click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).click();
-  };
 
   it('the editor sees the unit’s +13 against its target, and the bookings behind it with the item', async () => {
     const page = await browsing.newPage();
