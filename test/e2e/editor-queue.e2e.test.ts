@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayInChina } from '../../src/domain/dates.js';
 import type { Policy } from '../../src/domain/policy.js';
 import { importLedger } from '../../src/services/import-ledger.js';
-import { DRAFT } from '../factories/item.factory.js';
 import { loginAs, type ApiClient } from '../helpers/test-app.js';
 import { launchBrowser, see, signIn, startSystem, type Browsing, type System, isDialectAvailable, choose } from './harness.js';
+import { itemSender } from './send-item.js';
 
 const policy = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../seeds/panyu-2010.policy.json'), 'utf8')) as Policy;
 
@@ -17,7 +17,7 @@ describe.skipIf(!isDialectAvailable)('the district editor works without friction
   let browsing: Browsing;
   let editor: { username: string; password: string };
   let editorApi: ApiClient;
-  const units = new Map<string, { officer: ApiClient; reviewer: ApiClient }>();
+  const { transition, sendItem } = itemSender(() => system);
   /** Requests the server refused or failed: none is expected. */
   const failed: string[] = [];
 
@@ -40,27 +40,6 @@ describe.skipIf(!isDialectAvailable)('the district editor works without friction
     return page;
   };
 
-  const unitClients = async (unit: string) => {
-    if (!units.has(unit)) {
-      const officer = await system.account('officer', unit);
-      const reviewer = await system.account('reviewer', unit);
-      units.set(unit, { officer: await loginAs(system.app, officer.username, officer.password), reviewer: await loginAs(system.app, reviewer.username, reviewer.password) });
-    }
-    return units.get(unit)!;
-  };
-  const transition = async (client: ApiClient, id: number, action: string) => {
-    const response = await client.transition(id, action);
-    expect(response.statusCode, response.body).toBe(200);
-  };
-  const sendItem = async (unit: string, draft: Record<string, unknown>): Promise<number> => {
-    const { officer, reviewer } = await unitClients(unit);
-    const created = await officer.post('/api/items', { ...DRAFT, ...draft });
-    expect(created.statusCode, created.body).toBe(201);
-    const { id } = created.json();
-    await transition(officer, id, 'submit_for_review');
-    await transition(reviewer, id, 'approve');
-    return id;
-  };
   const ledger = async (records: Record<string, unknown>[]) => {
     const outcome = await importLedger(system.store.db, records.map((fields, i) => ({ fields, file: 'e2e', line: i + 1 })));
     expect(outcome.ok, JSON.stringify(outcome)).toBe(true);

@@ -5,9 +5,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayInChina } from '../../src/domain/dates.js';
 import type { Policy } from '../../src/domain/policy.js';
-import { DRAFT } from '../factories/item.factory.js';
 import { loginAs, type ApiClient } from '../helpers/test-app.js';
 import { PHONE, launchBrowser, screenshot, see, signIn, startSystem, type Browsing, type System, isDialectAvailable, choose } from './harness.js';
+import { itemSender } from './send-item.js';
 
 const policy = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../seeds/panyu-2010.policy.json'), 'utf8')) as Policy;
 
@@ -16,7 +16,7 @@ describe.skipIf(!isDialectAvailable)('the district editor in Chromium', () => {
   let browsing: Browsing;
   let editor: { username: string; password: string };
   let editorApi: ApiClient;
-  const units = new Map<string, { officer: ApiClient; reviewer: ApiClient }>();
+  const { transition, sendItem } = itemSender(() => system);
 
   beforeAll(async () => {
     system = await startSystem();
@@ -28,31 +28,6 @@ describe.skipIf(!isDialectAvailable)('the district editor in Chromium', () => {
     await browsing?.close();
     await system?.close();
   });
-
-  const unitClients = async (unit: string) => {
-    if (!units.has(unit)) {
-      const officer = await system.account('officer', unit);
-      const reviewer = await system.account('reviewer', unit);
-      units.set(unit, { officer: await loginAs(system.app, officer.username, officer.password), reviewer: await loginAs(system.app, reviewer.username, reviewer.password) });
-    }
-    return units.get(unit)!;
-  };
-
-  const transition = async (client: ApiClient, id: number, action: string) => {
-    const response = await client.transition(id, action);
-    expect(response.statusCode, response.body).toBe(200);
-  };
-
-  /** Officer drafts, submits for review, the reviewer approves: the item is sent to the district. */
-  const sendItem = async (unit: string, draft: Record<string, unknown>): Promise<number> => {
-    const { officer, reviewer } = await unitClients(unit);
-    const created = await officer.post('/api/items', { ...DRAFT, ...draft });
-    expect(created.statusCode, created.body).toBe(201);
-    const { id } = created.json();
-    await transition(officer, id, 'submit_for_review');
-    await transition(reviewer, id, 'approve');
-    return id;
-  };
 
   const row = (page: Page, title: string) => page.locator('tr.ant-table-row', { hasText: title });
 
