@@ -4,6 +4,7 @@
  * uncaught exceptions; `expectNoBrowserErrors` fails the test on any.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
@@ -16,7 +17,11 @@ export { isDialectAvailable } from '../helpers/test-store.js';
 import { buildUser } from '../factories/user.factory.js';
 
 export const CHROMIUM = process.env.GOVINFO_CHROMIUM ?? '/usr/bin/chromium';
-export const SCREENSHOTS = path.resolve(import.meta.dirname, '../../docs/screenshots');
+/**
+ * Where the end-to-end run saves its screenshots: a temporary folder, so running the tests never
+ * changes the work tree; `npm run screenshots` points it at docs/screenshots on purpose.
+ */
+export const SCREENSHOTS = process.env.GOVINFO_SCREENSHOTS ? path.resolve(process.env.GOVINFO_SCREENSHOTS) : path.join(os.tmpdir(), 'govinfo-screenshots');
 const DESKTOP = { width: 1366, height: 768 };
 export const PHONE = { width: 375, height: 740 };
 
@@ -151,7 +156,7 @@ export async function signIn(page: Page, account: { username: string; password: 
   await page.getByText('今天需要处理').waitFor();
 }
 
-/** Saves a screenshot of the page for the README (docs/screenshots). */
+/** Saves a screenshot of the page (for the README when run by `npm run screenshots`). */
 export async function screenshot(page: Page, name: string): Promise<void> {
   // One run takes them (the pages are the same on both databases, and the runs may overlap).
   if (dialect !== 'sqlite') return;

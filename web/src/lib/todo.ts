@@ -3,6 +3,7 @@
  * notifications among it. Items and solicitations are named by their titles, never by ids.
  */
 import type { Role } from '@shared/roles';
+import type { UnitReviewers, UnitsWithoutReviewer } from '@shared/api/review';
 import { pathOf } from '../access';
 import { http, query } from '../http';
 
@@ -20,8 +21,6 @@ interface ItemPage { total: number; items: { id: number; title: string }[] }
 interface UnitSolicitation { id: number; title: string; deadline: string; daysLeft: number; state: string }
 interface DistrictSolicitation { id: number; title: string; deadline: string; daysLeft: number; counts: Record<string, number> }
 interface Publication { id: number; year: number; quarter: number; status: string; approvedAt: string | null; preparedAt: string; returnComment?: string | null }
-interface UnitReviewers { reviewers: string[]; principals: string[]; reviewedBy: 'reviewer' | 'principal' | null }
-interface UnreviewedUnit { unitId: number; unit: string; waiting: number; since: string; hasPrincipal: boolean }
 
 /** Solicitations this close to their deadline are called out (and rung in the bell). */
 export const DEADLINE_WARNING_DAYS = 3;
@@ -130,7 +129,7 @@ async function resultTodos(role: Role, today: string): Promise<Todo[]> {
 /** Units whose items wait in unit review with nobody registered to review them. */
 async function unreviewedUnitTodos(role: Role): Promise<Todo[]> {
   if (role !== 'sys_admin' && role !== 'editor') return [];
-  const list = await http.get<UnreviewedUnit[]>('/api/units/without-reviewer', { quiet: true });
+  const list = await http.get<UnitsWithoutReviewer>('/api/units/without-reviewer', { quiet: true });
   return list.map((u) => ({
     key: `unreviewed-${u.unitId}`, notify: role === 'sys_admin', level: role === 'sys_admin' ? 'urgent' as const : 'normal' as const,
     title: `${u.unit}有 ${u.waiting} 篇稿件待单位审核，但没有分管领导账号`,

@@ -2,6 +2,7 @@
 import { bodyLength, isPhoneNumber, markedTitle } from '@domain/item-workflow';
 import { ATTACHMENT_TYPES, CLASSIFIED_LEVELS } from '@shared/item-fields';
 import { BODY_GUIDELINE_CHARACTERS } from '@shared/limits';
+import type { UnitReviewers } from '@shared/api/review';
 import { http } from '../../../http';
 
 export { isPhoneNumber };
@@ -87,9 +88,6 @@ export function uploadAttachment(itemId: number, file: File) {
 export function deleteAttachment(itemId: number, attachmentId: number) {
   return http.delete<{ ok: true }>(`/api/items/${itemId}/attachments/${attachmentId}`, { quiet: true });
 }
-
-/** Who reviews the unit's items (GET /api/units/mine/reviewers). */
-export interface UnitReviewers { reviewers: string[]; principals: string[]; reviewedBy: 'reviewer' | 'principal' | null }
 
 export function loadReviewers(signal?: AbortSignal): Promise<UnitReviewers> {
   return http.get<UnitReviewers>('/api/units/mine/reviewers', { signal });
