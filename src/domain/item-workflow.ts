@@ -24,6 +24,17 @@ export type ItemAction = keyof typeof ITEM_ACTIONS;
 /** States in which the officer may still edit the item. */
 export const EDITABLE_STATUSES: readonly ItemStatus[] = ['draft', 'returned'];
 
+/** States in which a major item's paper copy may still be recorded or changed: until it is sent to the district. */
+export const PAPER_COPY_STATUSES: readonly ItemStatus[] = ['draft', 'unit_review', 'awaiting_signature', 'returned'];
+
+/** Why the principal may not sign a major item yet (重大问题和敏感类信息除报送电子邮件外，另附书面稿件报送). */
+export const PAPER_COPY_MISSING = '重大或敏感信息须先登记书面稿件，才能签发报送';
+
+/** Whether a major item's paper copy may still be recorded in this state. */
+export function isPaperCopyOpen(status: ItemStatus): boolean {
+  return PAPER_COPY_STATUSES.includes(status);
+}
+
 /** The facts a transition depends on. */
 export interface TransitionSubject {
   status: ItemStatus;
@@ -44,8 +55,7 @@ export function nextStatus(action: ItemAction, subject: TransitionSubject, comme
     case 'submit_for_review': return { status: 'unit_review' };
     case 'approve': return { status: subject.isMajor ? 'awaiting_signature' : 'submitted' };
     case 'sign':
-      // 重大问题和敏感类信息除报送电子邮件外，另附书面稿件报送.
-      if (!subject.paperCopyOn) return { refusal: '重大或敏感信息须先登记书面稿件，才能签发报送' };
+      if (!subject.paperCopyOn) return { refusal: PAPER_COPY_MISSING };
       return { status: 'submitted' };
     case 'return_to_officer': return { status: 'returned' };
     case 'withdraw': return { status: 'draft' };

@@ -1,4 +1,6 @@
-import { isIsoDate, type IsoDate } from './dates.js';
+import type { IsoDate } from './dates.js';
+import { recordDateProblem } from './record-date.js';
+import type { Policy } from './policy.js';
 
 /**
  * The ledger (台账) record schema of ledger-and-cli.md: one table of fields per record type,
@@ -27,8 +29,8 @@ export interface FieldSpec {
   /** Column header in CSV and XLSX. */
   label: string;
   kind: FieldKind;
-  /** Required always, or only when another field has a value (kind when outlet is report). */
-  required: boolean | { field: string; equals: string };
+  /** Required always, or only when another field has one of some values (kind when the outlet grades by kind). */
+  required: boolean | { field: string; equals: readonly string[] };
   /** Allowed codes with their Chinese labels; either is accepted on import. */
   values?: Record<string, string>;
   /** For kind `ref`: the record type referred to. */
@@ -36,60 +38,106 @@ export interface FieldSpec {
   maxLength?: number;
 }
 
-const OUTLETS = { portal: '区政府门户网站', dynamic: '番府信息(政务动态)', report: '番府信息上报' };
-const KINDS = { research: '综合调研', headline: '标题信息', brief: '短波信息' };
-const UPWARD_LEVELS = { city: '市级', province: '省级' };
+/**
+ * The policy's vocabulary as a ledger names it: the codes of outlets, item kinds and upward
+ * levels, each with the Chinese label a spreadsheet may carry instead of the code.
+ */
+export interface LedgerVocabulary {
+  outlets: Record<string, string>;
+  kinds: Record<string, string>;
+  upwardLevels: Record<string, string>;
+  /** Outlets that grade items by kind (《番府信息上报》): an adoption there names its kind. */
+  gradedOutlets: string[];
+}
+
+/**
+ * The short labels the ledger template has always written for the first policy's (panyu-2010)
+ * codes. Spreadsheets filled in with them must keep importing, so they win over the policy's
+ * longer names; a code a later policy introduces is labelled with the policy's own name.
+ */
+const TEMPLATE_LABELS: LedgerVocabulary = {
+  outlets: { portal: '区政府门户网站', dynamic: '番府信息(政务动态)', report: '番府信息上报' },
+  kinds: { research: '综合调研', headline: '标题信息', brief: '短波信息' },
+  upwardLevels: { city: '市级', province: '省级' },
+  gradedOutlets: ['report'],
+};
+
+/**
+ * The vocabulary of every stored policy version (oldest first), so a record dated under any
+ * version validates: a ledger may carry an outlet or kind a later version introduced.
+ */
+export function ledgerVocabulary(policies: readonly Pick<Policy, 'outlets' | 'kinds' | 'upward'>[]): LedgerVocabulary {
+  const vocabulary: LedgerVocabulary = { outlets: {}, kinds: {}, upwardLevels: {}, gradedOutlets: [] };
+  const add = (table: Record<string, string>, labels: Record<string, string>, code: string, name: string) => {
+    if (!(code in table)) table[code] = labels[code] ?? name;
+  };
+  for (const policy of policies) {
+    for (const [code, outlet] of Object.entries(policy.outlets)) {
+      add(vocabulary.outlets, TEMPLATE_LABELS.outlets, code, outlet.name);
+      if (typeof outlet.points !== 'number' && !vocabulary.gradedOutlets.includes(code)) vocabulary.gradedOutlets.push(code);
+    }
+    for (const [code, name] of Object.entries(policy.kinds)) add(vocabulary.kinds, TEMPLATE_LABELS.kinds, code, name);
+    for (const [code, level] of Object.entries(policy.upward)) add(vocabulary.upwardLevels, TEMPLATE_LABELS.upwardLevels, code, level.name);
+  }
+  return vocabulary;
+}
 
 const field = (name: string, label: string, kind: FieldKind, required: FieldSpec['required'], extra: Partial<FieldSpec> = {}): FieldSpec => ({
   name, label, kind, required, ...extra,
 });
 
-/** Field tables by record type, in column order. `type` and `id` come first in every record. */
-export const RECORD_FIELDS: Record<RecordType, FieldSpec[]> = {
-  item: [
-    field('unit', '单位', 'unit', true),
-    field('title', '标题', 'string', true, { maxLength: 200 }),
-    field('submitted', '报送日期', 'date', true),
-    field('body', '正文', 'text', false, { maxLength: 20000 }),
-    field('category', '内容类别', 'string', false, { maxLength: 100 }),
-  ],
-  adoption: [
-    field('item', '稿件编号', 'ref', true, { refType: 'item' }),
-    field('outlet', '采用载体', 'enum', true, { values: OUTLETS }),
-    field('kind', '信息类型', 'enum', { field: 'outlet', equals: 'report' }, { values: KINDS }),
-    field('date', '日期', 'policyDate', true),
-    field('issue', '期号', 'string', false, { maxLength: 50 }),
-  ],
-  instruction: [
-    field('item', '稿件编号', 'ref', true, { refType: 'item' }),
-    field('level', '级别', 'enum', true, { values: { district: '区级', ...UPWARD_LEVELS } }),
-    field('date', '日期', 'policyDate', true),
-    field('leader', '批示领导', 'string', false, { maxLength: 100 }),
-    field('text', '批示内容', 'text', false, { maxLength: 5000 }),
-  ],
-  upward: [
-    field('item', '稿件编号', 'ref', true, { refType: 'item' }),
-    field('level', '级别', 'enum', true, { values: UPWARD_LEVELS }),
-    field('date', '日期', 'policyDate', true),
-    field('kind', '信息类型', 'enum', false, { values: KINDS }),
-  ],
-  solicitation: [
-    field('issuer', '约稿方', 'enum', true, { values: { district: '区政府办公室', city: '市政府办公厅' } }),
-    field('title', '标题', 'string', true, { maxLength: 200 }),
-    field('deadline', '截止日期', 'policyDate', true),
-    field('units', '约稿对象', 'unitList', false),
-  ],
-  response: [
-    field('solicitation', '约稿编号', 'ref', true, { refType: 'solicitation' }),
-    field('item', '稿件编号', 'ref', true, { refType: 'item' }),
-  ],
-  penalty: [
-    field('unit', '单位', 'unit', true),
-    field('reason', '扣分原因', 'enum', true, { values: { late_solicitation: '不按时间及要求上报约稿信息', criticism: '受到批评' } }),
-    field('date', '日期', 'policyDate', true),
-    field('note', '备注', 'text', false, { maxLength: 2000 }),
-  ],
-};
+/** Field tables by record type, in column order, under a policy vocabulary. `type` and `id` come first in every record. */
+export function ledgerFields(vocabulary: LedgerVocabulary): Record<RecordType, FieldSpec[]> {
+  const { outlets, kinds, upwardLevels, gradedOutlets } = vocabulary;
+  return {
+    item: [
+      field('unit', '单位', 'unit', true),
+      field('title', '标题', 'string', true, { maxLength: 200 }),
+      field('submitted', '报送日期', 'date', true),
+      field('body', '正文', 'text', false, { maxLength: 20000 }),
+      field('category', '内容类别', 'string', false, { maxLength: 100 }),
+    ],
+    adoption: [
+      field('item', '稿件编号', 'ref', true, { refType: 'item' }),
+      field('outlet', '采用载体', 'enum', true, { values: outlets }),
+      field('kind', '信息类型', 'enum', { field: 'outlet', equals: gradedOutlets }, { values: kinds }),
+      field('date', '日期', 'policyDate', true),
+      field('issue', '期号', 'string', false, { maxLength: 50 }),
+    ],
+    instruction: [
+      field('item', '稿件编号', 'ref', true, { refType: 'item' }),
+      field('level', '级别', 'enum', true, { values: { district: '区级', ...upwardLevels } }),
+      field('date', '日期', 'policyDate', true),
+      field('leader', '批示领导', 'string', false, { maxLength: 100 }),
+      field('text', '批示内容', 'text', false, { maxLength: 5000 }),
+    ],
+    upward: [
+      field('item', '稿件编号', 'ref', true, { refType: 'item' }),
+      field('level', '级别', 'enum', true, { values: upwardLevels }),
+      field('date', '日期', 'policyDate', true),
+      field('kind', '信息类型', 'enum', false, { values: kinds }),
+    ],
+    solicitation: [
+      field('issuer', '约稿方', 'enum', true, { values: { district: '区政府办公室', city: '市政府办公厅' } }),
+      field('title', '标题', 'string', true, { maxLength: 200 }),
+      field('deadline', '截止日期', 'policyDate', true),
+      field('units', '约稿对象', 'unitList', false),
+    ],
+    response: [
+      field('solicitation', '约稿编号', 'ref', true, { refType: 'solicitation' }),
+      field('item', '稿件编号', 'ref', true, { refType: 'item' }),
+    ],
+    penalty: [
+      field('unit', '单位', 'unit', true),
+      field('reason', '扣分原因', 'enum', true, { values: { late_solicitation: '不按时间及要求上报约稿信息', criticism: '受到批评' } }),
+      field('date', '日期', 'policyDate', true),
+      field('note', '备注', 'text', false, { maxLength: 2000 }),
+    ],
+  };
+}
+
+/** The field tables under the template's vocabulary (the first policy's): the template and the column headers use them. */
+export const RECORD_FIELDS: Record<RecordType, FieldSpec[]> = ledgerFields(TEMPLATE_LABELS);
 
 export const TYPE_LABEL = '类型';
 export const ID_LABEL = '编号';
@@ -109,6 +157,8 @@ export interface ValidationContext {
   earliestPolicyDate: IsoDate;
   /** Whether a unit name is known (the annex units, or those stored). */
   hasUnit: (name: string) => boolean;
+  /** The field tables of the stored policies' vocabulary (`ledgerFields(ledgerVocabulary(policies))`); the template's when absent. */
+  fields?: Record<RecordType, FieldSpec[]>;
 }
 
 /** Separators accepted between unit names in a CSV/XLSX `约稿对象` cell. */
@@ -150,7 +200,7 @@ export function validateLedgerRecord(raw: Record<string, unknown>, context: Vali
   else problems.push(raw.id === undefined || raw.id === null || raw.id === '' ? '缺少字段 id（编号）' : `id（编号）的值 ${describe(raw.id)} 无效，应为非空字符串`);
   if (id !== undefined && id.length > 100) problems.push(`id（编号）过长（${id.length} 个字符，最多 100）`);
 
-  const specs = RECORD_FIELDS[type];
+  const specs = (context.fields ?? RECORD_FIELDS)[type];
   const known = KNOWN_FIELDS[type];
   for (const key in raw) {
     if (!known.has(key) && raw[key] !== null && raw[key] !== undefined && raw[key] !== '') {
@@ -165,12 +215,14 @@ export function validateLedgerRecord(raw: Record<string, unknown>, context: Vali
     else fields[spec.name] = value;
   }
   for (const spec of specs) {
-    if (typeof spec.required === 'object' && fields[spec.name] === null && fields[spec.required.field] === spec.required.equals) {
-      problems.push(`缺少字段 ${fieldName(spec)}：${spec.required.field} 为 ${spec.required.equals} 时必填`);
+    const condition = spec.required;
+    if (typeof condition === 'object' && fields[spec.name] === null && condition.equals.includes(fields[condition.field] as string)) {
+      problems.push(`缺少字段 ${fieldName(spec)}：${condition.field} 为 ${fields[condition.field] as string} 时必填`);
     }
   }
   // A kind only means something where the outlet grades items by kind (《番府信息上报》).
-  if (type === 'adoption' && fields.outlet !== undefined && fields.outlet !== 'report') fields.kind = null;
+  const kindCondition = type === 'adoption' ? specs.find((s) => s.name === 'kind')?.required : undefined;
+  if (typeof kindCondition === 'object' && fields.outlet !== undefined && !kindCondition.equals.includes(fields.outlet as string)) fields.kind = null;
 
   if (problems.length > 0 || id === undefined) return { problems };
   return { record: { type, id, fields } };
@@ -201,12 +253,13 @@ function normalizeField(spec: FieldSpec, raw: unknown, context: ValidationContex
 
   switch (spec.kind) {
     case 'date':
-    case 'policyDate':
-      if (!isIsoDate(text)) return new FieldProblem(`${fieldName(spec)} 的值 ${describe(raw)} 不是有效日期，应为 YYYY-MM-DD`);
-      if (spec.kind === 'policyDate' && text < context.earliestPolicyDate) {
-        return new FieldProblem(`${fieldName(spec)} 的值 ${text} 早于最早的考核政策生效日期 ${context.earliestPolicyDate}`);
-      }
+    case 'policyDate': {
+      // A ledger records the past, but has no today of its own: only an item's submission may precede the policies.
+      const problem = recordDateProblem(text, spec.kind === 'policyDate' ? { earliestPolicyDate: context.earliestPolicyDate } : {});
+      if (problem === 'not_a_date') return new FieldProblem(`${fieldName(spec)} 的值 ${describe(raw)} 不是有效日期，应为 YYYY-MM-DD`);
+      if (problem === 'before_policy') return new FieldProblem(`${fieldName(spec)} 的值 ${text} 早于最早的考核政策生效日期 ${context.earliestPolicyDate}`);
       return text;
+    }
     case 'enum': {
       const values = spec.values ?? {};
       const code = Object.keys(values).find((c) => c === text || values[c] === text);

@@ -16,6 +16,11 @@ export interface OutletRule {
   instructionBonus: boolean;
   /** Whether adoption here makes the item eligible for the upward bonus (上报省、市被采用). */
   upwardEligible: boolean;
+  /**
+   * Whether the outlet publishes to the public (the portal's 政务公开 column), so an item marked
+   * 不予公开 never goes there. Absent in policies stored before the property existed: see `isPublicOnlyOutlet`.
+   */
+  publicOnly?: boolean;
 }
 
 /** Series targets (工作指标); `quarterly: null` means the series is assessed only by year. */
@@ -106,6 +111,26 @@ export function pointsFor(value: PointValue, kind: string | null | undefined): n
 }
 
 /**
+ * The outlet code that was public-only before outlets said so: panyu-2010 as first stored has no
+ * `publicOnly`, and its portal always refused non-public items. Reading the property with this
+ * default keeps those stored records behaving as before without a migration.
+ */
+const PUBLIC_ONLY_BEFORE_THE_PROPERTY = 'portal';
+
+/** Whether an outlet of one policy takes public items only (`publicOnly`, defaulting as above). */
+export function outletIsPublicOnly(code: string, outlet: Pick<OutletRule, 'publicOnly'>): boolean {
+  return outlet.publicOnly ?? code === PUBLIC_ONLY_BEFORE_THE_PROPERTY;
+}
+
+/** Whether an item marked 不予公开 is refused by an outlet: any version defining the outlet says it is public-only. */
+export function isPublicOnlyOutlet(policies: readonly Pick<Policy, 'outlets'>[], code: string): boolean {
+  return policies.some((policy) => {
+    const outlet = policy.outlets[code];
+    return outlet !== undefined && outletIsPublicOnly(code, outlet);
+  });
+}
+
+/**
  * Checks a policy document read from JSON and returns it typed, or the list of problems
  * (field path and what is wrong), so a bad policy file never reaches the database.
  */
@@ -140,6 +165,7 @@ export function parsePolicy(input: unknown): { policy: Policy } | { problems: st
     checkPointValue(`${path}.points`, outlet.points);
     if (typeof outlet.instructionBonus !== 'boolean') at(`${path}.instructionBonus`, '应为 true 或 false');
     if (typeof outlet.upwardEligible !== 'boolean') at(`${path}.upwardEligible`, '应为 true 或 false');
+    if (outlet.publicOnly !== undefined && typeof outlet.publicOnly !== 'boolean') at(`${path}.publicOnly`, '应为 true 或 false');
   });
   if (!isInt(input.districtInstruction)) at('districtInstruction', '应为整数');
   checkTable('upward', input.upward, (path, level) => {

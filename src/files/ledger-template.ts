@@ -61,7 +61,7 @@ export async function writeLedgerTemplate(file: string): Promise<void> {
 function requiredText(spec: FieldSpec): string {
   if (spec.required === true) return '是';
   if (spec.required === false) return '否';
-  return `${spec.required.field} 为 ${spec.required.equals} 时必填`;
+  return `${spec.required.field} 为 ${spec.required.equals.join(' 或 ')} 时必填`;
 }
 
 function explain(spec: FieldSpec): string {

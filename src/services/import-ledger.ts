@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import {
-  RECORD_TYPES, differingFields, recordTypeOf, validateLedgerRecord,
+  RECORD_TYPES, differingFields, ledgerFields, ledgerVocabulary, recordTypeOf, validateLedgerRecord,
   type FieldValue, type LedgerRecord, type RecordType,
 } from '../domain/ledger-schema.js';
 import { earliestPolicyDate } from '../domain/policy.js';
@@ -104,7 +104,8 @@ async function planImport(trx: Db, raws: Iterable<RawRecord>): Promise<ImportPla
   const policies = await listPolicies(trx);
   const earliest = earliestPolicyDate(policies);
   if (!earliest) return { problems: ['数据库中没有考核政策，无法导入'] };
-  const context = { earliestPolicyDate: earliest, hasUnit: (name: string) => unitIds.has(name) };
+  // Outlets, kinds and levels of every stored policy version: a later version may introduce new ones.
+  const context = { earliestPolicyDate: earliest, hasUnit: (name: string) => unitIds.has(name), fields: ledgerFields(ledgerVocabulary(policies)) };
 
   // Ids of invalid or conflicting records: a reference to one is not reported a second time.
   const invalidIds = new Map<RecordType, Set<string>>(RECORD_TYPES.map((t) => [t, new Set()]));

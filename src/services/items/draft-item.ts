@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
-import { isIsoDate, todayInChina } from '../../domain/dates.js';
-import { checkItemDraft, EDITABLE_STATUSES, markedTitle, type ItemDraft } from '../../domain/item-workflow.js';
+import { todayInChina } from '../../domain/dates.js';
+import { checkItemDraft, EDITABLE_STATUSES, isPaperCopyOpen, markedTitle, type ItemDraft } from '../../domain/item-workflow.js';
+import { recordDateProblem } from '../../domain/record-date.js';
 import type { Database } from '../../db/database.js';
 import { insertItemEvent, insertWebItem, updateItem } from '../../db/repositories/item.repository.js';
 import type { ItemStatus } from '../../shared/item-fields.js';
@@ -76,8 +77,8 @@ export async function recordPaperCopy(db: Kysely<Database>, user: ActingUser, id
   const item = await loadVisibleItem(db, user, id, now);
   requireRole(user, ['officer', 'principal'], '登记书面稿件');
   if (!item.is_major) throw new ServiceError('invalid', '只有重大或敏感信息需要登记书面稿件');
-  if (!['draft', 'unit_review', 'awaiting_signature', 'returned'].includes(item.status)) throw new ServiceError('conflict', '稿件已报送，不能再修改书面稿件登记');
-  if (!isIsoDate(date) || date > todayInChina(now)) throw new ServiceError('invalid', '书面稿件报送日期不是有效日期，或晚于今天', { field: 'date', label: '书面稿件报送日期' });
+  if (!isPaperCopyOpen(item.status as ItemStatus)) throw new ServiceError('conflict', '稿件已报送，不能再修改书面稿件登记');
+  if (recordDateProblem(date, { today: todayInChina(now) }) !== undefined) throw new ServiceError('invalid', '书面稿件报送日期不是有效日期，或晚于今天', { field: 'date', label: '书面稿件报送日期' });
   if (item.version !== version) throw new ServiceError('conflict', '稿件已被他人修改，请刷新后重试', { currentVersion: item.version });
   await db.transaction().execute(async (trx) => {
     if (!(await updateItem(trx, id, version, { paper_copy_on: date, updated_at: now.toISOString() }))) throw new ServiceError('conflict', '稿件已被他人修改，请刷新后重试');

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
-import { isIsoDate, todayInChina } from '../../domain/dates.js';
-import { RECORD_FIELDS } from '../../domain/ledger-schema.js';
-import { earliestPolicyDate, type Policy } from '../../domain/policy.js';
+import { todayInChina } from '../../domain/dates.js';
+import { recordDateProblem } from '../../domain/record-date.js';
+import { RECORD_FIELDS, ledgerVocabulary } from '../../domain/ledger-schema.js';
+import { earliestPolicyDate, isPublicOnlyOutlet, type Policy } from '../../domain/policy.js';
 import type { Database, Db } from '../../db/database.js';
 import { adoptionOutlets, countAdoptions, findAdoptionOfItem, insertWithRef } from '../../db/repositories/editorial.repository.js';
 import { insertItemEvent, updateItem } from '../../db/repositories/item.repository.js';
@@ -15,11 +16,11 @@ import { loadVisibleItem, requireRole, type ActingUser } from './item-access.js'
 const valuesOf = (type: 'adoption' | 'instruction' | 'upward', field: string) => RECORD_FIELDS[type].find((f) => f.name === field)!.values!;
 
 function checkDate(date: string, policies: readonly Policy[], label: string, now: Date): void {
-  if (!isIsoDate(date)) throw new ServiceError('invalid', `${label}不是有效日期，应为 YYYY-MM-DD`, { field: 'date', label });
   const earliest = earliestPolicyDate(policies)!;
-  if (date < earliest) throw new ServiceError('invalid', `${label} ${date} 早于最早的考核政策生效日期 ${earliest}`, { field: 'date', label });
-  // What the office records has happened: an adoption or instruction cannot be dated in the future.
-  if (date > todayInChina(now)) throw new ServiceError('invalid', `${label} ${date} 晚于今天`, { field: 'date', label });
+  const problem = recordDateProblem(date, { earliestPolicyDate: earliest, today: todayInChina(now) });
+  if (problem === 'not_a_date') throw new ServiceError('invalid', `${label}不是有效日期，应为 YYYY-MM-DD`, { field: 'date', label });
+  if (problem === 'before_policy') throw new ServiceError('invalid', `${label} ${date} 早于最早的考核政策生效日期 ${earliest}`, { field: 'date', label });
+  if (problem === 'after_today') throw new ServiceError('invalid', `${label} ${date} 晚于今天`, { field: 'date', label });
 }
 
 /** Loads an item for an editorial record: the editor's, on an item the district has received. */
@@ -65,10 +66,13 @@ export async function checkedAdoption(db: Kysely<Database>, item: ItemRow, input
   const outlets = valuesOf('adoption', 'outlet');
   const kinds = valuesOf('adoption', 'kind');
   if (!(input.outlet in outlets)) throw new ServiceError('invalid', '采用载体不正确', { field: 'outlet', label: '采用载体' });
-  if (input.outlet === 'portal' && !item.is_public) throw new ServiceError('invalid', '该稿件标注为“不予公开”，不能被区政府门户网站采用', { field: 'outlet', label: '采用载体' });
+  const policies = await listPolicies(db);
+  if (!item.is_public && isPublicOnlyOutlet(policies, input.outlet)) {
+    throw new ServiceError('invalid', `该稿件标注为“不予公开”，不能被${ledgerVocabulary(policies).outlets[input.outlet]}采用`, { field: 'outlet', label: '采用载体' });
+  }
   const kind = input.outlet === 'report' ? input.kind ?? null : null;
   if (input.outlet === 'report' && (!kind || !(kind in kinds))) throw new ServiceError('invalid', '《番府信息上报》采用须注明信息类型（综合调研、标题信息或短波信息）', { field: 'kind', label: '信息类型' });
-  checkDate(input.date, await listPolicies(db), '采用日期', now);
+  checkDate(input.date, policies, '采用日期', now);
   return { outlet: input.outlet, kind, date: input.date, issue: input.issue?.trim() || null };
 }
 

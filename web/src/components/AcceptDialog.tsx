@@ -8,6 +8,7 @@ import { todayInChina } from '@domain/dates';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { ApiError } from '../http';
+import { notInFuture } from '../lib/record-date';
 import {
   acceptItem, acceptPoints, adoptIntoIssue, adoptionRecords, allowedOutlets, defaultChoices, gradedKinds, outletPoints, rememberChoices,
   type AdoptionChoices,
@@ -21,8 +22,6 @@ export interface AcceptTarget {
   isPublic: boolean;
   status: string;
 }
-
-const notInFuture = (day: Dayjs) => day.format('YYYY-MM-DD') > todayInChina();
 
 export function AcceptDialog({ items, policy, onClose, onSaved }: {
   /** One item (接收并采用), or several (批量采用 into one issue). */

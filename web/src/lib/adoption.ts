@@ -3,11 +3,9 @@
  * (the pure rules of @domain/bookings, under the policy the page loaded), and the API calls.
  */
 import { computeItemBookings } from '@domain/bookings';
-import { pointsFor, type Policy } from '@domain/policy';
+import { isPublicOnlyOutlet, pointsFor, type Policy } from '@domain/policy';
 import { http } from '../http';
 
-/** Never adopted by the public portal: an item marked 不予公开 (the server refuses it too). */
-export const PUBLIC_PORTAL_OUTLET = 'portal';
 /** The outlet a first-time editor starts with: 《番府信息》 takes any item, public or not. */
 const FIRST_OUTLET = 'dynamic';
 const MEMORY_KEY = 'govinfo.adoption.last';
@@ -59,9 +57,9 @@ export function gradedKinds(policy: Policy | undefined, outlet: string): string[
   return points && typeof points !== 'number' ? Object.keys(points) : [];
 }
 
-/** Outlets an item (or every item of a selection) may go to: never the public portal for a non-public one. */
+/** Outlets an item (or every item of a selection) may go to: never a public-only one (the portal) for a non-public one; the server refuses it too. */
 export function allowedOutlets(policy: Policy | undefined, isPublic: boolean): string[] {
-  return Object.keys(policy?.outlets ?? {}).filter((code) => isPublic || code !== PUBLIC_PORTAL_OUTLET);
+  return Object.keys(policy?.outlets ?? {}).filter((code) => isPublic || !isPublicOnlyOutlet([policy!], code));
 }
 
 /**

@@ -1,5 +1,5 @@
 /** The item's API calls and the pure rules of its page (which actions a role may take now). */
-import { EDITABLE_STATUSES, ITEM_ACTIONS, type ItemAction } from '@domain/item-workflow';
+import { EDITABLE_STATUSES, ITEM_ACTIONS, PAPER_COPY_MISSING, isPaperCopyOpen, type ItemAction } from '@domain/item-workflow';
 import type { ItemStatus } from '@shared/item-fields';
 import type { Role } from '@shared/roles';
 import { http } from '../../../http';
@@ -36,12 +36,12 @@ export function isEditable(status: ItemStatus): boolean {
 
 /** A major item's paper copy may still be recorded (the server refuses it once the item is sent). */
 export function canRecordPaperCopy(role: Role, item: Pick<ItemDetail, 'isMajor' | 'status'>): boolean {
-  return item.isMajor && (role === 'officer' || role === 'principal') && ['draft', 'unit_review', 'awaiting_signature', 'returned'].includes(item.status);
+  return item.isMajor && (role === 'officer' || role === 'principal') && isPaperCopyOpen(item.status);
 }
 
 /** Why an action cannot be taken yet, though the role and state allow it (the server says the same). */
 export function blockedReason(action: ItemAction, item: Pick<ItemDetail, 'isMajor' | 'paperCopyOn'>): string | undefined {
-  if (action === 'sign' && item.isMajor && !item.paperCopyOn) return '重大或敏感信息须先登记书面稿件，才能签发报送';
+  if (action === 'sign' && item.isMajor && !item.paperCopyOn) return PAPER_COPY_MISSING;
   return undefined;
 }
 

@@ -5,6 +5,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { ApiError } from '../../../../http';
 import { applyFieldErrors } from '../../../../lib/form-errors';
+import { notInFuture } from '../../../../lib/record-date';
 import type { Policy } from '../../../../lib/policy';
 import type { ItemAdoption } from '../types';
 import { adoptionOutlets, adoptionPoints, outletKinds, saveAdoption } from './editorial-service';
@@ -15,9 +16,6 @@ interface Values {
   date?: Dayjs;
   issue?: string;
 }
-
-/** Records happen before they are recorded: the server refuses future dates, so the picker does too. */
-export const notInFuture = (day: Dayjs) => day.format('YYYY-MM-DD') > todayInChina();
 
 export function AdoptionDialog({ itemId, isPublic, policy, adoption, onClose, onSaved }: {
   itemId: number;

@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { pathOf } from '../../../../access';
 import { ApiError } from '../../../../http';
+import { notInFuture } from '../../../../lib/record-date';
 import { useUser } from '../../../../session';
 import { allowedActions, blockedReason, canRecordPaperCopy, isEditable, recordPaperCopy, transition } from '../service';
 import type { ItemDetail } from '../types';
@@ -117,7 +118,7 @@ function PaperCopyForm({ item, onChange }: { item: ItemDetail; onChange(): void 
   return (
     <Form form={form} layout="inline" onFinish={submit} initialValues={{ date: dayjs(item.paperCopyOn ?? today) }} style={{ rowGap: 8 }}>
       <Form.Item label="书面稿件报送日期" name="date" rules={[{ required: true, message: '请选择书面稿件报送日期' }]}>
-        <DatePicker allowClear={false} disabledDate={(d) => d.format('YYYY-MM-DD') > today} />
+        <DatePicker allowClear={false} disabledDate={notInFuture} />
       </Form.Item>
       <Form.Item>
         <Button htmlType="submit" loading={busy}>{item.paperCopyOn ? '更新书面稿件登记' : '登记书面稿件'}</Button>

@@ -1,23 +1,17 @@
 /** The editor's records on an item (adoption, instruction, upward): API calls and the pure rules of the dialogs. */
-import { pointsFor, type Policy } from '@domain/policy';
+import { isPublicOnlyOutlet, pointsFor, type Policy } from '@domain/policy';
 import { http } from '../../../../http';
 import type { ItemBooking } from '../types';
-
-/**
- * The outlet code of the district portal's 政务公开 column: the server refuses it for an item
- * marked 不予公开 (its name still comes from the policy).
- */
-export const PUBLIC_PORTAL_OUTLET = 'portal';
 
 export interface Choice {
   value: string;
   label: string;
 }
 
-/** Outlets an item may be adopted into: every outlet of the policy, but never the public portal for a non-public item. */
+/** Outlets an item may be adopted into: every outlet of the policy, but never a public-only one (the portal) for a non-public item; the server refuses it too. */
 export function adoptionOutlets(policy: Policy | undefined, isPublic: boolean): Choice[] {
   return Object.entries(policy?.outlets ?? {})
-    .filter(([code]) => isPublic || code !== PUBLIC_PORTAL_OUTLET)
+    .filter(([code]) => isPublic || !isPublicOnlyOutlet([policy!], code))
     .map(([code, outlet]) => ({ value: code, label: outlet.name }));
 }
 
