@@ -18,7 +18,10 @@ import { ServiceError } from '../service-error.js';
 export async function listSolicitations(db: Kysely<Database>, user: ActingUser, now: Date): Promise<(DistrictSolicitation | UnitSolicitation)[]> {
   if (!isDistrictRole(user.role) && !isUnitRole(user.role)) throw new ServiceError('forbidden', '当前账号无权查看约稿');
   const today = todayInChina(now);
-  const [rows, targets, answers, allUnits] = [await listSolicitationRows(db), await listSolicitationTargets(db), await listSolicitationAnswers(db), await listUnitNames(db)];
+  const rows = await listSolicitationRows(db);
+  const targets = await listSolicitationTargets(db);
+  const answers = await listSolicitationAnswers(db);
+  const allUnits = await listUnitNames(db);
 
   const stateOf = (deadline: string, unitId: number, solicitationId: number): AnswerState => answerState(
     deadline,
