@@ -1,3 +1,4 @@
+import { MISSED_DEADLINE_RULE } from './as-of.js';
 import { laterDate, type IsoDate } from './dates.js';
 import { policyInForce, pointsFor, type Policy } from './policy.js';
 
@@ -211,7 +212,7 @@ export function computeSolicitationBookings(solicitation: SolicitationFacts, pol
       unitId,
       date: solicitation.deadline,
       points: policy.solicitation.missed,
-      rule: 'solicitation_missed',
+      rule: MISSED_DEADLINE_RULE,
       policy: policy.name,
       sourceType: 'solicitation',
       sourceId: solicitation.id,
@@ -248,10 +249,8 @@ export function computePenaltyBookings(penalty: PenaltyFacts, policies: readonly
   }];
 }
 
-/** Whether a booking counts as of a date: deadline penalties only once the deadline has passed. */
-export function countsAsOf(booking: Pick<Booking, 'date' | 'rule'>, asOf: IsoDate): boolean {
-  return booking.rule === 'solicitation_missed' ? booking.date < asOf : booking.date <= asOf;
-}
+/** Whether a booking counts as of a date: the as-of rule lives in as-of.ts, shared with the repository's SQL. */
+export { countsAsOf } from './as-of.js';
 
 /** The type of record behind a booking, which its rule determines (so it need not be stored). */
 export function recordTypeOfRule(rule: BookingRule): RecordRef['type'] {

@@ -70,6 +70,11 @@ export interface Policy {
    * Staffing codes: civil_servant, permanent, other. Absent: no requirement.
    */
   officerStaffing?: Record<string, string[]>;
+  /**
+   * How many consecutive failed quarters bring 通报批评分管领导和信息员 (建议更换信息员); absent in
+   * older records, which mean four (assessment-notices.ts).
+   */
+  failedStreakNotice?: number;
 }
 
 /**
@@ -188,5 +193,6 @@ export function parsePolicy(input: unknown): { policy: Policy } | { problems: st
   if (input.officerStaffing !== undefined && (!isObject(input.officerStaffing) || !Object.values(input.officerStaffing).every((v) => Array.isArray(v) && v.every((x) => typeof x === 'string')))) {
     at('officerStaffing', '应为序列到编制类别列表的对象');
   }
+  if (input.failedStreakNotice !== undefined && (!isInt(input.failedStreakNotice) || input.failedStreakNotice < 1)) at('failedStreakNotice', '应为正整数');
   return problems.length > 0 ? { problems } : { policy: input as unknown as Policy };
 }

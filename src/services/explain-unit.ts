@@ -6,6 +6,7 @@ import type { Db } from '../db/database.js';
 import { listUnitBookings } from '../db/repositories/booking.repository.js';
 import { listPolicies } from '../db/repositories/policy.repository.js';
 import { listUnits } from '../db/repositories/unit.repository.js';
+import { findUnitItemsByRef } from '../db/repositories/unit-lookup.repository.js';
 
 export interface ExplainOptions {
   unit: string;
@@ -80,5 +81,16 @@ export async function explainUnit(db: Db, options: ExplainOptions): Promise<Expl
     points: quarters.reduce((sum, q) => sum + q.points, 0),
     quarters,
     bookings,
+  };
+}
+
+/** An explanation whose bookings name the id and title of their item, which the pages link to. */
+export async function explainUnitWithItemLinks(db: Db, unitId: number, options: ExplainOptions): Promise<Explanation & { bookings: (ExplainedBooking & { itemId: number | null; itemTitle: string | null })[] }> {
+  const explanation = await explainUnit(db, options);
+  const refs = [...new Set(explanation.bookings.map((b) => b.item).filter((ref) => ref !== null))];
+  const items = new Map((await findUnitItemsByRef(db, unitId, refs)).map((row) => [row.ref, row]));
+  return {
+    ...explanation,
+    bookings: explanation.bookings.map((b) => ({ ...b, itemId: b.item === null ? null : items.get(b.item)?.id ?? null, itemTitle: b.item === null ? null : items.get(b.item)?.title ?? null })),
   };
 }

@@ -14,7 +14,8 @@ export interface AffectedSources {
 /**
  * Recomputes the bookings of the given items, solicitations and penalties from the records
  * as stored now. Call it in the same transaction as the change, so scores never see a
- * record without its points or points without their record.
+ * record without its points or points without their record. A source deleted in the transaction
+ * has no facts left, so its bookings are removed and none replace them.
  */
 export async function recomputeBookings(db: Db, affected: AffectedSources, policies: readonly Policy[]): Promise<void> {
   const itemIds = [...new Set(affected.itemIds ?? [])];

@@ -1,6 +1,8 @@
 import { Command } from 'commander';
+import { assessmentNotices, failedStreakNoticeFor } from '../../domain/assessment-notices.js';
 import { isIsoDate } from '../../domain/dates.js';
 import { computeScores, type ScoresDocument } from '../../services/compute-scores.js';
+import { listPolicies } from '../../db/repositories/policy.repository.js';
 import { listSeries } from '../../db/repositories/unit.repository.js';
 import { UserError, parseQuarter, parseYear, withStore, writeJson, type CliIo } from '../context.js';
 import { QUARTER_NAMES, renderTable } from '../table.js';
@@ -20,13 +22,13 @@ export function scoresCommand(io: CliIo): Command {
         const scores = await computeScores(db, { year, quarter, asOf: options.asOf });
         if (options.json) return writeJson(io, scores);
         const seriesNames = new Map((await listSeries(db)).map((s) => [s.code, s.name]));
-        io.stdout(formatScores(scores, seriesNames, options.asOf));
+        io.stdout(formatScores(scores, seriesNames, failedStreakNoticeFor(await listPolicies(db), year), options.asOf));
       });
     });
 }
 
 /** The readable Chinese report: one table per series in rank order, then the lists the policy acts on. */
-export function formatScores(scores: ScoresDocument, seriesNames: Map<string, string>, asOf?: string): string {
+export function formatScores(scores: ScoresDocument, seriesNames: Map<string, string>, streakNotice: number, asOf?: string): string {
   const asOfQuarter = scores.quarter ?? 4;
   const out: string[] = [`${scores.year} 年度政务信息工作考核得分（考核政策 ${scores.policy}${asOf ? `，截至 ${asOf}` : ''}）`, ''];
   for (const [series, name] of seriesNames) {
@@ -47,13 +49,11 @@ export function formatScores(scores: ScoresDocument, seriesNames: Map<string, st
     out.push('');
   }
 
-  const praise = scores.units.filter((u) => u.all_quarters_met);
-  out.push(`通报表扬候选（全年四个考核季度全部达标，按排名）：${praise.map((u) => `${u.unit}(${u.annual.points})`).join('、') || '无'}`);
+  const notices = assessmentNotices(scores.units, asOfQuarter, streakNotice);
+  out.push(`通报表扬候选（全年四个考核季度全部达标，按排名）：${notices.commended.map((u) => `${u.unit}(${u.annual.points})`).join('、') || '无'}`);
   if (scores.quarter !== undefined) {
-    const failed = scores.units.filter((u) => u.quarters[asOfQuarter - 1].met === false);
-    out.push(`第${QUARTER_NAMES[asOfQuarter]}季度通报批评（未完成季度指标）：${failed.map((u) => u.unit).join('、') || '无'}`);
+    out.push(`第${QUARTER_NAMES[asOfQuarter]}季度通报批评（未完成季度指标）：${notices.criticised.map((u) => u.unit).join('、') || '无'}`);
   }
-  const streak = scores.units.filter((u) => (u.quarters[asOfQuarter - 1].failed_streak ?? 0) >= 4);
-  out.push(`连续四个考核季度未完成（通报批评分管领导和信息员，建议更换信息员）：${streak.map((u) => u.unit).join('、') || '无'}`);
+  out.push(`连续四个考核季度未完成（通报批评分管领导和信息员，建议更换信息员）：${notices.failedStreak.map((u) => u.unit).join('、') || '无'}`);
   return `${out.join('\n')}\n`;
 }

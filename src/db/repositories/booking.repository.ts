@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { asOfBounds, MISSED_DEADLINE_RULE } from '../../domain/as-of.js';
 import type { Booking, BookingSource } from '../../domain/bookings.js';
 import { periodOf, type IsoDate } from '../../domain/dates.js';
 import type { Db } from '../database.js';
@@ -42,10 +43,12 @@ export async function sumPointsByUnitAndPeriod(db: Db, window: BookingWindow): P
   return rows.map((r) => ({ unit_id: r.unit_id, period: r.period, points: Number(r.points) }));
 }
 
+/** The domain's as-of rule (`countsAsOf`) as SQL: the same bounds, the same two conditions. */
 function applyAsOf<Q extends { where: (...args: any[]) => Q }>(query: Q, asOf: IsoDate): Q {
+  const bounds = asOfBounds(asOf);
   return query
-    .where('bookings.date', '<=', asOf)
-    .where((eb: any) => eb.or([eb('bookings.rule', '!=', 'solicitation_missed'), eb('bookings.date', '<', asOf)]));
+    .where('bookings.date', '<=', bounds.lastDate)
+    .where((eb: any) => eb.or([eb('bookings.rule', '!=', bounds.deadlineRule), eb('bookings.date', '<', bounds.deadlineRuleBefore)]));
 }
 
 /** The earliest quarter with any booking (as of a date), or null when there is none. */
@@ -69,7 +72,7 @@ export async function listUnitBookings(db: Db, unitId: number, fromPeriod: numbe
 /** A unit's automatic deductions for missed solicitation deadlines dated within a range. */
 export async function findMissedDeadlines(db: Db, unitId: number, from: IsoDate, to: IsoDate): Promise<{ date: string; record_ref: string }[]> {
   return db.selectFrom('bookings').select(['date', 'record_ref'])
-    .where('unit_id', '=', unitId).where('rule', '=', 'solicitation_missed')
+    .where('unit_id', '=', unitId).where('rule', '=', MISSED_DEADLINE_RULE)
     .where('date', '>=', from).where('date', '<=', to)
     .orderBy('date').execute();
 }
@@ -77,7 +80,7 @@ export async function findMissedDeadlines(db: Db, unitId: number, from: IsoDate,
 /** Units with an automatic deduction for missing a solicitation's deadline. */
 export async function findMissingUnits(db: Db, solicitationId: number): Promise<number[]> {
   const rows = await db.selectFrom('bookings').select('unit_id')
-    .where('source_type', '=', 'solicitation').where('source_id', '=', solicitationId).where('rule', '=', 'solicitation_missed').execute();
+    .where('source_type', '=', 'solicitation').where('source_id', '=', solicitationId).where('rule', '=', MISSED_DEADLINE_RULE).execute();
   return rows.map((r) => r.unit_id);
 }
 

@@ -1,5 +1,8 @@
 import type { Db } from '../database.js';
-import type { ResultEventTable } from '../tables/workflow.table.js';
+import type { Selectable } from 'kysely';
+import type { ResultEventTable, ResultPublicationTable } from '../tables/workflow.table.js';
+
+export type ResultPublicationRow = Selectable<ResultPublicationTable>;
 
 export async function insertResultEvent(db: Db, event: Omit<ResultEventTable, 'id'>): Promise<void> {
   await db.insertInto('result_events').values(event).execute();
@@ -15,4 +18,31 @@ export async function resultEventsByPublication(db: Db): Promise<Map<number, { a
     byPublication.set(publication_id, list);
   }
   return byPublication;
+}
+
+export type PublicationValues = Omit<ResultPublicationTable, 'id' | 'version'>;
+
+/** A quarter's results, whatever their state. */
+export async function findPublicationOfQuarter(db: Db, year: number, quarter: number): Promise<ResultPublicationRow | undefined> {
+  return db.selectFrom('result_publications').selectAll().where('year', '=', year).where('quarter', '=', quarter).executeTakeFirst();
+}
+
+export async function findPublication(db: Db, id: number): Promise<ResultPublicationRow | undefined> {
+  return db.selectFrom('result_publications').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertPublication(db: Db, values: PublicationValues): Promise<number> {
+  return (await db.insertInto('result_publications').values(values).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+/** Changes a publication if it still has the version read (optimistic locking); the new version is one more. */
+export async function updatePublication(db: Db, id: number, version: number, changes: Partial<PublicationValues>): Promise<void> {
+  await db.updateTable('result_publications').set({ ...changes, version: version + 1 }).where('id', '=', id).where('version', '=', version).execute();
+}
+
+/** Publications newest quarter first; only the published ones when asked. */
+export async function listPublications(db: Db, publishedOnly: boolean): Promise<ResultPublicationRow[]> {
+  let query = db.selectFrom('result_publications').selectAll().orderBy('year', 'desc').orderBy('quarter', 'desc');
+  if (publishedOnly) query = query.where('status', '=', 'published');
+  return query.execute();
 }

@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import { addDays, quarterEnd, todayInChina } from '../../domain/dates.js';
 import { isDistrictRole } from '../../domain/permissions.js';
 import type { Database } from '../../db/database.js';
-import { insertResultEvent, resultEventsByPublication } from '../../db/repositories/result.repository.js';
+import { findPublication, findPublicationOfQuarter, insertPublication, insertResultEvent, listPublications, resultEventsByPublication, updatePublication } from '../../db/repositories/result.repository.js';
+import type { Publication, PublicationStatus } from '../../shared/api/results.js';
 import { isUnitRole } from '../../shared/roles.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { computeScores } from '../compute-scores.js';
@@ -23,15 +24,15 @@ export async function prepareResults(db: Kysely<Database>, user: ActingUser, yea
   const asOf = end < today ? end : today;
   const snapshot = await computeScores(db, { year, quarter, asOf: end < today ? addDays(end, 1) : today });
   return db.transaction().execute(async (trx) => {
-    const existing = await trx.selectFrom('result_publications').selectAll().where('year', '=', year).where('quarter', '=', quarter).executeTakeFirst();
+    const existing = await findPublicationOfQuarter(trx, year, quarter);
     if (existing?.status === 'published') throw new ServiceError('conflict', `${year} 年第 ${quarter} 季度的考核结果已发布`);
     const values = { year, quarter, status: 'pending', as_of: asOf, snapshot: JSON.stringify(snapshot), prepared_by: user.id, prepared_at: now.toISOString(), approved_by: null, approved_at: null };
     let id: number;
     if (existing) {
-      await trx.updateTable('result_publications').set({ ...values, version: existing.version + 1 }).where('id', '=', existing.id).execute();
+      await updatePublication(trx, existing.id, existing.version, values);
       id = existing.id;
     } else {
-      id = (await trx.insertInto('result_publications').values(values).returning('id').executeTakeFirstOrThrow()).id;
+      id = await insertPublication(trx, values);
     }
     // Prepared again after a return is the editor's resubmission.
     await insertResultEvent(trx, { publication_id: id, at: now.toISOString(), actor_id: user.id, actor: user.displayName, action: existing?.status === 'returned' ? 'resubmit' : 'prepare', comment: null });
@@ -44,12 +45,12 @@ export async function prepareResults(db: Kysely<Database>, user: ActingUser, yea
 export async function approveResults(db: Kysely<Database>, user: ActingUser, id: number, version: number, now: Date): Promise<void> {
   if (user.role !== 'office_leader') throw new ServiceError('forbidden', '当前账号无权审批考核结果');
   await db.transaction().execute(async (trx) => {
-    const publication = await trx.selectFrom('result_publications').selectAll().where('id', '=', id).executeTakeFirst();
+    const publication = await findPublication(trx, id);
     if (!publication) throw new ServiceError('not_found', '考核结果不存在');
     if (publication.version !== version) throw new ServiceError('conflict', '考核结果已被重新编制，请刷新后再审批', { currentVersion: publication.version });
     if (publication.status === 'published') throw new ServiceError('conflict', '考核结果已发布');
     if (publication.status === 'returned') throw new ServiceError('conflict', '考核结果已退回调研科修改，待重新编制后再审批');
-    await trx.updateTable('result_publications').set({ status: 'published', approved_by: user.id, approved_at: now.toISOString(), version: version + 1 }).where('id', '=', id).where('version', '=', version).execute();
+    await updatePublication(trx, id, version, { status: 'published', approved_by: user.id, approved_at: now.toISOString() });
     await insertResultEvent(trx, { publication_id: id, at: now.toISOString(), actor_id: user.id, actor: user.displayName, action: 'approve', comment: null });
     await appendAudit(trx, user, { action: 'approve_results', objectType: 'result_publication', objectId: id, outcome: 'ok', after: { year: publication.year, quarter: publication.quarter } }, now);
   });
@@ -61,29 +62,28 @@ export async function returnResults(db: Kysely<Database>, user: ActingUser, id: 
   const reason = comment.trim();
   if (!reason) throw new ServiceError('invalid', '退回须填写意见', { field: 'comment', label: '退回意见' });
   await db.transaction().execute(async (trx) => {
-    const publication = await trx.selectFrom('result_publications').selectAll().where('id', '=', id).executeTakeFirst();
+    const publication = await findPublication(trx, id);
     if (!publication) throw new ServiceError('not_found', '考核结果不存在');
     if (publication.version !== version) throw new ServiceError('conflict', '考核结果已被重新编制，请刷新后再处理', { currentVersion: publication.version });
     if (publication.status !== 'pending') throw new ServiceError('conflict', publication.status === 'published' ? '考核结果已发布，不能退回' : '考核结果已退回');
-    await trx.updateTable('result_publications').set({ status: 'returned', version: version + 1 }).where('id', '=', id).where('version', '=', version).execute();
+    await updatePublication(trx, id, version, { status: 'returned' });
     await insertResultEvent(trx, { publication_id: id, at: now.toISOString(), actor_id: user.id, actor: user.displayName, action: 'return', comment: reason });
     await appendAudit(trx, user, { action: 'return_results', objectType: 'result_publication', objectId: id, outcome: 'ok', before: { status: 'pending' }, after: { status: 'returned', comment: reason, year: publication.year, quarter: publication.quarter } }, now);
   });
 }
 
 /** Published results for everyone who works with items; pending ones for the district office too. */
-export async function listResults(db: Kysely<Database>, user: ActingUser) {
+export async function listResults(db: Kysely<Database>, user: ActingUser): Promise<Publication[]> {
   if (!isDistrictRole(user.role) && !isUnitRole(user.role)) throw new ServiceError('forbidden', '当前账号无权查看考核结果');
-  let query = db.selectFrom('result_publications').selectAll().orderBy('year', 'desc').orderBy('quarter', 'desc');
   const district = isDistrictRole(user.role);
-  if (!district) query = query.where('status', '=', 'published');
+  const publications = await listPublications(db, !district);
   // The history (with the leader's comments) is the district office's own business.
   const events = district ? await resultEventsByPublication(db) : new Map();
-  return (await query.execute()).map((p) => {
-    const history = events.get(p.id) ?? [];
+  return publications.map((p): Publication => {
+    const history = (events.get(p.id) ?? []) as NonNullable<Publication['history']>;
     const lastReturn = [...history].reverse().find((e) => e.action === 'return');
     return {
-      id: p.id, year: p.year, quarter: p.quarter, status: p.status, asOf: statisticsDate(p), preparedAt: p.prepared_at, approvedAt: p.approved_at, version: p.version,
+      id: p.id, year: p.year, quarter: p.quarter, status: p.status as PublicationStatus, asOf: statisticsDate(p), preparedAt: p.prepared_at, approvedAt: p.approved_at, version: p.version,
       scores: JSON.parse(p.snapshot),
       ...(district ? { history, returnComment: p.status === 'returned' ? lastReturn?.comment ?? null : null } : {}),
     };

@@ -3,29 +3,21 @@ import type { Database } from '../../db/database.js';
 import { insertWithRef } from '../../db/repositories/editorial.repository.js';
 import { insertItemEvent } from '../../db/repositories/item.repository.js';
 import { listPolicies } from '../../db/repositories/policy.repository.js';
+import { findSolicitationForUnit, responseExists } from '../../db/repositories/solicitation.repository.js';
 import type { ItemRow } from '../../db/tables/item.table.js';
 import { appendAudit } from '../audit/append-audit.js';
 import type { ActingUser } from '../items/item-access.js';
 import { recomputeBookings } from '../recompute-bookings.js';
 import { ServiceError } from '../service-error.js';
 
-async function addressedTo(trx: Transaction<Database>, solicitationId: number, unitId: number): Promise<{ title: string } | undefined> {
-  const solicitation = await trx.selectFrom('solicitations').select(['title', 'all_units']).where('id', '=', solicitationId).executeTakeFirst();
-  if (!solicitation) return undefined;
-  if (solicitation.all_units) return solicitation;
-  const named = await trx.selectFrom('solicitation_units').select('unit_id').where('solicitation_id', '=', solicitationId).where('unit_id', '=', unitId).executeTakeFirst();
-  return named ? solicitation : undefined;
-}
-
 /**
  * Records an item of the unit as its answer to a solicitation addressed to the unit, inside the
  * caller's transaction; the history names the solicitation by its title.
  */
 export async function linkResponse(trx: Transaction<Database>, user: ActingUser, solicitationId: number, item: Pick<ItemRow, 'id' | 'unit_id' | 'status'>, now: Date): Promise<{ id: number; ref: string }> {
-  const solicitation = await addressedTo(trx, solicitationId, item.unit_id);
+  const solicitation = await findSolicitationForUnit(trx, solicitationId, item.unit_id);
   if (!solicitation) throw new ServiceError('not_found', '约稿不存在或不面向本单位', { field: 'solicitationId', label: '回复的约稿' });
-  const existing = await trx.selectFrom('responses').select('id').where('solicitation_id', '=', solicitationId).where('item_id', '=', item.id).executeTakeFirst();
-  if (existing) throw new ServiceError('conflict', '该稿件已回复过这条约稿');
+  if (await responseExists(trx, solicitationId, item.id)) throw new ServiceError('conflict', '该稿件已回复过这条约稿');
   const created = await insertWithRef(trx, 'responses', 'WR', { solicitation_id: solicitationId, item_id: item.id });
   await insertItemEvent(trx, { item_id: item.id, at: now.toISOString(), actor_id: user.id, actor: user.displayName, action: 'answer_solicitation', from_status: item.status, to_status: item.status, comment: `约稿“${solicitation.title}”` });
   await appendAudit(trx, user, { action: 'answer_solicitation', objectType: 'response', objectId: created.id, outcome: 'ok', after: { solicitation_id: solicitationId, item_id: item.id } }, now);

@@ -12,11 +12,11 @@ import { loadPolicies } from '../../../lib/policy';
 import { useRequest } from '../../../lib/use-request';
 import { useUser } from '../../../session';
 import { deletePenalty, loadPenalties, penaltyReasons, recordPenalty } from './service';
-import type { Penalty } from './types';
+import type { Penalty, PenaltyInput } from './types';
 
 interface Values {
   unitId?: number;
-  reason?: string;
+  reason?: PenaltyInput['reason'];
   date?: Dayjs;
   note?: string;
 }

@@ -1,18 +1,6 @@
-/** 扣分记录 as GET /api/penalties returns them (services/solicitations/solicitations.ts listPenalties). */
-export interface Penalty {
-  id: number;
-  ref: string;
-  /** A code of the policy's penalties (late_solicitation, criticism). */
-  reason: string;
-  date: string;
-  note: string | null;
-  unit_id: number;
-  unit: string;
-}
+/** 扣分记录 as GET /api/penalties returns them, and what POST /api/penalties takes, as the server declares them. */
+import type { PenaltyBody } from '@shared/api/solicitations';
 
-export interface PenaltyInput {
-  unitId: number;
-  reason: string;
-  date: string;
-  note: string | null;
-}
+export type { Penalty } from '@shared/api/solicitations';
+
+export type PenaltyInput = PenaltyBody;

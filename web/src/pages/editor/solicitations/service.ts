@@ -1,6 +1,7 @@
 /** 约稿管理: API calls and the page's pure rules (target units, deadline wording). */
 import { http } from '../../../http';
 import type { Unit } from '../../../lib/units';
+import type { CreatedRecord } from '@shared/api/solicitations';
 import type { AnswerState, Solicitation, SolicitationInput, TargetMode } from './types';
 
 export function loadSolicitations(signal?: AbortSignal): Promise<Solicitation[]> {
@@ -9,7 +10,7 @@ export function loadSolicitations(signal?: AbortSignal): Promise<Solicitation[]>
 
 /** The form shows refusals on its fields (quiet). */
 export function createSolicitation(input: SolicitationInput) {
-  return http.post<{ id: number; ref: string }>('/api/solicitations', input, { quiet: true });
+  return http.post<CreatedRecord>('/api/solicitations', input, { quiet: true });
 }
 
 export const ISSUERS: Record<Solicitation['issuer'], string> = { district: '区政府办公室', city: '市政府办公厅' };

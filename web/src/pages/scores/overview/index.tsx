@@ -1,5 +1,6 @@
 /** 考核得分: every series' units for a quarter or the year, the lists, early warnings and charts. */
 import { Button, Card, Col, Empty, Form, Grid, Result, Row, Select, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
+import { failedStreakNoticeFor } from '@domain/assessment-notices';
 import { quarterOf, todayInChina, yearOf } from '@domain/dates';
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
@@ -110,7 +111,7 @@ export default function ScoresPage() {
 
       {scores.data && (
         <ResultLists units={docUnits} quarter={lists} series={series} unitIds={unitIds}
-          inProgress={quarterInProgress(year, lists, today)} yearComplete={year < thisYear} />
+          inProgress={quarterInProgress(year, lists, today)} yearComplete={year < thisYear} failedStreakNotice={failedStreakNoticeFor(policies, year)} />
       )}
 
       <Row gutter={[16, 16]}>

@@ -1,4 +1,5 @@
 /** API calls of the scores pages and the pure logic behind their tables, lists, warnings and charts. */
+import { commendCandidates as commendedUnits, criticisedInQuarter, DEFAULT_FAILED_STREAK_NOTICE, failedStreakReached } from '@domain/assessment-notices';
 import { addDays, quarterEnd, quarterOf, yearOf } from '@domain/dates';
 import type { Policy } from '@domain/policy';
 import { competitionRanks } from '@domain/ranking';
@@ -63,19 +64,19 @@ export function rankTitle(quarter: number | null): string {
 const bySeriesThenRank = (order: readonly string[]) => (a: UnitAssessment, b: UnitAssessment) =>
   order.indexOf(a.series) - order.indexOf(b.series) || a.rank - b.rank || a.unit.localeCompare(b.unit, 'zh-CN');
 
-/** 通报表扬候选: every quarter met (for 直报点 the year), in rank order within each series. */
+/** 通报表扬候选 (the domain's rule), in rank order within each series. */
 export function commendCandidates(units: readonly UnitAssessment[], seriesOrder: readonly string[]): UnitAssessment[] {
-  return units.filter((u) => u.all_quarters_met).sort(bySeriesThenRank(seriesOrder));
+  return commendedUnits(units).sort(bySeriesThenRank(seriesOrder));
 }
 
-/** 季度通报批评: units whose quarter the server assessed as failed. */
+/** 季度通报批评 (the domain's rule): units whose quarter the server assessed as failed. */
 export function criticised(units: readonly UnitAssessment[], quarter: number, seriesOrder: readonly string[]): UnitAssessment[] {
-  return units.filter((u) => u.quarters[quarter - 1]?.met === false).sort(bySeriesThenRank(seriesOrder));
+  return criticisedInQuarter(units, quarter).sort(bySeriesThenRank(seriesOrder));
 }
 
-/** 连续四个季度未完成 (建议更换信息员): a failed streak of four or more ending with the quarter. */
-export function replaceOfficer(units: readonly UnitAssessment[], quarter: number, seriesOrder: readonly string[]): UnitAssessment[] {
-  return units.filter((u) => (u.quarters[quarter - 1]?.failed_streak ?? 0) >= 4).sort(bySeriesThenRank(seriesOrder));
+/** 连续 N 个季度未完成 (建议更换信息员): a failed streak as long as the policy's notice (four) ending with the quarter. */
+export function replaceOfficer(units: readonly UnitAssessment[], quarter: number, seriesOrder: readonly string[], threshold = DEFAULT_FAILED_STREAK_NOTICE): UnitAssessment[] {
+  return failedStreakReached(units, quarter, threshold).sort(bySeriesThenRank(seriesOrder));
 }
 
 /** The quarter the lists speak of: the chosen one; for a whole year this quarter (this year) or the fourth. */

@@ -1,22 +1,6 @@
-/** The documents of the scores API (ledger-and-cli.md: `scores --json`, `explain --json`). */
+/** The documents of the scores API (ledger-and-cli.md: `scores --json`, `explain --json`) as the server declares them, and the page's own shapes. */
 
-export type { QuarterAssessment, UnitAssessment, ScoresDocument, ExplainedBooking, Explanation } from '../../../lib/scores';
-
-/** GET /api/scores/by-rule: points per series, quarter and booking rule. */
-export interface RuleTotal {
-  series: string;
-  quarter: number;
-  rule: string;
-  description: string;
-  points: number;
-  bookings: number;
-}
-
-export interface RuleTotalsDocument {
-  year: number;
-  quarter?: number;
-  rows: RuleTotal[];
-}
+export type { QuarterAssessment, UnitAssessment, ScoresDocument, ExplainedBooking, Explanation, RuleTotal, RuleTotalsDocument } from '@shared/api/scores';
 
 /** A figure of one period (a quarter or the year) as the tables show it. */
 export interface PeriodFigure {

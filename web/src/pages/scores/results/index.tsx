@@ -1,5 +1,6 @@
 /** 季度通报: published quarterly results (《番府信息》工作通讯); the editor prepares them, the office leader approves. */
 import { App, Button, Card, Col, Descriptions, Empty, Form, Grid, Result, Row, Select, Skeleton, Space, Tag, Typography } from 'antd';
+import { failedStreakNoticeFor } from '@domain/assessment-notices';
 import { todayInChina, yearOf } from '@domain/dates';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -125,6 +126,7 @@ function PublicationView({ publication, onApproved }: { publication: Publication
   // District roles follow a unit to its bookings; units read the table as published.
   const unitIds = useMemo(() => (can.isDistrictRole(user.role) ? new Map((units ?? []).map((u) => [u.name, u.id])) : undefined), [units, user.role]);
   const { year, quarter, scores } = publication;
+  const { data: policies } = usePolicy();
   const pending = publication.status !== 'published';
   const status = PUBLICATION_STATUS[publication.status];
 
@@ -156,7 +158,7 @@ function PublicationView({ publication, onApproved }: { publication: Publication
           );
         })}
 
-        <ResultLists units={scores.units} quarter={quarter} series={series} unitIds={unitIds} yearComplete={quarter === 4} />
+        <ResultLists units={scores.units} quarter={quarter} series={series} unitIds={unitIds} yearComplete={quarter === 4} failedStreakNotice={failedStreakNoticeFor(policies, year)} />
       </Space>
     </Card>
   );

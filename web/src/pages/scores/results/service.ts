@@ -1,22 +1,23 @@
 /** API calls of 季度通报 and the rules of its preparation form. */
 import { quarterOf, yearOf } from '@domain/dates';
 import { http } from '../../../http';
+import type { PreparedPublication, ResultsOk } from '@shared/api/results';
 import type { Publication } from './types';
 
 export function loadPublications(signal?: AbortSignal): Promise<Publication[]> {
   return http.get<Publication[]>('/api/results', { signal });
 }
 
-export function preparePublication(year: number, quarter: number): Promise<{ id: number }> {
-  return http.post<{ id: number }>('/api/results', { year, quarter }, { quiet: true });
+export function preparePublication(year: number, quarter: number): Promise<PreparedPublication> {
+  return http.post<PreparedPublication>('/api/results', { year, quarter }, { quiet: true });
 }
 
-export function approvePublication(id: number, version: number): Promise<{ ok: true }> {
-  return http.post<{ ok: true }>(`/api/results/${id}/approve`, { version });
+export function approvePublication(id: number, version: number): Promise<ResultsOk> {
+  return http.post<ResultsOk>(`/api/results/${id}/approve`, { version });
 }
 
-export function returnPublication(id: number, version: number, comment: string): Promise<{ ok: true }> {
-  return http.post<{ ok: true }>(`/api/results/${id}/return`, { version, comment });
+export function returnPublication(id: number, version: number, comment: string): Promise<ResultsOk> {
+  return http.post<ResultsOk>(`/api/results/${id}/return`, { version, comment });
 }
 
 export const PUBLICATION_STATUS: Record<Publication['status'], { label: string; color: string }> = {

@@ -1,22 +1,12 @@
 /** 约稿 addressed to my unit: the list, answering with an item, and the countdown to each deadline. */
 import { http, query } from '../../../http';
+import type { AnswerState } from '@domain/solicitation-answers';
+import type { CreatedRecord, UnitSolicitation } from '@shared/api/solicitations';
 import type { ItemPage } from '../items/service';
 
-export type AnswerState = 'on_time' | 'late' | 'missing' | 'pending';
-
-export interface UnitSolicitation {
-  id: number;
-  ref: string;
-  issuer: 'district' | 'city';
-  title: string;
-  requirements: string | null;
-  deadline: string;
-  daysLeft: number;
-  state: AnswerState;
-  /** The unit's items answering it, named by title. */
-  myItems: { id: number; title: string; status: string; statusName: string }[];
-  version: number;
-}
+export type { AnswerState } from '@domain/solicitation-answers';
+/** A solicitation addressed to my unit, with my unit's state and the items answering it. */
+export type { UnitSolicitation };
 
 export const ISSUERS: Record<string, string> = { district: '区政府办公室', city: '市政府办公厅' };
 
@@ -32,7 +22,7 @@ export function listSolicitations(signal?: AbortSignal): Promise<UnitSolicitatio
 }
 
 export function answer(solicitationId: number, itemId: number) {
-  return http.post<{ id: number; ref: string }>(`/api/solicitations/${solicitationId}/responses`, { itemId }, { quiet: true });
+  return http.post<CreatedRecord>(`/api/solicitations/${solicitationId}/responses`, { itemId }, { quiet: true });
 }
 
 export function searchUnitItems(q: string, signal?: AbortSignal): Promise<ItemPage> {

@@ -16,9 +16,11 @@ export interface ResultListsProps {
   /** Commendation needs the whole year: before it is over the list waits. */
   yearComplete: boolean;
   unitIds?: ReadonlyMap<string, number>;
+  /** The failed run of quarters that brings the notice, from the policy assessing the year (four). */
+  failedStreakNotice?: number;
 }
 
-export function ResultLists({ units, quarter, series, inProgress, yearComplete, unitIds }: ResultListsProps) {
+export function ResultLists({ units, quarter, series, inProgress, yearComplete, unitIds, failedStreakNotice }: ResultListsProps) {
   const order = series.map((s) => s.code);
   const seriesName = (code: string) => series.find((s) => s.code === code)?.name ?? code;
   const unitColumn = {
@@ -60,7 +62,7 @@ export function ResultLists({ units, quarter, series, inProgress, yearComplete, 
       </Col>
       <Col xs={24} lg={8}>
         <Card size="small" title="连续四个季度未完成" extra={<Typography.Text type="secondary">建议更换信息员</Typography.Text>}>
-          {table(replaceOfficer(units, quarter, order), [
+          {table(replaceOfficer(units, quarter, order, failedStreakNotice), [
             unitColumn,
             { title: '连续未完成', key: 'streak', render: (_, u) => <Tag color="red">{`${u.quarters[quarter - 1].failed_streak} 个季度`}</Tag> },
           ], '没有连续四个季度未完成指标的单位')}

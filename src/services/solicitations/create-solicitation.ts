@@ -1,0 +1,42 @@
+import type { Kysely } from 'kysely';
+import { isIsoDate } from '../../domain/dates.js';
+import { earliestPolicyDate } from '../../domain/policy.js';
+import type { Database } from '../../db/database.js';
+import { insertWithRef } from '../../db/repositories/editorial.repository.js';
+import { listPolicies } from '../../db/repositories/policy.repository.js';
+import { insertSolicitationUnits } from '../../db/repositories/solicitation.repository.js';
+import { existingUnitIds } from '../../db/repositories/unit-lookup.repository.js';
+import { appendAudit } from '../audit/append-audit.js';
+import { requireRole, type ActingUser } from '../items/item-access.js';
+import { recomputeBookings } from '../recompute-bookings.js';
+import { ServiceError } from '../service-error.js';
+
+export interface SolicitationInput {
+  issuer: 'district' | 'city';
+  title: string;
+  requirements?: string | null;
+  deadline: string;
+  /** The units it targets; absent means every unit (an empty list is refused). */
+  unitIds?: number[];
+}
+
+/** 约稿: the editor asks units for items by a deadline. Units that do not answer in time lose 5 points on the deadline, by themselves. */
+export async function createSolicitation(db: Kysely<Database>, user: ActingUser, input: SolicitationInput, now: Date): Promise<{ id: number; ref: string }> {
+  requireRole(user, ['editor'], '发布约稿');
+  const policies = await listPolicies(db);
+  if (!isIsoDate(input.deadline)) throw new ServiceError('invalid', '截止日期不是有效日期', { field: 'deadline', label: '截止日期' });
+  if (input.deadline < earliestPolicyDate(policies)!) throw new ServiceError('invalid', `截止日期早于最早的考核政策生效日期 ${earliestPolicyDate(policies)}`, { field: 'deadline', label: '截止日期' });
+  if (input.unitIds && input.unitIds.length === 0) throw new ServiceError('invalid', '约稿对象不能为空；面向全部单位时请不选', { field: 'unitIds', label: '约稿对象' });
+  const unitIds = [...new Set(input.unitIds ?? [])];
+  if (unitIds.length > 0 && (await existingUnitIds(db, unitIds)).length !== unitIds.length) {
+    throw new ServiceError('invalid', '约稿对象中有不存在的单位', { field: 'unitIds', label: '约稿对象' });
+  }
+  return db.transaction().execute(async (trx) => {
+    const values = { issuer: input.issuer, title: input.title.trim(), requirements: input.requirements?.trim() || null, deadline: input.deadline, all_units: unitIds.length === 0 ? 1 : 0, created_at: now.toISOString() };
+    const created = await insertWithRef(trx, 'solicitations', 'WS', values);
+    await insertSolicitationUnits(trx, created.id, unitIds);
+    await appendAudit(trx, user, { action: 'create_solicitation', objectType: 'solicitation', objectId: created.id, outcome: 'ok', after: { ...values, unit_ids: unitIds } }, now);
+    await recomputeBookings(trx, { solicitationIds: [created.id] }, policies);
+    return created;
+  });
+}
