@@ -1,5 +1,5 @@
 import type { Db } from '../database.js';
-import type { ResultEventTable } from '../tables/workflow.table.js';
+import type { ResultEventTable } from '../tables/result.table.js';
 
 export async function insertResultEvent(db: Db, event: Omit<ResultEventTable, 'id'>): Promise<void> {
   await db.insertInto('result_events').values(event).execute();

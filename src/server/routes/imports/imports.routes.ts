@@ -2,8 +2,6 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Type, type Static } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/database.js';
 import { RECORD_TYPES, RECORD_TYPE_LABELS } from '../../../domain/ledger-schema.js';
@@ -13,17 +11,14 @@ import { readLedgerUpload } from '../../../files/read-ledger-file.js';
 import { appendAudit } from '../../../services/audit/append-audit.js';
 import { importLedger } from '../../../services/import-ledger.js';
 import { ServiceError } from '../../../services/service-error.js';
+import { ImportPreview, ImportQuery, ImportTemplate } from '../../../shared/api/imports.js';
 import { MAX_IMPORT_BYTES } from '../../../shared/limits.js';
 import type { Role } from '../../../shared/roles.js';
+import type { ApiApp } from '../../api-app.js';
 import type { ServerConfig } from '../../config.js';
 import { actorOf, rateLimit } from '../../plugins/access.js';
 
 const IMPORTERS: Role[] = ['sys_admin', 'editor'];
-
-const ImportQuery = Type.Object({
-  // Validating is the safe default: storing needs an explicit dryRun=false.
-  dryRun: Type.Optional(Type.Boolean({ title: '仅校验（不存储）', default: true })),
-}, { additionalProperties: false });
 
 const megabytes = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
@@ -33,7 +28,7 @@ const megabytes = (bytes: number) => Math.round(bytes / 1024 / 1024);
  * stores nothing; the page confirms by sending the same file again with dryRun=false, so no
  * upload is kept between requests.
  */
-export function importsRoutes(app: FastifyInstance, db: Kysely<Database>, config: ServerConfig): void {
+export function importsRoutes(app: ApiApp, db: Kysely<Database>, config: ServerConfig): void {
   const tags = ['台账导入'];
 
   app.post('/api/imports', {
@@ -42,10 +37,11 @@ export function importsRoutes(app: FastifyInstance, db: Kysely<Database>, config
       tags,
       summary: `导入台账（multipart/form-data，字段 file；.xlsx、.csv 或 .jsonl，最大 ${megabytes(MAX_IMPORT_BYTES)} MB）：dryRun=true（默认）只校验并预览，dryRun=false 校验通过后存储`,
       querystring: ImportQuery,
+      response: { 200: ImportPreview },
     },
     preHandler: rateLimit(db, config, 'import', () => config.costlyRateLimit, (request) => String(request.auth?.user.id)),
   }, async (request) => {
-    const dryRun = (request.query as Static<typeof ImportQuery>).dryRun ?? true;
+    const dryRun = request.query.dryRun ?? true;
     const fileField = { field: 'file', label: '台账文件' };
     if (!request.isMultipart()) throw new ServiceError('invalid', '请以 multipart/form-data 上传台账文件', fileField);
     // The app's multipart limit is the attachment size; a ledger may be larger, up to its own limit.
@@ -94,7 +90,7 @@ export function importsRoutes(app: FastifyInstance, db: Kysely<Database>, config
 
   app.get('/api/imports/template', {
     config: { access: IMPORTERS },
-    schema: { tags, summary: '下载台账导入模板（.xlsx，每种记录一个工作表，含说明和示例）' },
+    schema: { tags, summary: '下载台账导入模板（.xlsx，每种记录一个工作表，含说明和示例）', response: { 200: ImportTemplate } },
   }, async (_request, reply) => {
     const directory = await fs.mkdtemp(path.join(os.tmpdir(), 'govinfo-template-'));
     try {
