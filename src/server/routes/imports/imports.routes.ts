@@ -1,15 +1,11 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/database.js';
-import { RECORD_TYPES, RECORD_TYPE_LABELS } from '../../../domain/ledger-schema.js';
 import { writeLedgerTemplate } from '../../../files/ledger-template.js';
-import { describeLedgerProblem, uploadName } from '../../../files/ledger-problems.js';
-import { readLedgerUpload } from '../../../files/read-ledger-file.js';
-import { appendAudit } from '../../../services/audit/append-audit.js';
-import { importLedger } from '../../../services/import-ledger.js';
+import { uploadName } from '../../../files/ledger-problems.js';
+import { importUpload } from '../../../services/imports/import-upload.js';
 import { ServiceError } from '../../../services/service-error.js';
 import { ImportPreview, ImportQuery, ImportTemplate } from '../../../shared/api/imports.js';
 import { MAX_IMPORT_BYTES } from '../../../shared/limits.js';
@@ -53,39 +49,7 @@ export function importsRoutes(app: ApiApp, db: Kysely<Database>, config: ServerC
       }
       throw error;
     });
-    const name = uploadName(file.filename);
-    const sha256 = createHash('sha256').update(data).digest('hex');
-    const actor = actorOf(request);
-
-    const refuse = async (problems: string[]): Promise<never> => {
-      // A refused import stores nothing; only a real attempt (not a preview) goes to the audit log.
-      if (!dryRun) {
-        await appendAudit(db, actor, { action: 'import_ledger', objectType: 'ledger', objectId: name, outcome: 'failed', after: { file: name, sha256, problems: problems.length } }, config.now());
-      }
-      throw new ServiceError('invalid', `台账“${name}”有 ${problems.length} 个问题，未存储任何记录；请修改后重新上传`, {
-        problems: problems.map(describeLedgerProblem),
-      });
-    };
-
-    const read = await readLedgerUpload(name, data);
-    if (read.problems.length > 0) return refuse(read.problems);
-    const outcome = await importLedger(db, read.records, {
-      dryRun,
-      onStored: (trx, stored) => appendAudit(trx, actor, {
-        action: 'import_ledger', objectType: 'ledger', objectId: name, outcome: 'ok',
-        after: { file: name, sha256, stored: stored.stored, skipped: stored.skipped, warnings: stored.warnings.length },
-      }, config.now()),
-    }).catch((error: unknown) => {
-      if (isUniqueViolation(error)) throw new ServiceError('conflict', '另一个导入同时写入了相同编号的记录；本次导入未存储任何记录，请重新导入');
-      throw error;
-    });
-    if (!outcome.ok) return refuse(outcome.problems);
-    return {
-      dryRun,
-      file: name,
-      counts: RECORD_TYPES.map((type) => ({ type, name: RECORD_TYPE_LABELS[type], stored: outcome.stored[type], skipped: outcome.skipped[type] })),
-      warnings: outcome.warnings,
-    };
+    return importUpload(db, actorOf(request), { name: uploadName(file.filename), data, dryRun }, config.now());
   });
 
   app.get('/api/imports/template', {
@@ -105,10 +69,4 @@ export function importsRoutes(app: ApiApp, db: Kysely<Database>, config: ServerC
       await fs.rm(directory, { recursive: true, force: true });
     }
   });
-}
-
-/** A unique index refused a row: another import stored the same id between our check and our insert. */
-function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: string }).code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
