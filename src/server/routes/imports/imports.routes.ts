@@ -1,11 +1,8 @@
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/database.js';
-import { writeLedgerTemplate } from '../../../files/ledger-template.js';
 import { uploadName } from '../../../files/ledger-problems.js';
 import { importUpload } from '../../../services/imports/import-upload.js';
+import { ledgerTemplateWorkbook } from '../../../services/imports/ledger-template-workbook.js';
 import { ServiceError } from '../../../services/service-error.js';
 import { ImportPreview, ImportQuery, ImportTemplate } from '../../../shared/api/imports.js';
 import { MAX_IMPORT_BYTES } from '../../../shared/limits.js';
@@ -55,18 +52,8 @@ export function importsRoutes(app: ApiApp, db: Kysely<Database>, config: ServerC
   app.get('/api/imports/template', {
     config: { access: IMPORTERS },
     schema: { tags, summary: '下载台账导入模板（.xlsx，每种记录一个工作表，含说明和示例）', response: { 200: ImportTemplate } },
-  }, async (_request, reply) => {
-    const directory = await fs.mkdtemp(path.join(os.tmpdir(), 'govinfo-template-'));
-    try {
-      const file = path.join(directory, 'template.xlsx');
-      await writeLedgerTemplate(file);
-      const content = await fs.readFile(file);
-      return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('台账导入模板.xlsx')}`)
-        .send(content);
-    } finally {
-      await fs.rm(directory, { recursive: true, force: true });
-    }
-  });
+  }, async (_request, reply) => reply
+    .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('台账导入模板.xlsx')}`)
+    .send(await ledgerTemplateWorkbook()));
 }
