@@ -1,14 +1,17 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { AttachmentTable } from './tables/attachment.table.js';
 import type { AuditHeadTable, AuditLogTable } from './tables/audit.table.js';
 import type { BookingTable } from './tables/booking.table.js';
 import type { AdoptionTable, InstructionTable, UpwardTable } from './tables/editorial.table.js';
+import type { ItemEventTable } from './tables/item-event.table.js';
 import type { ItemTable } from './tables/item.table.js';
 import type { PenaltyTable } from './tables/penalty.table.js';
 import type { PolicyTable } from './tables/policy.table.js';
+import type { TrainingAttendeeTable, TrainingTable, UnitContactTable } from './tables/registry.table.js';
+import type { ResultEventTable, ResultPublicationTable } from './tables/result.table.js';
 import type { ResponseTable, SolicitationTable, SolicitationUnitTable } from './tables/solicitation.table.js';
 import type { SeriesTable, UnitTable } from './tables/unit.table.js';
 import type { PasswordHistoryTable, RateLimitTable, SessionTable, SettingTable, UserTable } from './tables/user.table.js';
-import type { AttachmentTable, ItemEventTable, ResultEventTable, ResultPublicationTable, TrainingAttendeeTable, TrainingTable, UnitContactTable } from './tables/workflow.table.js';
 
 /** Every table Kysely knows, by name. */
 export interface Database {

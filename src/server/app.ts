@@ -12,14 +12,19 @@ import { registerAccessControl } from './plugins/access.js';
 import { registerErrorHandling } from './plugins/errors.js';
 import { DEFAULT_WEB_ROOT, registerWebPages } from './plugins/web-pages.js';
 import { accountsRoutes } from './routes/accounts/accounts.routes.js';
-import { adminRoutes } from './routes/admin/admin.routes.js';
+import { auditRoutes } from './routes/audit/audit.routes.js';
 import { authRoutes } from './routes/auth/auth.routes.js';
 import { healthRoutes } from './routes/health/health.routes.js';
 import { importsRoutes } from './routes/imports/imports.routes.js';
 import { itemsRoutes } from './routes/items/items.routes.js';
+import { policiesRoutes } from './routes/policies/policies.routes.js';
+import { registryRoutes } from './routes/registry/registry.routes.js';
 import { reviewRoutes } from './routes/review/review.routes.js';
 import { resultsRoutes, scoresRoutes } from './routes/scores/scores.routes.js';
+import { securityRoutes } from './routes/security/security.routes.js';
 import { solicitationsRoutes } from './routes/solicitations/solicitations.routes.js';
+import { trainingsRoutes } from './routes/trainings/trainings.routes.js';
+import { unitsRoutes } from './routes/units/units.routes.js';
 
 export interface AppDependencies {
   db: Kysely<Database>;
@@ -83,12 +88,17 @@ export async function buildApp({ db, config, logger = false, webRoot = DEFAULT_W
   healthRoutes(api, db);
   authRoutes(api, db, config);
   accountsRoutes(api, db, config);
+  securityRoutes(api, db, config);
   itemsRoutes(api, db, config);
   reviewRoutes(api, db);
   scoresRoutes(api, db, config);
   resultsRoutes(api, db, config);
   solicitationsRoutes(api, db, config);
-  adminRoutes(api, db, config);
+  unitsRoutes(api, db, config);
+  policiesRoutes(api, db, config);
+  registryRoutes(api, db, config);
+  trainingsRoutes(api, db, config);
+  auditRoutes(api, db, config);
   importsRoutes(api, db, config);
   return app;
 }

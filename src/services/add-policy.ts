@@ -1,11 +1,12 @@
 import type { Kysely } from 'kysely';
-import type { Policy } from '../domain/policy.js';
+import { parsePolicy, type Policy } from '../domain/policy.js';
 import type { Database } from '../db/database.js';
 import { insertPolicy, listPolicies } from '../db/repositories/policy.repository.js';
 import { listSeries } from '../db/repositories/unit.repository.js';
 import { listAllSourceIds } from '../db/repositories/ledger.repository.js';
 import { recomputeBookings } from './recompute-bookings.js';
 import { appendAudit, type Actor } from './audit/append-audit.js';
+import { ServiceError } from './service-error.js';
 
 export class PolicyConflictError extends Error {}
 
@@ -24,4 +25,17 @@ export async function addPolicy(db: Kysely<Database>, actor: Actor, policy: Poli
     await recomputeBookings(trx, await listAllSourceIds(trx), [...existing, policy]);
     await appendAudit(trx, actor, { action: 'add_policy', objectType: 'policy', objectId: policy.name, outcome: 'ok', after: policy }, now);
   });
+}
+
+/** A policy file sent from the pages: checked, then added; its problems and conflicts are the user's to fix. */
+export async function addPolicyFromJson(db: Kysely<Database>, actor: Actor, json: unknown, now: Date): Promise<{ name: string }> {
+  const parsed = parsePolicy(json);
+  if ('problems' in parsed) throw new ServiceError('invalid', parsed.problems.join('；'));
+  try {
+    await addPolicy(db, actor, parsed.policy, now);
+  } catch (error) {
+    if (error instanceof PolicyConflictError) throw new ServiceError('conflict', error.message);
+    throw error;
+  }
+  return { name: parsed.policy.name };
 }

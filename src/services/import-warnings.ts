@@ -3,7 +3,7 @@ import type { FieldValue } from '../domain/ledger-schema.js';
 import type { Policy } from '../domain/policy.js';
 import type { Db } from '../db/database.js';
 import { findLatePenalties, findMissedDeadlines, findMissingUnits } from '../db/repositories/booking.repository.js';
-import { chunked } from '../db/repositories/bulk.js';
+import { itemsAdoptedBy } from '../db/repositories/ledger.repository.js';
 import { locationOf } from '../files/read-ledger-file.js';
 import type { Located } from './import-ledger.js';
 
@@ -22,11 +22,7 @@ export async function warnUnrewardedInstructions(db: Db, instructions: Located[]
   const bonusOutlets = [...new Set(policies.flatMap((p) => Object.entries(p.outlets).filter(([, o]) => o.instructionBonus).map(([code]) => code)))];
   const outletNames = [...new Set(policies.flatMap((p) => bonusOutlets.map((code) => p.outlets[code]?.name).filter(Boolean)))].join('或');
   const ids = [...new Set(district.map((l) => itemId(l.record.fields.item)))];
-  const rewarded = new Set<number>();
-  for (const chunk of chunked(ids)) {
-    const rows = await db.selectFrom('adoptions').select('item_id').where('item_id', 'in', chunk).where('outlet', 'in', bonusOutlets).execute();
-    for (const row of rows) rewarded.add(row.item_id);
-  }
+  const rewarded = await itemsAdoptedBy(db, ids, bonusOutlets);
   return district
     .filter((l) => !rewarded.has(itemId(l.record.fields.item)))
     .map((l) => `${locationOf(l)}: 稿件 ${text(l.record.fields.item)} 未被${outletNames}采用，区领导批示 ${l.record.id} 已记录但不加分`);

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Policy } from '../../src/domain/policy.js';
-import { filterAccounts, needsUnit, USERNAME_PATTERN, type Account } from '../../web/src/pages/admin/accounts/service.js';
+import type { Account } from '../../src/shared/api/accounts.js';
+import type { UnitRegistry } from '../../src/shared/api/registry.js';
+import { filterAccounts, needsUnit, USERNAME_PATTERN } from '../../web/src/pages/admin/accounts/service.js';
 import { actorLabel, auditQuery, beijingTime, objectLabel, prettyJson } from '../../web/src/pages/admin/audit/service.js';
 import { auditActionLabel, auditObjectTypeLabel, auditOutcomeLabel, AUDIT_ACTION_CODES } from '../../src/domain/audit-labels.js';
 import { isAcceptedFile, positionOf, totalOf } from '../../web/src/pages/admin/import/service.js';
 import { outletRows, parsePolicyFile, pointsCell, seriesRows } from '../../web/src/pages/admin/policy/service.js';
-import { filterRegistry, namesFor, type UnitRegistry } from '../../web/src/pages/admin/registry/service.js';
+import { filterRegistry, namesFor } from '../../web/src/pages/admin/registry/service.js';
 import { groupUnits } from '../../web/src/pages/admin/units/service.js';
 import policyJson from '../../seeds/panyu-2010.policy.json' with { type: 'json' };
 import { rememberInitials } from '../../web/src/lib/pinyin';

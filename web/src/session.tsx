@@ -1,24 +1,9 @@
 /** The signed-in account, shared by every page; loaded once from /api/auth/session (null when signed out). */
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import type { Role } from '@shared/roles';
+import type { SessionProbe, SessionView, UserView } from '@shared/api/auth';
 import { abortPendingRequests, http, setCsrfToken } from './http';
 
-export interface SessionUser {
-  id: number;
-  username: string;
-  displayName: string;
-  role: Role;
-  roleName: string;
-  unit: { id: number; name: string } | null;
-  totpEnabled: boolean;
-}
-
-export interface SessionView {
-  user: SessionUser;
-  csrfToken: string;
-  mustChangePassword: boolean;
-  mustEnrollTotp: boolean;
-}
+export type { SessionView };
 
 interface SessionState {
   session: SessionView | null;
@@ -43,7 +28,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async () => {
     try {
-      return apply((await http.get<{ session: SessionView | null }>('/api/auth/session', { quiet: true })).session);
+      return apply((await http.get<SessionProbe>('/api/auth/session', { quiet: true })).session);
     } finally {
       setLoading(false);
     }
@@ -72,7 +57,7 @@ export function useSession(): SessionState {
 }
 
 /** The signed-in user, for pages that are only rendered once someone is signed in. */
-export function useUser(): SessionUser {
+export function useUser(): UserView {
   const { session } = useSession();
   if (!session) throw new Error('useUser without a session');
   return session.user;

@@ -3,7 +3,8 @@ import type { Db } from '../database.js';
 import { executeCompiled, placeholder } from './compiled.js';
 import { runTimeCount } from './paging.js';
 import type { ItemRow, NewItemRow } from '../tables/item.table.js';
-import type { AttachmentRow, ItemEventRow } from '../tables/workflow.table.js';
+import type { AttachmentRow } from '../tables/attachment.table.js';
+import type { ItemEventRow } from '../tables/item-event.table.js';
 
 export async function findItem(db: Db, id: number): Promise<ItemRow | undefined> {
   return db.selectFrom('items').selectAll().where('id', '=', id).executeTakeFirst();

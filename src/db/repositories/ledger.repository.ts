@@ -190,3 +190,15 @@ export async function countItems(db: Db): Promise<number> {
   const row = await db.selectFrom('items').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** Of the given items, those adopted by one of the outlets. */
+export async function itemsAdoptedBy(db: Db, itemIds: readonly number[], outlets: readonly string[]): Promise<Set<number>> {
+  const adopted = new Set<number>();
+  if (outlets.length === 0) return adopted;
+  for (const chunk of chunked(itemIds)) {
+    if (chunk.length === 0) continue;
+    const rows = await db.selectFrom('adoptions').select('item_id').where('item_id', 'in', chunk).where('outlet', 'in', outlets).execute();
+    for (const row of rows) adopted.add(row.item_id);
+  }
+  return adopted;
+}

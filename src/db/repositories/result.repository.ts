@@ -1,6 +1,6 @@
 import type { Db } from '../database.js';
 import type { Selectable } from 'kysely';
-import type { ResultEventTable, ResultPublicationTable } from '../tables/workflow.table.js';
+import type { ResultEventTable, ResultPublicationTable } from '../tables/result.table.js';
 
 export type ResultPublicationRow = Selectable<ResultPublicationTable>;
 

@@ -58,3 +58,12 @@ export async function listUnitAccountsOfRole(db: Db, role: string, unitId?: numb
   if (unitId !== undefined) query = query.where('unit_id', '=', unitId);
   return (await query.orderBy('id').execute()) as { id: number; display_name: string; phone: string | null; unit_id: number }[];
 }
+
+export async function hasAccountOfRole(db: Db, role: string): Promise<boolean> {
+  return (await db.selectFrom('users').select('id').where('role', '=', role).executeTakeFirst()) !== undefined;
+}
+
+/** The TOTP time step last accepted, so a code is not accepted twice. */
+export async function recordTotpStep(db: Db, id: number, step: number): Promise<void> {
+  await db.updateTable('users').set({ totp_last_step: step }).where('id', '=', id).execute();
+}

@@ -3,7 +3,8 @@ import { passwordProblems } from '../../domain/password-policy.js';
 import { hashPassword, randomToken } from '../../security/crypto.js';
 import type { Database } from '../../db/database.js';
 import { endUserSessions } from '../../db/repositories/session.repository.js';
-import { addPasswordHistory, findUserById, findUserByUsername, insertUser, updateUser } from '../../db/repositories/user.repository.js';
+import { unitExists } from '../../db/repositories/unit.repository.js';
+import { addPasswordHistory, findUserById, findUserByUsername, hasAccountOfRole, insertUser, updateUser } from '../../db/repositories/user.repository.js';
 import type { UserRow } from '../../db/tables/user.table.js';
 import { ADMIN_ROLES, isRole, isUnitRole, ROLES, type Role } from '../../shared/roles.js';
 import { appendAudit, type Actor } from '../audit/append-audit.js';
@@ -45,7 +46,7 @@ function cleanPhone(phone: string | null | undefined): string | null {
 async function checkUnit(db: Kysely<Database>, role: Role, unitId: number | null): Promise<void> {
   if (isUnitRole(role) && unitId === null) throw new ServiceError('invalid', `${ROLES[role]}须属于一个报送单位`, { field: 'unitId', label: '所属单位' });
   if (!isUnitRole(role) && unitId !== null) throw new ServiceError('invalid', `${ROLES[role]}不属于任何报送单位`, { field: 'unitId', label: '所属单位' });
-  if (unitId !== null && !(await db.selectFrom('units').select('id').where('id', '=', unitId).executeTakeFirst())) {
+  if (unitId !== null && !(await unitExists(db, unitId))) {
     throw new ServiceError('invalid', '所属单位不存在', { field: 'unitId', label: '所属单位' });
   }
 }
@@ -57,7 +58,7 @@ export async function createAccount(db: Kysely<Database>, actor: Actor, input: N
   if (!isRole(input.role)) throw new ServiceError('invalid', '角色不存在', { field: 'role', label: '角色' });
   // 三员分立: the system administrator may set up each administrator role once; after that only the
   // security administrator grants it, so no administrator can make or take over another.
-  if (ADMIN_ROLES.includes(input.role) && (await db.selectFrom('users').select('id').where('role', '=', input.role).executeTakeFirst())) {
+  if (ADMIN_ROLES.includes(input.role) && (await hasAccountOfRole(db, input.role))) {
     throw new ServiceError('forbidden', `已有${ROLES[input.role]}账号；管理员角色须由安全管理员分配`, { field: 'role', label: '角色' });
   }
   const displayName = cleanName(input.displayName);

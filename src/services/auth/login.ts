@@ -3,7 +3,7 @@ import { hashPassword, randomToken, sha256Hex, verifyPassword } from '../../secu
 import { matchTotpStep } from '../../security/totp.js';
 import type { Database } from '../../db/database.js';
 import { insertSession } from '../../db/repositories/session.repository.js';
-import { countFailedLogin, findUserByUsername, recordLoginAttempt } from '../../db/repositories/user.repository.js';
+import { countFailedLogin, findUserByUsername, recordLoginAttempt, recordTotpStep } from '../../db/repositories/user.repository.js';
 import type { SecuritySettings } from '../../domain/security-settings.js';
 import type { UserRow } from '../../db/tables/user.table.js';
 import { isRole } from '../../shared/roles.js';
@@ -72,7 +72,7 @@ export async function login(db: Kysely<Database>, input: LoginInput, now: Date):
   const mustEnrollTotp = isRole(user.role) && settings.totpRequiredRoles.includes(user.role) && !user.totp_enabled;
   await db.transaction().execute(async (trx) => {
     await recordLoginAttempt(trx, user.id, { failed_logins: 0, locked_until: null });
-    if (user.totp_enabled && input.totp) await trx.updateTable('users').set({ totp_last_step: matchTotpStep(user.totp_secret!, input.totp, now)! }).where('id', '=', user.id).execute();
+    if (user.totp_enabled && input.totp) await recordTotpStep(trx, user.id, matchTotpStep(user.totp_secret!, input.totp, now)!);
     await insertSession(trx, { id: sha256Hex(token), user_id: user.id, csrf_token: csrfToken, created_at: at, last_seen_at: at, ip: input.ip, user_agent: input.userAgent?.slice(0, 300) ?? null, ended_at: null });
     await appendAudit(trx, actor, { action: 'login', outcome: 'ok', objectType: 'user', objectId: user.id }, now);
   });

@@ -4,7 +4,7 @@ import { checkAttachment } from '../../domain/attachment-type.js';
 import { EDITABLE_STATUSES } from '../../domain/item-workflow.js';
 import type { Database } from '../../db/database.js';
 import { deleteAttachment, findAttachment, insertAttachment, insertItemEvent } from '../../db/repositories/item.repository.js';
-import type { AttachmentRow } from '../../db/tables/workflow.table.js';
+import type { AttachmentRow } from '../../db/tables/attachment.table.js';
 import type { ItemStatus } from '../../shared/item-fields.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { ServiceError } from '../service-error.js';

@@ -6,6 +6,9 @@ import { CONTACT_DUTIES, registryGaps, STAFFING, type ContactDuty, type Staffing
 import { isPhoneNumber } from '../../domain/item-workflow.js';
 import type { Database } from '../../db/database.js';
 import { listPolicies } from '../../db/repositories/policy.repository.js';
+import { endContactRow, findContact, insertContact, listContacts } from '../../db/repositories/registry.repository.js';
+import { insertTraining, listAttendees, listTrainingRows } from '../../db/repositories/training.repository.js';
+import { listRegistryUnits, unitExists } from '../../db/repositories/unit.repository.js';
 import { listUnitAccountsOfRole } from '../../db/repositories/user.repository.js';
 import { isUnitRole } from '../../shared/roles.js';
 import { appendAudit } from '../audit/append-audit.js';
@@ -49,14 +52,14 @@ function checkContact(input: ContactInput): void {
 export async function addContact(db: Kysely<Database>, user: ActingUser, unitId: number, input: ContactInput, now: Date): Promise<{ id: number }> {
   requireRegistryWriter(user, unitId);
   checkContact(input);
-  if (!(await db.selectFrom('units').select('id').where('id', '=', unitId).executeTakeFirst())) throw new ServiceError('not_found', '单位不存在');
+  if (!(await unitExists(db, unitId))) throw new ServiceError('not_found', '单位不存在');
   const at = now.toISOString();
   return db.transaction().execute(async (trx) => {
     const values = {
       unit_id: unitId, duty: input.duty, name: input.name.trim(), post: input.post.trim(), office_phone: input.officePhone?.trim() || null, mobile: input.mobile?.trim() || null,
       staffing: input.staffing, notice_date: input.noticeDate ?? null, started_on: input.startedOn, ended_on: null, created_at: at, updated_at: at,
     };
-    const { id } = await trx.insertInto('unit_contacts').values(values).returning('id').executeTakeFirstOrThrow();
+    const id = await insertContact(trx, values);
     await appendAudit(trx, user, { action: 'add_contact', objectType: 'unit_contact', objectId: id, outcome: 'ok', after: values }, now);
     return { id };
   });
@@ -64,7 +67,7 @@ export async function addContact(db: Kysely<Database>, user: ActingUser, unitId:
 
 /** 人员更换: ends a registration on a date, with the date the written notice arrived. */
 export async function endContact(db: Kysely<Database>, user: ActingUser, id: number, version: number, endedOn: string, noticeDate: string | null, now: Date): Promise<void> {
-  const contact = await db.selectFrom('unit_contacts').selectAll().where('id', '=', id).executeTakeFirst();
+  const contact = await findContact(db, id);
   if (!contact || (isUnitRole(user.role) && contact.unit_id !== user.unitId)) {
     if (contact) await appendAudit(db, user, { action: 'access', objectType: 'unit_contact', objectId: id, outcome: 'denied', after: { reason: 'other_unit' } }, now);
     throw new ServiceError('not_found', '登记记录不存在');
@@ -74,8 +77,7 @@ export async function endContact(db: Kysely<Database>, user: ActingUser, id: num
   if (contact.version !== version) throw new ServiceError('conflict', '登记记录已被他人修改，请刷新后重试', { currentVersion: contact.version });
   await db.transaction().execute(async (trx) => {
     const changes = { ended_on: endedOn, notice_date: noticeDate ?? contact.notice_date, updated_at: now.toISOString(), version: version + 1 };
-    const result = await trx.updateTable('unit_contacts').set(changes).where('id', '=', id).where('version', '=', version).executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) throw new ServiceError('conflict', '登记记录已被他人修改，请刷新后重试');
+    if (!(await endContactRow(trx, id, version, changes))) throw new ServiceError('conflict', '登记记录已被他人修改，请刷新后重试');
     await appendAudit(trx, user, { action: 'end_contact', objectType: 'unit_contact', objectId: id, outcome: 'ok', before: { ended_on: contact.ended_on }, after: changes }, now);
   });
 }
@@ -86,10 +88,8 @@ export async function endContact(db: Kysely<Database>, user: ActingUser, id: num
  */
 export async function readRegistry(db: Kysely<Database>, user: ActingUser, now: Date) {
   if (!isDistrictRole(user.role) && !isUnitRole(user.role)) throw new ServiceError('forbidden', '当前账号无权查看信息员登记');
-  let unitsQuery = db.selectFrom('units').select(['id', 'name', 'series_code']).orderBy('series_code').orderBy('sort_order');
-  if (isUnitRole(user.role)) unitsQuery = unitsQuery.where('id', '=', user.unitId!);
   const [units, contacts, policies, officerAccounts] = await Promise.all([
-    unitsQuery.execute(), db.selectFrom('unit_contacts').selectAll().orderBy('started_on').execute(), listPolicies(db),
+    listRegistryUnits(db, isUnitRole(user.role) ? user.unitId! : undefined), listContacts(db), listPolicies(db),
     listUnitAccountsOfRole(db, 'officer', isUnitRole(user.role) ? user.unitId! : undefined),
   ]);
   const policy = policyInForce(policies, todayInChina(now));
@@ -130,8 +130,7 @@ export async function recordTraining(db: Kysely<Database>, user: ActingUser, inp
   if (!isIsoDate(input.date)) throw new ServiceError('invalid', '培训日期不是有效日期', { field: 'date', label: '培训日期' });
   return db.transaction().execute(async (trx) => {
     const values = { date: input.date, title: input.title.trim(), organizer: input.organizer?.trim() || null, notes: input.notes?.trim() || null, created_at: now.toISOString() };
-    const { id } = await trx.insertInto('trainings').values(values).returning('id').executeTakeFirstOrThrow();
-    if (input.attendees.length > 0) await trx.insertInto('training_attendees').values(input.attendees.map((a) => ({ training_id: id, unit_id: a.unitId, name: a.name.trim() }))).execute();
+    const id = await insertTraining(trx, values, input.attendees.map((a) => ({ unitId: a.unitId, name: a.name.trim() })));
     await appendAudit(trx, user, { action: 'record_training', objectType: 'training', objectId: id, outcome: 'ok', after: { ...values, attendees: input.attendees } }, now);
     return { id };
   });
@@ -141,11 +140,16 @@ export async function recordTraining(db: Kysely<Database>, user: ActingUser, inp
 export async function listTrainings(db: Kysely<Database>, user: ActingUser) {
   if (!isDistrictRole(user.role) && !isUnitRole(user.role)) throw new ServiceError('forbidden', '当前账号无权查看培训记录');
   const [trainings, attendees] = await Promise.all([
-    db.selectFrom('trainings').selectAll().orderBy('date', 'desc').execute(),
-    db.selectFrom('training_attendees').leftJoin('units', 'units.id', 'training_attendees.unit_id').select(['training_id', 'training_attendees.name', 'units.id as unit_id', 'units.name as unit']).execute(),
+    listTrainingRows(db),
+    listAttendees(db),
   ]);
   return trainings.map((t) => ({
     id: t.id, date: t.date, title: t.title, organizer: t.organizer, notes: t.notes,
     attendees: attendees.filter((a) => a.training_id === t.id && (!isUnitRole(user.role) || a.unit_id === user.unitId)).map((a) => ({ name: a.name, unit: a.unit_id === null ? null : { id: a.unit_id, name: a.unit } })),
   }));
+}
+
+/** Units with no officer registered (the editor's and office leader's reminder). */
+export async function unitsMissingOfficers(db: Kysely<Database>, user: ActingUser, now: Date) {
+  return (await readRegistry(db, user, now)).filter((r) => !r.contacts.some((c) => c.duty === 'officer')).map((r) => r.unit);
 }

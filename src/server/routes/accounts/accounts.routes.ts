@@ -1,23 +1,19 @@
-import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/database.js';
-import { writeSetting } from '../../../db/repositories/setting.repository.js';
 import { listUsers } from '../../../db/repositories/user.repository.js';
-import { securitySettingsProblems } from '../../../domain/security-settings.js';
 import { assignRole, createAccount, resetPassword, updateAccount } from '../../../services/accounts/manage-accounts.js';
-import { appendAudit } from '../../../services/audit/append-audit.js';
-import { forgetSecuritySettings, readSecuritySettings, SECURITY_SETTINGS_KEY } from '../../../services/read-security-settings.js';
-import { ServiceError } from '../../../services/service-error.js';
+import { AccountList, AssignRoleBody, CreateAccountBody, CreatedAccount, IdParams, OneTimePassword, UpdateAccountBody, VersionBody } from '../../../shared/api/accounts.js';
+import { Done } from '../../../shared/api/auth.js';
+import type { ApiApp } from '../../api-app.js';
 import type { ServerConfig } from '../../config.js';
 import { actorOf } from '../../plugins/access.js';
 import { presentUser } from '../../presenters.js';
-import { AssignRoleBody, CreateAccountBody, IdParams, SecuritySettingsBody, UpdateAccountBody, VersionBody } from './accounts.schema.js';
 
-/** Accounts (系统管理员), roles and security settings (安全管理员). */
-export function accountsRoutes(app: FastifyInstance, db: Kysely<Database>, config: ServerConfig): void {
+/** Accounts (系统管理员) and roles (安全管理员). */
+export function accountsRoutes(app: ApiApp, db: Kysely<Database>, config: ServerConfig): void {
   const tags = ['账号与安全'];
 
-  app.get('/api/accounts', { config: { access: ['sys_admin', 'security_admin'] }, schema: { tags, summary: '账号列表' } }, async () => {
+  app.get('/api/accounts', { config: { access: ['sys_admin', 'security_admin'] }, schema: { tags, summary: '账号列表', response: { 200: AccountList } } }, async () => {
     const users = await listUsers(db);
     return Promise.all(users.map(async (user) => ({
       ...(await presentUser(db, user)),
@@ -29,47 +25,23 @@ export function accountsRoutes(app: FastifyInstance, db: Kysely<Database>, confi
     })));
   });
 
-  app.post('/api/accounts', { config: { access: ['sys_admin'] }, schema: { tags, summary: '新建账号（返回一次性密码）', body: CreateAccountBody } }, async (request, reply) => {
-    const result = await createAccount(db, actorOf(request), request.body as CreateAccountBody, config.now());
+  app.post('/api/accounts', { config: { access: ['sys_admin'] }, schema: { tags, summary: '新建账号（返回一次性密码）', body: CreateAccountBody, response: { 201: CreatedAccount } } }, async (request, reply) => {
+    const result = await createAccount(db, actorOf(request), request.body, config.now());
     return reply.status(201).send(result);
   });
 
-  app.patch('/api/accounts/:id', { config: { access: ['sys_admin'] }, schema: { tags, summary: '修改姓名、单位、联系电话，停用或启用账号', params: IdParams, body: UpdateAccountBody } }, async (request) => {
-    const { id } = request.params as IdParams;
-    const { version, ...changes } = request.body as UpdateAccountBody;
-    await updateAccount(db, actorOf(request), id, version, changes, config.now());
-    return { ok: true };
+  app.patch('/api/accounts/:id', { config: { access: ['sys_admin'] }, schema: { tags, summary: '修改姓名、单位、联系电话，停用或启用账号', params: IdParams, body: UpdateAccountBody, response: { 200: Done } } }, async (request) => {
+    const { version, ...changes } = request.body;
+    await updateAccount(db, actorOf(request), request.params.id, version, changes, config.now());
+    return { ok: true as const };
   });
 
-  app.put('/api/accounts/:id/role', { config: { access: ['security_admin'] }, schema: { tags, summary: '分配角色', params: IdParams, body: AssignRoleBody } }, async (request) => {
-    const { id } = request.params as IdParams;
-    const body = request.body as AssignRoleBody;
-    await assignRole(db, actorOf(request), id, body.version, body.role, body.unitId, config.now());
-    return { ok: true };
+  app.put('/api/accounts/:id/role', { config: { access: ['security_admin'] }, schema: { tags, summary: '分配角色', params: IdParams, body: AssignRoleBody, response: { 200: Done } } }, async (request) => {
+    const { version, role, unitId } = request.body;
+    await assignRole(db, actorOf(request), request.params.id, version, role, unitId, config.now());
+    return { ok: true as const };
   });
 
-  app.post('/api/accounts/:id/password-reset', { config: { access: ['sys_admin'] }, schema: { tags, summary: '重置密码（返回一次性密码）', params: IdParams, body: VersionBody } }, async (request) => {
-    const { id } = request.params as IdParams;
-    return { password: await resetPassword(db, actorOf(request), id, (request.body as VersionBody).version, config.now()) };
-  });
-
-  app.get('/api/security-settings', { config: { access: ['security_admin'] }, schema: { tags, summary: '安全设置' } }, async () => {
-    const { settings, version } = await readSecuritySettings(db);
-    return { ...settings, version };
-  });
-
-  app.put('/api/security-settings', { config: { access: ['security_admin'] }, schema: { tags, summary: '修改安全设置', body: SecuritySettingsBody } }, async (request) => {
-    const { version, ...settings } = request.body as SecuritySettingsBody;
-    const problems = securitySettingsProblems(settings);
-    if (problems.length > 0) throw new ServiceError('invalid', problems.join('；'));
-    const now = config.now();
-    await db.transaction().execute(async (trx) => {
-      const before = await readSecuritySettings(trx);
-      if (before.version !== version) throw new ServiceError('conflict', '安全设置已被他人修改，请刷新后重试', { currentVersion: before.version });
-      if (!(await writeSetting(trx, SECURITY_SETTINGS_KEY, settings, version))) throw new ServiceError('conflict', '安全设置已被他人修改，请刷新后重试');
-      await appendAudit(trx, actorOf(request), { action: 'update_security_settings', objectType: 'settings', objectId: SECURITY_SETTINGS_KEY, outcome: 'ok', before: before.settings, after: settings }, now);
-    });
-    forgetSecuritySettings();
-    return { ...settings, version: version + 1 };
-  });
+  app.post('/api/accounts/:id/password-reset', { config: { access: ['sys_admin'] }, schema: { tags, summary: '重置密码（返回一次性密码）', params: IdParams, body: VersionBody, response: { 200: OneTimePassword } } }, async (request) =>
+    ({ password: await resetPassword(db, actorOf(request), request.params.id, request.body.version, config.now()) }));
 }

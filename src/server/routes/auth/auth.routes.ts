@@ -1,20 +1,20 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/database.js';
-import { endSession, endUserSessions } from '../../../db/repositories/session.repository.js';
-import { findUserById, updateUser } from '../../../db/repositories/user.repository.js';
-import { generateTotpSecret, totpUri, verifyTotp } from '../../../security/totp.js';
-import { appendAudit } from '../../../services/audit/append-audit.js';
+import { endSession } from '../../../db/repositories/session.repository.js';
 import { changePassword } from '../../../services/auth/change-password.js';
+import { confirmTotpEnrollment, startTotpEnrollment } from '../../../services/auth/enroll-totp.js';
 import { login } from '../../../services/auth/login.js';
+import { logout } from '../../../services/auth/logout.js';
 import { ServiceError } from '../../../services/service-error.js';
+import { ChangePasswordBody, Done, LoginBody, SessionProbe, SessionView, TotpConfirmBody, TotpSetup } from '../../../shared/api/auth.js';
+import type { ApiApp } from '../../api-app.js';
 import type { ServerConfig } from '../../config.js';
 import { actorOf, authOf, CSRF_COOKIE, rateLimit, SESSION_COOKIE } from '../../plugins/access.js';
 import { presentUser } from '../../presenters.js';
-import { ChangePasswordBody, LoginBody, SessionProbe, SessionView, TotpConfirmBody } from './auth.schema.js';
 
 /** Sign-in, sign-out, the current session, password change and the TOTP second factor. */
-export function authRoutes(app: FastifyInstance, db: Kysely<Database>, config: ServerConfig): void {
+export function authRoutes(app: ApiApp, db: Kysely<Database>, config: ServerConfig): void {
   const isSecure = (request: FastifyRequest) => config.secureCookies === 'always' || (config.secureCookies === 'auto' && request.protocol === 'https');
   const setCookies = (request: FastifyRequest, reply: FastifyReply, token: string, csrfToken: string) => {
     const common = { path: '/', sameSite: 'strict' as const, secure: isSecure(request) };
@@ -31,7 +31,7 @@ export function authRoutes(app: FastifyInstance, db: Kysely<Database>, config: S
     schema: { tags: ['认证'], summary: '登录', body: LoginBody, response: { 200: SessionView } },
     preHandler: rateLimit(db, config, 'login', () => config.loginRateLimit, (request) => request.ip),
   }, async (request, reply) => {
-    const body = request.body as LoginBody;
+    const body = request.body;
     if (request.auth) await endSession(db, request.auth.session.id, config.now().toISOString());
     const result = await login(db, { ...body, ip: request.ip, userAgent: request.headers['user-agent'] }, config.now());
     if (!result.ok) {
@@ -49,15 +49,12 @@ export function authRoutes(app: FastifyInstance, db: Kysely<Database>, config: S
 
   app.post('/api/auth/logout', {
     config: { access: 'signed_in', restricted: true },
-    schema: { tags: ['认证'], summary: '退出登录' },
+    schema: { tags: ['认证'], summary: '退出登录', response: { 200: Done } },
   }, async (request, reply) => {
     const auth = authOf(request);
-    await db.transaction().execute(async (trx) => {
-      await endSession(trx, auth.session.id, config.now().toISOString());
-      await appendAudit(trx, actorOf(request), { action: 'logout', objectType: 'user', objectId: auth.user.id, outcome: 'ok' }, config.now());
-    });
+    await logout(db, actorOf(request), auth.user.id, auth.session.id, config.now());
     clearCookies(reply);
-    return { ok: true };
+    return { ok: true as const };
   });
 
   app.get('/api/auth/me', {
@@ -81,43 +78,24 @@ export function authRoutes(app: FastifyInstance, db: Kysely<Database>, config: S
 
   app.post('/api/auth/password', {
     config: { access: 'signed_in', restricted: true },
-    schema: { tags: ['认证'], summary: '修改本人密码', body: ChangePasswordBody },
+    schema: { tags: ['认证'], summary: '修改本人密码', body: ChangePasswordBody, response: { 200: Done } },
   }, async (request) => {
     const auth = authOf(request);
-    const body = request.body as ChangePasswordBody;
-    await changePassword(db, { ...actorOf(request), id: auth.user.id }, { ...body, sessionId: auth.session.id }, config.now());
-    return { ok: true };
+    await changePassword(db, { ...actorOf(request), id: auth.user.id }, { ...request.body, sessionId: auth.session.id }, config.now());
+    return { ok: true as const };
   });
 
   app.post('/api/auth/totp/setup', {
     config: { access: 'signed_in', restricted: true },
-    schema: { tags: ['认证'], summary: '开始绑定双因素认证：生成密钥' },
-  }, async (request) => {
-    const auth = authOf(request);
-    const user = await findUserById(db, auth.user.id);
-    if (!user) throw new ServiceError('not_found', '账号不存在');
-    if (user.totp_enabled) throw new ServiceError('conflict', '已绑定双因素认证');
-    const secret = generateTotpSecret();
-    await db.transaction().execute(async (trx) => {
-      if (!(await updateUser(trx, user.id, user.version, { totp_secret: secret, updated_at: config.now().toISOString() }))) throw new ServiceError('conflict', '账号已被他人修改，请重试');
-      await appendAudit(trx, actorOf(request), { action: 'totp_setup', objectType: 'user', objectId: user.id, outcome: 'ok' }, config.now());
-    });
-    return { secret, uri: totpUri(secret, user.username) };
-  });
+    schema: { tags: ['认证'], summary: '开始绑定双因素认证：生成密钥', response: { 200: TotpSetup } },
+  }, async (request) => startTotpEnrollment(db, actorOf(request), authOf(request).user.id, config.now()));
 
   app.post('/api/auth/totp/confirm', {
     config: { access: 'signed_in', restricted: true },
-    schema: { tags: ['认证'], summary: '确认绑定双因素认证', body: TotpConfirmBody },
+    schema: { tags: ['认证'], summary: '确认绑定双因素认证', body: TotpConfirmBody, response: { 200: Done } },
   }, async (request) => {
     const auth = authOf(request);
-    const user = await findUserById(db, auth.user.id);
-    if (!user?.totp_secret) throw new ServiceError('invalid', '请先生成双因素认证密钥');
-    if (!verifyTotp(user.totp_secret, (request.body as { code: string }).code, config.now())) throw new ServiceError('invalid', '双因素认证码不正确', { field: 'code', label: '双因素认证码' });
-    await db.transaction().execute(async (trx) => {
-      if (!(await updateUser(trx, user.id, user.version, { totp_enabled: 1, updated_at: config.now().toISOString() }))) throw new ServiceError('conflict', '账号已被他人修改，请重试');
-      await endUserSessions(trx, user.id, config.now().toISOString(), auth.session.id);
-      await appendAudit(trx, actorOf(request), { action: 'totp_enable', objectType: 'user', objectId: user.id, outcome: 'ok' }, config.now());
-    });
-    return { ok: true };
+    await confirmTotpEnrollment(db, actorOf(request), auth.user.id, auth.session.id, request.body.code, config.now());
+    return { ok: true as const };
   });
 }

@@ -1,29 +1,17 @@
-import { createHash } from 'node:crypto';
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { Type, type Static } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/database.js';
-import { RECORD_TYPES, RECORD_TYPE_LABELS } from '../../../domain/ledger-schema.js';
-import { writeLedgerTemplate } from '../../../files/ledger-template.js';
-import { describeLedgerProblem, uploadName } from '../../../files/ledger-problems.js';
-import { readLedgerUpload } from '../../../files/read-ledger-file.js';
-import { appendAudit } from '../../../services/audit/append-audit.js';
-import { importLedger } from '../../../services/import-ledger.js';
+import { uploadName } from '../../../files/ledger-problems.js';
+import { importUpload } from '../../../services/imports/import-upload.js';
+import { ledgerTemplateWorkbook } from '../../../services/imports/ledger-template-workbook.js';
 import { ServiceError } from '../../../services/service-error.js';
+import { ImportPreview, ImportQuery, ImportTemplate } from '../../../shared/api/imports.js';
 import { MAX_IMPORT_BYTES } from '../../../shared/limits.js';
 import type { Role } from '../../../shared/roles.js';
+import type { ApiApp } from '../../api-app.js';
 import type { ServerConfig } from '../../config.js';
 import { actorOf, rateLimit } from '../../plugins/access.js';
 
 const IMPORTERS: Role[] = ['sys_admin', 'editor'];
-
-const ImportQuery = Type.Object({
-  // Validating is the safe default: storing needs an explicit dryRun=false.
-  dryRun: Type.Optional(Type.Boolean({ title: '仅校验（不存储）', default: true })),
-}, { additionalProperties: false });
 
 const megabytes = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
@@ -33,7 +21,7 @@ const megabytes = (bytes: number) => Math.round(bytes / 1024 / 1024);
  * stores nothing; the page confirms by sending the same file again with dryRun=false, so no
  * upload is kept between requests.
  */
-export function importsRoutes(app: FastifyInstance, db: Kysely<Database>, config: ServerConfig): void {
+export function importsRoutes(app: ApiApp, db: Kysely<Database>, config: ServerConfig): void {
   const tags = ['台账导入'];
 
   app.post('/api/imports', {
@@ -42,10 +30,11 @@ export function importsRoutes(app: FastifyInstance, db: Kysely<Database>, config
       tags,
       summary: `导入台账（multipart/form-data，字段 file；.xlsx、.csv 或 .jsonl，最大 ${megabytes(MAX_IMPORT_BYTES)} MB）：dryRun=true（默认）只校验并预览，dryRun=false 校验通过后存储`,
       querystring: ImportQuery,
+      response: { 200: ImportPreview },
     },
     preHandler: rateLimit(db, config, 'import', () => config.costlyRateLimit, (request) => String(request.auth?.user.id)),
   }, async (request) => {
-    const dryRun = (request.query as Static<typeof ImportQuery>).dryRun ?? true;
+    const dryRun = request.query.dryRun ?? true;
     const fileField = { field: 'file', label: '台账文件' };
     if (!request.isMultipart()) throw new ServiceError('invalid', '请以 multipart/form-data 上传台账文件', fileField);
     // The app's multipart limit is the attachment size; a ledger may be larger, up to its own limit.
@@ -57,62 +46,14 @@ export function importsRoutes(app: FastifyInstance, db: Kysely<Database>, config
       }
       throw error;
     });
-    const name = uploadName(file.filename);
-    const sha256 = createHash('sha256').update(data).digest('hex');
-    const actor = actorOf(request);
-
-    const refuse = async (problems: string[]): Promise<never> => {
-      // A refused import stores nothing; only a real attempt (not a preview) goes to the audit log.
-      if (!dryRun) {
-        await appendAudit(db, actor, { action: 'import_ledger', objectType: 'ledger', objectId: name, outcome: 'failed', after: { file: name, sha256, problems: problems.length } }, config.now());
-      }
-      throw new ServiceError('invalid', `台账“${name}”有 ${problems.length} 个问题，未存储任何记录；请修改后重新上传`, {
-        problems: problems.map(describeLedgerProblem),
-      });
-    };
-
-    const read = await readLedgerUpload(name, data);
-    if (read.problems.length > 0) return refuse(read.problems);
-    const outcome = await importLedger(db, read.records, {
-      dryRun,
-      onStored: (trx, stored) => appendAudit(trx, actor, {
-        action: 'import_ledger', objectType: 'ledger', objectId: name, outcome: 'ok',
-        after: { file: name, sha256, stored: stored.stored, skipped: stored.skipped, warnings: stored.warnings.length },
-      }, config.now()),
-    }).catch((error: unknown) => {
-      if (isUniqueViolation(error)) throw new ServiceError('conflict', '另一个导入同时写入了相同编号的记录；本次导入未存储任何记录，请重新导入');
-      throw error;
-    });
-    if (!outcome.ok) return refuse(outcome.problems);
-    return {
-      dryRun,
-      file: name,
-      counts: RECORD_TYPES.map((type) => ({ type, name: RECORD_TYPE_LABELS[type], stored: outcome.stored[type], skipped: outcome.skipped[type] })),
-      warnings: outcome.warnings,
-    };
+    return importUpload(db, actorOf(request), { name: uploadName(file.filename), data, dryRun }, config.now());
   });
 
   app.get('/api/imports/template', {
     config: { access: IMPORTERS },
-    schema: { tags, summary: '下载台账导入模板（.xlsx，每种记录一个工作表，含说明和示例）' },
-  }, async (_request, reply) => {
-    const directory = await fs.mkdtemp(path.join(os.tmpdir(), 'govinfo-template-'));
-    try {
-      const file = path.join(directory, 'template.xlsx');
-      await writeLedgerTemplate(file);
-      const content = await fs.readFile(file);
-      return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('台账导入模板.xlsx')}`)
-        .send(content);
-    } finally {
-      await fs.rm(directory, { recursive: true, force: true });
-    }
-  });
-}
-
-/** A unique index refused a row: another import stored the same id between our check and our insert. */
-function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: string }).code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+    schema: { tags, summary: '下载台账导入模板（.xlsx，每种记录一个工作表，含说明和示例）', response: { 200: ImportTemplate } },
+  }, async (_request, reply) => reply
+    .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('台账导入模板.xlsx')}`)
+    .send(await ledgerTemplateWorkbook()));
 }

@@ -2,6 +2,7 @@
 import { Alert, App, Button, Card, Form, Input } from 'antd';
 import { useNavigate } from 'react-router';
 import { passwordProblems } from '@domain/password-policy';
+import type { Done } from '@shared/api/auth';
 import { ApiError, http } from '../../http';
 import { useSession } from '../../session';
 import { applyFieldErrors } from '../../lib/form-errors';
@@ -17,7 +18,7 @@ export default function PasswordPage() {
 
   const submit = async ({ current, next }: PasswordForm) => {
     try {
-      await http.post('/api/auth/password', { current, next }, { quiet: true });
+      await http.post<Done>('/api/auth/password', { current, next }, { quiet: true });
       message.success('密码已修改');
       await refresh();
       navigate('/', { replace: true });

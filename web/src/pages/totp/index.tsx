@@ -5,11 +5,11 @@
 import { Alert, App, Button, Card, Form, Input, QRCode, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import type { Done, TotpSetup } from '@shared/api/auth';
 import { ApiError, http } from '../../http';
 import { applyFieldErrors } from '../../lib/form-errors';
 import { useSession } from '../../session';
 
-interface TotpSetup { secret: string; uri: string }
 interface CodeForm { code: string }
 
 export default function TotpPage() {
@@ -35,7 +35,7 @@ export default function TotpPage() {
 
   const confirm = async ({ code }: CodeForm) => {
     try {
-      await http.post('/api/auth/totp/confirm', { code: code.trim() }, { quiet: true });
+      await http.post<Done>('/api/auth/totp/confirm', { code: code.trim() }, { quiet: true });
       message.success('双因素认证已绑定，下次登录时须输入动态验证码');
       await refresh();
       navigate('/', { replace: true });

@@ -5,6 +5,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Empty, Form, Input, Modal, Popconfirm, Result, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
+import type { Account, CreateAccountBody } from '@shared/api/accounts';
 import { ADMIN_ROLES, type Role } from '@shared/roles';
 import { can } from '../../../access';
 import { UnitPicker } from '../../../components/UnitPicker';
@@ -14,7 +15,7 @@ import { ROLES } from '../../../lib/labels';
 import { useRequest } from '../../../lib/use-request';
 import { useUser } from '../../../session';
 import { phoneProblem } from '@domain/phone';
-import { USERNAME_PATTERN, assignRole, createAccount, filterAccounts, loadAccounts, needsUnit, resetPassword, setDisabled, updateAccount, type Account, type AccountEdit, type NewAccount } from './service';
+import { USERNAME_PATTERN, assignRole, createAccount, filterAccounts, loadAccounts, needsUnit, resetPassword, setDisabled, updateAccount, type AccountEdit } from './service';
 
 const ROLE_OPTIONS = (Object.keys(ROLES) as Role[]).map((role) => ({ value: role, label: ROLES[role] }));
 
@@ -136,11 +137,11 @@ export default function AccountsPage() {
 }
 
 function CreateAccount({ open, onClose, onCreated }: { open: boolean; onClose(): void; onCreated(username: string, password: string): void }) {
-  const [form] = Form.useForm<NewAccount>();
+  const [form] = Form.useForm<CreateAccountBody>();
   const role = Form.useWatch('role', form);
   const { busy, refusal, submitting } = useFormSubmission(form);
 
-  const submit = async (values: NewAccount) => {
+  const submit = async (values: CreateAccountBody) => {
     await submitting(async () => {
       const input = { ...values, username: values.username.trim().toLowerCase(), unitId: needsUnit(values.role) ? values.unitId ?? null : null, phone: values.phone?.trim() || null };
       const { password } = await createAccount(input);
@@ -152,7 +153,7 @@ function CreateAccount({ open, onClose, onCreated }: { open: boolean; onClose():
   return (
     <Modal open={open} title="新建账号" onCancel={onClose} okText="新建" cancelText="取消" confirmLoading={busy} onOk={() => form.submit()} forceRender>
       {refusal && <Alert type="error" showIcon title={refusal} style={{ marginBottom: 16 }} />}
-      <Form<NewAccount> form={form} layout="vertical" onFinish={submit} initialValues={{ unitId: null }}>
+      <Form<CreateAccountBody> form={form} layout="vertical" onFinish={submit} initialValues={{ unitId: null }}>
         <Form.Item label="用户名" name="username" extra="3–50 个小写字母、数字、点、下划线或连字符" rules={[
           { required: true, message: '请输入用户名' },
           { pattern: USERNAME_PATTERN, message: '用户名应为 3–50 个小写字母、数字、点、下划线或连字符，以字母或数字开头' },

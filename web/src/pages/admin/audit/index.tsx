@@ -4,13 +4,14 @@
  */
 import { DownloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, DatePicker, Descriptions, Empty, Form, Input, Row, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import type { AuditEntry, AuditVerification } from '@shared/api/audit';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { ApiError } from '../../../http';
 import { useRequest } from '../../../lib/use-request';
 import {
   ACTION_OPTIONS, OUTCOME_COLORS, OUTCOME_OPTIONS, actorLabel, beijingTime, exportUrl, loadAudit, objectLabel, prettyJson, verifyAudit,
-  type AuditEntry, type AuditFilters, type AuditVerification,
+  type AuditFilters,
 } from './service';
 
 interface FilterForm {

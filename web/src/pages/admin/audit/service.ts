@@ -1,39 +1,8 @@
 /** 审计日志: the filters as the API's query, and the API calls. */
 import { AUDIT_ACTION_CODES, AUDIT_OUTCOMES, auditActionLabel } from '@domain/audit-labels';
 export { beijingTime } from '@domain/audit-labels';
+import type { AuditEntry, AuditPage, AuditVerification } from '@shared/api/audit';
 import { http, query } from '../../../http';
-
-export interface AuditEntry {
-  id: number;
-  at: string;
-  actor_id: number | null;
-  actor: string;
-  ip: string;
-  action: string;
-  object_type: string | null;
-  object_id: string | null;
-  outcome: 'ok' | 'denied' | 'failed';
-  before: string | null;
-  after: string | null;
-  prev_hash: string;
-  hash: string;
-  /** Names and labels the server adds (GET /api/audit), the same as in the export. */
-  actor_name: string | null;
-  actor_unit: string | null;
-  object_name: string | null;
-  action_label: string;
-  outcome_label: string;
-  object_type_label: string;
-}
-
-export interface AuditPage {
-  page: number;
-  pageSize: number;
-  total: number;
-  entries: AuditEntry[];
-}
-
-export type AuditVerification = { ok: true; entries: number } | { ok: false; entries: number; brokenAt: number; reason: string };
 
 export interface AuditFilters {
   actor?: string;

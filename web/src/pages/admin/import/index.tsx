@@ -9,7 +9,7 @@ import { useState } from 'react';
 import { MAX_IMPORT_BYTES } from '@shared/limits';
 import { ApiError } from '../../../http';
 import { ACCEPTED_EXTENSIONS, TEMPLATE_URL, isAcceptedFile, positionOf, problemsOf, totalOf, uploadLedger } from './service';
-import type { ImportPreview, ImportProblem } from './types';
+import type { ImportPreview, ImportProblem } from '@shared/api/imports';
 
 type Step =
   | { name: 'idle' }

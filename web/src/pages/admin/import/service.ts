@@ -1,6 +1,6 @@
 /** 台账导入: the page's API calls and the wording of where a problem stands. */
 import { ApiError, http } from '../../../http';
-import type { ImportPreview, ImportProblem } from './types';
+import type { ImportPreview, ImportProblem } from '@shared/api/imports';
 
 export const TEMPLATE_URL = '/api/imports/template';
 export const ACCEPTED_EXTENSIONS = ['.xlsx', '.csv', '.jsonl'];

@@ -1,6 +1,7 @@
 /** 现行考核办法: the policy as table rows (pure, tested in test/unit/web-admin.test.ts) and adding a version. */
 import type { Policy, PointValue } from '@domain/policy';
 import { STAFFING } from '@domain/registry';
+import type { AddedPolicy } from '@shared/api/policies';
 import { http } from '../../../http';
 
 /** One row of a points table: a flat value spans every kind column; a per-kind value fills each. */
@@ -48,6 +49,6 @@ export function parsePolicyFile(text: string): { json: unknown } | { problem: st
   }
 }
 
-export function addPolicy(json: unknown): Promise<{ name: string }> {
-  return http.post<{ name: string }>('/api/policies', json, { quiet: true });
+export function addPolicy(json: unknown): Promise<AddedPolicy> {
+  return http.post<AddedPolicy>('/api/policies', json, { quiet: true });
 }

@@ -5,6 +5,7 @@
  */
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, DatePicker, Empty, Form, Input, Modal, Result, Row, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import type { Contact, ContactBody, OfficerAccount, UnitRegistry } from '@shared/api/registry';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { todayInChina } from '@domain/dates';
@@ -16,7 +17,7 @@ import { useUnits } from '../../../lib/units';
 import { useRequest } from '../../../lib/use-request';
 import { useUser } from '../../../session';
 import { RegistryGaps } from './components/RegistryGaps';
-import { addContact, endContact, entryFromAccount, filterRegistry, loadRegistry, namesFor, type Contact, type OfficerAccount, type UnitRegistry } from './service';
+import { addContact, endContact, entryFromAccount, filterRegistry, loadRegistry, namesFor } from './service';
 
 const phone = (c: Contact) => [c.officePhone, c.mobile].filter(Boolean).join(' / ') || '—';
 
@@ -136,7 +137,7 @@ interface ContactForm {
   post: string;
   officePhone?: string;
   mobile?: string;
-  staffing: string;
+  staffing: ContactBody['staffing'];
   startedOn: Dayjs;
   noticeDate?: Dayjs | null;
 }

@@ -1,51 +1,9 @@
 /** 信息员登记备案: the registry as the API gives it, and its calls. */
+import type { Done } from '@shared/api/auth';
+import type { Contact, ContactBody, CreatedRecord, OfficerAccount, Registry, UnitRegistry } from '@shared/api/registry';
 import { http } from '../../../http';
 import { isMobilePhone } from '@domain/phone';
 import { matchesUnit } from '../../../lib/pinyin';
-
-export interface Contact {
-  id: number;
-  duty: 'leader' | 'director' | 'officer';
-  dutyName: string;
-  name: string;
-  post: string;
-  officePhone: string | null;
-  mobile: string | null;
-  staffing: string;
-  staffingName: string;
-  noticeDate: string | null;
-  startedOn: string;
-  endedOn: string | null;
-  version: number;
-}
-
-export interface UnitRegistry {
-  unit: { id: number; name: string; series: string };
-  contacts: Contact[];
-  history: Contact[];
-  warnings: string[];
-  /** Each shortfall and the day it began (null: never registered). */
-  gaps: { problem: string; since: string | null; missing?: Contact['duty'] }[];
-  /** While the unit has no officer registered, its officer accounts: offered as the entry. */
-  unregisteredOfficers: OfficerAccount[];
-}
-
-export interface OfficerAccount {
-  accountId: number;
-  name: string;
-  phone: string | null;
-}
-
-export interface ContactInput {
-  duty: Contact['duty'];
-  name: string;
-  post: string;
-  officePhone: string | null;
-  mobile: string | null;
-  staffing: string;
-  noticeDate: string | null;
-  startedOn: string;
-}
 
 /** Units matching the search, optionally only those with a warning. */
 export function filterRegistry(rows: UnitRegistry[], typed: string, onlyWarnings: boolean): UnitRegistry[] {
@@ -55,10 +13,10 @@ export function filterRegistry(rows: UnitRegistry[], typed: string, onlyWarnings
 /** The names registered for a duty, or undefined when none is. */
 export const namesFor = (row: UnitRegistry, duty: Contact['duty']) => row.contacts.filter((c) => c.duty === duty).map((c) => c.name).join('、') || undefined;
 
-export const loadRegistry = (signal: AbortSignal) => http.get<UnitRegistry[]>('/api/registry', { signal });
-export const addContact = (unitId: number, input: ContactInput) => http.post<{ id: number }>(`/api/units/${unitId}/contacts`, input, { quiet: true });
+export const loadRegistry = (signal: AbortSignal) => http.get<Registry>('/api/registry', { signal });
+export const addContact = (unitId: number, input: ContactBody) => http.post<CreatedRecord>(`/api/units/${unitId}/contacts`, input, { quiet: true });
 export const endContact = (contact: Contact, endedOn: string, noticeDate: string | null) =>
-  http.post(`/api/contacts/${contact.id}/end`, { version: contact.version, endedOn, noticeDate }, { quiet: true });
+  http.post<Done>(`/api/contacts/${contact.id}/end`, { version: contact.version, endedOn, noticeDate }, { quiet: true });
 
 /** The registry entry an officer account offers: its name, and its phone as mobile or office phone. */
 export function entryFromAccount(account: OfficerAccount): { duty: 'officer'; name: string; mobile?: string; officePhone?: string } {

@@ -1,14 +1,15 @@
 /** 安全设置: the security administrator's password, lockout, session and second-factor rules. */
 import { Alert, App, Button, Card, Checkbox, Col, Form, InputNumber, Result, Row, Skeleton, Typography } from 'antd';
 import { useEffect } from 'react';
-import { SECURITY_SETTING_LIMITS, type SecuritySettings } from '@domain/security-settings';
+import { SECURITY_SETTING_LIMITS } from '@domain/security-settings';
+import type { SecuritySettingsView } from '@shared/api/accounts';
 import type { Role } from '@shared/roles';
 import { http } from '../../../http';
 import { useFormSubmission } from '../../../lib/form-errors';
 import { ROLES } from '../../../lib/labels';
 import { useRequest } from '../../../lib/use-request';
 
-type Settings = SecuritySettings & { version: number };
+type Settings = SecuritySettingsView;
 type NumericKey = keyof typeof SECURITY_SETTING_LIMITS;
 
 const HINTS: Record<NumericKey, string> = {

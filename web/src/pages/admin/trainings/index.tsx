@@ -1,6 +1,7 @@
 /** 信息员培训: sessions with their attendees; the editor records a session. A unit sees its own people. */
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, DatePicker, Empty, Form, Input, Modal, Result, Row, Space, Table, Tag, Typography } from 'antd';
+import type { CreatedRecord, Training, TrainingBody, TrainingList } from '@shared/api/registry';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { can } from '../../../access';
@@ -9,15 +10,6 @@ import { http } from '../../../http';
 import { useFormSubmission } from '../../../lib/form-errors';
 import { useRequest } from '../../../lib/use-request';
 import { useUser } from '../../../session';
-
-interface Training {
-  id: number;
-  date: string;
-  title: string;
-  organizer: string | null;
-  notes: string | null;
-  attendees: { name: string; unit: { id: number; name: string } | null }[];
-}
 
 interface TrainingForm {
   date: Dayjs;
@@ -29,7 +21,7 @@ interface TrainingForm {
 
 export default function TrainingsPage() {
   const user = useUser();
-  const { data, loading, error, reload } = useRequest((signal) => http.get<Training[]>('/api/trainings', { signal }), []);
+  const { data, loading, error, reload } = useRequest((signal) => http.get<TrainingList>('/api/trainings', { signal }), []);
   const [adding, setAdding] = useState(false);
   if (error && !data) return <Result status="error" title="无法读取培训记录" subTitle={error.message} />;
 
@@ -71,10 +63,11 @@ function AddTraining({ open, onClose, onAdded }: { open: boolean; onClose(): voi
 
   const submit = async (values: TrainingForm) => {
     await submitting(async () => {
-      await http.post('/api/trainings', {
+      const body: TrainingBody = {
         date: values.date.format('YYYY-MM-DD'), title: values.title.trim(), organizer: values.organizer?.trim() || null, notes: values.notes?.trim() || null,
         attendees: (values.attendees ?? []).map((a) => ({ unitId: a.unitId ?? null, name: a.name.trim() })),
-      }, { quiet: true });
+      };
+      await http.post<CreatedRecord>('/api/trainings', body, { quiet: true });
       message.success('培训已登记');
       form.resetFields();
       onAdded();

@@ -4,7 +4,8 @@ import { Alert, App, Button, Card, Col, Empty, Form, Input, Modal, Result, Row, 
 import { useMemo, useState } from 'react';
 import { can } from '../../../access';
 import { useFormSubmission } from '../../../lib/form-errors';
-import { loadSeries, loadUnits, type Series } from '../../../lib/units';
+import type { Series } from '@shared/api/units';
+import { loadSeries, loadUnits } from '../../../lib/units';
 import { useRequest } from '../../../lib/use-request';
 import { useUser } from '../../../session';
 import { addUnit, groupUnits } from './service';

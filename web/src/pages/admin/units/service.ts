@@ -1,7 +1,7 @@
 /** 单位与序列: units grouped by series with the targets in force, found by name or pinyin initials. */
 import { http } from '../../../http';
 import { matchesUnit } from '../../../lib/pinyin';
-import type { Series, Unit } from '../../../lib/units';
+import type { CreatedUnit, Series, Unit } from '@shared/api/units';
 
 export interface SeriesGroup {
   series: Series;
@@ -20,4 +20,4 @@ export function groupUnits(series: Series[], units: Unit[], typed: string): Seri
     .filter((g) => g.units.length > 0 || typed.trim() === '');
 }
 
-export const addUnit = (name: string, seriesCode: string) => http.post<{ id: number }>('/api/units', { name, seriesCode }, { quiet: true });
+export const addUnit = (name: string, seriesCode: string) => http.post<CreatedUnit>('/api/units', { name, seriesCode }, { quiet: true });

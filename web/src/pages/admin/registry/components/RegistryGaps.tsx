@@ -1,6 +1,7 @@
 /** 登记提醒: the units whose registration falls short, one row each — what is missing, since when — with their officer accounts to register. */
 import { Button, Card, Space, Table, Typography } from 'antd';
-import { unitsWithGaps, type OfficerAccount, type UnitRegistry } from '../service';
+import type { OfficerAccount, UnitRegistry } from '@shared/api/registry';
+import { unitsWithGaps } from '../service';
 
 export interface RegistryGapsProps {
   rows: readonly UnitRegistry[];
