@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import { isIsoDate } from '../../domain/dates.js';
 import { earliestPolicyDate } from '../../domain/policy.js';
+import { recordDateProblem } from '../../domain/record-date.js';
 import type { Database } from '../../db/database.js';
 import { insertWithRef } from '../../db/repositories/editorial.repository.js';
 import { listPolicies } from '../../db/repositories/policy.repository.js';
@@ -22,8 +22,10 @@ export interface PenaltyInput {
 export async function recordPenalty(db: Kysely<Database>, user: ActingUser, input: PenaltyInput, now: Date): Promise<{ id: number; ref: string; warnings: string[] }> {
   requireRole(user, ['editor'], '登记扣分');
   const policies = await listPolicies(db);
-  if (!isIsoDate(input.date)) throw new ServiceError('invalid', '扣分日期不是有效日期', { field: 'date', label: '扣分日期' });
-  if (input.date < earliestPolicyDate(policies)!) throw new ServiceError('invalid', `扣分日期早于最早的考核政策生效日期 ${earliestPolicyDate(policies)}`, { field: 'date', label: '扣分日期' });
+  const earliest = earliestPolicyDate(policies)!;
+  const problem = recordDateProblem(input.date, { earliestPolicyDate: earliest });
+  if (problem === 'not_a_date') throw new ServiceError('invalid', '扣分日期不是有效日期', { field: 'date', label: '扣分日期' });
+  if (problem === 'before_policy') throw new ServiceError('invalid', `扣分日期早于最早的考核政策生效日期 ${earliest}`, { field: 'date', label: '扣分日期' });
   const unit = await findUnitById(db, input.unitId);
   if (!unit) throw new ServiceError('invalid', '单位不存在', { field: 'unitId', label: '单位' });
   return db.transaction().execute(async (trx) => {

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import { isIsoDate } from '../../domain/dates.js';
 import { earliestPolicyDate } from '../../domain/policy.js';
+import { recordDateProblem } from '../../domain/record-date.js';
 import type { Database } from '../../db/database.js';
 import { insertWithRef } from '../../db/repositories/editorial.repository.js';
 import { listPolicies } from '../../db/repositories/policy.repository.js';
@@ -24,8 +24,10 @@ export interface SolicitationInput {
 export async function createSolicitation(db: Kysely<Database>, user: ActingUser, input: SolicitationInput, now: Date): Promise<{ id: number; ref: string }> {
   requireRole(user, ['editor'], '发布约稿');
   const policies = await listPolicies(db);
-  if (!isIsoDate(input.deadline)) throw new ServiceError('invalid', '截止日期不是有效日期', { field: 'deadline', label: '截止日期' });
-  if (input.deadline < earliestPolicyDate(policies)!) throw new ServiceError('invalid', `截止日期早于最早的考核政策生效日期 ${earliestPolicyDate(policies)}`, { field: 'deadline', label: '截止日期' });
+  const earliest = earliestPolicyDate(policies)!;
+  const problem = recordDateProblem(input.deadline, { earliestPolicyDate: earliest });
+  if (problem === 'not_a_date') throw new ServiceError('invalid', '截止日期不是有效日期', { field: 'deadline', label: '截止日期' });
+  if (problem === 'before_policy') throw new ServiceError('invalid', `截止日期早于最早的考核政策生效日期 ${earliest}`, { field: 'deadline', label: '截止日期' });
   if (input.unitIds && input.unitIds.length === 0) throw new ServiceError('invalid', '约稿对象不能为空；面向全部单位时请不选', { field: 'unitIds', label: '约稿对象' });
   const unitIds = [...new Set(input.unitIds ?? [])];
   if (unitIds.length > 0 && (await existingUnitIds(db, unitIds)).length !== unitIds.length) {
