@@ -45,6 +45,7 @@ export async function sumPointsByUnitAndPeriod(db: Db, window: BookingWindow): P
 function applyAsOf<Q extends { where: (...args: any[]) => Q }>(query: Q, asOf: IsoDate): Q {
   return query
     .where('bookings.date', '<=', asOf)
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-return, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-member-access -- Q is any query joining bookings.
     .where((eb: any) => eb.or([eb('bookings.rule', '!=', 'solicitation_missed'), eb('bookings.date', '<', asOf)]));
 }
 
