@@ -24,6 +24,7 @@ export async function migrateToLatest(db: Kysely<any>): Promise<void> {
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');
     // eslint-disable-next-line @typescript-eslint/no-base-to-string -- whatever was thrown, as it prints.
-    throw new Error(`数据库迁移${failed ? ` ${failed.migrationName}` : ''}失败：${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`数据库迁移${failed ? ` ${failed.migrationName}` : ''}失败：${reason}`, { cause: error });
   }
 }

@@ -13,6 +13,9 @@ import type { ChartData } from '../types';
 // echarts' own `use` (what to bundle), not a React hook: renamed so the hooks rules do not mistake it.
 registerChartParts([BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, SVGRenderer]);
 
+// eslint-disable-next-line @typescript-eslint/no-base-to-string -- a chart value is a number or a string.
+const pointsLabel = (value: unknown) => (value === null || value === undefined ? '—' : `${String(value)} 分`);
+
 export interface ScoreChartProps {
   data: ChartData;
   /** What the chart shows, for screen readers. */
@@ -48,8 +51,7 @@ export default function ScoreChart({ data, label, height = 280 }: ScoreChartProp
   useEffect(() => {
     if (width === 0) return;
     chart.current?.setOption({
-      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a chart value is a number or a string.
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (value: unknown) => (value === null || value === undefined ? '—' : `${String(value)} 分`) },
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: pointsLabel },
       legend: { type: 'scroll', top: 0 },
       grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
       // Long outlet names wrap within their share of the axis, or stand upright, rather than overlap.
