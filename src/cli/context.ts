@@ -15,7 +15,7 @@ export class UserError extends Error {}
 export async function withStore<T>(command: Command, work: (store: Store) => Promise<T>): Promise<T> {
   let store: Store;
   try {
-    store = await openStore(resolveDatabaseLocation(command.optsWithGlobals().db));
+    store = await openStore(resolveDatabaseLocation(command.optsWithGlobals<{ db?: string }>().db));
   } catch (error) {
     if (error instanceof StoreUnavailableError) throw new UserError(error.message);
     throw error;

@@ -48,8 +48,3 @@ export function registryGaps(seriesCode: string, contacts: readonly RegisteredCo
   }
   return gaps;
 }
-
-/** The shortfalls' wording alone. */
-export function registryWarnings(seriesCode: string, contacts: readonly RegisteredContact[], policy: Policy | undefined): string[] {
-  return registryGaps(seriesCode, contacts, policy).map((g) => g.problem);
-}

@@ -198,7 +198,7 @@ function readCsv(name: string, buffer: Buffer): ReadResult {
   if (problem) return fail(problem);
   let rows: { record: string[]; info: { lines: number; empty_lines: number } }[];
   try {
-    rows = parseCsv(buffer.toString('utf8'), { bom: true, info: true, skip_empty_lines: true, relax_column_count: true });
+    rows = parseCsv(buffer.toString('utf8'), { bom: true, info: true, skip_empty_lines: true, relax_column_count: true }) as typeof rows;
   } catch (error) {
     const err = error as Error & { lines?: number };
     return fail(`${name}:${err.lines ?? 1}: CSV 格式错误（${err.message}）`);
@@ -255,6 +255,7 @@ async function readXlsx(name: string, open: (workbook: ExcelJS.Workbook) => Prom
       const fields = rowToFields(header.columns, cellsOf(row));
       if (!fields) return;
       if (fields.type !== undefined && recordTypeOf(fields.type) !== type) {
+        // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a spreadsheet cell's value, as written.
         problems.push(`${name}:${sheet.name}:${rowNumber}: 类型“${String(fields.type)}”与工作表“${sheet.name}”不符`);
         return;
       }
@@ -279,7 +280,7 @@ function cellText(value: ExcelJS.CellValue): string | null {
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (typeof value === 'string') return value;
   if ('richText' in value) return value.richText.map((part) => part.text).join('');
-  if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+  if ('result' in value) return cellText(value.result);
   if ('text' in value) return String(value.text);
   if ('error' in value) return String(value.error);
   return null;

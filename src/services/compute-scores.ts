@@ -35,7 +35,7 @@ export async function computeScores(db: Db, options: ScoresOptions): Promise<Sco
   const totals = new Map<number, Map<number, number>>();
   for (const { unit_id, period, points } of sums) {
     let unitTotals = totals.get(unit_id);
-    if (!unitTotals) totals.set(unit_id, (unitTotals = new Map()));
+    if (!unitTotals) totals.set(unit_id, (unitTotals = new Map<number, number>()));
     unitTotals.set(period, points);
   }
   const assessed = assessYear({

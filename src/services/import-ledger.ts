@@ -122,6 +122,7 @@ async function planImport(trx: Db, raws: Iterable<RawRecord>): Promise<ImportPla
     const result = validateLedgerRecord(raw.fields, context);
     if ('problems' in result) {
       const rawType = recordTypeOf(raw.fields.type);
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- the record's id as written in the file.
       if (rawType && raw.fields.id !== undefined) invalidIds.get(rawType)!.add(String(raw.fields.id).trim());
       for (const message of result.problems) report(order, raw, message);
       continue;

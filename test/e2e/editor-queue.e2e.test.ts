@@ -17,7 +17,7 @@ describe.skipIf(!isDialectAvailable)('the district editor works without friction
   let browsing: Browsing;
   let editor: { username: string; password: string };
   let editorApi: ApiClient;
-  const { transition, sendItem } = itemSender(() => system);
+  const { sendItem } = itemSender(() => system);
   /** Requests the server refused or failed: none is expected. */
   const failed: string[] = [];
 

@@ -4,7 +4,6 @@
  * as 综合调研 and records a district instruction, and the scores page shows the unit's +13 with
  * the bookings behind it.
  */
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Policy } from '../../src/domain/policy.js';
 import { listPolicies } from '../../src/db/repositories/policy.repository.js';

@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildUser } from '../factories/user.factory.js';
-import { createTestApp, loginAs, signInNewUser, type ApiClient, type TestApp } from '../helpers/test-app.js';
+import { createTestApp, signInNewUser, type ApiClient, type TestApp } from '../helpers/test-app.js';
 import type { Role } from '../../src/shared/roles.js';
 import { isDialectAvailable } from '../helpers/test-store.js';
 import { DRAFT } from '../factories/item.factory.js';

@@ -41,7 +41,7 @@ function ErrorHandler() {
       if (error.status === 401) {
         signIn(null as never);
         message.warning({ content: '登录已失效，请重新登录', key: 'session' });
-        navigate('/login', { replace: true });
+        void navigate('/login', { replace: true });
         return;
       }
       message.error({ content: error.message, key: error.message });

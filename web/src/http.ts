@@ -77,11 +77,11 @@ async function request<T>(method: string, url: string, body: unknown, options: R
     throw error;
   }
   const type = response.headers.get('content-type') ?? '';
-  const data = type.includes('application/json') ? await response.json() : undefined;
+  const data = type.includes('application/json') ? ((await response.json()) as unknown) : undefined;
   if (response.ok) return data as T;
 
   const problem = (data ?? {}) as { error?: string; message?: string; fields?: FieldProblem[] };
-  const error = new ApiError(response.status, problem.error ?? 'http', problem.message ?? `请求失败（${response.status}）`, problem.fields ?? [], problem as Record<string, unknown>);
+  const error = new ApiError(response.status, problem.error ?? 'http', problem.message ?? `请求失败（${response.status}）`, problem.fields ?? [], problem);
   // An expired session always goes to the handler: the page cannot go on without signing in again.
   if (!options.quiet || (response.status === 401 && csrfToken !== null)) handleError(error);
   throw error;

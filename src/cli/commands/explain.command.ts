@@ -15,7 +15,7 @@ export function explainCommand(io: CliIo): Command {
     .action(async (options: { unit: string; year: string; quarter?: string; asOf?: string; json?: boolean }, command: Command) => {
       const year = parseYear(options.year);
       const quarter = options.quarter === undefined ? undefined : parseQuarter(options.quarter);
-      if (options.asOf !== undefined && !isIsoDate(options.asOf)) throw new UserError(`--as-of 的值“${options.asOf}”不是有效日期，应为 YYYY-MM-DD`);
+      if (options.asOf !== undefined && !isIsoDate(options.asOf)) throw new UserError(`--as-of 的值“${String(options.asOf)}”不是有效日期，应为 YYYY-MM-DD`);
       await withStore(command, async ({ db }) => {
         let explanation: Explanation;
         try {

@@ -17,7 +17,7 @@ export function scoresCommand(io: CliIo): Command {
     .action(async (options: { year: string; quarter?: string; asOf?: string; json?: boolean }, command: Command) => {
       const year = parseYear(options.year);
       const quarter = options.quarter === undefined ? undefined : parseQuarter(options.quarter);
-      if (options.asOf !== undefined && !isIsoDate(options.asOf)) throw new UserError(`--as-of 的值“${options.asOf}”不是有效日期，应为 YYYY-MM-DD`);
+      if (options.asOf !== undefined && !isIsoDate(options.asOf)) throw new UserError(`--as-of 的值“${String(options.asOf)}”不是有效日期，应为 YYYY-MM-DD`);
       await withStore(command, async ({ db }) => {
         const scores = await computeScores(db, { year, quarter, asOf: options.asOf });
         if (options.json) return writeJson(io, scores);

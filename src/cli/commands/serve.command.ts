@@ -13,7 +13,7 @@ export function serveCommand(io: CliIo): Command {
       const [{ buildApp }, { serverConfigFromEnv }, { ensureFirstAdmin, FIRST_ADMIN_USERNAME }, { openStore, resolveDatabaseLocation }] = await Promise.all([
         import('../../server/app.js'), import('../../server/config.js'), import('../../services/auth/ensure-first-admin.js'), import('../../services/open-store.js'),
       ]);
-      const store = await openStore(resolveDatabaseLocation(command.optsWithGlobals().db));
+      const store = await openStore(resolveDatabaseLocation(command.optsWithGlobals<{ db?: string }>().db));
       const config = serverConfigFromEnv();
       const password = await ensureFirstAdmin(store.db, process.env.GOVINFO_ADMIN_PASSWORD || undefined, config.now());
       if (password) {
@@ -26,8 +26,8 @@ export function serveCommand(io: CliIo): Command {
         await store.close();
         process.exit(0);
       };
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
+      process.once('SIGINT', () => void stop());
+      process.once('SIGTERM', () => void stop());
       const address = await app.listen({ host: options.host, port });
       io.stdout(`政务信息报送与考核系统已启动：${address}（数据库 ${store.location}）\n`);
       const { DEFAULT_WEB_ROOT } = await import('../../server/plugins/web-pages.js');

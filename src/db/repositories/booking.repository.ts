@@ -48,6 +48,7 @@ function applyAsOf<Q extends { where: (...args: any[]) => Q }>(query: Q, asOf: I
   const bounds = asOfBounds(asOf);
   return query
     .where('bookings.date', '<=', bounds.lastDate)
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-return, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-member-access -- Q is any query joining bookings.
     .where((eb: any) => eb.or([eb('bookings.rule', '!=', bounds.deadlineRule), eb('bookings.date', '<', bounds.deadlineRuleBefore)]));
 }
 

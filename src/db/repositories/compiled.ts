@@ -25,7 +25,7 @@ export function placeholder(index: number): string {
 export async function executeCompiled<R>(db: Db, shape: string, build: () => Compilable<R>, args: readonly unknown[]): Promise<R[]> {
   const key = db.getExecutor().adapter;
   let byShape = cache.get(key);
-  if (!byShape) cache.set(key, (byShape = new Map()));
+  if (!byShape) cache.set(key, (byShape = new Map<string, Prepared>()));
   let prepared = byShape.get(shape);
   if (!prepared) {
     const { sql, parameters } = build().compile();

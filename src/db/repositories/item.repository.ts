@@ -143,7 +143,7 @@ export async function listItems(db: Db, scope: ItemListScope, filter: ItemListFi
   for (const row of rows) row.points = Number(row.points);
 
   let cache = totals.get(db.getExecutor().adapter);
-  if (!cache) totals.set(db.getExecutor().adapter, (cache = new Map()));
+  if (!cache) totals.set(db.getExecutor().adapter, (cache = new Map<string, { total: number; at: number }>()));
   // The scope and the filters, not the page: every page of a list shares its total.
   const key = `${totalsGeneration}|${shape}|${JSON.stringify([...args.slice(0, 8), args[10]])}`;
   const cached = cache.get(key);

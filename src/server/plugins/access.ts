@@ -58,7 +58,7 @@ export function registerAccessControl(app: FastifyInstance, db: Kysely<Database>
 
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api/') && route.config?.access === undefined && !route.url.startsWith('/api/docs')) {
-      throw new Error(`route ${route.method} ${route.url} declares no access rule`);
+      throw new Error(`route ${String(route.method)} ${route.url} declares no access rule`);
     }
   });
 

@@ -86,18 +86,18 @@ function messageFor(v: AjvError, label: string): string {
   const p = v.params;
   switch (v.keyword) {
     case 'required': return `缺少“${label}”`;
-    case 'minLength': return Number(p.limit) === 1 ? `“${label}”不能为空` : `“${label}”至少 ${p.limit} 个字符`;
-    case 'maxLength': return `“${label}”最多 ${p.limit} 个字符`;
+    case 'minLength': return Number(p.limit) === 1 ? `“${label}”不能为空` : `“${label}”至少 ${String(p.limit)} 个字符`;
+    case 'maxLength': return `“${label}”最多 ${String(p.limit)} 个字符`;
     case 'pattern':
     case 'format': return `“${label}”的格式不正确`;
     case 'type': return `“${label}”的类型不正确`;
     case 'enum':
     case 'const':
     case 'anyOf': return `“${label}”的值不在允许的范围内`;
-    case 'minimum': return `“${label}”不能小于 ${p.limit}`;
-    case 'maximum': return `“${label}”不能大于 ${p.limit}`;
-    case 'minItems': return `“${label}”至少要有 ${p.limit} 项`;
-    case 'maxItems': return `“${label}”最多 ${p.limit} 项`;
+    case 'minimum': return `“${label}”不能小于 ${String(p.limit)}`;
+    case 'maximum': return `“${label}”不能大于 ${String(p.limit)}`;
+    case 'minItems': return `“${label}”至少要有 ${String(p.limit)} 项`;
+    case 'maxItems': return `“${label}”最多 ${String(p.limit)} 项`;
     case 'additionalProperties': return `不允许的字段“${label}”`;
     default: return `“${label}”不正确`;
   }

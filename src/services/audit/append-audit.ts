@@ -1,6 +1,5 @@
 import { sm3Hex } from '../../security/crypto.js';
-import type { Kysely } from 'kysely';
-import type { Database, Db } from '../../db/database.js';
+import type { Db } from '../../db/database.js';
 import { advanceAuditHead, insertAuditEntry } from '../../db/repositories/audit.repository.js';
 import type { AuditLogRow } from '../../db/tables/audit.table.js';
 
@@ -33,7 +32,7 @@ export function auditHashInput(entry: Omit<AuditLogRow, 'hash'>): string {
  */
 export async function appendAudit(db: Db, actor: Actor, event: AuditEvent, at: Date): Promise<void> {
   // Taking the next id and writing the entry must not interleave with another append.
-  if (!db.isTransaction) return (db as Kysely<Database>).transaction().execute((trx) => appendAudit(trx, actor, event, at));
+  if (!db.isTransaction) return db.transaction().execute((trx) => appendAudit(trx, actor, event, at));
   const { id, prevHash } = await advanceAuditHead(db);
   const entry: Omit<AuditLogRow, 'hash'> = {
     id,

@@ -58,6 +58,7 @@ export async function readAudit(db: Db, filter: AuditFilter, limit: number, offs
 const CSV_HEADER = ['编号', '时间（北京时间）', '操作人', '用户名', '所属单位', '来源地址', '操作', '对象类型', '对象编号', '对象名称', '结果', '变更前', '变更后', '前一条哈希', '哈希'];
 
 const csvCell = (value: unknown) => {
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- audit values are JSON scalars.
   const text = value === null || value === undefined ? '' : String(value);
   // A leading = + - @ would be a formula in a spreadsheet: quote it as text.
   const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;

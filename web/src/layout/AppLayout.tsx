@@ -36,7 +36,7 @@ export function AppLayout() {
       mode="inline"
       items={items}
       selectedKeys={selected}
-      onClick={({ key }) => { navigate(key); if (narrow) setCollapsed(true); }}
+      onClick={({ key }) => { void navigate(key); if (narrow) setCollapsed(true); }}
       style={{ borderInlineEnd: 0 }}
     />
   );
@@ -66,7 +66,7 @@ export function AppLayout() {
             <Dropdown
               menu={{
                 items: [
-                  { key: 'password', icon: <KeyOutlined />, label: '修改密码', onClick: () => navigate(PAGES.password.path) },
+                  { key: 'password', icon: <KeyOutlined />, label: '修改密码', onClick: () => void navigate(PAGES.password.path) },
                   ...(user.totpEnabled ? [] : [{ key: 'totp', icon: <SafetyOutlined />, label: '绑定双因素认证', onClick: () => navigate(PAGES.totp.path) }]),
                   { key: 'logout', icon: <LogoutOutlined />, label: '退出登录', onClick: () => void signOut().then(() => navigate('/login')) },
                 ],

@@ -35,7 +35,7 @@ interface Memory {
 function readMemory(storage: Pick<Storage, 'getItem'> | undefined): Memory {
   try {
     const value = JSON.parse(storage?.getItem(MEMORY_KEY) ?? '{}') as unknown;
-    return value && typeof value === 'object' ? (value as Memory) : {};
+    return value && typeof value === 'object' ? value : {};
   } catch {
     return {};
   }

@@ -20,7 +20,7 @@ export function applyFieldErrors(form: FormInstance, error: ApiError, fieldMap: 
     byField.set(JSON.stringify(fallback), [...(byField.get(JSON.stringify(fallback)) ?? []), ...unplaced]);
     unplaced.length = 0;
   }
-  form.setFields([...byField].map(([name, errors]) => ({ name: JSON.parse(name), errors })));
+  form.setFields([...byField].map(([name, errors]) => ({ name: JSON.parse(name) as (string | number)[], errors })));
   return unplaced.length ? unplaced.join('；') : undefined;
 }
 

@@ -23,7 +23,7 @@ export default function LoginPage() {
       const view = await http.post<SessionView>('/api/auth/login', { username: values.username.trim(), password: values.password, ...(values.totp ? { totp: values.totp } : {}) }, { quiet: true });
       signIn(view);
       const from = (location.state as { from?: string } | null)?.from;
-      navigate(from && from !== '/login' ? from : '/', { replace: true });
+      void navigate(from && from !== '/login' ? from : '/', { replace: true });
     } catch (cause) {
       if (cause instanceof ApiError && cause.body.totpRequired) setNeedTotp(true);
       setError(cause instanceof ApiError ? cause.message : '登录失败，请重试');

@@ -21,7 +21,7 @@ export default function PasswordPage() {
       await http.post<Done>('/api/auth/password', { current, next }, { quiet: true });
       message.success('密码已修改');
       await refresh();
-      navigate('/', { replace: true });
+      void navigate('/', { replace: true });
     } catch (error) {
       if (error instanceof ApiError) applyFieldErrors(form, error, { current: 'current', next: 'next' }, 'next');
     }

@@ -38,7 +38,7 @@ export default function TotpPage() {
       await http.post<Done>('/api/auth/totp/confirm', { code: code.trim() }, { quiet: true });
       message.success('双因素认证已绑定，下次登录时须输入动态验证码');
       await refresh();
-      navigate('/', { replace: true });
+      void navigate('/', { replace: true });
     } catch (error) {
       if (error instanceof ApiError) applyFieldErrors(form, error, { code: 'code' }, 'code');
     }

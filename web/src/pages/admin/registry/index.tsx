@@ -7,7 +7,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, DatePicker, Empty, Form, Input, Modal, Result, Row, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import type { Contact, ContactBody, OfficerAccount, UnitRegistry } from '@shared/api/registry';
 import type { Dayjs } from 'dayjs';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { todayInChina } from '@domain/dates';
 import { isPhoneNumber } from '@domain/item-workflow';
 import { CONTACT_DUTIES, STAFFING } from '@domain/registry';
@@ -153,12 +153,12 @@ function AddContact({ adding, onClose, onAdded }: { adding: { unit: UnitRegistry
   const [form] = Form.useForm<ContactForm>();
   const { busy, refusal, submitting } = useFormSubmission(form);
   const unit = adding?.unit;
-  const fill = (account: OfficerAccount) => form.setFieldsValue({ officePhone: undefined, mobile: undefined, ...entryFromAccount(account) });
+  const fill = useCallback((account: OfficerAccount) => form.setFieldsValue({ officePhone: undefined, mobile: undefined, ...entryFromAccount(account) }), [form]);
   useEffect(() => {
     if (!adding) return;
     form.resetFields();
     if (adding.from) fill(adding.from);
-  }, [adding, form]);
+  }, [adding, form, fill]);
 
   const submit = async (values: ContactForm) => {
     if (!unit) return;

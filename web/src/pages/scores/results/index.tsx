@@ -103,7 +103,7 @@ function PrepareCard({ publications, today, onPrepared }: { publications: Public
           { required: true, message: '请选择季度' },
           ({ getFieldValue }) => ({
             validator: (_, quarter?: number) => {
-              const problem = quarter ? quarterNotStarted(getFieldValue('year'), quarter, today) : undefined;
+              const problem = quarter ? quarterNotStarted(getFieldValue('year') as number, quarter, today) : undefined;
               return problem ? Promise.reject(new Error(problem)) : Promise.resolve();
             },
           }),

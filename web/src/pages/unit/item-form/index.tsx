@@ -135,7 +135,7 @@ function ItemForm({ item, onSaved, answering, answeringMissing }: { item: ItemDe
         setAttachmentsChecked(true);
         const notice = `稿件已保存为草稿${submit ? '，但未提交审核' : ''}：有附件未被接受，请移除或换成 Word、PDF、JPG、PNG 文件后再提交。`;
         setRefusalNotice(notice);
-        if (!item) navigate(pathOf('itemEdit', { id }), { replace: true, state: { refused: [...refused, ...failures], notice } });
+        if (!item) void navigate(pathOf('itemEdit', { id }), { replace: true, state: { refused: [...refused, ...failures], notice } });
         else onSaved();
         return;
       }
@@ -143,11 +143,11 @@ function ItemForm({ item, onSaved, answering, answeringMissing }: { item: ItemDe
         const fresh = await loadItem(id);
         await transition(id, fresh.version, 'submit_for_review');
         message.success(reviewedBy ? `已提交，${reviewedBy.replace(/^.*提交后/, '')}` : '已保存并提交本单位领导审核');
-        navigate(pathOf('itemDetail', { id }));
+        void navigate(pathOf('itemDetail', { id }));
         return;
       }
       message.success('草稿已保存');
-      if (!item) navigate(pathOf('itemEdit', { id }), { replace: true, state: { refused } });
+      if (!item) void navigate(pathOf('itemEdit', { id }), { replace: true, state: { refused } });
       else onSaved();
     } catch (error) {
       if (error instanceof ApiError) {

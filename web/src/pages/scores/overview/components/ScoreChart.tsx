@@ -4,13 +4,17 @@
  */
 import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import { init, use, type EChartsType } from 'echarts/core';
+import { init, use as registerChartParts, type EChartsType } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef, useState } from 'react';
 import { categoryAxisLabel } from '../service';
 import type { ChartData } from '../types';
 
-use([BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, SVGRenderer]);
+// echarts' own `use` (what to bundle), not a React hook: renamed so the hooks rules do not mistake it.
+registerChartParts([BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, SVGRenderer]);
+
+// eslint-disable-next-line @typescript-eslint/no-base-to-string -- a chart value is a number or a string.
+const pointsLabel = (value: unknown) => (value === null || value === undefined ? '—' : `${String(value)} 分`);
 
 export interface ScoreChartProps {
   data: ChartData;
@@ -47,7 +51,7 @@ export default function ScoreChart({ data, label, height = 280 }: ScoreChartProp
   useEffect(() => {
     if (width === 0) return;
     chart.current?.setOption({
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (value: unknown) => (value === null || value === undefined ? '—' : `${String(value)} 分`) },
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: pointsLabel },
       legend: { type: 'scroll', top: 0 },
       grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
       // Long outlet names wrap within their share of the axis, or stand upright, rather than overlap.
