@@ -84,7 +84,7 @@ export async function listResults(db: Kysely<Database>, user: ActingUser): Promi
     const lastReturn = [...history].reverse().find((e) => e.action === 'return');
     return {
       id: p.id, year: p.year, quarter: p.quarter, status: p.status as PublicationStatus, asOf: statisticsDate(p), preparedAt: p.prepared_at, approvedAt: p.approved_at, version: p.version,
-      scores: JSON.parse(p.snapshot),
+      scores: JSON.parse(p.snapshot) as Publication['scores'],
       ...(district ? { history, returnComment: p.status === 'returned' ? lastReturn?.comment ?? null : null } : {}),
     };
   });

@@ -10,7 +10,7 @@ export const AuditQuery = Type.Object({
   to: Type.Optional(Type.String({ title: '截止时间', maxLength: 30 })),
   actor: Type.Optional(Type.String({ title: '操作人', maxLength: 100 })),
   action: Type.Optional(Type.String({ title: '操作', maxLength: 50 })),
-  outcome: Type.Optional(Type.Union([Type.Literal('ok'), Type.Literal('denied'), Type.Literal('failed')], { title: '结果' })),
+  outcome: Type.Optional(Type.Union(Outcome.anyOf, { title: '结果' })),
   objectType: Type.Optional(Type.String({ title: '对象类型', maxLength: 50 })),
   objectId: Type.Optional(Type.String({ title: '对象编号', maxLength: 50 })),
   page: Type.Optional(Type.Integer({ title: '页码', minimum: 1 })),

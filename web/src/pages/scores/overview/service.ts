@@ -167,7 +167,7 @@ export function outletChart(document: RuleTotalsDocument | undefined, policy: Po
   for (const row of rows) {
     const group = ruleGroup(row.rule, policy);
     let bySeries = groups.get(group);
-    if (!bySeries) groups.set(group, (bySeries = new Map()));
+    if (!bySeries) groups.set(group, (bySeries = new Map<string, number>()));
     bySeries.set(row.series, (bySeries.get(row.series) ?? 0) + row.points);
   }
   const rank = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length);
