@@ -2,7 +2,7 @@ import type { Db } from '../db/database.js';
 import { findUnitById } from '../db/repositories/unit-lookup.repository.js';
 import { isUnitRole } from '../shared/roles.js';
 import { computeScores, type ScoresDocument, type ScoresOptions } from './compute-scores.js';
-import type { ActingUser } from './items/item-access.js';
+import type { ActingUser } from './acting-user.js';
 
 /**
  * The scores a user may see live: the district office every unit's (of one series when asked),

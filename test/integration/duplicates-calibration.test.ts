@@ -4,7 +4,7 @@ import { findUserById } from '../../src/db/repositories/user.repository.js';
 import { listUnits } from '../../src/db/repositories/unit.repository.js';
 import { generateDemoLedger } from '../../src/services/generate-demo.js';
 import { importLedger } from '../../src/services/import-ledger.js';
-import { actingUser } from '../../src/services/items/item-access.js';
+import { actingUser } from '../../src/services/acting-user.js';
 import { findSimilarForItems } from '../../src/services/items/similar-items.js';
 import { buildUser } from '../factories/user.factory.js';
 import { createTestStore, isDialectAvailable } from '../helpers/test-store.js';

@@ -4,7 +4,7 @@ import { findUserById } from '../../src/db/repositories/user.repository.js';
 import { computeScores } from '../../src/services/compute-scores.js';
 import { importLedger } from '../../src/services/import-ledger.js';
 import { correctItemAdoption, undoItemAdoption } from '../../src/services/items/editorial-records.js';
-import { actingUser, type ActingUser } from '../../src/services/items/item-access.js';
+import { actingUser, type ActingUser } from '../../src/services/acting-user.js';
 import { ServiceError } from '../../src/services/service-error.js';
 import { buildUser } from '../factories/user.factory.js';
 import { snapshotStore } from '../helpers/snapshot.js';

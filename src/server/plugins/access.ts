@@ -8,6 +8,7 @@ import { ServiceError } from '../../services/service-error.js';
 import { safeEqual } from '../../security/crypto.js';
 import type { Role } from '../../shared/roles.js';
 import type { ServerConfig } from '../config.js';
+import { actingUser, type ActingUser } from '../../services/acting-user.js';
 
 export const SESSION_COOKIE = 'govinfo_session';
 export const CSRF_COOKIE = 'govinfo_csrf';
@@ -44,6 +45,11 @@ export function actorOf(request: FastifyRequest): Actor {
 export function authOf(request: FastifyRequest): Authenticated {
   if (!request.auth) throw new ServiceError('unauthenticated', '请先登录');
   return request.auth;
+}
+
+/** The signed-in account as the use cases take it: who, with which role and unit, from where. */
+export function actingUserOf(request: FastifyRequest): ActingUser {
+  return actingUser(authOf(request).user, request.ip);
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

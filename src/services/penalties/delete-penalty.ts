@@ -3,7 +3,7 @@ import type { Database } from '../../db/database.js';
 import { deletePenaltyRow, findPenalty } from '../../db/repositories/penalty.repository.js';
 import { listPolicies } from '../../db/repositories/policy.repository.js';
 import { appendAudit } from '../audit/append-audit.js';
-import { requireRole, type ActingUser } from '../items/item-access.js';
+import { requireRole, type ActingUser } from '../acting-user.js';
 import { recomputeBookings } from '../recompute-bookings.js';
 import { ServiceError } from '../service-error.js';
 

@@ -4,7 +4,7 @@ import type { Database } from '../../db/database.js';
 import { listPenaltyRows } from '../../db/repositories/penalty.repository.js';
 import type { Penalty } from '../../shared/api/solicitations.js';
 import { isUnitRole } from '../../shared/roles.js';
-import type { ActingUser } from '../items/item-access.js';
+import type { ActingUser } from '../acting-user.js';
 import { ServiceError } from '../service-error.js';
 
 /** Deductions, the district office all, a unit its own. */

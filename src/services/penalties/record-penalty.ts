@@ -6,7 +6,7 @@ import { insertWithRef } from '../../db/repositories/editorial.repository.js';
 import { listPolicies } from '../../db/repositories/policy.repository.js';
 import { findUnitById } from '../../db/repositories/unit-lookup.repository.js';
 import { appendAudit } from '../audit/append-audit.js';
-import { requireRole, type ActingUser } from '../items/item-access.js';
+import { requireRole, type ActingUser } from '../acting-user.js';
 import { recomputeBookings } from '../recompute-bookings.js';
 import { repeatedLatenessWarnings } from '../import-warnings.js';
 import { ServiceError } from '../service-error.js';

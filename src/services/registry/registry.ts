@@ -12,7 +12,7 @@ import { listRegistryUnits, unitExists } from '../../db/repositories/unit.reposi
 import { listUnitAccountsOfRole } from '../../db/repositories/user.repository.js';
 import { isUnitRole } from '../../shared/roles.js';
 import { appendAudit } from '../audit/append-audit.js';
-import type { ActingUser } from '../items/item-access.js';
+import type { ActingUser } from '../acting-user.js';
 import { ServiceError } from '../service-error.js';
 
 export interface ContactInput {

@@ -7,7 +7,7 @@ import type { Publication, PublicationStatus } from '../../shared/api/results.js
 import { isUnitRole } from '../../shared/roles.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { computeScores } from '../compute-scores.js';
-import type { ActingUser } from '../items/item-access.js';
+import type { ActingUser } from '../acting-user.js';
 import { ServiceError } from '../service-error.js';
 
 /**

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.js';
-import { loadVisibleItem, requireRole, type ActingUser } from '../items/item-access.js';
+import { loadVisibleItem } from '../items/item-access.js';
+import { requireRole, type ActingUser } from '../acting-user.js';
 import { linkResponse } from './link-response.js';
 
 /** 信息员 answers a solicitation with an item of their unit; on time when the item is sent by the deadline. */

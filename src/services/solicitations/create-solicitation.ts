@@ -7,7 +7,7 @@ import { listPolicies } from '../../db/repositories/policy.repository.js';
 import { insertSolicitationUnits } from '../../db/repositories/solicitation.repository.js';
 import { existingUnitIds } from '../../db/repositories/unit-lookup.repository.js';
 import { appendAudit } from '../audit/append-audit.js';
-import { requireRole, type ActingUser } from '../items/item-access.js';
+import { requireRole, type ActingUser } from '../acting-user.js';
 import { recomputeBookings } from '../recompute-bookings.js';
 import { ServiceError } from '../service-error.js';
 

@@ -6,7 +6,7 @@ import { listPolicies } from '../../db/repositories/policy.repository.js';
 import { findSolicitationForUnit, responseExists } from '../../db/repositories/solicitation.repository.js';
 import type { ItemRow } from '../../db/tables/item.table.js';
 import { appendAudit } from '../audit/append-audit.js';
-import type { ActingUser } from '../items/item-access.js';
+import type { ActingUser } from '../acting-user.js';
 import { recomputeBookings } from '../recompute-bookings.js';
 import { ServiceError } from '../service-error.js';
 

@@ -8,7 +8,7 @@ import { listUnitNames } from '../../db/repositories/unit-lookup.repository.js';
 import type { DistrictSolicitation, Issuer, UnitSolicitation } from '../../shared/api/solicitations.js';
 import { ITEM_STATUSES, type ItemStatus } from '../../shared/item-fields.js';
 import { isUnitRole } from '../../shared/roles.js';
-import type { ActingUser } from '../items/item-access.js';
+import type { ActingUser } from '../acting-user.js';
 import { ServiceError } from '../service-error.js';
 
 /**

@@ -1,19 +1,17 @@
-import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/database.js';
-import { actingUser } from '../../../services/items/item-access.js';
 import { addContact, endContact, readRegistry, unitsMissingOfficers } from '../../../services/registry/registry.js';
 import { Done } from '../../../shared/api/auth.js';
 import { ContactBody, CreatedRecord, EndContactBody, IdParams, Registry, UnitsMissingOfficers } from '../../../shared/api/registry.js';
 import type { ApiApp } from '../../api-app.js';
 import type { ServerConfig } from '../../config.js';
-import { authOf } from '../../plugins/access.js';
+import { actingUserOf } from '../../plugins/access.js';
 import { ITEM_ROLES } from '../items/items.routes.js';
 
 /** 信息员登记备案: each unit's responsible people and officers, kept by the editor and the unit's officer. */
 export function registryRoutes(app: ApiApp, db: Kysely<Database>, config: ServerConfig): void {
   const tags = ['信息员登记'];
-  const user = (request: FastifyRequest) => actingUser(authOf(request).user, request.ip);
+  const user = actingUserOf;
 
   app.get('/api/registry', { config: { access: ITEM_ROLES }, schema: { tags, summary: '信息员登记备案：各单位责任人、信息员及提醒', response: { 200: Registry } } }, async (request) =>
     readRegistry(db, user(request), config.now()));

@@ -1,16 +1,14 @@
-import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/database.js';
-import { actingUser } from '../../../services/items/item-access.js';
 import { reviewersOfMyUnit, unitsWithoutReviewer } from '../../../services/items/unit-reviewers.js';
 import { UnitReviewers, UnitsWithoutReviewer } from '../../../shared/api/review.js';
 import type { ApiApp } from '../../api-app.js';
-import { authOf } from '../../plugins/access.js';
+import { actingUserOf } from '../../plugins/access.js';
 
 /** Who reviews a unit's items, and which units have items waiting with no reviewer account. */
 export function reviewRoutes(app: ApiApp, db: Kysely<Database>): void {
   const tags = ['信息稿件'];
-  const user = (request: FastifyRequest) => actingUser(authOf(request).user, request.ip);
+  const user = actingUserOf;
 
   app.get('/api/units/mine/reviewers', { config: { access: ['officer', 'reviewer', 'principal'] }, schema: { tags, summary: '本单位审核稿件的领导（分管领导；没有时由主要领导审核）', response: { 200: UnitReviewers } } }, async (request) =>
     reviewersOfMyUnit(db, user(request)));

@@ -1,4 +1,3 @@
-import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/database.js';
 import { findUnitByName } from '../../../db/repositories/unit-lookup.repository.js';
@@ -7,14 +6,13 @@ import { canSeeUnitScores } from '../../../domain/permissions.js';
 import { explainUnitWithItemLinks, UnknownUnitError } from '../../../services/explain-unit.js';
 import { scoresByRule } from '../../../services/scores-by-rule.js';
 import { scoresForUser } from '../../../services/scores-for-user.js';
-import { actingUser } from '../../../services/items/item-access.js';
 import { approveResults, listResults, prepareResults, returnResults } from '../../../services/results/publish-results.js';
 import { ServiceError } from '../../../services/service-error.js';
 import { ApproveBody, PreparedPublication, PublicationBody, PublicationParams, Publications, ResultsOk, ReturnBody } from '../../../shared/api/results.js';
 import { ByRuleQuery, Explanation, ExplainQuery, RuleTotalsDocument, ScoresDocument, ScoresQuery } from '../../../shared/api/scores.js';
 import type { ApiApp } from '../../api-app.js';
 import type { ServerConfig } from '../../config.js';
-import { authOf, denyAsNotFound, rateLimit } from '../../plugins/access.js';
+import { actingUserOf, denyAsNotFound, rateLimit } from '../../plugins/access.js';
 import { ITEM_ROLES } from '../items/items.routes.js';
 
 function checkAsOf(asOf: string | undefined): void {
@@ -30,13 +28,13 @@ export function scoresRoutes(app: ApiApp, db: Kysely<Database>, config: ServerCo
     const { query } = request;
     checkAsOf(query.asOf);
     // A live office sees the year as it stands today (deadlines not yet passed cost nothing); asOf asks for another day.
-    return scoresForUser(db, actingUser(authOf(request).user, request.ip), { year: query.year, quarter: query.quarter, asOf: query.asOf ?? todayInChina(config.now()), series: query.series });
+    return scoresForUser(db, actingUserOf(request), { year: query.year, quarter: query.quarter, asOf: query.asOf ?? todayInChina(config.now()), series: query.series });
   });
 
   app.get('/api/scores/explain', { config: { access: ITEM_ROLES }, schema: { tags, summary: '某单位得分背后的每一笔记分', querystring: ExplainQuery, response: { 200: Explanation } }, preHandler: costly }, async (request) => {
     const { query } = request;
     checkAsOf(query.asOf);
-    const user = actingUser(authOf(request).user, request.ip);
+    const user = actingUserOf(request);
     const unit = await findUnitByName(db, query.unit);
     if (!unit) throw new ServiceError('not_found', `未找到报送单位“${query.unit}”`);
     if (!canSeeUnitScores(user, unit.id)) return denyAsNotFound(db, request, 'unit_scores', unit.id, config.now());
@@ -58,7 +56,7 @@ export function scoresRoutes(app: ApiApp, db: Kysely<Database>, config: ServerCo
 /** 《番府信息》(工作通讯): the editor prepares a quarter's results, an office leader approves and so publishes them. */
 export function resultsRoutes(app: ApiApp, db: Kysely<Database>, config: ServerConfig): void {
   const tags = ['考核'];
-  const user = (request: FastifyRequest) => actingUser(authOf(request).user, request.ip);
+  const user = actingUserOf;
   app.get('/api/results', { config: { access: ITEM_ROLES }, schema: { tags, summary: '季度考核结果（已发布的；区政府办公室另见待审批的）', response: { 200: Publications } } }, async (request) => listResults(db, user(request)));
   app.post('/api/results', { config: { access: ['editor'] }, schema: { tags, summary: '编制季度考核结果', body: PublicationBody, response: { 201: PreparedPublication } } }, async (request, reply) =>
     reply.status(201).send(await prepareResults(db, user(request), request.body.year, request.body.quarter, config.now())));

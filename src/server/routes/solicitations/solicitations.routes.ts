@@ -1,7 +1,5 @@
-import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/database.js';
-import { actingUser } from '../../../services/items/item-access.js';
 import { deletePenalty } from '../../../services/penalties/delete-penalty.js';
 import { listPenalties } from '../../../services/penalties/list-penalties.js';
 import { recordPenalty } from '../../../services/penalties/record-penalty.js';
@@ -11,12 +9,12 @@ import { listSolicitations } from '../../../services/solicitations/list-solicita
 import { CreatedRecord, IdParams, Penalties, PenaltyBody, PenaltyDeleted, RecordedPenalty, ResponseBody, SolicitationBody, Solicitations } from '../../../shared/api/solicitations.js';
 import type { ApiApp } from '../../api-app.js';
 import type { ServerConfig } from '../../config.js';
-import { authOf } from '../../plugins/access.js';
+import { actingUserOf } from '../../plugins/access.js';
 import { ITEM_ROLES } from '../items/items.routes.js';
 
 /** 约稿 and 扣分. */
 export function solicitationsRoutes(app: ApiApp, db: Kysely<Database>, config: ServerConfig): void {
-  const user = (request: FastifyRequest) => actingUser(authOf(request).user, request.ip);
+  const user = actingUserOf;
 
   app.get('/api/solicitations', { config: { access: ITEM_ROLES }, schema: { tags: ['约稿'], summary: '约稿：区政府办公室看全部及回复情况，单位看发给本单位的及截止倒计时', response: { 200: Solicitations } } }, async (request) =>
     listSolicitations(db, user(request), config.now()));

@@ -1,18 +1,16 @@
-import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/database.js';
-import { actingUser } from '../../../services/items/item-access.js';
 import { listTrainings, recordTraining } from '../../../services/registry/registry.js';
 import { CreatedRecord, TrainingBody, TrainingList } from '../../../shared/api/registry.js';
 import type { ApiApp } from '../../api-app.js';
 import type { ServerConfig } from '../../config.js';
-import { authOf } from '../../plugins/access.js';
+import { actingUserOf } from '../../plugins/access.js';
 import { ITEM_ROLES } from '../items/items.routes.js';
 
 /** 信息员培训: sessions recorded by the editor, with who attended. */
 export function trainingsRoutes(app: ApiApp, db: Kysely<Database>, config: ServerConfig): void {
   const tags = ['信息员培训'];
-  const user = (request: FastifyRequest) => actingUser(authOf(request).user, request.ip);
+  const user = actingUserOf;
 
   app.get('/api/trainings', { config: { access: ITEM_ROLES }, schema: { tags, summary: '培训记录', response: { 200: TrainingList } } }, async (request) => listTrainings(db, user(request)));
 
