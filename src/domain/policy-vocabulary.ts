@@ -32,3 +32,13 @@ export function isKnownTerm(policies: readonly Policy[], date: string, term: Voc
 export function unknownTermMessage(label: string): string {
   return `“${label}”的值不在允许的范围内`;
 }
+
+/**
+ * Whether an adoption into `outlet` names its item's kind: the outlet grades adoptions by kind
+ * (a per-kind points table, as 《番府信息上报》 does) in the policy in force on `date`, or in any
+ * policy when the date is not valid.
+ */
+export function isGradedByKind(policies: readonly Policy[], date: string, outlet: string): boolean {
+  const inForce = isIsoDate(date) ? policyInForce(policies, date) : undefined;
+  return (inForce ? [inForce] : policies).some((policy) => typeof policy.outlets[outlet]?.points === 'object');
+}

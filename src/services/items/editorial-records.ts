@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import { isIsoDate, todayInChina } from '../../domain/dates.js';
 import { RECORD_FIELDS } from '../../domain/ledger-schema.js';
-import { earliestPolicyDate, type Policy } from '../../domain/policy.js';
-import { isKnownTerm, unknownTermMessage, type VocabularyTerm } from '../../domain/policy-vocabulary.js';
+import { earliestPolicyDate, policyInForce, type Policy } from '../../domain/policy.js';
+import { isGradedByKind, isKnownTerm, unknownTermMessage, type VocabularyTerm } from '../../domain/policy-vocabulary.js';
 import type { Database, Db } from '../../db/database.js';
 import { adoptionOutlets, countAdoptions, deleteAdoption, findAdoptionOfItem, insertWithRef, updateAdoption } from '../../db/repositories/editorial.repository.js';
 import { insertItemEvent, updateItem } from '../../db/repositories/item.repository.js';
@@ -14,6 +14,19 @@ import { ServiceError } from '../service-error.js';
 import { loadVisibleItem, requireRole, type ActingUser } from './item-access.js';
 
 const valuesOf = (type: 'adoption' | 'instruction' | 'upward', field: string) => RECORD_FIELDS[type].find((f) => f.name === field)!.values!;
+
+/** The policy in force on a record's date, or the latest one when the date is not valid (refused later anyway). */
+const policyOf = (policies: readonly Policy[], date: string): Policy =>
+  (isIsoDate(date) ? policyInForce(policies, date) : undefined) ?? [...policies].sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? 1 : -1))[0];
+
+const outletName = (policies: readonly Policy[], date: string, outlet: string) => policyOf(policies, date).outlets[outlet]?.name ?? outlet;
+
+/** The kinds an item may be, by their ledger labels where they have one: 综合调研、标题信息或短波信息. */
+function kindNames(policies: readonly Policy[], date: string): string {
+  const labels = valuesOf('adoption', 'kind');
+  const names = Object.entries(policyOf(policies, date).kinds).map(([code, name]) => labels[code] ?? name);
+  return names.length > 1 ? `${names.slice(0, -1).join('、')}或${names[names.length - 1]}` : names.join('');
+}
 
 /** Refuses a code the policy in force on the record's date does not know (an outlet, a kind, a level). */
 function requireKnownTerm(policies: readonly Policy[], date: string, term: VocabularyTerm, code: string, field: string, label: string): void {
@@ -72,8 +85,10 @@ export async function checkedAdoption(db: Kysely<Database>, item: ItemRow, input
   requireKnownTerm(policies, input.date, 'outlet', input.outlet, 'outlet', '采用载体');
   if (input.kind) requireKnownTerm(policies, input.date, 'kind', input.kind, 'kind', '信息类型');
   if (input.outlet === 'portal' && !item.is_public) throw new ServiceError('invalid', '该稿件标注为“不予公开”，不能被区政府门户网站采用', { field: 'outlet', label: '采用载体' });
-  const kind = input.outlet === 'report' ? input.kind ?? null : null;
-  if (input.outlet === 'report' && !kind) throw new ServiceError('invalid', '《番府信息上报》采用须注明信息类型（综合调研、标题信息或短波信息）', { field: 'kind', label: '信息类型' });
+  // A kind only means something where the outlet grades items by kind (《番府信息上报》), and there it is required.
+  const isGraded = isGradedByKind(policies, input.date, input.outlet);
+  const kind = isGraded ? input.kind ?? null : null;
+  if (isGraded && !kind) throw new ServiceError('invalid', `${outletName(policies, input.date, input.outlet)}采用须注明信息类型（${kindNames(policies, input.date)}）`, { field: 'kind', label: '信息类型' });
   checkDate(input.date, policies, '采用日期', now);
   return { outlet: input.outlet, kind, date: input.date, issue: input.issue?.trim() || null };
 }
