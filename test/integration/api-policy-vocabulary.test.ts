@@ -37,6 +37,17 @@ describe.skipIf(!isDialectAvailable)('API: the editor records the vocabulary of 
     expect((await editor.post(`/api/items/${itemId}/upwards`, { level: 'district', date: '2026-03-20' })).json()).toMatchObject({ fields: [{ field: 'level', label: '级别' }] });
   });
 
+  it('keeps an absent kind absent (null, not an empty string)', async () => {
+    expect((await adopt({ outlet: 'report', kind: 'research', date: '2026-03-10' })).statusCode).toBe(201);
+    expect((await editor.post(`/api/items/${itemId}/upwards`, { level: 'city', kind: null, date: '2026-03-15' })).statusCode).toBe(201);
+    expect((await adopt({ outlet: 'dynamic', kind: null, date: '2026-03-15' })).statusCode).toBe(201);
+    const item = (await editor.get(`/api/items/${itemId}`)).json();
+    expect(item.upwards).toMatchObject([{ level: 'city', kind: null }]);
+    expect(item.adoptions).toMatchObject([{ outlet: 'report', kind: 'research' }, { outlet: 'dynamic', kind: null }]);
+    // The city's adoption is graded by the item's own kind in 《番府信息上报》 (research: 8).
+    expect(item.points).toBe(8 + 8 + 3);
+  });
+
   it('records a new outlet and kind once a policy version that introduces them is in force', async () => {
     const next: Policy = {
       ...seed, name: 'panyu-2026', effectiveFrom: '2026-01-01',

@@ -87,7 +87,7 @@ export async function checkedAdoption(db: Kysely<Database>, item: ItemRow, input
   if (input.outlet === 'portal' && !item.is_public) throw new ServiceError('invalid', '该稿件标注为“不予公开”，不能被区政府门户网站采用', { field: 'outlet', label: '采用载体' });
   // A kind only means something where the outlet grades items by kind (《番府信息上报》), and there it is required.
   const isGraded = isGradedByKind(policies, input.date, input.outlet);
-  const kind = isGraded ? input.kind ?? null : null;
+  const kind = isGraded ? input.kind || null : null;
   if (isGraded && !kind) throw new ServiceError('invalid', `${outletName(policies, input.date, input.outlet)}采用须注明信息类型（${kindNames(policies, input.date)}）`, { field: 'kind', label: '信息类型' });
   checkDate(input.date, policies, '采用日期', now);
   return { outlet: input.outlet, kind, date: input.date, issue: input.issue?.trim() || null };
@@ -171,7 +171,7 @@ export async function recordUpward(db: Kysely<Database>, user: ActingUser, itemI
   if (input.kind) requireKnownTerm(policies, input.date, 'kind', input.kind, 'kind', '信息类型');
   checkDate(input.date, policies, '采用日期', now);
   return db.transaction().execute(async (trx) => {
-    const values = { item_id: item.id, level: input.level, kind: input.level === 'city' ? input.kind ?? null : null, date: input.date };
+    const values = { item_id: item.id, level: input.level, kind: input.level === 'city' ? input.kind || null : null, date: input.date };
     const created = await insertWithRef(trx, 'upwards', 'WU', values);
     const outlets = await adoptionOutlets(trx, item.id);
     const warnings = outlets.some((o) => policies.some((p) => p.outlets[o]?.upwardEligible)) ? [] : ['稿件未被《番府信息上报》采用，上级采用已记录但不加分'];

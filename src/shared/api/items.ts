@@ -93,7 +93,8 @@ export type SimilarItemsBatchResponse = Static<typeof SimilarItemsBatchResponse>
  * in force by the use case (`domain/policy-vocabulary.ts`), so a new policy's outlet can be recorded.
  */
 const Term = (title: string) => Type.String({ title, maxLength: 50 });
-const OptionalTerm = (title: string) => Type.Optional(Type.Union([Type.String({ maxLength: 50 }), Type.Null()], { title }));
+// Null first: the validator coerces types, and tried first as a string a null would become ''.
+const OptionalTerm = (title: string) => Type.Optional(Type.Union([Type.Null(), Type.String({ maxLength: 50 })], { title }));
 
 export const AdoptionBody = Type.Object({
   outlet: Term('采用载体'),

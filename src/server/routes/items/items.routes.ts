@@ -49,9 +49,8 @@ export function itemsRoutes(app: ApiApp, db: Kysely<Database>, config: ServerCon
     return reply.status(201).send(result);
   });
 
-  app.get('/api/items/:id', { config: { access: ITEM_ROLES }, schema: { tags, summary: '稿件详情：要素、处理记录、附件、采用与批示、得分', params: ItemIdParams, response: { 200: ItemDetail } } }, async (request) => {
-    return presentItem(db, user(request), request.params.id, config.now());
-  });
+  app.get('/api/items/:id', { config: { access: ITEM_ROLES }, schema: { tags, summary: '稿件详情：要素、处理记录、附件、采用与批示、得分', params: ItemIdParams, response: { 200: ItemDetail } } }, async (request) =>
+    presentItem(db, user(request), request.params.id, config.now()));
 
   app.put('/api/items/:id', { config: { access: ['officer'] }, schema: { tags, summary: '修改草稿或退回的稿件', params: ItemIdParams, body: ItemUpdateBody, response: { 200: ItemUpdated } } }, async (request) => {
     const { version, ...draft } = request.body;
