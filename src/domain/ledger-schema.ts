@@ -1,6 +1,6 @@
 import type { IsoDate } from './dates.js';
 import { recordDateProblem } from './record-date.js';
-import type { Policy } from './policy.js';
+import { outletGradesByKind, type Policy } from './policy.js';
 
 /**
  * The ledger (台账) record schema of ledger-and-cli.md: one table of fields per record type,
@@ -74,7 +74,7 @@ export function ledgerVocabulary(policies: readonly Pick<Policy, 'outlets' | 'ki
   for (const policy of policies) {
     for (const [code, outlet] of Object.entries(policy.outlets)) {
       add(vocabulary.outlets, TEMPLATE_LABELS.outlets, code, outlet.name);
-      if (typeof outlet.points !== 'number' && !vocabulary.gradedOutlets.includes(code)) vocabulary.gradedOutlets.push(code);
+      if (outletGradesByKind(outlet) && !vocabulary.gradedOutlets.includes(code)) vocabulary.gradedOutlets.push(code);
     }
     for (const [code, name] of Object.entries(policy.kinds)) add(vocabulary.kinds, TEMPLATE_LABELS.kinds, code, name);
     for (const [code, level] of Object.entries(policy.upward)) add(vocabulary.upwardLevels, TEMPLATE_LABELS.upwardLevels, code, level.name);

@@ -115,6 +115,11 @@ export function pointsFor(value: PointValue, kind: string | null | undefined): n
   return kind ? value[kind] : undefined;
 }
 
+/** Whether an outlet scores adoptions by the item's kind (a per-kind points table, as 《番府信息上报》), so an adoption there names its kind. */
+export function outletGradesByKind(outlet: Pick<OutletRule, 'points'>): boolean {
+  return typeof outlet.points === 'object';
+}
+
 /**
  * The outlet code that was public-only before outlets said so: panyu-2010 as first stored has no
  * `publicOnly`, and its portal always refused non-public items. Reading the property with this

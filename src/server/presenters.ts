@@ -6,14 +6,14 @@ import { ROLES, type Role } from '../shared/roles.js';
 
 /** An account as the API shows it: never its password hash or TOTP secret. */
 export async function presentUser(db: Kysely<Database>, user: Pick<UserRow, 'id' | 'username' | 'display_name' | 'role' | 'unit_id' | 'totp_enabled'>) {
-  const unit = user.unit_id === null ? null : await findUnitName(db, user.unit_id);
+  const unit = user.unit_id === null ? null : ((await findUnitName(db, user.unit_id)) ?? null);
   return {
     id: user.id,
     username: user.username,
     displayName: user.display_name,
     role: user.role as Role,
     roleName: ROLES[user.role as Role] ?? user.role,
-    unit: unit ?? null,
+    unit,
     totpEnabled: Boolean(user.totp_enabled),
   };
 }

@@ -5,7 +5,7 @@ import type { Policy } from '../../src/domain/policy';
 import { ApiError } from '../../web/src/http';
 import { adoptionOutlets, adoptionPoints, outletKinds, outletNames, recordPoints, upwardKinds } from '../../web/src/pages/items/detail/components/editorial-service';
 import { bulkSummary, filtersFromUrl, filtersToUrl, highlightSegments, runBulk, splitSelection } from '../../web/src/pages/editor/inbox/service';
-import type { InboxRow } from '../../web/src/pages/editor/inbox/types';
+import type { InboxRow } from '../../web/src/pages/editor/inbox/service';
 import { penaltyReasons } from '../../web/src/pages/editor/penalties/service';
 import { deadlineText, targetUnitIds } from '../../web/src/pages/editor/solicitations/service';
 

@@ -94,7 +94,10 @@ export interface ItemListRow {
 const TOTAL_TTL_MS = 2_000;
 const totals = new WeakMap<object, Map<string, { total: number; at: number }>>();
 
-/** Forgets every cached list total (called by each item write). */
+/**
+ * Forgets every cached list total. Every repository function that writes `items` or `adoptions`
+ * (the tables the list filters read) calls it: item.repository, editorial.repository, ledger.repository.
+ */
 export function forgetItemTotals(): void {
   totalsGeneration++;
 }
@@ -223,6 +226,11 @@ export async function findAttachment(db: Db, itemId: number, id: number): Promis
 export async function deleteAttachment(db: Db, itemId: number, id: number): Promise<boolean> {
   const result = await db.deleteFrom('attachments').where('item_id', '=', itemId).where('id', '=', id).executeTakeFirst();
   return Number(result.numDeletedRows) === 1;
+}
+
+/** An item's bookings in date order: what each of its records earned. */
+export async function listItemBookings(db: Db, itemId: number): Promise<{ date: string; points: number; rule: string; record_ref: string }[]> {
+  return db.selectFrom('bookings').select(['date', 'points', 'rule', 'record_ref']).where('source_type', '=', 'item').where('source_id', '=', itemId).orderBy('date').execute();
 }
 
 /** The editorial records of an item, for its page. */

@@ -147,8 +147,10 @@ export async function markAdoptedLedgerItems(db: Db, ids: readonly number[]): Pr
   }
 }
 
-export const insertAdoptions = (db: Db, rows: [ref: string, itemId: number, outlet: string, kind: string | null, date: string, issue: string | null][]) =>
-  bulkInsert(db, 'adoptions', ['ref', 'item_id', 'outlet', 'kind', 'date', 'issue'], rows);
+export function insertAdoptions(db: Db, rows: [ref: string, itemId: number, outlet: string, kind: string | null, date: string, issue: string | null][]) {
+  forgetItemTotals();
+  return bulkInsert(db, 'adoptions', ['ref', 'item_id', 'outlet', 'kind', 'date', 'issue'], rows);
+}
 
 export const insertInstructions = (db: Db, rows: [ref: string, itemId: number, level: string, date: string, leader: string | null, text: string | null][]) =>
   bulkInsert(db, 'instructions', ['ref', 'item_id', 'level', 'date', 'leader', 'text'], rows);

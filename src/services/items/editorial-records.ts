@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
-import { todayInChina } from '../../domain/dates.js';
+import { isIsoDate, todayInChina } from '../../domain/dates.js';
 import { recordDateProblem } from '../../domain/record-date.js';
 import { RECORD_FIELDS, ledgerVocabulary } from '../../domain/ledger-schema.js';
-import { earliestPolicyDate, isPublicOnlyOutlet, type Policy } from '../../domain/policy.js';
+import { earliestPolicyDate, isPublicOnlyOutlet, policyInForce, type Policy } from '../../domain/policy.js';
+import { isGradedByKind, isKnownTerm, unknownTermMessage, type VocabularyTerm } from '../../domain/policy-vocabulary.js';
 import type { Database, Db } from '../../db/database.js';
-import { adoptionOutlets, countAdoptions, findAdoptionOfItem, insertWithRef } from '../../db/repositories/editorial.repository.js';
+import { adoptionOutlets, countAdoptions, deleteAdoption, findAdoptionOfItem, insertWithRef, updateAdoption } from '../../db/repositories/editorial.repository.js';
 import { insertItemEvent, updateItem } from '../../db/repositories/item.repository.js';
 import { listPolicies } from '../../db/repositories/policy.repository.js';
 import type { ItemRow } from '../../db/tables/item.table.js';
@@ -14,6 +15,24 @@ import { ServiceError } from '../service-error.js';
 import { loadVisibleItem, requireRole, type ActingUser } from './item-access.js';
 
 const valuesOf = (type: 'adoption' | 'instruction' | 'upward', field: string) => RECORD_FIELDS[type].find((f) => f.name === field)!.values!;
+
+/** The policy in force on a record's date, or the latest one when the date is not valid (refused later anyway). */
+const policyOf = (policies: readonly Policy[], date: string): Policy =>
+  (isIsoDate(date) ? policyInForce(policies, date) : undefined) ?? [...policies].sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? 1 : -1))[0];
+
+const outletName = (policies: readonly Policy[], date: string, outlet: string) => policyOf(policies, date).outlets[outlet]?.name ?? outlet;
+
+/** The kinds an item may be, by their ledger labels where they have one: 综合调研、标题信息或短波信息. */
+function kindNames(policies: readonly Policy[], date: string): string {
+  const labels = valuesOf('adoption', 'kind');
+  const names = Object.entries(policyOf(policies, date).kinds).map(([code, name]) => labels[code] ?? name);
+  return names.length > 1 ? `${names.slice(0, -1).join('、')}或${names[names.length - 1]}` : names.join('');
+}
+
+/** Refuses a code the policy in force on the record's date does not know (an outlet, a kind, a level). */
+function requireKnownTerm(policies: readonly Policy[], date: string, term: VocabularyTerm, code: string, field: string, label: string): void {
+  if (!isKnownTerm(policies, date, term, code)) throw new ServiceError('invalid', unknownTermMessage(label), { field, label });
+}
 
 function checkDate(date: string, policies: readonly Policy[], label: string, now: Date): void {
   const earliest = earliestPolicyDate(policies)!;
@@ -63,15 +82,16 @@ export async function adoptItem(db: Kysely<Database>, user: ActingUser, itemId: 
 
 /** An adoption's fields, checked: a known outlet, a kind for 《番府信息上报》, never the portal for a non-public item, a date under a policy and not in the future. */
 export async function checkedAdoption(db: Kysely<Database>, item: ItemRow, input: AdoptionInput, now: Date) {
-  const outlets = valuesOf('adoption', 'outlet');
-  const kinds = valuesOf('adoption', 'kind');
-  if (!(input.outlet in outlets)) throw new ServiceError('invalid', '采用载体不正确', { field: 'outlet', label: '采用载体' });
   const policies = await listPolicies(db);
+  requireKnownTerm(policies, input.date, 'outlet', input.outlet, 'outlet', '采用载体');
+  if (input.kind) requireKnownTerm(policies, input.date, 'kind', input.kind, 'kind', '信息类型');
   if (!item.is_public && isPublicOnlyOutlet(policies, input.outlet)) {
     throw new ServiceError('invalid', `该稿件标注为“不予公开”，不能被${ledgerVocabulary(policies).outlets[input.outlet]}采用`, { field: 'outlet', label: '采用载体' });
   }
-  const kind = input.outlet === 'report' ? input.kind ?? null : null;
-  if (input.outlet === 'report' && (!kind || !(kind in kinds))) throw new ServiceError('invalid', '《番府信息上报》采用须注明信息类型（综合调研、标题信息或短波信息）', { field: 'kind', label: '信息类型' });
+  // A kind only means something where the outlet grades items by kind (《番府信息上报》), and there it is required.
+  const isGraded = isGradedByKind(policies, input.date, input.outlet);
+  const kind = isGraded ? input.kind || null : null;
+  if (isGraded && !kind) throw new ServiceError('invalid', `${outletName(policies, input.date, input.outlet)}采用须注明信息类型（${kindNames(policies, input.date)}）`, { field: 'kind', label: '信息类型' });
   checkDate(input.date, policies, '采用日期', now);
   return { outlet: input.outlet, kind, date: input.date, issue: input.issue?.trim() || null };
 }
@@ -79,7 +99,9 @@ export async function checkedAdoption(db: Kysely<Database>, item: ItemRow, input
 export function adoptionLabel(values: { outlet: string; kind: string | null }): string {
   const outlets = valuesOf('adoption', 'outlet');
   const kinds = valuesOf('adoption', 'kind');
-  return `${outlets[values.outlet as keyof typeof outlets]}${values.kind ? `（${kinds[values.kind as keyof typeof kinds]}）` : ''}`;
+  // A code a later policy added has no ledger label: its code stands in the history.
+  const name = (labels: Record<string, string>, code: string) => labels[code] ?? code;
+  return `${name(outlets, values.outlet)}${values.kind ? `（${name(kinds, values.kind)}）` : ''}`;
 }
 
 /** 撤销采用: the adoption and its points go; an item left without adoptions is back to received. */
@@ -88,7 +110,7 @@ export async function undoItemAdoption(db: Kysely<Database>, user: ActingUser, i
   await db.transaction().execute(async (trx) => {
     const adoption = await findAdoptionOfItem(trx, itemId, adoptionId);
     if (!adoption) throw new ServiceError('not_found', '采用记录不存在');
-    await trx.deleteFrom('adoptions').where('id', '=', adoptionId).execute();
+    await deleteAdoption(trx, adoptionId);
     const remaining = await countAdoptions(trx, itemId);
     await finish(trx, user, item, now, { action: 'undo_adoption', comment: `撤销 ${adoption.ref}`, status: remaining > 0 ? undefined : 'received' },
       { action: 'undo_adoption', objectType: 'adoption', objectId: adoptionId, before: adoption });
@@ -104,8 +126,7 @@ export async function correctItemAdoption(db: Kysely<Database>, user: ActingUser
     if (!adoption) throw new ServiceError('not_found', '采用记录不存在');
     const stale = () => new ServiceError('conflict', '采用记录已被他人修改，请刷新后重试', { currentVersion: adoption.version });
     if (adoption.version !== version) throw stale();
-    const result = await trx.updateTable('adoptions').set({ ...values, version: version + 1 }).where('id', '=', adoptionId).where('version', '=', version).executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) throw stale();
+    if (!(await updateAdoption(trx, adoptionId, version, values))) throw stale();
     await finish(trx, user, item, now, { action: 'correct_adoption', comment: `更正 ${adoption.ref}` },
       { action: 'correct_adoption', objectType: 'adoption', objectId: adoptionId, before: adoption, after: values });
   });
@@ -121,8 +142,8 @@ export interface InstructionInput {
 /** 批示: a leader's instruction. A district instruction on an item not adopted by 《番府信息》 or 《番府信息上报》 is kept, with a warning that it earns nothing. */
 export async function recordInstruction(db: Kysely<Database>, user: ActingUser, itemId: number, input: InstructionInput, now: Date): Promise<{ id: number; ref: string; warnings: string[] }> {
   const item = await loadForEditor(db, user, itemId, now, '登记批示');
-  if (!(input.level in valuesOf('instruction', 'level'))) throw new ServiceError('invalid', '批示级别不正确', { field: 'level', label: '批示级别' });
   const policies = await listPolicies(db);
+  requireKnownTerm(policies, input.date, 'instructionLevel', input.level, 'level', '批示级别');
   checkDate(input.date, policies, '批示日期', now);
   return db.transaction().execute(async (trx) => {
     const values = { item_id: item.id, level: input.level, date: input.date, leader: input.leader?.trim() || null, text: input.text?.trim() || null };
@@ -148,12 +169,12 @@ export interface UpwardInput {
 /** 上级采用: adoption by the city or provincial government office; the item's upward bonus follows. */
 export async function recordUpward(db: Kysely<Database>, user: ActingUser, itemId: number, input: UpwardInput, now: Date): Promise<{ id: number; ref: string; warnings: string[] }> {
   const item = await loadForEditor(db, user, itemId, now, '登记上级采用');
-  if (!(input.level in valuesOf('upward', 'level'))) throw new ServiceError('invalid', '上级采用级别不正确', { field: 'level', label: '级别' });
-  if (input.kind && !(input.kind in valuesOf('upward', 'kind'))) throw new ServiceError('invalid', '信息类型不正确', { field: 'kind', label: '信息类型' });
   const policies = await listPolicies(db);
+  requireKnownTerm(policies, input.date, 'upwardLevel', input.level, 'level', '级别');
+  if (input.kind) requireKnownTerm(policies, input.date, 'kind', input.kind, 'kind', '信息类型');
   checkDate(input.date, policies, '采用日期', now);
   return db.transaction().execute(async (trx) => {
-    const values = { item_id: item.id, level: input.level, kind: input.level === 'city' ? input.kind ?? null : null, date: input.date };
+    const values = { item_id: item.id, level: input.level, kind: input.level === 'city' ? input.kind || null : null, date: input.date };
     const created = await insertWithRef(trx, 'upwards', 'WU', values);
     const outlets = await adoptionOutlets(trx, item.id);
     const warnings = outlets.some((o) => policies.some((p) => p.outlets[o]?.upwardEligible)) ? [] : ['稿件未被《番府信息上报》采用，上级采用已记录但不加分'];

@@ -5,6 +5,7 @@ import { findDuplicates, type DuplicateReason } from '../../domain/duplicates.js
 import { candidateRanges, SIMILAR_WINDOW_DAYS } from '../../domain/title-similarity.js';
 import { ITEM_STATUSES, type ItemStatus } from '../../shared/item-fields.js';
 import { loadVisibleItem, requireRole, type ActingUser } from './item-access.js';
+import type { SimilarItem } from '../../shared/api/items.js';
 
 /**
  * How many candidates one date range may bring: with 10,000 items a ±30-day window holds a few
@@ -12,18 +13,8 @@ import { loadVisibleItem, requireRole, type ActingUser } from './item-access.js'
  */
 export const SIMILAR_CANDIDATE_CAP = 3_000;
 
-export interface SimilarItemView {
-  id: number;
-  ref: string;
-  title: string;
-  submitted: string;
-  status: string;
-  statusName: string;
-  unit: { id: number; name: string };
-  score: number;
-  /** title: the same unit's look-alike title; body: a near-identical body. */
-  reason: DuplicateReason;
-}
+/** An item that looks like another, as GET /api/items/:id/similar answers it. */
+export type SimilarItemView = SimilarItem;
 
 const present = (row: SimilarCandidateRow, score: number, reason: DuplicateReason): SimilarItemView => ({
   id: row.id, ref: row.ref, title: row.title, submitted: row.submitted, status: row.status,

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { todayInChina } from '../../domain/dates.js';
 import { ITEM_ACTIONS, nextStatus, type ItemAction } from '../../domain/item-workflow.js';
 import type { Database } from '../../db/database.js';
+import { solicitationIdsOfItem } from '../../db/repositories/editorial.repository.js';
 import { insertItemEvent, updateItem } from '../../db/repositories/item.repository.js';
 import { listPolicies } from '../../db/repositories/policy.repository.js';
 import type { ItemRow } from '../../db/tables/item.table.js';
@@ -43,7 +44,7 @@ export async function transitionItem(db: Kysely<Database>, user: ActingUser, id:
     await appendAudit(trx, user, { action: `item_${action}`, objectType: 'item', objectId: id, outcome: 'ok', before: { status: item.status }, after: changes }, now);
     if (isSent || changes.sent_at === null) {
       // Whether the item answers its solicitations in time has changed with it.
-      const solicitationIds = (await trx.selectFrom('responses').select('solicitation_id').where('item_id', '=', id).execute()).map((r) => r.solicitation_id);
+      const solicitationIds = await solicitationIdsOfItem(trx, id);
       await recomputeBookings(trx, { itemIds: [id], solicitationIds }, await listPolicies(trx));
     }
   });

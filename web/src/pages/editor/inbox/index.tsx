@@ -22,7 +22,8 @@ import {
   ACCEPTABLE_STATUSES, BULK_ACTIONS, DISTRICT_STATUSES, bulkSummary, filtersFromUrl, filtersToUrl, highlightSegments, loadInbox, loadSimilar, runBulk,
   sortFromTable, sortOrderOf, splitSelection, transitionItem, type BulkKey,
 } from './service';
-import type { BulkOutcome, InboxFilters, InboxRow, SimilarItem } from './types';
+import type { SimilarItem } from '@shared/api/items';
+import type { BulkOutcome, InboxFilters, InboxRow } from './service';
 
 export default function InboxPage() {
   const user = useUser();

@@ -1,8 +1,26 @@
 /** The inbox's API calls, and the pure rules of the page: filters in the URL, highlighting, bulk actions. */
 import type { ItemAction } from '@domain/item-workflow';
 import { ITEM_STATUSES, type ItemStatus } from '@shared/item-fields';
+import type { ItemListQuery, ItemListRow, ItemListResponse, SimilarItem, SimilarItemsBatchResponse, TransitionResponse } from '@shared/api/items';
 import { ApiError, http, query } from '../../../http';
-import type { BulkOutcome, InboxFilters, InboxPage, InboxRow, InboxSortKey, SimilarItem } from './types';
+
+/** A row and a page of GET /api/items (district scope), as the server declares them. */
+export type InboxRow = ItemListRow;
+export type InboxPage = ItemListResponse;
+
+/** The inbox's filters: the list's query, always with a page and its size. */
+export type InboxFilters = Omit<ItemListQuery, 'page' | 'pageSize'> & { page: number; pageSize: number };
+
+/** A column sorted on the server; absent: the work queue (待接收, then 已接收, oldest first). */
+export type InboxSortKey = NonNullable<ItemListQuery['sort']>;
+
+/** What a bulk action did, row by row. */
+export interface BulkOutcome {
+  label: string;
+  succeeded: InboxRow[];
+  failed: { row: InboxRow; message: string }[];
+  skipped: InboxRow[];
+}
 
 /** The columns the server sorts by (GET /api/items `sort`). */
 export const SORT_KEYS: readonly InboxSortKey[] = ['submitted', 'unit', 'status', 'points'];
@@ -77,7 +95,7 @@ export function loadInbox(filters: InboxFilters, signal?: AbortSignal): Promise<
 /** Look-alike items for a page of rows; a failure only costs the warnings, so it stays quiet. */
 export async function loadSimilar(ids: number[], signal?: AbortSignal): Promise<Record<string, SimilarItem[]>> {
   if (ids.length === 0) return {};
-  const answer = await http.get<{ items: Record<string, SimilarItem[]> }>(`/api/items/similar${query({ ids: ids.join(',') })}`, { signal, quiet: true });
+  const answer = await http.get<SimilarItemsBatchResponse>(`/api/items/similar${query({ ids: ids.join(',') })}`, { signal, quiet: true });
   return answer.items;
 }
 
@@ -138,7 +156,7 @@ export async function runBulk(
 }
 
 export function transitionItem(row: InboxRow, action: ItemAction, comment?: string) {
-  return http.post(`/api/items/${row.id}/transitions`, { action, version: row.version, ...(comment ? { comment } : {}) }, { quiet: true });
+  return http.post<TransitionResponse>(`/api/items/${row.id}/transitions`, { action, version: row.version, ...(comment ? { comment } : {}) }, { quiet: true });
 }
 
 /** One line that sums up a bulk action. */

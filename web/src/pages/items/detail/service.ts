@@ -3,6 +3,7 @@ import { EDITABLE_STATUSES, ITEM_ACTIONS, PAPER_COPY_MISSING, isPaperCopyOpen, t
 import type { ItemStatus } from '@shared/item-fields';
 import type { Role } from '@shared/roles';
 import { http } from '../../../http';
+import type { Done, TransitionResponse } from '@shared/api/items';
 import type { ItemDetail } from './types';
 
 export function loadItem(id: number, signal?: AbortSignal): Promise<ItemDetail> {
@@ -11,11 +12,11 @@ export function loadItem(id: number, signal?: AbortSignal): Promise<ItemDetail> 
 }
 
 export function transition(id: number, version: number, action: ItemAction, comment?: string) {
-  return http.post<{ status: ItemStatus; statusName: string }>(`/api/items/${id}/transitions`, { action, version, ...(comment?.trim() ? { comment: comment.trim() } : {}) }, { quiet: true });
+  return http.post<TransitionResponse>(`/api/items/${id}/transitions`, { action, version, ...(comment?.trim() ? { comment: comment.trim() } : {}) }, { quiet: true });
 }
 
 export function recordPaperCopy(id: number, version: number, date: string) {
-  return http.post<{ ok: true }>(`/api/items/${id}/paper-copy`, { version, date }, { quiet: true });
+  return http.post<Done>(`/api/items/${id}/paper-copy`, { version, date }, { quiet: true });
 }
 
 export function attachmentUrl(itemId: number, attachmentId: number): string {

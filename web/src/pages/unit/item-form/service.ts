@@ -2,6 +2,7 @@
 import { bodyLength, isPhoneNumber, markedTitle } from '@domain/item-workflow';
 import { ATTACHMENT_TYPES, CLASSIFIED_LEVELS } from '@shared/item-fields';
 import { BODY_GUIDELINE_CHARACTERS } from '@shared/limits';
+import type { AttachmentCreated, Done, ItemCreated, ItemUpdated } from '@shared/api/items';
 import type { UnitReviewers } from '@shared/api/review';
 import { http } from '../../../http';
 
@@ -72,21 +73,21 @@ export function draftBody(values: ItemFormValues) {
 }
 
 export function createItem(values: ItemFormValues, solicitationId?: number) {
-  return http.post<{ id: number; warnings: string[] }>('/api/items', { ...draftBody(values), ...(solicitationId ? { solicitationId } : {}) }, { quiet: true });
+  return http.post<ItemCreated>('/api/items', { ...draftBody(values), ...(solicitationId ? { solicitationId } : {}) }, { quiet: true });
 }
 
 export function updateItem(id: number, version: number, values: ItemFormValues) {
-  return http.put<{ warnings: string[] }>(`/api/items/${id}`, { version, ...draftBody(values) }, { quiet: true });
+  return http.put<ItemUpdated>(`/api/items/${id}`, { version, ...draftBody(values) }, { quiet: true });
 }
 
 export function uploadAttachment(itemId: number, file: File) {
   const form = new FormData();
   form.append('file', file, file.name);
-  return http.post<{ id: number }>(`/api/items/${itemId}/attachments`, form, { quiet: true });
+  return http.post<AttachmentCreated>(`/api/items/${itemId}/attachments`, form, { quiet: true });
 }
 
 export function deleteAttachment(itemId: number, attachmentId: number) {
-  return http.delete<{ ok: true }>(`/api/items/${itemId}/attachments/${attachmentId}`, { quiet: true });
+  return http.delete<Done>(`/api/items/${itemId}/attachments/${attachmentId}`, { quiet: true });
 }
 
 export function loadReviewers(signal?: AbortSignal): Promise<UnitReviewers> {

@@ -4,7 +4,7 @@ import { Popover, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { pathOf } from '../../../../access';
 import { SIMILAR_REASONS } from '../../../items/detail/components/editorial-service';
-import type { SimilarItem } from '../types';
+import type { SimilarItem } from '@shared/api/items';
 
 export function SimilarTag({ similar }: { similar: SimilarItem[] }) {
   const content = (

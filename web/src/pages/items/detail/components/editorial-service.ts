@@ -1,5 +1,6 @@
 /** The editor's records on an item (adoption, instruction, upward): API calls and the pure rules of the dialogs. */
 import { isPublicOnlyOutlet, pointsFor, type Policy } from '@domain/policy';
+import type { AdoptionBody, AdoptionCreated, Done, InstructionBody, RecordCreated, SimilarItem, UpwardBody } from '@shared/api/items';
 import { http } from '../../../../http';
 import type { ItemBooking } from '../types';
 
@@ -48,16 +49,7 @@ export function recordPoints(bookings: readonly ItemBooking[], ref: string): num
   return own.length ? own.reduce((sum, b) => sum + b.points, 0) : undefined;
 }
 
-export interface SimilarItem {
-  id: number;
-  ref: string;
-  title: string;
-  submitted: string;
-  statusName: string;
-  unit: { id: number; name: string };
-  score: number;
-  reason: 'title' | 'body';
-}
+export type { SimilarItem };
 
 /** Why an item is a suspected duplicate, in a few words. */
 export const SIMILAR_REASONS = { title: '同一单位、标题相似', body: '正文几乎相同' } as const;
@@ -67,36 +59,23 @@ export function loadSimilarItems(itemId: number, signal?: AbortSignal): Promise<
   return http.get<SimilarItem[]>(`/api/items/${itemId}/similar`, { signal, quiet: true });
 }
 
-export interface AdoptionInput {
-  outlet: string;
-  kind: string | null;
-  date: string;
-  issue: string | null;
-}
+/** An adoption as the dialog sends it: every field present, null when empty. */
+export type AdoptionInput = Required<AdoptionBody>;
 
 /** Forms show the server's refusals themselves (quiet), keeping what was typed. */
 export const saveAdoption = (itemId: number, input: AdoptionInput, existing?: { id: number; version: number }) =>
   existing
-    ? http.put<{ ok: true }>(`/api/items/${itemId}/adoptions/${existing.id}`, { ...input, version: existing.version }, { quiet: true })
-    : http.post<{ id: number; ref: string }>(`/api/items/${itemId}/adoptions`, input, { quiet: true });
+    ? http.put<Done>(`/api/items/${itemId}/adoptions/${existing.id}`, { ...input, version: existing.version }, { quiet: true })
+    : http.post<AdoptionCreated>(`/api/items/${itemId}/adoptions`, input, { quiet: true });
 
-export const undoAdoption = (itemId: number, adoptionId: number) => http.delete<{ ok: true }>(`/api/items/${itemId}/adoptions/${adoptionId}`, { quiet: true });
+export const undoAdoption = (itemId: number, adoptionId: number) => http.delete<Done>(`/api/items/${itemId}/adoptions/${adoptionId}`, { quiet: true });
 
-export interface InstructionInput {
-  level: string;
-  date: string;
-  leader: string | null;
-  text: string | null;
-}
+export type InstructionInput = Required<InstructionBody>;
 
 export const saveInstruction = (itemId: number, input: InstructionInput) =>
-  http.post<{ id: number; ref: string; warnings: string[] }>(`/api/items/${itemId}/instructions`, input, { quiet: true });
+  http.post<RecordCreated>(`/api/items/${itemId}/instructions`, input, { quiet: true });
 
-export interface UpwardInput {
-  level: string;
-  kind: string | null;
-  date: string;
-}
+export type UpwardInput = Required<UpwardBody>;
 
 export const saveUpward = (itemId: number, input: UpwardInput) =>
-  http.post<{ id: number; ref: string; warnings: string[] }>(`/api/items/${itemId}/upwards`, input, { quiet: true });
+  http.post<RecordCreated>(`/api/items/${itemId}/upwards`, input, { quiet: true });

@@ -1,6 +1,11 @@
+/**
+ * The items routes' contract: request schemas (their titles are the Chinese field names of
+ * validation errors) and response schemas, imported by the routes and by the pages. The item
+ * page's answer is in `item-detail.ts`.
+ */
 import { Type, type Static } from '@sinclair/typebox';
-import { ITEM_ACTIONS } from '../../../domain/item-workflow.js';
-import { ITEM_CATEGORIES, ITEM_STATUSES } from '../../../shared/item-fields.js';
+import { ITEM_ACTIONS } from '../../domain/item-workflow.js';
+import { ITEM_CATEGORIES, ITEM_STATUSES, type ItemStatus } from '../item-fields.js';
 
 const literals = <T extends string>(values: readonly T[], title: string) => Type.Union(values.map((v) => Type.Literal(v)), { title });
 const DateField = (title: string) => Type.String({ title, pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
@@ -63,7 +68,7 @@ export const SimilarItemsQuery = Type.Object({
 }, { additionalProperties: false });
 export type SimilarItemsQuery = Static<typeof SimilarItemsQuery>;
 
-const SimilarItem = Type.Object({
+export const SimilarItem = Type.Object({
   id: Type.Integer(),
   ref: Type.String(),
   title: Type.String(),
@@ -75,13 +80,25 @@ const SimilarItem = Type.Object({
   reason: Type.Union([Type.Literal('title'), Type.Literal('body')]),
 });
 
+export type SimilarItem = Static<typeof SimilarItem>;
+
+/** GET /api/items/:id/similar */
 export const SimilarItemsResponse = Type.Array(SimilarItem);
 /** Per requested item id, the items that look alike (items with none are left out). */
 export const SimilarItemsBatchResponse = Type.Object({ items: Type.Record(Type.String(), Type.Array(SimilarItem)) });
+export type SimilarItemsBatchResponse = Static<typeof SimilarItemsBatchResponse>;
+
+/**
+ * Outlets, kinds and levels are the policy's vocabulary: any code here, checked against the policy
+ * in force by the use case (`domain/policy-vocabulary.ts`), so a new policy's outlet can be recorded.
+ */
+const Term = (title: string) => Type.String({ title, maxLength: 50 });
+// Null first: the validator coerces types, and tried first as a string a null would become ''.
+const OptionalTerm = (title: string) => Type.Optional(Type.Union([Type.Null(), Type.String({ maxLength: 50 })], { title }));
 
 export const AdoptionBody = Type.Object({
-  outlet: literals(['portal', 'dynamic', 'report'], '采用载体'),
-  kind: Type.Optional(Type.Union([literals(['research', 'headline', 'brief'], '信息类型'), Type.Null()], { title: '信息类型' })),
+  outlet: Term('采用载体'),
+  kind: OptionalTerm('信息类型'),
   date: DateField('采用日期'),
   issue: Type.Optional(Type.Union([Type.String({ maxLength: 50 }), Type.Null()], { title: '期号' })),
 }, { additionalProperties: false });
@@ -103,7 +120,7 @@ export const AdoptionCorrectionBody = Type.Object({ version: Version, ...Adoptio
 export type AdoptionCorrectionBody = Static<typeof AdoptionCorrectionBody>;
 
 export const InstructionBody = Type.Object({
-  level: literals(['district', 'city', 'province'], '批示级别'),
+  level: Term('批示级别'),
   date: DateField('批示日期'),
   leader: Type.Optional(Type.Union([Type.String({ maxLength: 100 }), Type.Null()], { title: '批示领导' })),
   text: Type.Optional(Type.Union([Type.String({ maxLength: 5000 }), Type.Null()], { title: '批示内容' })),
@@ -111,9 +128,9 @@ export const InstructionBody = Type.Object({
 export type InstructionBody = Static<typeof InstructionBody>;
 
 export const UpwardBody = Type.Object({
-  level: literals(['city', 'province'], '级别'),
+  level: Term('级别'),
   date: DateField('采用日期'),
-  kind: Type.Optional(Type.Union([literals(['research', 'headline', 'brief'], '信息类型'), Type.Null()], { title: '信息类型' })),
+  kind: OptionalTerm('信息类型'),
 }, { additionalProperties: false });
 export type UpwardBody = Static<typeof UpwardBody>;
 
@@ -132,7 +149,7 @@ export const ItemListResponse = Type.Object({
     id: Type.Integer(),
     ref: Type.String(),
     title: Type.String(),
-    status: Type.String(),
+    status: Type.Unsafe<ItemStatus>(Type.String({ enum: Object.keys(ITEM_STATUSES) })),
     statusName: Type.String(),
     submitted: Type.String(),
     category: NullableString(),
@@ -143,3 +160,38 @@ export const ItemListResponse = Type.Object({
     points: Type.Number(),
   })),
 });
+export type ItemListResponse = Static<typeof ItemListResponse>;
+export type ItemListRow = ItemListResponse['items'][number];
+
+const Warnings = Type.Array(Type.String());
+const CreatedRecord = Type.Object({ id: Type.Integer(), ref: Type.String() });
+
+/** POST /api/items (201) */
+export const ItemCreated = Type.Object({ id: Type.Integer(), warnings: Warnings });
+export type ItemCreated = Static<typeof ItemCreated>;
+/** PUT /api/items/:id */
+export const ItemUpdated = Type.Object({ warnings: Warnings });
+export type ItemUpdated = Static<typeof ItemUpdated>;
+/** POST /api/items/:id/transitions */
+export const TransitionResponse = Type.Object({ status: Type.Unsafe<ItemStatus>(Type.String({ enum: Object.keys(ITEM_STATUSES) })), statusName: Type.String() });
+export type TransitionResponse = Static<typeof TransitionResponse>;
+/** Answers that only confirm: paper copy, attachment removal, adoption correction and undo. */
+export const Done = Type.Object({ ok: Type.Boolean() });
+export type Done = Static<typeof Done>;
+/** POST /api/items/:id/attachments (201) */
+export const AttachmentCreated = Type.Object({ id: Type.Integer() });
+export type AttachmentCreated = Static<typeof AttachmentCreated>;
+/** GET /api/items/:id/attachments/:childId: the file itself, in its own media type. */
+export const AttachmentFile = { content: { 'application/octet-stream': { schema: Type.Unsafe<Uint8Array>(Type.String({ format: 'binary' })) } } };
+/** POST /api/items/:id/adoptions (201) */
+export const AdoptionCreated = CreatedRecord;
+export type AdoptionCreated = Static<typeof AdoptionCreated>;
+/** POST /api/items/:id/instructions and /upwards (201): with warnings when the record earns nothing. */
+export const RecordCreated = Type.Object({ id: Type.Integer(), ref: Type.String(), warnings: Warnings });
+export type RecordCreated = Static<typeof RecordCreated>;
+/** POST /api/items/:id/accept */
+export const AcceptResponse = Type.Object({ status: Type.Unsafe<ItemStatus>(Type.String({ enum: Object.keys(ITEM_STATUSES) })), adoptions: Type.Array(CreatedRecord) });
+export type AcceptResponse = Static<typeof AcceptResponse>;
+/** POST /api/items/bulk-adoptions */
+export const BulkAdoptionResponse = Type.Object({ adopted: Type.Integer(), refs: Type.Array(Type.String()) });
+export type BulkAdoptionResponse = Static<typeof BulkAdoptionResponse>;
