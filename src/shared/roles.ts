@@ -20,6 +20,15 @@ export const ALL_ROLES = Object.keys(ROLES) as Role[];
 /** Roles that belong to a reporting unit and see only that unit's records. */
 export const UNIT_ROLES: readonly Role[] = ['officer', 'reviewer', 'principal'];
 
+/** Roles that work with items: the unit's people and the district office. */
+export const ITEM_ROLES: readonly Role[] = ['officer', 'reviewer', 'principal', 'editor', 'office_leader'];
+
+/**
+ * Who reads units, series and policies: everyone who works with items, and the administrators
+ * who keep units, accounts and policies (not the audit administrator).
+ */
+export const REFERENCE_READERS: readonly Role[] = ALL_ROLES.filter((role) => role !== 'audit_admin');
+
 /** The three separated administrator roles. */
 export const ADMIN_ROLES: readonly Role[] = ['sys_admin', 'security_admin', 'audit_admin'];
 

@@ -10,7 +10,8 @@ import { appendAudit } from '../audit/append-audit.js';
 import { recomputeBookings } from '../recompute-bookings.js';
 import { ServiceError } from '../service-error.js';
 import { adoptionLabel, checkedAdoption, type AdoptionInput } from './editorial-records.js';
-import { loadVisibleItem, requireRole, type ActingUser } from './item-access.js';
+import { loadVisibleItem } from './item-access.js';
+import { requireRole, type ActingUser } from '../acting-user.js';
 
 /** At most this many items go into one issue at once (one inbox page at its largest). */
 export const BULK_ADOPTION_LIMIT = 100;

@@ -8,7 +8,8 @@ import type { AttachmentRow } from '../../db/tables/attachment.table.js';
 import type { ItemStatus } from '../../shared/item-fields.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { ServiceError } from '../service-error.js';
-import { loadVisibleItem, requireRole, type ActingUser } from './item-access.js';
+import { loadVisibleItem } from './item-access.js';
+import { requireRole, type ActingUser } from '../acting-user.js';
 
 /** 信息员 attaches a Word, PDF or image file to a draft; its type is checked by content. */
 export async function addAttachment(db: Kysely<Database>, user: ActingUser, itemId: number, file: { name: string; data: Buffer }, now: Date): Promise<{ id: number }> {

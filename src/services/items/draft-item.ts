@@ -8,7 +8,8 @@ import type { ItemStatus } from '../../shared/item-fields.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { ServiceError } from '../service-error.js';
 import { linkResponse } from '../solicitations/link-response.js';
-import { loadVisibleItem, requireRole, type ActingUser } from './item-access.js';
+import { loadVisibleItem } from './item-access.js';
+import { requireRole, type ActingUser } from '../acting-user.js';
 
 function refuseProblems(draft: ItemDraft): string[] {
   const { problems, warnings } = checkItemDraft(draft);

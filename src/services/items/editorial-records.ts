@@ -12,7 +12,8 @@ import type { ItemRow } from '../../db/tables/item.table.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { recomputeBookings } from '../recompute-bookings.js';
 import { ServiceError } from '../service-error.js';
-import { loadVisibleItem, requireRole, type ActingUser } from './item-access.js';
+import { loadVisibleItem } from './item-access.js';
+import { requireRole, type ActingUser } from '../acting-user.js';
 
 const valuesOf = (type: 'adoption' | 'instruction' | 'upward', field: string) => RECORD_FIELDS[type].find((f) => f.name === field)!.values!;
 

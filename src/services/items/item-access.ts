@@ -7,9 +7,6 @@ import { appendAudit } from '../audit/append-audit.js';
 import type { ActingUser } from '../acting-user.js';
 import { ServiceError } from '../service-error.js';
 
-// Moved to ../acting-user.ts; re-exported until every items module imports it from there.
-export { actingUser, requireRole, type ActingUser } from '../acting-user.js';
-
 /**
  * The item if the user may see it. Another unit's item, or one the district has not been sent,
  * answers 404 as if it did not exist (no guessing ids), and the attempt is audited.

@@ -8,7 +8,7 @@ import { isDistrictRole } from '../../domain/permissions.js';
 import type { ItemDetail } from '../../shared/api/item-detail.js';
 import type { ItemListResponse } from '../../shared/api/items.js';
 import { ITEM_STATUSES, type ItemStatus } from '../../shared/item-fields.js';
-import type { ActingUser } from './item-access.js';
+import type { ActingUser } from '../acting-user.js';
 import { loadVisibleItem } from './item-access.js';
 
 const statusName = (status: string) => ITEM_STATUSES[status as ItemStatus] ?? status;

@@ -4,7 +4,8 @@ import { findSentItems, sentItemsSubmittedBetween, type SimilarCandidateRow } fr
 import { findDuplicates, type DuplicateReason } from '../../domain/duplicates.js';
 import { candidateRanges, SIMILAR_WINDOW_DAYS } from '../../domain/title-similarity.js';
 import { ITEM_STATUSES, type ItemStatus } from '../../shared/item-fields.js';
-import { loadVisibleItem, requireRole, type ActingUser } from './item-access.js';
+import { loadVisibleItem } from './item-access.js';
+import { requireRole, type ActingUser } from '../acting-user.js';
 import type { SimilarItem } from '../../shared/api/items.js';
 
 /**

@@ -10,7 +10,8 @@ import type { ItemStatus } from '../../shared/item-fields.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { recomputeBookings } from '../recompute-bookings.js';
 import { ServiceError } from '../service-error.js';
-import { loadVisibleItem, requireRole, type ActingUser } from './item-access.js';
+import { loadVisibleItem } from './item-access.js';
+import { requireRole, type ActingUser } from '../acting-user.js';
 
 /**
  * Moves an item through its workflow: the action must be the user's role's, from the item's

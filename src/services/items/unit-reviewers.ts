@@ -3,7 +3,7 @@ import type { Database } from '../../db/database.js';
 import { listUnitLeaders, unitsReviewedByNobody } from '../../db/repositories/unit-leaders.repository.js';
 import { isUnitRole } from '../../shared/roles.js';
 import { ServiceError } from '../service-error.js';
-import { requireRole, type ActingUser } from './item-access.js';
+import { requireRole, type ActingUser } from '../acting-user.js';
 
 /**
  * Who reviews the items of the user's unit: its 分管领导 accounts, else its 主要领导 (who may

@@ -1,4 +1,3 @@
-import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/database.js';
 import { ITEM_ACTIONS } from '../../../domain/item-workflow.js';
@@ -6,7 +5,6 @@ import { addAttachment, readAttachment, removeAttachment } from '../../../servic
 import { createItem, recordPaperCopy, updateDraft } from '../../../services/items/draft-item.js';
 import { adoptItem, correctItemAdoption, recordInstruction, recordUpward, undoItemAdoption } from '../../../services/items/editorial-records.js';
 import { acceptItem, adoptItemsIntoIssue } from '../../../services/items/accept-item.js';
-import { actingUser, type ActingUser } from '../../../services/items/item-access.js';
 import { listItemPage, presentItem } from '../../../services/items/present-item.js';
 import { findSimilarForItems, findSimilarItems } from '../../../services/items/similar-items.js';
 import { transitionItem } from '../../../services/items/transition-item.js';
@@ -18,18 +16,15 @@ import {
   SimilarItemsBatchResponse, SimilarItemsQuery, SimilarItemsResponse, TransitionBody, TransitionResponse, UpwardBody,
 } from '../../../shared/api/items.js';
 import { ITEM_STATUSES } from '../../../shared/item-fields.js';
-import type { Role } from '../../../shared/roles.js';
+import { ITEM_ROLES } from '../../../shared/roles.js';
 import type { ApiApp } from '../../api-app.js';
 import type { ServerConfig } from '../../config.js';
-import { authOf, rateLimit } from '../../plugins/access.js';
-
-/** Roles that work with items: the unit's people and the district office. */
-export const ITEM_ROLES: readonly Role[] = ['officer', 'reviewer', 'principal', 'editor', 'office_leader'];
+import { actingUserOf, rateLimit } from '../../plugins/access.js';
 
 /** 信息稿件: drafting, review and signature in the unit; receipt, adoption and instructions at the district. */
 export function itemsRoutes(app: ApiApp, db: Kysely<Database>, config: ServerConfig): void {
   const tags = ['信息稿件'];
-  const user = (request: FastifyRequest): ActingUser => actingUser(authOf(request).user, request.ip);
+  const user = actingUserOf;
 
   app.get('/api/items', { config: { access: ITEM_ROLES }, schema: { tags, summary: '稿件列表（本单位的，或已报送区政府办公室的）', querystring: ItemListQuery, response: { 200: ItemListResponse } } }, async (request) =>
     listItemPage(db, user(request), request.query));

@@ -6,7 +6,7 @@ import { AddedPolicy, PolicyList } from '../../../shared/api/policies.js';
 import type { ApiApp } from '../../api-app.js';
 import type { ServerConfig } from '../../config.js';
 import { actorOf } from '../../plugins/access.js';
-import { REFERENCE_READERS } from '../reference-readers.js';
+import { REFERENCE_READERS } from '../../../shared/roles.js';
 
 /** The assessment policy versions: read by everyone who works with them, added by 系统管理员. */
 export function policiesRoutes(app: ApiApp, db: Kysely<Database>, config: ServerConfig): void {

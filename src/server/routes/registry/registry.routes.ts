@@ -6,7 +6,7 @@ import { ContactBody, CreatedRecord, EndContactBody, IdParams, Registry, UnitsMi
 import type { ApiApp } from '../../api-app.js';
 import type { ServerConfig } from '../../config.js';
 import { actingUserOf } from '../../plugins/access.js';
-import { ITEM_ROLES } from '../items/items.routes.js';
+import { ITEM_ROLES } from '../../../shared/roles.js';
 
 /** 信息员登记备案: each unit's responsible people and officers, kept by the editor and the unit's officer. */
 export function registryRoutes(app: ApiApp, db: Kysely<Database>, config: ServerConfig): void {

@@ -13,7 +13,7 @@ import { ByRuleQuery, Explanation, ExplainQuery, RuleTotalsDocument, ScoresDocum
 import type { ApiApp } from '../../api-app.js';
 import type { ServerConfig } from '../../config.js';
 import { actingUserOf, denyAsNotFound, rateLimit } from '../../plugins/access.js';
-import { ITEM_ROLES } from '../items/items.routes.js';
+import { ITEM_ROLES } from '../../../shared/roles.js';
 
 function checkAsOf(asOf: string | undefined): void {
   if (asOf !== undefined && !isIsoDate(asOf)) throw new ServiceError('invalid', '“截至日期”不是有效日期', { field: 'asOf', label: '截至日期' });

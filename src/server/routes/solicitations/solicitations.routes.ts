@@ -10,7 +10,7 @@ import { CreatedRecord, IdParams, Penalties, PenaltyBody, PenaltyDeleted, Record
 import type { ApiApp } from '../../api-app.js';
 import type { ServerConfig } from '../../config.js';
 import { actingUserOf } from '../../plugins/access.js';
-import { ITEM_ROLES } from '../items/items.routes.js';
+import { ITEM_ROLES } from '../../../shared/roles.js';
 
 /** 约稿 and 扣分. */
 export function solicitationsRoutes(app: ApiApp, db: Kysely<Database>, config: ServerConfig): void {

@@ -5,7 +5,7 @@ import { CreatedRecord, TrainingBody, TrainingList } from '../../../shared/api/r
 import type { ApiApp } from '../../api-app.js';
 import type { ServerConfig } from '../../config.js';
 import { actingUserOf } from '../../plugins/access.js';
-import { ITEM_ROLES } from '../items/items.routes.js';
+import { ITEM_ROLES } from '../../../shared/roles.js';
 
 /** 信息员培训: sessions recorded by the editor, with who attended. */
 export function trainingsRoutes(app: ApiApp, db: Kysely<Database>, config: ServerConfig): void {

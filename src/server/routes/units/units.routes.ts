@@ -7,7 +7,7 @@ import { CreatedUnit, SeriesList, UnitBody, UnitList } from '../../../shared/api
 import type { ApiApp } from '../../api-app.js';
 import type { ServerConfig } from '../../config.js';
 import { actorOf } from '../../plugins/access.js';
-import { REFERENCE_READERS } from '../reference-readers.js';
+import { REFERENCE_READERS } from '../../../shared/roles.js';
 
 /** Reporting units and their series: read by everyone who works with them, added by 系统管理员. */
 export function unitsRoutes(app: ApiApp, db: Kysely<Database>, config: ServerConfig): void {
