@@ -2,7 +2,10 @@ import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 /** The web pages' import aliases (web/vite.config.ts), for tests of page logic. */
-const webAliases = { '@shared': path.resolve(import.meta.dirname, 'src/shared'), '@domain': path.resolve(import.meta.dirname, 'src/domain') };
+const webAliases = {
+  '@shared': path.resolve(import.meta.dirname, 'src/shared'),
+  '@domain': path.resolve(import.meta.dirname, 'src/domain'),
+};
 
 /**
  * Pure rules run once; everything that touches a database runs once per dialect:

@@ -67,11 +67,16 @@ function writeLedger(units) {
   }
   const byYear = new Map(YEARS.map((y) => [String(y), []]));
   for (const r of records) {
-    const year = r.type === 'item' ? r.submitted.slice(0, 4)
-      : r.type === 'solicitation' ? r.deadline.slice(0, 4)
-      : r.type === 'response' ? yearOf.get(`solicitation:${r.solicitation}`)
-      : r.type === 'penalty' ? r.date.slice(0, 4)
-      : yearOf.get(`item:${r.item}`);
+    const year =
+      r.type === 'item'
+        ? r.submitted.slice(0, 4)
+        : r.type === 'solicitation'
+          ? r.deadline.slice(0, 4)
+          : r.type === 'response'
+            ? yearOf.get(`solicitation:${r.solicitation}`)
+            : r.type === 'penalty'
+              ? r.date.slice(0, 4)
+              : yearOf.get(`item:${r.item}`);
     (byYear.get(year) ?? byYear.get(String(YEARS[0]))).push(r);
   }
   return {
@@ -79,10 +84,18 @@ function writeLedger(units) {
     // A small BENCH_RECORDS can stop within the first year: write only years that have records.
     files: YEARS.filter((year) => byYear.get(String(year)).length > 0).map((year) => {
       const file = path.join(dir, `ledger-${year}.jsonl`);
-      fs.writeFileSync(file, byYear.get(String(year)).map((r) => JSON.stringify(r)).join('\n') + '\n');
+      fs.writeFileSync(
+        file,
+        byYear
+          .get(String(year))
+          .map((r) => JSON.stringify(r))
+          .join('\n') + '\n'
+      );
       return file;
     }),
-    get bytes() { return this.files.reduce((sum, f) => sum + fs.statSync(f).size, 0); },
+    get bytes() {
+      return this.files.reduce((sum, f) => sum + fs.statSync(f).size, 0);
+    },
   };
 }
 
@@ -98,31 +111,61 @@ async function runDialect(label, location, ledger) {
         if (!outcome.ok) throw new Error(outcome.problems.slice(0, 3).join('\n'));
       }
     });
-    const { rows: [{ n: bookings }] } = await sql`select count(*) as n from bookings`.execute(store.db);
+    const {
+      rows: [{ n: bookings }],
+    } = await sql`select count(*) as n from bookings`.execute(store.db);
 
     const scoreRuns = [];
     for (let i = 0; i < 3; i++) scoreRuns.push((await time(() => computeScores(store.db, { year: YEARS[1] }))).ms);
     const scoresMs = Math.min(...scoreRuns);
 
-    const cli = await time(async () => execFileSync(process.execPath, [path.join(ROOT, 'bin/govinfo'), '--db', location, 'scores', '--year', String(YEARS[1]), '--json'], { maxBuffer: 256 * 1024 * 1024 }));
+    const cli = await time(async () =>
+      execFileSync(
+        process.execPath,
+        [path.join(ROOT, 'bin/govinfo'), '--db', location, 'scores', '--year', String(YEARS[1]), '--json'],
+        { maxBuffer: 256 * 1024 * 1024 }
+      )
+    );
 
     // The floor: the same GROUP BY over as many raw precomputed bookings, with the same covering index.
-    await sql`create table floor_bookings (unit_id integer not null, period integer not null, points integer not null)`.execute(store.db);
-    const rows = Array.from({ length: ledger.count }, (_, i) => [1 + (i % UNITS), YEARS[0] * 4 + (i % 8), (i % 11) - 2]);
-    await store.db.transaction().execute((trx) => bulkInsert(trx, 'floor_bookings', ['unit_id', 'period', 'points'], rows));
+    await sql`create table floor_bookings (unit_id integer not null, period integer not null, points integer not null)`.execute(
+      store.db
+    );
+    const rows = Array.from({ length: ledger.count }, (_, i) => [
+      1 + (i % UNITS),
+      YEARS[0] * 4 + (i % 8),
+      (i % 11) - 2,
+    ]);
+    await store.db
+      .transaction()
+      .execute((trx) => bulkInsert(trx, 'floor_bookings', ['unit_id', 'period', 'points'], rows));
     await sql`create index floor_bookings_unit_period on floor_bookings (unit_id, period, points)`.execute(store.db);
     if (label === 'PostgreSQL') await sql`analyze`.execute(store.db);
     const floorRuns = [];
     for (let i = 0; i < 3; i++) {
-      floorRuns.push((await time(() => sql`select unit_id, period, sum(points) as points from floor_bookings group by unit_id, period`.execute(store.db))).ms);
+      floorRuns.push(
+        (
+          await time(() =>
+            sql`select unit_id, period, sum(points) as points from floor_bookings group by unit_id, period`.execute(
+              store.db
+            )
+          )
+        ).ms
+      );
     }
     const floorMs = Math.min(...floorRuns);
 
     const rate = ledger.count / (imported.ms / 1000);
     console.log(`\n${label}`);
-    console.log(`  import   ${ledger.count.toLocaleString('en')} records (${ledger.files.length} files) in ${seconds(imported.ms)} s = ${Math.round(rate).toLocaleString('en')} records/s  (target ≥ 100,000)  → ${Number(bookings).toLocaleString('en')} bookings`);
-    console.log(`  scores   --year ${YEARS[1]}: ${seconds(scoresMs)} s in process (best of 3: ${scoreRuns.map(seconds).join(', ')}), ${seconds(cli.ms)} s as a CLI process  (target < 1.5 s)`);
-    console.log(`  floor    raw GROUP BY over ${ledger.count.toLocaleString('en')} precomputed bookings: ${seconds(floorMs)} s (best of 3)`);
+    console.log(
+      `  import   ${ledger.count.toLocaleString('en')} records (${ledger.files.length} files) in ${seconds(imported.ms)} s = ${Math.round(rate).toLocaleString('en')} records/s  (target ≥ 100,000)  → ${Number(bookings).toLocaleString('en')} bookings`
+    );
+    console.log(
+      `  scores   --year ${YEARS[1]}: ${seconds(scoresMs)} s in process (best of 3: ${scoreRuns.map(seconds).join(', ')}), ${seconds(cli.ms)} s as a CLI process  (target < 1.5 s)`
+    );
+    console.log(
+      `  floor    raw GROUP BY over ${ledger.count.toLocaleString('en')} precomputed bookings: ${seconds(floorMs)} s (best of 3)`
+    );
     console.log(`  ratio    scores ÷ floor = ${(scoresMs / floorMs).toFixed(2)}  (target ≤ 2)`);
     return { rate, scoresMs, floorMs, cliMs: cli.ms };
   } finally {
@@ -159,7 +202,9 @@ async function generate() {
   const units = await addProvinceUnits(unitStore);
   await unitStore.close();
   const ledger = writeLedger(units);
-  process.stdout.write(JSON.stringify({ count: ledger.count, files: ledger.files, bytes: ledger.bytes, units: units.length }));
+  process.stdout.write(
+    JSON.stringify({ count: ledger.count, files: ledger.files, bytes: ledger.bytes, units: units.length })
+  );
 }
 
 if (process.argv[2] === '--generate') {
@@ -170,9 +215,18 @@ if (process.argv[2] === '--generate') {
 try {
   console.log(`govinfo scoring benchmark — ${os.cpus().length} cores, Node ${process.version}`);
   // Generated in a child process, so the import starts on a heap as clean as the command line's.
-  const generated = await time(async () => JSON.parse(execFileSync(process.execPath, [...process.execArgv, import.meta.filename, '--generate'], { env: { ...process.env, BENCH_DIR: dir }, maxBuffer: 1024 * 1024 }).toString()));
+  const generated = await time(async () =>
+    JSON.parse(
+      execFileSync(process.execPath, [...process.execArgv, import.meta.filename, '--generate'], {
+        env: { ...process.env, BENCH_DIR: dir },
+        maxBuffer: 1024 * 1024,
+      }).toString()
+    )
+  );
   const ledger = generated.value;
-  console.log(`ledger: ${ledger.units} units, ${ledger.count.toLocaleString('en')} records over ${YEARS.join('–')}, ${ledger.files.length} JSON Lines files of ${(ledger.bytes / 1024 / 1024).toFixed(1)} MB in all (generated in ${seconds(generated.ms)} s)`);
+  console.log(
+    `ledger: ${ledger.units} units, ${ledger.count.toLocaleString('en')} records over ${YEARS.join('–')}, ${ledger.files.length} JSON Lines files of ${(ledger.bytes / 1024 / 1024).toFixed(1)} MB in all (generated in ${seconds(generated.ms)} s)`
+  );
 
   await runDialect('SQLite (better-sqlite3, WAL)', path.join(dir, 'bench.db'), ledger);
 

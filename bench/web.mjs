@@ -46,7 +46,9 @@ function initialJs(pageFolder) {
   const keys = closure(entryKey);
   const page = pageKey(pageFolder);
   if (page && !keys.has(page)) closure(page, keys);
-  return [...keys].filter((key) => manifest[key].file.endsWith('.js')).reduce((sum, key) => sum + gzipKb(manifest[key].file), 0);
+  return [...keys]
+    .filter((key) => manifest[key].file.endsWith('.js'))
+    .reduce((sum, key) => sum + gzipKb(manifest[key].file), 0);
 }
 const sizes = { login: initialJs('login'), officerStart: initialJs('dashboard') };
 
@@ -59,33 +61,69 @@ let browser;
 try {
   const units = (await listUnits(store.db)).map((u) => ({ name: u.name, series: u.series_code }));
   const records = generateDemoLedger({ year, units, seed: 11, intensity: 8.4 });
-  const outcome = await importLedger(store.db, records.map((fields, i) => ({ fields, file: 'bench', line: i + 1 })));
+  const outcome = await importLedger(
+    store.db,
+    records.map((fields, i) => ({ fields, file: 'bench', line: i + 1 }))
+  );
   if (!outcome.ok) throw new Error('the demo ledger did not import');
   const itemCount = outcome.stored.item;
 
   const password = 'Bench#Editor2026';
-  const unitOf = (name) => store.db.selectFrom('units').select('id').where('name', '=', name).executeTakeFirstOrThrow().then((u) => u.id);
+  const unitOf = (name) =>
+    store.db
+      .selectFrom('units')
+      .select('id')
+      .where('name', '=', name)
+      .executeTakeFirstOrThrow()
+      .then((u) => u.id);
   const townId = await unitOf('沙湾镇');
   /** An account ready to sign in (no forced password change). */
   const account = async (username, role, unitId = null) => {
-    const { id } = await createAccount(store.db, { id: null, username: 'bench', ip: 'local' }, { username, displayName: `压测${role}`, role, unitId, password }, new Date());
+    const { id } = await createAccount(
+      store.db,
+      { id: null, username: 'bench', ip: 'local' },
+      { username, displayName: `压测${role}`, role, unitId, password },
+      new Date()
+    );
     await updateUser(store.db, id, (await findUserById(store.db, id)).version, { must_change_password: 0 });
     return username;
   };
   const editor = await account('bench-editor', 'editor');
   const auditor = await account('bench-auditor', 'audit_admin');
   const officer = await account('bench-officer', 'officer', townId);
-  const item = await store.db.selectFrom('items').innerJoin('adoptions', 'adoptions.item_id', 'items.id').select('items.id').where('items.unit_id', '=', townId).executeTakeFirstOrThrow();
+  const item = await store.db
+    .selectFrom('items')
+    .innerJoin('adoptions', 'adoptions.item_id', 'items.id')
+    .select('items.id')
+    .where('items.unit_id', '=', townId)
+    .executeTakeFirstOrThrow();
 
-  const config = { secureCookies: 'never', trustProxy: false, loginRateLimit: 1000, costlyRateLimit: 1_000_000, maxAttachmentBytes: 20 * 1024 * 1024, now: () => new Date() };
+  const config = {
+    secureCookies: 'never',
+    trustProxy: false,
+    loginRateLimit: 1000,
+    costlyRateLimit: 1_000_000,
+    maxAttachmentBytes: 20 * 1024 * 1024,
+    now: () => new Date(),
+  };
   const app = await buildApp({ db: store.db, config });
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   try {
     browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium', headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      executablePath: '/usr/bin/chromium',
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
-    const newContext = () => browser.newContext({ baseURL: address, viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+    const newContext = () =>
+      browser.newContext({ baseURL: address, viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
 
     /**
      * Usable: the page's content shows what it is for (`selector` or `text`) with no spinner or
@@ -118,7 +156,12 @@ try {
       { name: 'editor: 收稿箱', user: editor, url: '/editor/inbox', ready: { selector: rows } },
       { name: 'editor: 稿件详情', user: editor, url: `/items/${item.id}`, ready: { text: '稿件要素' } },
       { name: 'editor: 考核得分', user: editor, url: '/scores', ready: { selector: rows } },
-      { name: 'editor: 单位得分明细', user: editor, url: `/scores/units/${townId}?year=${year}`, ready: { selector: rows } },
+      {
+        name: 'editor: 单位得分明细',
+        user: editor,
+        url: `/scores/units/${townId}?year=${year}`,
+        ready: { selector: rows },
+      },
       { name: 'editor: 季度通报', user: editor, url: '/results', ready: { selector: '.ant-card' } },
       { name: 'editor: 约稿管理', user: editor, url: '/editor/solicitations', ready: { selector: rows } },
       { name: 'auditor: 审计日志', user: auditor, url: '/admin/audit', ready: { selector: rows } },
@@ -146,17 +189,25 @@ try {
     }
     const floor = median(timings.floor);
 
-    console.log(`govinfo web benchmark — ${os.cpus().length} cores, Node ${process.version}, Chromium ${browser.version()}, SQLite, ${itemCount.toLocaleString('en')} items, median of ${RUNS}`);
-    console.log(`  initial JavaScript, gzip: login page ${sizes.login.toFixed(0)} KB, officer's start page ${sizes.officerStart.toFixed(0)} KB  (target ≤ ${BUDGET_KB} KB each)`);
+    console.log(
+      `govinfo web benchmark — ${os.cpus().length} cores, Node ${process.version}, Chromium ${browser.version()}, SQLite, ${itemCount.toLocaleString('en')} items, median of ${RUNS}`
+    );
+    console.log(
+      `  initial JavaScript, gzip: login page ${sizes.login.toFixed(0)} KB, officer's start page ${sizes.officerStart.toFixed(0)} KB  (target ≤ ${BUDGET_KB} KB each)`
+    );
     console.log(`  floor: login page usable after ${floor.toFixed(0)} ms`);
-    console.log(`  ${'page'.padEnd(24)} ${'first visit'.padStart(12)} ${'÷ floor'.padStart(8)} ${'repeat'.padStart(8)} ${'÷ floor'.padStart(8)}   (target ≤ ${USABLE_MS} ms)`);
+    console.log(
+      `  ${'page'.padEnd(24)} ${'first visit'.padStart(12)} ${'÷ floor'.padStart(8)} ${'repeat'.padStart(8)} ${'÷ floor'.padStart(8)}   (target ≤ ${USABLE_MS} ms)`
+    );
     let met = sizes.login <= BUDGET_KB && sizes.officerStart <= BUDGET_KB;
     PAGES.forEach((target, i) => {
       const first = median(timings.first[i]);
       const repeat = median(timings.repeat[i]);
       met &&= first <= USABLE_MS && repeat <= USABLE_MS;
       const mark = first <= USABLE_MS && repeat <= USABLE_MS ? '' : '  ← over';
-      console.log(`  ${target.name.padEnd(24)} ${`${first.toFixed(0)} ms`.padStart(12)} ${(first / floor).toFixed(1).padStart(8)} ${`${repeat.toFixed(0)} ms`.padStart(8)} ${(repeat / floor).toFixed(1).padStart(8)}${mark}`);
+      console.log(
+        `  ${target.name.padEnd(24)} ${`${first.toFixed(0)} ms`.padStart(12)} ${(first / floor).toFixed(1).padStart(8)} ${`${repeat.toFixed(0)} ms`.padStart(8)} ${(repeat / floor).toFixed(1).padStart(8)}${mark}`
+      );
     });
     console.log(met ? '  all targets met' : '  TARGET MISSED');
     process.exitCode = met ? 0 : 1;

@@ -20,6 +20,8 @@ if (isEmpty) execFileSync(process.execPath, [govinfo, '--db', location, 'demo'],
 
 const port = process.env.PORT ?? '8080';
 const host = process.env.HOST ?? '127.0.0.1';
-const server = spawn(process.execPath, [govinfo, '--db', location, 'serve', '--host', host, '--port', port], { stdio: 'inherit' });
+const server = spawn(process.execPath, [govinfo, '--db', location, 'serve', '--host', host, '--port', port], {
+  stdio: 'inherit',
+});
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

@@ -7,7 +7,12 @@ export default defineConfig({
   root: import.meta.dirname,
   base: '/',
   plugins: [react()],
-  resolve: { alias: { '@shared': path.resolve(import.meta.dirname, '../src/shared'), '@domain': path.resolve(import.meta.dirname, '../src/domain') } },
+  resolve: {
+    alias: {
+      '@shared': path.resolve(import.meta.dirname, '../src/shared'),
+      '@domain': path.resolve(import.meta.dirname, '../src/domain'),
+    },
+  },
   build: {
     // GOVINFO_WEB_OUT builds elsewhere (a parallel test run); the server reads GOVINFO_WEB_ROOT.
     outDir: process.env.GOVINFO_WEB_OUT ?? path.resolve(import.meta.dirname, '../dist/web'),

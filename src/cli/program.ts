@@ -15,10 +15,24 @@ import type { CliIo } from './context.js';
 export function buildProgram(io: CliIo): Command {
   const program = new Command('govinfo')
     .description('政务信息报送与考核系统（番府办〔2010〕12号）命令行')
-    .option('--db <location>', '数据库：SQLite 文件路径，或 postgres:// 地址（默认取 GOVINFO_DB，再默认 data/govinfo.db）')
+    .option(
+      '--db <location>',
+      '数据库：SQLite 文件路径，或 postgres:// 地址（默认取 GOVINFO_DB，再默认 data/govinfo.db）'
+    )
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => undefined })
     .exitOverride();
-  for (const command of [serveCommand(io), importCommand(io), scoresCommand(io), explainCommand(io), unitsCommand(io), templateCommand(io), demoCommand(io), policyCommand(io), auditCommand(io), accountCommand(io)]) {
+  for (const command of [
+    serveCommand(io),
+    importCommand(io),
+    scoresCommand(io),
+    explainCommand(io),
+    unitsCommand(io),
+    templateCommand(io),
+    demoCommand(io),
+    policyCommand(io),
+    auditCommand(io),
+    accountCommand(io),
+  ]) {
     program.addCommand(command);
   }
   // Subcommands inherit the output streams and exit behaviour, so tests see every message.

@@ -37,9 +37,14 @@ function pad(text: string, width: number, align: Align): string {
 /** Renders rows under headers, each column as wide as its widest cell, two spaces apart. */
 export function renderTable(columns: readonly Column[], rows: readonly (readonly (string | number)[])[]): string {
   const cells = rows.map((row) => row.map((cell) => String(cell)));
-  const widths = columns.map((column, i) => Math.max(displayWidth(column.header), ...cells.map((row) => displayWidth(row[i] ?? ''))));
+  const widths = columns.map((column, i) =>
+    Math.max(displayWidth(column.header), ...cells.map((row) => displayWidth(row[i] ?? '')))
+  );
   const line = (row: readonly string[]) =>
-    columns.map((column, i) => pad(row[i] ?? '', widths[i], column.align ?? 'left')).join('  ').replace(/\s+$/, '');
+    columns
+      .map((column, i) => pad(row[i] ?? '', widths[i], column.align ?? 'left'))
+      .join('  ')
+      .replace(/\s+$/, '');
   const rule = widths.map((w) => '-'.repeat(w)).join('  ');
   return [line(columns.map((c) => c.header)), rule, ...cells.map(line)].join('\n');
 }

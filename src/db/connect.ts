@@ -36,7 +36,12 @@ export function connect(location: string): Store {
       if (error.code !== '57P01') console.error(`PostgreSQL connection lost: ${error.message}`);
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', location: location.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@'), close: () => db.destroy() };
+    return {
+      db,
+      dialect: 'postgres',
+      location: location.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@'),
+      close: () => db.destroy(),
+    };
   }
   const file = path.resolve(location);
   // The embedded default lives in data/ under the working directory, created on first use.

@@ -11,7 +11,13 @@ import type { TrainingAttendeeTable, TrainingTable, UnitContactTable } from './t
 import type { ResultEventTable, ResultPublicationTable } from './tables/result.table.js';
 import type { ResponseTable, SolicitationTable, SolicitationUnitTable } from './tables/solicitation.table.js';
 import type { SeriesTable, UnitTable } from './tables/unit.table.js';
-import type { PasswordHistoryTable, RateLimitTable, SessionTable, SettingTable, UserTable } from './tables/user.table.js';
+import type {
+  PasswordHistoryTable,
+  RateLimitTable,
+  SessionTable,
+  SettingTable,
+  UserTable,
+} from './tables/user.table.js';
 
 /** Every table Kysely knows, by name. */
 export interface Database {

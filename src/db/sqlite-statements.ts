@@ -84,7 +84,9 @@ class RowStatement implements SqliteStatement {
   #compile(): void {
     const names = this.statement.columns().map((column) => column.name);
     // A computed key keeps a column named `__proto__` as an own property instead of setting the prototype.
-    const properties = names.map((name, index) => `${name === '__proto__' ? '["__proto__"]' : JSON.stringify(name)}: values[${index}]`);
+    const properties = names.map(
+      (name, index) => `${name === '__proto__' ? '["__proto__"]' : JSON.stringify(name)}: values[${index}]`
+    );
     // eslint-disable-next-line @typescript-eslint/no-implied-eval -- a row builder compiled once per statement, from column names quoted above.
     this.#toRow = new Function('values', `return { ${properties.join(', ')} };`) as (values: Values) => Row;
     this.#width = names.length;

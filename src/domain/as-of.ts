@@ -24,5 +24,8 @@ export function asOfBounds(asOf: IsoDate): AsOfBounds {
 /** Whether a booking counts as of a day: the same two conditions the repository's query applies. */
 export function countsAsOf(booking: { date: IsoDate; rule: string }, asOf: IsoDate): boolean {
   const bounds = asOfBounds(asOf);
-  return booking.date <= bounds.lastDate && (booking.rule !== bounds.deadlineRule || booking.date < bounds.deadlineRuleBefore);
+  return (
+    booking.date <= bounds.lastDate &&
+    (booking.rule !== bounds.deadlineRule || booking.date < bounds.deadlineRuleBefore)
+  );
 }

@@ -32,11 +32,23 @@ export function criticisedInQuarter<T extends NoticedUnit>(units: readonly T[], 
 }
 
 /** 连续 N 个季度未完成: a failed run of at least `threshold` quarters ending with the quarter. */
-export function failedStreakReached<T extends NoticedUnit>(units: readonly T[], quarter: number, threshold: number): T[] {
+export function failedStreakReached<T extends NoticedUnit>(
+  units: readonly T[],
+  quarter: number,
+  threshold: number
+): T[] {
   return units.filter((u) => (u.quarters[quarter - 1]?.failed_streak ?? 0) >= threshold);
 }
 
 /** The three lists of a quarter, in the order the units are given. */
-export function assessmentNotices<T extends NoticedUnit>(units: readonly T[], quarter: number, threshold: number): { commended: T[]; criticised: T[]; failedStreak: T[] } {
-  return { commended: commendCandidates(units), criticised: criticisedInQuarter(units, quarter), failedStreak: failedStreakReached(units, quarter, threshold) };
+export function assessmentNotices<T extends NoticedUnit>(
+  units: readonly T[],
+  quarter: number,
+  threshold: number
+): { commended: T[]; criticised: T[]; failedStreak: T[] } {
+  return {
+    commended: commendCandidates(units),
+    criticised: criticisedInQuarter(units, quarter),
+    failedStreak: failedStreakReached(units, quarter, threshold),
+  };
 }

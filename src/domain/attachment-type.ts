@@ -33,7 +33,10 @@ export function safeFileName(name: string): string {
  * Checks an upload: its content must be Word, PDF, JPEG or PNG, and its name's extension must
  * agree with the content (a script renamed .pdf is refused).
  */
-export function checkAttachment(name: string, data: Uint8Array): { extension: Extension; mediaType: string; fileName: string } | { refusal: string } {
+export function checkAttachment(
+  name: string,
+  data: Uint8Array
+): { extension: Extension; mediaType: string; fileName: string } | { refusal: string } {
   const fileName = safeFileName(name);
   if (data.length === 0) return { refusal: '附件为空文件' };
   const sniffed = sniffAttachment(data);

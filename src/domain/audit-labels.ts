@@ -8,20 +8,64 @@ export const AUDIT_OUTCOMES: Readonly<Record<string, string>> = { ok: '成功', 
 
 /** Chinese names of the actions the server records (item workflow actions are `item_<action>`). */
 export const AUDIT_ACTIONS: Readonly<Record<string, string>> = {
-  login: '登录', logout: '退出登录', access: '越权访问', change_password: '修改密码', totp_setup: '设置双因素认证', totp_enable: '启用双因素认证',
-  create_first_admin: '创建首个管理员', create_account: '新建账号', update_account: '修改账号', assign_role: '分配角色', reset_password: '重置密码',
-  update_security_settings: '修改安全设置', create_unit: '新增单位', add_policy: '新增考核办法', import_ledger: '台账导入', export_audit: '导出审计日志',
-  create_item: '起草稿件', update_item: '修改稿件', add_attachment: '上传附件', remove_attachment: '删除附件', record_paper_copy: '登记书面稿件',
-  adopt_item: '登记采用', correct_adoption: '更正采用', undo_adoption: '撤销采用', record_instruction: '登记批示', record_upward: '登记上级采用',
-  create_solicitation: '发布约稿', answer_solicitation: '回复约稿', record_penalty: '登记扣分', delete_penalty: '删除扣分',
-  prepare_results: '编制考核结果', approve_results: '审批发布考核结果', return_results: '退回考核结果', add_contact: '登记信息员备案', end_contact: '登记人员离任', record_training: '登记培训',
+  login: '登录',
+  logout: '退出登录',
+  access: '越权访问',
+  change_password: '修改密码',
+  totp_setup: '设置双因素认证',
+  totp_enable: '启用双因素认证',
+  create_first_admin: '创建首个管理员',
+  create_account: '新建账号',
+  update_account: '修改账号',
+  assign_role: '分配角色',
+  reset_password: '重置密码',
+  update_security_settings: '修改安全设置',
+  create_unit: '新增单位',
+  add_policy: '新增考核办法',
+  import_ledger: '台账导入',
+  export_audit: '导出审计日志',
+  create_item: '起草稿件',
+  update_item: '修改稿件',
+  add_attachment: '上传附件',
+  remove_attachment: '删除附件',
+  record_paper_copy: '登记书面稿件',
+  adopt_item: '登记采用',
+  correct_adoption: '更正采用',
+  undo_adoption: '撤销采用',
+  record_instruction: '登记批示',
+  record_upward: '登记上级采用',
+  create_solicitation: '发布约稿',
+  answer_solicitation: '回复约稿',
+  record_penalty: '登记扣分',
+  delete_penalty: '删除扣分',
+  prepare_results: '编制考核结果',
+  approve_results: '审批发布考核结果',
+  return_results: '退回考核结果',
+  add_contact: '登记信息员备案',
+  end_contact: '登记人员离任',
+  record_training: '登记培训',
 };
 
 /** What kind of record an entry is about. */
 export const AUDIT_OBJECT_TYPES: Readonly<Record<string, string>> = {
-  user: '账号', unit: '单位', item: '稿件', adoption: '采用记录', instruction: '批示', upward: '上级采用', attachment: '附件',
-  solicitation: '约稿', response: '约稿回复', penalty: '扣分记录', training: '培训记录', unit_contact: '登记备案人员',
-  result_publication: '考核结果', policy: '考核办法', ledger: '台账', settings: '安全设置', audit_log: '审计日志', route: '接口',
+  user: '账号',
+  unit: '单位',
+  item: '稿件',
+  adoption: '采用记录',
+  instruction: '批示',
+  upward: '上级采用',
+  attachment: '附件',
+  solicitation: '约稿',
+  response: '约稿回复',
+  penalty: '扣分记录',
+  training: '培训记录',
+  unit_contact: '登记备案人员',
+  result_publication: '考核结果',
+  policy: '考核办法',
+  ledger: '台账',
+  settings: '安全设置',
+  audit_log: '审计日志',
+  route: '接口',
 };
 
 export function auditActionLabel(action: string): string {
@@ -31,10 +75,14 @@ export function auditActionLabel(action: string): string {
 }
 
 export const auditOutcomeLabel = (outcome: string): string => AUDIT_OUTCOMES[outcome] ?? outcome;
-export const auditObjectTypeLabel = (type: string | null): string => (type === null ? '' : AUDIT_OBJECT_TYPES[type] ?? type);
+export const auditObjectTypeLabel = (type: string | null): string =>
+  type === null ? '' : (AUDIT_OBJECT_TYPES[type] ?? type);
 
 /** Every action a filter offers: the named ones, then each item workflow action. */
-export const AUDIT_ACTION_CODES: readonly string[] = [...Object.keys(AUDIT_ACTIONS), ...Object.keys(ITEM_ACTIONS).map((key) => `item_${key}`)];
+export const AUDIT_ACTION_CODES: readonly string[] = [
+  ...Object.keys(AUDIT_ACTIONS),
+  ...Object.keys(ITEM_ACTIONS).map((key) => `item_${key}`),
+];
 
 /** A stored instant (UTC ISO) in Beijing time with its offset, to the second: 2026-11-28 09:02:03 +08:00. */
 export function beijingTime(iso: string): string {

@@ -38,10 +38,27 @@ export interface Booking {
   itemRef: string | null;
 }
 
-export interface AdoptionFact { ref: string; outlet: string; kind: string | null; date: IsoDate }
-export interface InstructionFact { ref: string; level: string; date: IsoDate }
-export interface UpwardFact { ref: string; level: string; kind: string | null; date: IsoDate }
-export interface ResponseFact { ref: string; deadline: IsoDate }
+export interface AdoptionFact {
+  ref: string;
+  outlet: string;
+  kind: string | null;
+  date: IsoDate;
+}
+export interface InstructionFact {
+  ref: string;
+  level: string;
+  date: IsoDate;
+}
+export interface UpwardFact {
+  ref: string;
+  level: string;
+  kind: string | null;
+  date: IsoDate;
+}
+export interface ResponseFact {
+  ref: string;
+  deadline: IsoDate;
+}
 
 /** Everything about one item (信息稿件) that earns points. */
 export interface ItemFacts {
@@ -74,15 +91,27 @@ export function computeItemBookings(item: ItemFacts, policies: readonly Policy[]
   const bookings: Booking[] = [];
   const book = (date: IsoDate, points: number, rule: string, policy: Policy, record: RecordRef) => {
     if (points !== 0) {
-      bookings.push({ unitId: item.unitId, date, points, rule, policy: policy.name, sourceType: 'item', sourceId: item.id, recordType: record.type, recordRef: record.ref, itemRef: item.ref });
+      bookings.push({
+        unitId: item.unitId,
+        date,
+        points,
+        rule,
+        policy: policy.name,
+        sourceType: 'item',
+        sourceId: item.id,
+        recordType: record.type,
+        recordRef: record.ref,
+        itemRef: item.ref,
+      });
     }
   };
 
   const counting = countingAdoptions(item.adoptions, policies);
   for (const adoption of counting) {
-    const rule = adoption.kind && typeof adoption.policy.outlets[adoption.outlet].points !== 'number'
-      ? `adoption:${adoption.outlet}:${adoption.kind}`
-      : `adoption:${adoption.outlet}`;
+    const rule =
+      adoption.kind && typeof adoption.policy.outlets[adoption.outlet].points !== 'number'
+        ? `adoption:${adoption.outlet}:${adoption.kind}`
+        : `adoption:${adoption.outlet}`;
     book(adoption.date, adoption.points, rule, adoption.policy, { type: 'adoption', ref: adoption.ref });
   }
 
@@ -108,9 +137,17 @@ export function countingAdoptions(adoptions: readonly AdoptionFact[], policies: 
     const points = pointsFor(outlet.points, adoption.kind) ?? 0;
     const index = counting.findIndex((c) => c.outlet === adoption.outlet);
     const current = index === -1 ? undefined : counting[index];
-    const isBetter = !current || adoption.date < current.date || (adoption.date === current.date && points > current.points);
+    const isBetter =
+      !current || adoption.date < current.date || (adoption.date === current.date && points > current.points);
     if (!isBetter) continue;
-    const candidate = { ref: adoption.ref, outlet: adoption.outlet, kind: adoption.kind, date: adoption.date, points, policy };
+    const candidate = {
+      ref: adoption.ref,
+      outlet: adoption.outlet,
+      kind: adoption.kind,
+      date: adoption.date,
+      points,
+      policy,
+    };
     if (index === -1) counting.push(candidate);
     else counting[index] = candidate;
   }
@@ -122,13 +159,22 @@ export function countingAdoptions(adoptions: readonly AdoptionFact[], policies: 
  * on the later of the earliest instruction and the earliest such adoption. Without such an
  * adoption it earns nothing.
  */
-function bookDistrictInstruction(item: ItemFacts, counting: CountingAdoption[], policies: readonly Policy[], book: Book) {
+function bookDistrictInstruction(
+  item: ItemFacts,
+  counting: CountingAdoption[],
+  policies: readonly Policy[],
+  book: Book
+) {
   const bonusAdoption = counting.find((a) => a.policy.outlets[a.outlet].instructionBonus);
   const instruction = earliest(item.instructions.filter((i) => i.level === DISTRICT_LEVEL));
   if (!bonusAdoption || !instruction) return;
   const date = laterDate(instruction.date, bonusAdoption.date);
   const policy = policyInForce(policies, date);
-  if (policy) book(date, policy.districtInstruction, 'district_instruction', policy, { type: 'instruction', ref: instruction.ref });
+  if (policy)
+    book(date, policy.districtInstruction, 'district_instruction', policy, {
+      type: 'instruction',
+      ref: instruction.ref,
+    });
 }
 
 /**
@@ -141,7 +187,12 @@ function bookUpwardTopUps(item: ItemFacts, counting: CountingAdoption[], policie
   if (!eligible) return;
 
   const events: { date: IsoDate; value: number; rule: string; policy: Policy; record: RecordRef }[] = [];
-  const addEvent = (date: IsoDate, rule: string, record: RecordRef, valueUnder: (policy: Policy) => number | undefined) => {
+  const addEvent = (
+    date: IsoDate,
+    rule: string,
+    record: RecordRef,
+    valueUnder: (policy: Policy) => number | undefined
+  ) => {
     const bookingDate = laterDate(date, eligible.date);
     const policy = policyInForce(policies, bookingDate);
     const value = policy ? valueUnder(policy) : undefined;
@@ -156,7 +207,12 @@ function bookUpwardTopUps(item: ItemFacts, counting: CountingAdoption[], policie
   }
   for (const instruction of item.instructions) {
     if (instruction.level === DISTRICT_LEVEL) continue;
-    addEvent(instruction.date, `upward:${instruction.level}:instruction`, { type: 'instruction', ref: instruction.ref }, (policy) => policy.upward[instruction.level]?.instruction);
+    addEvent(
+      instruction.date,
+      `upward:${instruction.level}:instruction`,
+      { type: 'instruction', ref: instruction.ref },
+      (policy) => policy.upward[instruction.level]?.instruction
+    );
   }
 
   // Same date: the larger event first, so it alone carries that date's top-up.
@@ -178,7 +234,11 @@ function bookSolicitedAnswer(item: ItemFacts, counting: CountingAdoption[], poli
   const onTime = item.responses.filter((r) => item.submitted <= r.deadline).sort((a, b) => (a.ref < b.ref ? -1 : 1))[0];
   if (!firstAdoption || !onTime) return;
   const policy = policyInForce(policies, firstAdoption.date);
-  if (policy) book(firstAdoption.date, policy.solicitation.answered, 'solicitation_answered', policy, { type: 'response', ref: onTime.ref });
+  if (policy)
+    book(firstAdoption.date, policy.solicitation.answered, 'solicitation_answered', policy, {
+      type: 'response',
+      ref: onTime.ref,
+    });
 }
 
 function earliest<T extends { date: IsoDate; ref: string }>(records: readonly T[]): T | undefined {
@@ -205,7 +265,9 @@ export interface SolicitationFacts {
 export function computeSolicitationBookings(solicitation: SolicitationFacts, policies: readonly Policy[]): Booking[] {
   const policy = policyInForce(policies, solicitation.deadline);
   if (!policy || policy.solicitation.missed === 0) return [];
-  const answered = new Set(solicitation.answers.filter((a) => a.submitted <= solicitation.deadline).map((a) => a.unitId));
+  const answered = new Set(
+    solicitation.answers.filter((a) => a.submitted <= solicitation.deadline).map((a) => a.unitId)
+  );
   return solicitation.targetUnitIds
     .filter((unitId) => !answered.has(unitId))
     .map((unitId) => ({
@@ -235,18 +297,20 @@ export function computePenaltyBookings(penalty: PenaltyFacts, policies: readonly
   const policy = policyInForce(policies, penalty.date);
   const points = policy?.penalties[penalty.reason]?.points;
   if (!policy || !points) return [];
-  return [{
-    unitId: penalty.unitId,
-    date: penalty.date,
-    points,
-    rule: `penalty:${penalty.reason}`,
-    policy: policy.name,
-    sourceType: 'penalty',
-    sourceId: penalty.id,
-    recordType: 'penalty',
-    recordRef: penalty.ref,
-    itemRef: null,
-  }];
+  return [
+    {
+      unitId: penalty.unitId,
+      date: penalty.date,
+      points,
+      rule: `penalty:${penalty.reason}`,
+      policy: policy.name,
+      sourceType: 'penalty',
+      sourceId: penalty.id,
+      recordType: 'penalty',
+      recordRef: penalty.ref,
+      itemRef: null,
+    },
+  ];
 }
 
 /** Whether a booking counts as of a date: the as-of rule lives in as-of.ts, shared with the repository's SQL. */
@@ -256,12 +320,19 @@ export { countsAsOf } from './as-of.js';
 export function recordTypeOfRule(rule: BookingRule): RecordRef['type'] {
   const [head, , event] = rule.split(':');
   switch (head) {
-    case 'adoption': return 'adoption';
-    case 'district_instruction': return 'instruction';
-    case 'upward': return event === 'instruction' ? 'instruction' : 'upward';
-    case 'solicitation_answered': return 'response';
-    case 'solicitation_missed': return 'solicitation';
-    case 'penalty': return 'penalty';
-    default: throw new Error(`unknown booking rule ${rule}`);
+    case 'adoption':
+      return 'adoption';
+    case 'district_instruction':
+      return 'instruction';
+    case 'upward':
+      return event === 'instruction' ? 'instruction' : 'upward';
+    case 'solicitation_answered':
+      return 'response';
+    case 'solicitation_missed':
+      return 'solicitation';
+    case 'penalty':
+      return 'penalty';
+    default:
+      throw new Error(`unknown booking rule ${rule}`);
   }
 }

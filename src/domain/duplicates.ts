@@ -64,7 +64,11 @@ export function bodySimilarity(a: string, b: string, gramsOf: (text: string) => 
  * duplicates, most alike first: same unit with a title at least SIMILAR_TITLE_THRESHOLD alike, or
  * any unit with a body at least SIMILAR_BODY_THRESHOLD alike.
  */
-export function findDuplicates<S extends DuplicateSubject, C extends DuplicateSubject>(subjects: readonly S[], candidates: readonly C[], windowDays = SIMILAR_WINDOW_DAYS): Map<number, DuplicateMatch<C>[]> {
+export function findDuplicates<S extends DuplicateSubject, C extends DuplicateSubject>(
+  subjects: readonly S[],
+  candidates: readonly C[],
+  windowDays = SIMILAR_WINDOW_DAYS
+): Map<number, DuplicateMatch<C>[]> {
   const titles = new Map<number, Set<string>>();
   const titleGrams = (item: DuplicateSubject) => {
     let set = titles.get(item.id);
@@ -92,8 +96,10 @@ export function findDuplicates<S extends DuplicateSubject, C extends DuplicateSu
       if (candidate.id === subject.id || candidate.submitted < from || candidate.submitted > to) continue;
       const bodyScore = bodySimilarity(body(subject), body(candidate), gramsOf);
       const titleScore = candidate.unitId === subject.unitId ? jaccard(titleGrams(subject), titleGrams(candidate)) : 0;
-      if (bodyScore >= SIMILAR_BODY_THRESHOLD && bodyScore >= titleScore) matches.push({ item: candidate, score: bodyScore, reason: 'body' });
-      else if (titleScore >= SIMILAR_TITLE_THRESHOLD) matches.push({ item: candidate, score: titleScore, reason: 'title' });
+      if (bodyScore >= SIMILAR_BODY_THRESHOLD && bodyScore >= titleScore)
+        matches.push({ item: candidate, score: bodyScore, reason: 'body' });
+      else if (titleScore >= SIMILAR_TITLE_THRESHOLD)
+        matches.push({ item: candidate, score: titleScore, reason: 'title' });
     }
     matches.sort((a, b) => b.score - a.score || a.item.id - b.item.id);
     result.set(subject.id, matches);

@@ -12,12 +12,25 @@ export const ITEM_ACTIONS = {
   // 分管领导或主管科室领导审核: the principal may approve too, so a unit without a reviewer account is not stuck.
   approve: { label: '审核通过', from: ['unit_review'], roles: ['reviewer', 'principal'], needsComment: false },
   sign: { label: '主要领导签发', from: ['awaiting_signature'], roles: ['principal'], needsComment: false },
-  return_to_officer: { label: '退回信息员修改', from: ['unit_review', 'awaiting_signature'], roles: ['reviewer', 'principal'], needsComment: true },
-  withdraw: { label: '撤回', from: ['unit_review', 'awaiting_signature', 'submitted'], roles: ['officer'], needsComment: false },
+  return_to_officer: {
+    label: '退回信息员修改',
+    from: ['unit_review', 'awaiting_signature'],
+    roles: ['reviewer', 'principal'],
+    needsComment: true,
+  },
+  withdraw: {
+    label: '撤回',
+    from: ['unit_review', 'awaiting_signature', 'submitted'],
+    roles: ['officer'],
+    needsComment: false,
+  },
   receive: { label: '接收', from: ['submitted'], roles: ['editor'], needsComment: false },
   reject: { label: '不予采用', from: ['received'], roles: ['editor'], needsComment: true },
   return_for_revision: { label: '退回单位修改', from: ['received'], roles: ['editor'], needsComment: true },
-} as const satisfies Record<string, { label: string; from: readonly ItemStatus[]; roles: readonly Role[]; needsComment: boolean }>;
+} as const satisfies Record<
+  string,
+  { label: string; from: readonly ItemStatus[]; roles: readonly Role[]; needsComment: boolean }
+>;
 
 export type ItemAction = keyof typeof ITEM_ACTIONS;
 
@@ -47,21 +60,33 @@ export interface TransitionSubject {
  * The state an action leads to, or why it may not be taken (in Chinese). Pure: roles and
  * unit membership are checked by the caller before asking.
  */
-export function nextStatus(action: ItemAction, subject: TransitionSubject, comment: string | undefined): { status: ItemStatus } | { refusal: string } {
+export function nextStatus(
+  action: ItemAction,
+  subject: TransitionSubject,
+  comment: string | undefined
+): { status: ItemStatus } | { refusal: string } {
   const rule = ITEM_ACTIONS[action];
-  if (!(rule.from as readonly ItemStatus[]).includes(subject.status)) return { refusal: `稿件当前状态不能执行“${rule.label}”` };
+  if (!(rule.from as readonly ItemStatus[]).includes(subject.status))
+    return { refusal: `稿件当前状态不能执行“${rule.label}”` };
   if (rule.needsComment && !comment?.trim()) return { refusal: `“${rule.label}”须填写理由` };
   switch (action) {
-    case 'submit_for_review': return { status: 'unit_review' };
-    case 'approve': return { status: subject.isMajor ? 'awaiting_signature' : 'submitted' };
+    case 'submit_for_review':
+      return { status: 'unit_review' };
+    case 'approve':
+      return { status: subject.isMajor ? 'awaiting_signature' : 'submitted' };
     case 'sign':
       if (!subject.paperCopyOn) return { refusal: PAPER_COPY_MISSING };
       return { status: 'submitted' };
-    case 'return_to_officer': return { status: 'returned' };
-    case 'withdraw': return { status: 'draft' };
-    case 'receive': return { status: 'received' };
-    case 'reject': return { status: 'not_adopted' };
-    case 'return_for_revision': return { status: 'returned' };
+    case 'return_to_officer':
+      return { status: 'returned' };
+    case 'withdraw':
+      return { status: 'draft' };
+    case 'receive':
+      return { status: 'received' };
+    case 'reject':
+      return { status: 'not_adopted' };
+    case 'return_for_revision':
+      return { status: 'returned' };
   }
 }
 
@@ -100,17 +125,22 @@ export interface ItemDraft {
 }
 
 /** Problems with a draft (field and Chinese message), and warnings that do not stop it. */
-export function checkItemDraft(draft: ItemDraft): { problems: { field: string; label: string; message: string }[]; warnings: string[] } {
+export function checkItemDraft(draft: ItemDraft): {
+  problems: { field: string; label: string; message: string }[];
+  warnings: string[];
+} {
   const problems: { field: string; label: string; message: string }[] = [];
   const warnings: string[] = [];
   const problem = (field: string, label: string, message: string) => problems.push({ field, label, message });
   if (draft.secrecy && (CLASSIFIED_LEVELS as readonly string[]).includes(draft.secrecy.trim())) {
     problem('secrecy', '密级', `涉密信息（${draft.secrecy.trim()}）不得通过本系统报送`);
   }
-  if (!(ITEM_CATEGORIES as readonly string[]).includes(draft.category)) problem('category', '内容类别', '内容类别应为方案第三部分所列的十一类之一');
+  if (!(ITEM_CATEGORIES as readonly string[]).includes(draft.category))
+    problem('category', '内容类别', '内容类别应为方案第三部分所列的十一类之一');
   if (!isPhoneNumber(draft.phone)) problem('phone', '联系电话', '联系电话格式不正确，应为手机号或带区号的固定电话');
   if (draft.isOutsideRemit && !draft.source?.trim()) problem('source', '来源', '非本单位职能范围内的信息须注明来源');
   const length = bodyLength(draft.body);
-  if (length > BODY_GUIDELINE_CHARACTERS) warnings.push(`正文 ${length} 字，超过一般 ${BODY_GUIDELINE_CHARACTERS} 字的要求；详细材料请作为 Word 附件报送`);
+  if (length > BODY_GUIDELINE_CHARACTERS)
+    warnings.push(`正文 ${length} 字，超过一般 ${BODY_GUIDELINE_CHARACTERS} 字的要求；详细材料请作为 Word 附件报送`);
   return { problems, warnings };
 }

@@ -8,7 +8,15 @@ import { outletGradesByKind, type Policy } from './policy.js';
  * Lines, CSV and XLSX records and writes the spreadsheet template.
  */
 
-export const RECORD_TYPES = ['item', 'adoption', 'instruction', 'upward', 'solicitation', 'response', 'penalty'] as const;
+export const RECORD_TYPES = [
+  'item',
+  'adoption',
+  'instruction',
+  'upward',
+  'solicitation',
+  'response',
+  'penalty',
+] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 
 /** Chinese names of the record types: CSV `类型` values and XLSX sheet names. */
@@ -77,13 +85,24 @@ export function ledgerVocabulary(policies: readonly Pick<Policy, 'outlets' | 'ki
       if (outletGradesByKind(outlet) && !vocabulary.gradedOutlets.includes(code)) vocabulary.gradedOutlets.push(code);
     }
     for (const [code, name] of Object.entries(policy.kinds)) add(vocabulary.kinds, TEMPLATE_LABELS.kinds, code, name);
-    for (const [code, level] of Object.entries(policy.upward)) add(vocabulary.upwardLevels, TEMPLATE_LABELS.upwardLevels, code, level.name);
+    for (const [code, level] of Object.entries(policy.upward))
+      add(vocabulary.upwardLevels, TEMPLATE_LABELS.upwardLevels, code, level.name);
   }
   return vocabulary;
 }
 
-const field = (name: string, label: string, kind: FieldKind, required: FieldSpec['required'], extra: Partial<FieldSpec> = {}): FieldSpec => ({
-  name, label, kind, required, ...extra,
+const field = (
+  name: string,
+  label: string,
+  kind: FieldKind,
+  required: FieldSpec['required'],
+  extra: Partial<FieldSpec> = {}
+): FieldSpec => ({
+  name,
+  label,
+  kind,
+  required,
+  ...extra,
 });
 
 /** Field tables by record type, in column order, under a policy vocabulary. `type` and `id` come first in every record. */
@@ -129,7 +148,9 @@ export function ledgerFields(vocabulary: LedgerVocabulary): Record<RecordType, F
     ],
     penalty: [
       field('unit', '单位', 'unit', true),
-      field('reason', '扣分原因', 'enum', true, { values: { late_solicitation: '不按时间及要求上报约稿信息', criticism: '受到批评' } }),
+      field('reason', '扣分原因', 'enum', true, {
+        values: { late_solicitation: '不按时间及要求上报约稿信息', criticism: '受到批评' },
+      }),
       field('date', '日期', 'policyDate', true),
       field('note', '备注', 'text', false, { maxLength: 2000 }),
     ],
@@ -166,10 +187,18 @@ const UNIT_LIST_SEPARATOR = /[、,，;；\n]+/;
 
 /** The record type named by a code or its Chinese label, if any. */
 export function recordTypeOf(value: unknown): RecordType | undefined {
-  return typeof value === 'string' ? TYPE_BY_NAME.get(value) ?? TYPE_BY_NAME.get(value.trim()) : undefined;
+  return typeof value === 'string' ? (TYPE_BY_NAME.get(value) ?? TYPE_BY_NAME.get(value.trim())) : undefined;
 }
 
-const TYPE_BY_NAME = new Map<string, RecordType>(RECORD_TYPES.flatMap((t) => [[t, t], [RECORD_TYPE_LABELS[t], t]] as [string, RecordType][]));
+const TYPE_BY_NAME = new Map<string, RecordType>(
+  RECORD_TYPES.flatMap(
+    (t) =>
+      [
+        [t, t],
+        [RECORD_TYPE_LABELS[t], t],
+      ] as [string, RecordType][]
+  )
+);
 
 /** How a field is named in messages: `outlet（采用载体）`. */
 export function fieldName(spec: Pick<FieldSpec, 'name' | 'label'>): string {
@@ -186,25 +215,38 @@ function describe(value: unknown): string {
  * naming the field and the value. References to other records are checked later, against
  * the whole file and the database.
  */
-export function validateLedgerRecord(raw: Record<string, unknown>, context: ValidationContext): { record: LedgerRecord } | { problems: string[] } {
+export function validateLedgerRecord(
+  raw: Record<string, unknown>,
+  context: ValidationContext
+): { record: LedgerRecord } | { problems: string[] } {
   const problems: string[] = [];
   const type = recordTypeOf(raw.type);
   if (type === undefined) {
-    const shown = raw.type === undefined ? '缺少字段 type（类型）' : `type（类型）的值 ${describe(raw.type)} 无效，应为 ${RECORD_TYPES.join('、')} 之一`;
+    const shown =
+      raw.type === undefined
+        ? '缺少字段 type（类型）'
+        : `type（类型）的值 ${describe(raw.type)} 无效，应为 ${RECORD_TYPES.join('、')} 之一`;
     return { problems: [shown] };
   }
 
   let id: string | undefined;
   if (typeof raw.id === 'string' && raw.id.trim() !== '') id = raw.id.trim();
   else if (typeof raw.id === 'number' && Number.isInteger(raw.id) && raw.id >= 0) id = String(raw.id);
-  else problems.push(raw.id === undefined || raw.id === null || raw.id === '' ? '缺少字段 id（编号）' : `id（编号）的值 ${describe(raw.id)} 无效，应为非空字符串`);
+  else
+    problems.push(
+      raw.id === undefined || raw.id === null || raw.id === ''
+        ? '缺少字段 id（编号）'
+        : `id（编号）的值 ${describe(raw.id)} 无效，应为非空字符串`
+    );
   if (id !== undefined && id.length > 100) problems.push(`id（编号）过长（${id.length} 个字符，最多 100）`);
 
   const specs = (context.fields ?? RECORD_FIELDS)[type];
   const known = KNOWN_FIELDS[type];
   for (const key in raw) {
     if (!known.has(key) && raw[key] !== null && raw[key] !== undefined && raw[key] !== '') {
-      problems.push(`${type} 记录没有字段 ${key}（值 ${describe(raw[key])}）；可用字段：${specs.map((s) => s.name).join('、')}`);
+      problems.push(
+        `${type} 记录没有字段 ${key}（值 ${describe(raw[key])}）；可用字段：${specs.map((s) => s.name).join('、')}`
+      );
     }
   }
 
@@ -216,13 +258,22 @@ export function validateLedgerRecord(raw: Record<string, unknown>, context: Vali
   }
   for (const spec of specs) {
     const condition = spec.required;
-    if (typeof condition === 'object' && fields[spec.name] === null && condition.equals.includes(fields[condition.field] as string)) {
+    if (
+      typeof condition === 'object' &&
+      fields[spec.name] === null &&
+      condition.equals.includes(fields[condition.field] as string)
+    ) {
       problems.push(`缺少字段 ${fieldName(spec)}：${condition.field} 为 ${fields[condition.field] as string} 时必填`);
     }
   }
   // A kind only means something where the outlet grades items by kind (《番府信息上报》).
   const kindCondition = type === 'adoption' ? specs.find((s) => s.name === 'kind')?.required : undefined;
-  if (typeof kindCondition === 'object' && fields.outlet !== undefined && !kindCondition.equals.includes(fields.outlet as string)) fields.kind = null;
+  if (
+    typeof kindCondition === 'object' &&
+    fields.outlet !== undefined &&
+    !kindCondition.equals.includes(fields.outlet as string)
+  )
+    fields.kind = null;
 
   if (problems.length > 0 || id === undefined) return { problems };
   return { record: { type, id, fields } };
@@ -235,7 +286,7 @@ class FieldProblem {
 
 /** Field names each record type may carry, `type` and `id` included. */
 const KNOWN_FIELDS = Object.fromEntries(
-  RECORD_TYPES.map((type) => [type, new Set(['type', 'id', ...RECORD_FIELDS[type].map((s) => s.name)])]),
+  RECORD_TYPES.map((type) => [type, new Set(['type', 'id', ...RECORD_FIELDS[type].map((s) => s.name)])])
 ) as Record<RecordType, Set<string>>;
 
 function normalizeField(spec: FieldSpec, raw: unknown, context: ValidationContext): FieldValue | FieldProblem {
@@ -255,22 +306,33 @@ function normalizeField(spec: FieldSpec, raw: unknown, context: ValidationContex
     case 'date':
     case 'policyDate': {
       // A ledger records the past, but has no today of its own: only an item's submission may precede the policies.
-      const problem = recordDateProblem(text, spec.kind === 'policyDate' ? { earliestPolicyDate: context.earliestPolicyDate } : {});
-      if (problem === 'not_a_date') return new FieldProblem(`${fieldName(spec)} 的值 ${describe(raw)} 不是有效日期，应为 YYYY-MM-DD`);
-      if (problem === 'before_policy') return new FieldProblem(`${fieldName(spec)} 的值 ${text} 早于最早的考核政策生效日期 ${context.earliestPolicyDate}`);
+      const problem = recordDateProblem(
+        text,
+        spec.kind === 'policyDate' ? { earliestPolicyDate: context.earliestPolicyDate } : {}
+      );
+      if (problem === 'not_a_date')
+        return new FieldProblem(`${fieldName(spec)} 的值 ${describe(raw)} 不是有效日期，应为 YYYY-MM-DD`);
+      if (problem === 'before_policy')
+        return new FieldProblem(
+          `${fieldName(spec)} 的值 ${text} 早于最早的考核政策生效日期 ${context.earliestPolicyDate}`
+        );
       return text;
     }
     case 'enum': {
       const values = spec.values ?? {};
       const code = Object.keys(values).find((c) => c === text || values[c] === text);
       if (code === undefined) {
-        const allowed = Object.entries(values).map(([c, label]) => `${c}（${label}）`).join('、');
+        const allowed = Object.entries(values)
+          .map(([c, label]) => `${c}（${label}）`)
+          .join('、');
         return new FieldProblem(`${fieldName(spec)} 的值 ${describe(raw)} 无效，应为 ${allowed} 之一`);
       }
       return code;
     }
     case 'unit':
-      return context.hasUnit(text) ? text : new FieldProblem(`${fieldName(spec)} 的值 ${describe(raw)} 不是已登记的报送单位`);
+      return context.hasUnit(text)
+        ? text
+        : new FieldProblem(`${fieldName(spec)} 的值 ${describe(raw)} 不是已登记的报送单位`);
     default:
       return text;
   }
@@ -283,7 +345,8 @@ function normalizeUnitList(spec: FieldSpec, raw: unknown, context: ValidationCon
   else return new FieldProblem(`${fieldName(spec)} 的值 ${describe(raw)} 无效，应为单位名称的数组`);
   if (names.length === 0) return new FieldProblem(`${fieldName(spec)} 不能为空列表；面向全部单位时请省略该字段`);
   const bad = names.filter((n) => typeof n !== 'string' || !context.hasUnit(n.trim()));
-  if (bad.length > 0) return new FieldProblem(`${fieldName(spec)} 含有未登记的报送单位：${bad.map(describe).join('、')}`);
+  if (bad.length > 0)
+    return new FieldProblem(`${fieldName(spec)} 含有未登记的报送单位：${bad.map(describe).join('、')}`);
   return [...new Set(names.map((n) => (n as string).trim()))].sort();
 }
 

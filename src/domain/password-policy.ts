@@ -6,7 +6,11 @@
 export const MIN_PASSWORD_LENGTH = 8;
 
 /** Problems with a new password, in Chinese; empty when it is acceptable. */
-export function passwordProblems(password: string, username: string, isCommon: (password: string) => boolean): string[] {
+export function passwordProblems(
+  password: string,
+  username: string,
+  isCommon: (password: string) => boolean
+): string[] {
   const problems: string[] = [];
   if (password.length < MIN_PASSWORD_LENGTH) problems.push(`密码至少 ${MIN_PASSWORD_LENGTH} 个字符`);
   if (password.length > 128) problems.push('密码最多 128 个字符');

@@ -11,10 +11,14 @@ export type VocabularyTerm = 'outlet' | 'kind' | 'upwardLevel' | 'instructionLev
 /** The codes of a term in one policy. A district instruction (区领导批示) is always a level. */
 function codesOf(policy: Policy, term: VocabularyTerm): readonly string[] {
   switch (term) {
-    case 'outlet': return Object.keys(policy.outlets);
-    case 'kind': return Object.keys(policy.kinds);
-    case 'upwardLevel': return Object.keys(policy.upward);
-    case 'instructionLevel': return ['district', ...Object.keys(policy.upward)];
+    case 'outlet':
+      return Object.keys(policy.outlets);
+    case 'kind':
+      return Object.keys(policy.kinds);
+    case 'upwardLevel':
+      return Object.keys(policy.upward);
+    case 'instructionLevel':
+      return ['district', ...Object.keys(policy.upward)];
   }
 }
 

@@ -147,7 +147,8 @@ export function isPublicOnlyOutlet(policies: readonly Pick<Policy, 'outlets'>[],
 export function parsePolicy(input: unknown): { policy: Policy } | { problems: string[] } {
   const problems: string[] = [];
   const at = (path: string, message: string) => problems.push(`${path} ${message}`);
-  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  const isObject = (v: unknown): v is Record<string, unknown> =>
+    typeof v === 'object' && v !== null && !Array.isArray(v);
   const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
   const checkPointValue = (path: string, v: unknown) => {
     if (isInt(v)) return;
@@ -166,16 +167,19 @@ export function parsePolicy(input: unknown): { policy: Policy } | { problems: st
   };
 
   if (!isObject(input)) return { problems: ['policy: 应为 JSON 对象'] };
-  if (typeof input.name !== 'string' || !/^[a-z0-9][a-z0-9-]*$/.test(input.name)) at('name', '应由小写字母、数字和连字符组成');
+  if (typeof input.name !== 'string' || !/^[a-z0-9][a-z0-9-]*$/.test(input.name))
+    at('name', '应由小写字母、数字和连字符组成');
   if (typeof input.title !== 'string' || input.title.trim() === '') at('title', '应为非空字符串');
   if (!isIsoDate(input.effectiveFrom)) at('effectiveFrom', '应为日期 YYYY-MM-DD');
-  if (!isObject(input.kinds) || !Object.values(input.kinds).every((v) => typeof v === 'string')) at('kinds', '应为信息类型代码到名称的对象');
+  if (!isObject(input.kinds) || !Object.values(input.kinds).every((v) => typeof v === 'string'))
+    at('kinds', '应为信息类型代码到名称的对象');
   checkTable('outlets', input.outlets, (path, outlet) => {
     checkName(path, outlet);
     checkPointValue(`${path}.points`, outlet.points);
     if (typeof outlet.instructionBonus !== 'boolean') at(`${path}.instructionBonus`, '应为 true 或 false');
     if (typeof outlet.upwardEligible !== 'boolean') at(`${path}.upwardEligible`, '应为 true 或 false');
-    if (outlet.publicOnly !== undefined && typeof outlet.publicOnly !== 'boolean') at(`${path}.publicOnly`, '应为 true 或 false');
+    if (outlet.publicOnly !== undefined && typeof outlet.publicOnly !== 'boolean')
+      at(`${path}.publicOnly`, '应为 true 或 false');
   });
   if (!isInt(input.districtInstruction)) at('districtInstruction', '应为整数');
   checkTable('upward', input.upward, (path, level) => {
@@ -195,9 +199,14 @@ export function parsePolicy(input: unknown): { policy: Policy } | { problems: st
     if (series.quarterly !== null && !isInt(series.quarterly)) at(`${path}.quarterly`, '应为整数或 null');
     if (!isInt(series.annual)) at(`${path}.annual`, '应为整数');
   });
-  if (input.officerStaffing !== undefined && (!isObject(input.officerStaffing) || !Object.values(input.officerStaffing).every((v) => Array.isArray(v) && v.every((x) => typeof x === 'string')))) {
+  if (
+    input.officerStaffing !== undefined &&
+    (!isObject(input.officerStaffing) ||
+      !Object.values(input.officerStaffing).every((v) => Array.isArray(v) && v.every((x) => typeof x === 'string')))
+  ) {
     at('officerStaffing', '应为序列到编制类别列表的对象');
   }
-  if (input.failedStreakNotice !== undefined && (!isInt(input.failedStreakNotice) || input.failedStreakNotice < 1)) at('failedStreakNotice', '应为正整数');
+  if (input.failedStreakNotice !== undefined && (!isInt(input.failedStreakNotice) || input.failedStreakNotice < 1))
+    at('failedStreakNotice', '应为正整数');
   return problems.length > 0 ? { problems } : { policy: input as unknown as Policy };
 }

@@ -28,12 +28,19 @@ export interface RegistryGap {
  * or 信息员 (since the last one left, or never registered), and officers whose staffing the policy
  * does not allow for the unit's series (since the earliest of them started).
  */
-export function registryGaps(seriesCode: string, contacts: readonly RegisteredContact[], policy: Policy | undefined): RegistryGap[] {
+export function registryGaps(
+  seriesCode: string,
+  contacts: readonly RegisteredContact[],
+  policy: Policy | undefined
+): RegistryGap[] {
   const current = contacts.filter((c) => c.endedOn === null);
   const gaps: RegistryGap[] = [];
   for (const duty of Object.keys(CONTACT_DUTIES) as ContactDuty[]) {
     if (current.some((c) => c.duty === duty)) continue;
-    const left = contacts.filter((c) => c.duty === duty && c.endedOn !== null).map((c) => c.endedOn!).sort();
+    const left = contacts
+      .filter((c) => c.duty === duty && c.endedOn !== null)
+      .map((c) => c.endedOn!)
+      .sort();
     gaps.push({ problem: `未登记${CONTACT_DUTIES[duty]}`, since: left.at(-1) ?? null, missing: duty });
   }
   const allowed = policy?.officerStaffing?.[seriesCode];

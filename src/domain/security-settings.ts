@@ -25,7 +25,10 @@ export const DEFAULT_SECURITY_SETTINGS: SecuritySettings = {
 };
 
 /** The range and Chinese label of each numeric setting (the web form checks the same as the user types). */
-export const SECURITY_SETTING_LIMITS: Record<Exclude<keyof SecuritySettings, 'totpRequiredRoles'>, [min: number, max: number, label: string]> = {
+export const SECURITY_SETTING_LIMITS: Record<
+  Exclude<keyof SecuritySettings, 'totpRequiredRoles'>,
+  [min: number, max: number, label: string]
+> = {
   passwordExpiryDays: [0, 3650, '密码有效期（天）'],
   lockoutThreshold: [3, 20, '锁定前允许的连续登录失败次数'],
   lockoutMinutes: [1, 1440, '锁定时长（分钟）'],

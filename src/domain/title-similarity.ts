@@ -61,7 +61,10 @@ export interface SimilarMatch<T> {
 export function findSimilar<S extends TitledItem, C extends TitledItem>(
   subjects: readonly S[],
   candidates: readonly C[],
-  { threshold = SIMILAR_TITLE_THRESHOLD, windowDays = SIMILAR_WINDOW_DAYS }: { threshold?: number; windowDays?: number } = {},
+  {
+    threshold = SIMILAR_TITLE_THRESHOLD,
+    windowDays = SIMILAR_WINDOW_DAYS,
+  }: { threshold?: number; windowDays?: number } = {}
 ): Map<number, SimilarMatch<C>[]> {
   const grams = new Map<number, Set<string>>();
   const gramsOf = (item: TitledItem) => {
@@ -90,7 +93,10 @@ export function findSimilar<S extends TitledItem, C extends TitledItem>(
  * The date ranges to read candidates from: each subject's window, overlapping windows merged,
  * so a page of items submitted close together costs one query.
  */
-export function candidateRanges(dates: readonly IsoDate[], windowDays = SIMILAR_WINDOW_DAYS): { from: IsoDate; to: IsoDate }[] {
+export function candidateRanges(
+  dates: readonly IsoDate[],
+  windowDays = SIMILAR_WINDOW_DAYS
+): { from: IsoDate; to: IsoDate }[] {
   const sorted = [...new Set(dates)].sort();
   const ranges: { from: IsoDate; to: IsoDate }[] = [];
   for (const date of sorted) {

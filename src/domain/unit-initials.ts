@@ -10,7 +10,9 @@ const spelled = new Map<string, string>();
 export function pinyinInitials(name: string): string {
   let initials = spelled.get(name);
   if (initials === undefined) {
-    initials = pinyin(name, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' }).join('').toLowerCase();
+    initials = pinyin(name, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' })
+      .join('')
+      .toLowerCase();
     spelled.set(name, initials);
   }
   return initials;

@@ -19,7 +19,12 @@ export interface LedgerProblem {
 }
 
 // A field named as `name（label）` or `name 的值` at the start of the message, or after 缺少字段 / 没有字段.
-const FIELDS = [/^([A-Za-z_]+（[^）]+）)/, /^([A-Za-z_]+) 的值/, /缺少字段 ([A-Za-z_]+（[^）]+）|[A-Za-z_]+)/, /没有字段 ([A-Za-z_]+)/];
+const FIELDS = [
+  /^([A-Za-z_]+（[^）]+）)/,
+  /^([A-Za-z_]+) 的值/,
+  /缺少字段 ([A-Za-z_]+（[^）]+）|[A-Za-z_]+)/,
+  /没有字段 ([A-Za-z_]+)/,
+];
 // A value quoted as `的值 X` (JSON text or a date), `（值 X）`, or after `的值 "…"`.
 const VALUE = /(?:的值 |（值 )("(?:[^"\\]|\\.)*"|\[[^\]]*\]|[^\s，；）]+)/;
 

@@ -3,7 +3,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { ID_LABEL, RECORD_FIELDS, RECORD_TYPE_LABELS, RECORD_TYPES, TYPE_LABEL, recordTypeOf, type RecordType } from '../domain/ledger-schema.js';
+import {
+  ID_LABEL,
+  RECORD_FIELDS,
+  RECORD_TYPE_LABELS,
+  RECORD_TYPES,
+  TYPE_LABEL,
+  recordTypeOf,
+  type RecordType,
+} from '../domain/ledger-schema.js';
 import { MAX_IMPORT_BYTES } from '../shared/limits.js';
 
 /** One record as read from a file, keyed by field name, with where it stands in the file. */
@@ -50,7 +58,9 @@ export async function readLedgerFile(file: string, maxBytes = MAX_IMPORT_BYTES):
     return fail(`${name}: 文件不存在或无法读取`);
   }
   if (size > maxBytes) {
-    return fail(`${name}: 文件过大（${formatMegabytes(size)}），单个台账文件最多 ${formatMegabytes(maxBytes)}；请按年度或记录类型拆分后分别导入`);
+    return fail(
+      `${name}: 文件过大（${formatMegabytes(size)}），单个台账文件最多 ${formatMegabytes(maxBytes)}；请按年度或记录类型拆分后分别导入`
+    );
   }
   if (size === 0) return fail(`${name}: 文件为空，没有可导入的记录`);
 
@@ -67,13 +77,18 @@ export async function readLedgerFile(file: string, maxBytes = MAX_IMPORT_BYTES):
  */
 export async function readLedgerUpload(name: string, data: Buffer, maxBytes = MAX_IMPORT_BYTES): Promise<ReadResult> {
   if (data.length > maxBytes) {
-    return fail(`${name}: 文件过大（${formatMegabytes(data.length)}），单个台账文件最多 ${formatMegabytes(maxBytes)}；请按年度或记录类型拆分后分别导入`);
+    return fail(
+      `${name}: 文件过大（${formatMegabytes(data.length)}），单个台账文件最多 ${formatMegabytes(maxBytes)}；请按年度或记录类型拆分后分别导入`
+    );
   }
   if (data.length === 0) return empty(name);
   const extension = path.extname(name).toLowerCase();
   if (extension === '.jsonl' || extension === '.ndjson') return readJsonLines(name, data);
   if (extension === '.csv') return readCsv(name, data);
-  if (extension === '.xlsx') return readXlsx(name, async (workbook) => { await workbook.xlsx.load(data as unknown as Parameters<ExcelJS.Xlsx['load']>[0]); });
+  if (extension === '.xlsx')
+    return readXlsx(name, async (workbook) => {
+      await workbook.xlsx.load(data as unknown as Parameters<ExcelJS.Xlsx['load']>[0]);
+    });
   return unsupported(name, extension);
 }
 
@@ -143,7 +158,12 @@ function* jsonLines(name: string, buffer: Buffer): Generator<RawRecord> {
       continue;
     }
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      yield { fields: {}, problem: `每行应为一个 JSON 对象，实际为 ${Array.isArray(value) ? '数组' : JSON.stringify(value)}`, file: name, line };
+      yield {
+        fields: {},
+        problem: `每行应为一个 JSON 对象，实际为 ${Array.isArray(value) ? '数组' : JSON.stringify(value)}`,
+        file: name,
+        line,
+      };
       continue;
     }
     yield { fields: value as Record<string, unknown>, file: name, line };
@@ -152,7 +172,12 @@ function* jsonLines(name: string, buffer: Buffer): Generator<RawRecord> {
 
 /** Column headers a spreadsheet may use: the Chinese label or the field name, for each field. */
 function headerIndex(types: readonly RecordType[]): Map<string, string> {
-  const index = new Map<string, string>([[TYPE_LABEL, 'type'], ['type', 'type'], [ID_LABEL, 'id'], ['id', 'id']]);
+  const index = new Map<string, string>([
+    [TYPE_LABEL, 'type'],
+    ['type', 'type'],
+    [ID_LABEL, 'id'],
+    ['id', 'id'],
+  ]);
   for (const type of types) {
     for (const spec of RECORD_FIELDS[type]) {
       index.set(spec.label, spec.name);
@@ -162,21 +187,36 @@ function headerIndex(types: readonly RecordType[]): Map<string, string> {
   return index;
 }
 
-function mapHeaders(location: string, headers: string[], types: readonly RecordType[], requireType: boolean): { columns: (string | null)[] } | { problems: string[] } {
+function mapHeaders(
+  location: string,
+  headers: string[],
+  types: readonly RecordType[],
+  requireType: boolean
+): { columns: (string | null)[] } | { problems: string[] } {
   const index = headerIndex(types);
   const problems: string[] = [];
   const columns = headers.map((header) => {
-    const text = header.trim().replace(/^\uFEFF/, '').replace(/\s*[*＊]$/, '');
+    const text = header
+      .trim()
+      .replace(/^\uFEFF/, '')
+      .replace(/\s*[*＊]$/, '');
     if (text === '') return null;
     const field = index.get(text);
-    if (field === undefined) problems.push(`${location}: 未知的列“${text}”；可用的列：${[...new Set([...index.keys()].filter((k) => /[^\x00-\x7f]/.test(k)))].join('、')}`);
+    if (field === undefined)
+      problems.push(
+        `${location}: 未知的列“${text}”；可用的列：${[...new Set([...index.keys()].filter((k) => /[^\x00-\x7f]/.test(k)))].join('、')}`
+      );
     return field ?? null;
   });
   columns.forEach((field, i) => {
     const first = columns.indexOf(field);
-    if (field !== null && first !== i) problems.push(`${location}: 第 ${first + 1} 列和第 ${i + 1} 列是同一列“${headers[i].trim()}”，请删去其一`);
+    if (field !== null && first !== i)
+      problems.push(`${location}: 第 ${first + 1} 列和第 ${i + 1} 列是同一列“${headers[i].trim()}”，请删去其一`);
   });
-  if (requireType && !columns.includes('type')) problems.push(`${location}: 缺少“${TYPE_LABEL}”列（记录类型：${RECORD_TYPES.map((t) => RECORD_TYPE_LABELS[t]).join('、')}）`);
+  if (requireType && !columns.includes('type'))
+    problems.push(
+      `${location}: 缺少“${TYPE_LABEL}”列（记录类型：${RECORD_TYPES.map((t) => RECORD_TYPE_LABELS[t]).join('、')}）`
+    );
   if (!columns.includes('id')) problems.push(`${location}: 缺少“${ID_LABEL}”列`);
   return problems.length > 0 ? { problems } : { columns };
 }
@@ -198,7 +238,12 @@ function readCsv(name: string, buffer: Buffer): ReadResult {
   if (problem) return fail(problem);
   let rows: { record: string[]; info: { lines: number; empty_lines: number } }[];
   try {
-    rows = parseCsv(buffer.toString('utf8'), { bom: true, info: true, skip_empty_lines: true, relax_column_count: true }) as typeof rows;
+    rows = parseCsv(buffer.toString('utf8'), {
+      bom: true,
+      info: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+    }) as typeof rows;
   } catch (error) {
     const err = error as Error & { lines?: number };
     return fail(`${name}:${err.lines ?? 1}: CSV 格式错误（${err.message}）`);
@@ -218,7 +263,12 @@ function readCsv(name: string, buffer: Buffer): ReadResult {
     const extra = row.record.slice(header.columns.length).findIndex((cell) => cell.trim() !== '');
     if (extra !== -1) {
       const column = header.columns.length + extra;
-      records.push({ fields: {}, problem: `第 ${column + 1} 列没有列名，其值 ${JSON.stringify(row.record[column])} 无法导入`, file: name, line: startLine });
+      records.push({
+        fields: {},
+        problem: `第 ${column + 1} 列没有列名，其值 ${JSON.stringify(row.record[column])} 无法导入`,
+        file: name,
+        line: startLine,
+      });
       continue;
     }
     const fields = rowToFields(header.columns, row.record);
@@ -240,7 +290,9 @@ async function readXlsx(name: string, open: (workbook: ExcelJS.Workbook) => Prom
     if (sheet.name.trim() === GUIDE_SHEET) continue;
     const type = recordTypeOf(sheet.name);
     if (type === undefined) {
-      problems.push(`${name}:${sheet.name}: 未知的工作表“${sheet.name}”；工作表名应为记录类型：${RECORD_TYPES.map((t) => RECORD_TYPE_LABELS[t]).join('、')}`);
+      problems.push(
+        `${name}:${sheet.name}: 未知的工作表“${sheet.name}”；工作表名应为记录类型：${RECORD_TYPES.map((t) => RECORD_TYPE_LABELS[t]).join('、')}`
+      );
       continue;
     }
     if (sheet.actualRowCount === 0) continue;

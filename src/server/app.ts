@@ -36,7 +36,12 @@ export interface AppDependencies {
 }
 
 /** Builds the HTTP app from its dependencies without listening, so tests drive it with inject(). */
-export async function buildApp({ db, config, logger = false, webRoot = DEFAULT_WEB_ROOT }: AppDependencies): Promise<FastifyInstance> {
+export async function buildApp({
+  db,
+  config,
+  logger = false,
+  webRoot = DEFAULT_WEB_ROOT,
+}: AppDependencies): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
     trustProxy: config.trustProxy,
@@ -67,13 +72,19 @@ export async function buildApp({ db, config, logger = false, webRoot = DEFAULT_W
     strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
   });
   app.addHook('onSend', async (request, reply) => {
-    if (request.url.startsWith('/api/') && !request.url.startsWith('/api/docs')) reply.header('cache-control', 'no-store');
+    if (request.url.startsWith('/api/') && !request.url.startsWith('/api/docs'))
+      reply.header('cache-control', 'no-store');
   });
 
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
-      info: { title: '政务信息报送与考核系统 API', version: '1.0.0', description: '番府办〔2010〕12号《番禺区政务信息工作实施方案》的报送、采用与考核。状态变更请求须带 X-CSRF-Token 头（登录时返回）。' },
+      info: {
+        title: '政务信息报送与考核系统 API',
+        version: '1.0.0',
+        description:
+          '番府办〔2010〕12号《番禺区政务信息工作实施方案》的报送、采用与考核。状态变更请求须带 X-CSRF-Token 头（登录时返回）。',
+      },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'govinfo_session' } } },
       security: [{ session: [] }],
     },

@@ -20,7 +20,10 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
     return Number.isFinite(value) && value > 0 ? value : fallback;
   };
   return {
-    secureCookies: env.GOVINFO_SECURE_COOKIES === 'always' || env.GOVINFO_SECURE_COOKIES === 'never' ? env.GOVINFO_SECURE_COOKIES : 'auto',
+    secureCookies:
+      env.GOVINFO_SECURE_COOKIES === 'always' || env.GOVINFO_SECURE_COOKIES === 'never'
+        ? env.GOVINFO_SECURE_COOKIES
+        : 'auto',
     trustProxy: env.GOVINFO_TRUST_PROXY === '1' || env.GOVINFO_TRUST_PROXY === 'true',
     loginRateLimit: number('GOVINFO_LOGIN_RATE_LIMIT', 20),
     costlyRateLimit: number('GOVINFO_COSTLY_RATE_LIMIT', 120),

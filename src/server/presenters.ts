@@ -5,7 +5,10 @@ import type { UserRow } from '../db/tables/user.table.js';
 import { ROLES, type Role } from '../shared/roles.js';
 
 /** An account as the API shows it: never its password hash or TOTP secret. */
-export async function presentUser(db: Kysely<Database>, user: Pick<UserRow, 'id' | 'username' | 'display_name' | 'role' | 'unit_id' | 'totp_enabled'>) {
+export async function presentUser(
+  db: Kysely<Database>,
+  user: Pick<UserRow, 'id' | 'username' | 'display_name' | 'role' | 'unit_id' | 'totp_enabled'>
+) {
   const unit = user.unit_id === null ? null : ((await findUnitName(db, user.unit_id)) ?? null);
   return {
     id: user.id,

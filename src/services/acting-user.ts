@@ -11,8 +11,18 @@ export interface ActingUser extends Actor {
   displayName: string;
 }
 
-export function actingUser(user: Pick<UserRow, 'id' | 'username' | 'role' | 'unit_id' | 'display_name'>, ip: string): ActingUser {
-  return { id: user.id, username: user.username, ip, role: user.role as Role, unitId: user.unit_id, displayName: user.display_name };
+export function actingUser(
+  user: Pick<UserRow, 'id' | 'username' | 'role' | 'unit_id' | 'display_name'>,
+  ip: string
+): ActingUser {
+  return {
+    id: user.id,
+    username: user.username,
+    ip,
+    role: user.role as Role,
+    unitId: user.unit_id,
+    displayName: user.display_name,
+  };
 }
 
 /** Refuses a role that may not take an action on what it sees. */

@@ -48,6 +48,12 @@ export async function computeScores(db: Db, options: ScoresOptions): Promise<Sco
   const seriesOrder = new Map(series.map((s) => [s.code, s.sort_order]));
   assessed.sort((a, b) => (seriesOrder.get(a.series) ?? 0) - (seriesOrder.get(b.series) ?? 0) || a.rank - b.rank);
 
-  const document: ScoresDocument = { year: options.year, policy: policyForPeriod(policies, `${options.year}-12-31`).name, units: assessed };
-  return options.quarter === undefined ? document : { year: options.year, quarter: options.quarter, policy: document.policy, units: assessed };
+  const document: ScoresDocument = {
+    year: options.year,
+    policy: policyForPeriod(policies, `${options.year}-12-31`).name,
+    units: assessed,
+  };
+  return options.quarter === undefined
+    ? document
+    : { year: options.year, quarter: options.quarter, policy: document.policy, units: assessed };
 }

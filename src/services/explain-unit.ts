@@ -38,7 +38,10 @@ export interface Explanation {
 }
 
 export class UnknownUnitError extends Error {
-  constructor(readonly unit: string, readonly suggestions: string[]) {
+  constructor(
+    readonly unit: string,
+    readonly suggestions: string[]
+  ) {
     super(`未找到报送单位“${unit}”${suggestions.length > 0 ? `；是否指：${suggestions.join('、')}` : ''}`);
   }
 }
@@ -50,11 +53,22 @@ export async function explainUnit(db: Db, options: ExplainOptions): Promise<Expl
   if (!unit) {
     // Suggest names that contain what was typed (沙湾 → 沙湾镇).
     const needle = options.unit.trim();
-    throw new UnknownUnitError(options.unit, needle === '' ? [] : units.filter((u) => u.name.includes(needle)).map((u) => u.name).slice(0, 5));
+    throw new UnknownUnitError(
+      options.unit,
+      needle === ''
+        ? []
+        : units
+            .filter((u) => u.name.includes(needle))
+            .map((u) => u.name)
+            .slice(0, 5)
+    );
   }
   const first = periodIndex(options.year, options.quarter ?? 1);
   const last = periodIndex(options.year, options.quarter ?? 4);
-  const [rows, policies] = await Promise.all([listUnitBookings(db, unit.id, first, last, options.asOf), listPolicies(db)]);
+  const [rows, policies] = await Promise.all([
+    listUnitBookings(db, unit.id, first, last, options.asOf),
+    listPolicies(db),
+  ]);
 
   const bookings = rows.map((row): ExplainedBooking => {
     const policy = policyInForce(policies, row.date);
@@ -85,12 +99,20 @@ export async function explainUnit(db: Db, options: ExplainOptions): Promise<Expl
 }
 
 /** An explanation whose bookings name the id and title of their item, which the pages link to. */
-export async function explainUnitWithItemLinks(db: Db, unitId: number, options: ExplainOptions): Promise<Explanation & { bookings: (ExplainedBooking & { itemId: number | null; itemTitle: string | null })[] }> {
+export async function explainUnitWithItemLinks(
+  db: Db,
+  unitId: number,
+  options: ExplainOptions
+): Promise<Explanation & { bookings: (ExplainedBooking & { itemId: number | null; itemTitle: string | null })[] }> {
   const explanation = await explainUnit(db, options);
   const refs = [...new Set(explanation.bookings.map((b) => b.item).filter((ref) => ref !== null))];
   const items = new Map((await findUnitItemsByRef(db, unitId, refs)).map((row) => [row.ref, row]));
   return {
     ...explanation,
-    bookings: explanation.bookings.map((b) => ({ ...b, itemId: b.item === null ? null : items.get(b.item)?.id ?? null, itemTitle: b.item === null ? null : items.get(b.item)?.title ?? null })),
+    bookings: explanation.bookings.map((b) => ({
+      ...b,
+      itemId: b.item === null ? null : (items.get(b.item)?.id ?? null),
+      itemTitle: b.item === null ? null : (items.get(b.item)?.title ?? null),
+    })),
   };
 }

@@ -1,13 +1,31 @@
 import type { Kysely } from 'kysely';
 import {
-  RECORD_TYPES, differingFields, ledgerFields, ledgerVocabulary, recordTypeOf, validateLedgerRecord,
-  type FieldValue, type LedgerRecord, type RecordType,
+  RECORD_TYPES,
+  differingFields,
+  ledgerFields,
+  ledgerVocabulary,
+  recordTypeOf,
+  validateLedgerRecord,
+  type FieldValue,
+  type LedgerRecord,
+  type RecordType,
 } from '../domain/ledger-schema.js';
 import { earliestPolicyDate } from '../domain/policy.js';
 import type { Database, Db } from '../db/database.js';
 import {
-  countItems, findItemsByRef, findSolicitationsByRef, findStoredRecords, insertAdoptions, insertInstructions, insertItems, markAdoptedLedgerItems,
-  insertPenalties, insertResponses, insertSolicitationUnits, insertSolicitations, insertUpwards,
+  countItems,
+  findItemsByRef,
+  findSolicitationsByRef,
+  findStoredRecords,
+  insertAdoptions,
+  insertInstructions,
+  insertItems,
+  markAdoptedLedgerItems,
+  insertPenalties,
+  insertResponses,
+  insertSolicitationUnits,
+  insertSolicitations,
+  insertUpwards,
 } from '../db/repositories/ledger.repository.js';
 import { refreshStatisticsAfterBulkLoad } from '../db/repositories/maintenance.repository.js';
 import { deferIndexes, rebuildIndexes } from '../db/repositories/bulk-load.repository.js';
@@ -22,8 +40,7 @@ import { recomputeBookings } from './recompute-bookings.js';
 export type CountByType = Record<RecordType, number>;
 
 export type ImportOutcome =
-  | { ok: true; stored: CountByType; skipped: CountByType; warnings: string[] }
-  | { ok: false; problems: string[] };
+  { ok: true; stored: CountByType; skipped: CountByType; warnings: string[] } | { ok: false; problems: string[] };
 
 type Where = Pick<RawRecord, 'file' | 'line' | 'sheet'>;
 
@@ -43,7 +60,11 @@ const nullableText = (value: FieldValue): string | null => value as string | nul
  * same fields is skipped, so importing a file twice changes nothing; any invalid record
  * or conflict stops the import with every problem named by its location.
  */
-export async function importLedger(db: Kysely<Database>, raws: Iterable<RawRecord>, options: ImportOptions = {}): Promise<ImportOutcome> {
+export async function importLedger(
+  db: Kysely<Database>,
+  raws: Iterable<RawRecord>,
+  options: ImportOptions = {}
+): Promise<ImportOutcome> {
   let outcome: ImportOutcome;
   try {
     outcome = await db.transaction().execute(async (trx): Promise<ImportOutcome> => {
@@ -65,7 +86,8 @@ export async function importLedger(db: Kysely<Database>, raws: Iterable<RawRecor
     if (error instanceof DryRunRollback) return error.outcome;
     throw error;
   }
-  if (outcome.ok && Object.values(outcome.stored).reduce((a, b) => a + b, 0) >= BULK_LOAD_RECORDS) await refreshStatisticsAfterBulkLoad(db);
+  if (outcome.ok && Object.values(outcome.stored).reduce((a, b) => a + b, 0) >= BULK_LOAD_RECORDS)
+    await refreshStatisticsAfterBulkLoad(db);
   return outcome;
 }
 
@@ -97,7 +119,8 @@ interface ImportPlan {
 
 async function planImport(trx: Db, raws: Iterable<RawRecord>): Promise<ImportPlan | { problems: string[] }> {
   const problems: { order: number; text: string }[] = [];
-  const report = (order: number, where: Where, message: string) => problems.push({ order, text: `${locationOf(where)}: ${message}` });
+  const report = (order: number, where: Where, message: string) =>
+    problems.push({ order, text: `${locationOf(where)}: ${message}` });
 
   const units = await listUnits(trx);
   const unitIds = new Map(units.map((u) => [u.name, u.id]));
@@ -105,7 +128,11 @@ async function planImport(trx: Db, raws: Iterable<RawRecord>): Promise<ImportPla
   const earliest = earliestPolicyDate(policies);
   if (!earliest) return { problems: ['数据库中没有考核政策，无法导入'] };
   // Outlets, kinds and levels of every stored policy version: a later version may introduce new ones.
-  const context = { earliestPolicyDate: earliest, hasUnit: (name: string) => unitIds.has(name), fields: ledgerFields(ledgerVocabulary(policies)) };
+  const context = {
+    earliestPolicyDate: earliest,
+    hasUnit: (name: string) => unitIds.has(name),
+    fields: ledgerFields(ledgerVocabulary(policies)),
+  };
 
   // Ids of invalid or conflicting records: a reference to one is not reported a second time.
   const invalidIds = new Map<RecordType, Set<string>>(RECORD_TYPES.map((t) => [t, new Set()]));
@@ -137,7 +164,11 @@ async function planImport(trx: Db, raws: Iterable<RawRecord>): Promise<ImportPla
     if (differing.length === 0) skipped[record.type]++;
     else {
       invalidIds.get(record.type)!.add(record.id);
-      report(order, raw, `${record.type} ${record.id} 与 ${locationOf(earlier)} 的同编号记录不一致（${describeDifferences(differing, earlier.record, record, '前者')}）`);
+      report(
+        order,
+        raw,
+        `${record.type} ${record.id} 与 ${locationOf(earlier)} 的同编号记录不一致（${describeDifferences(differing, earlier.record, record, '前者')}）`
+      );
     }
   }
 
@@ -145,7 +176,15 @@ async function planImport(trx: Db, raws: Iterable<RawRecord>): Promise<ImportPla
   const fresh = Object.fromEntries(RECORD_TYPES.map((t) => [t, [] as Located[]])) as Record<RecordType, Located[]>;
   for (const type of RECORD_TYPES) {
     const inFile = [...firstById.get(type)!.values()];
-    const stored = new Map((await findStoredRecords(trx, type, inFile.map((l) => l.record.id))).map((r) => [r.id, r]));
+    const stored = new Map(
+      (
+        await findStoredRecords(
+          trx,
+          type,
+          inFile.map((l) => l.record.id)
+        )
+      ).map((r) => [r.id, r])
+    );
     for (const located of inFile) {
       const existing = stored.get(located.record.id);
       if (!existing) fresh[type].push(located);
@@ -154,7 +193,11 @@ async function planImport(trx: Db, raws: Iterable<RawRecord>): Promise<ImportPla
         if (differing.length === 0) skipped[type]++;
         else {
           invalidIds.get(type)!.add(located.record.id);
-          report(located.order, located, `${type} ${located.record.id} 与数据库中已存储的同编号记录不一致（${describeDifferences(differing, existing, located.record, '已存')}）；已存储的记录不能由导入修改，请使用新的编号`);
+          report(
+            located.order,
+            located,
+            `${type} ${located.record.id} 与数据库中已存储的同编号记录不一致（${describeDifferences(differing, existing, located.record, '已存')}）；已存储的记录不能由导入修改，请使用新的编号`
+          );
         }
       }
     }
@@ -165,14 +208,24 @@ async function planImport(trx: Db, raws: Iterable<RawRecord>): Promise<ImportPla
   const newSolicitations = new Map(fresh.solicitation.map((l) => [l.record.id, l.record]));
   const referencing = [...fresh.adoption, ...fresh.instruction, ...fresh.upward, ...fresh.response];
   const itemRefs = [...new Set(referencing.map((l) => text(l.record.fields.item)).filter((ref) => !newItems.has(ref)))];
-  const storedItems = new Map((await findItemsByRef(trx, itemRefs)).map((i) => [i.ref, { id: i.id, unitId: i.unit_id }]));
-  const solicitationRefs = [...new Set(fresh.response.map((l) => text(l.record.fields.solicitation)).filter((ref) => !newSolicitations.has(ref)))];
+  const storedItems = new Map(
+    (await findItemsByRef(trx, itemRefs)).map((i) => [i.ref, { id: i.id, unitId: i.unit_id }])
+  );
+  const solicitationRefs = [
+    ...new Set(
+      fresh.response.map((l) => text(l.record.fields.solicitation)).filter((ref) => !newSolicitations.has(ref))
+    ),
+  ];
   const storedSolicitationKeys = await findSolicitationsByRef(trx, solicitationRefs);
   const storedSolicitations = new Map(storedSolicitationKeys.map((s) => [s.ref, { id: s.id, deadline: s.deadline }]));
   const unitNameById = new Map(units.map((u) => [u.id, u.name]));
   const solicitationTargets = new Map<string, Set<string> | null>([
-    ...storedSolicitationKeys.map((s) => [s.ref, s.unitIds && new Set(s.unitIds.map((id) => unitNameById.get(id)!))] as const),
-    ...fresh.solicitation.map((l) => [l.record.id, l.record.fields.units ? new Set(l.record.fields.units as string[]) : null] as const),
+    ...storedSolicitationKeys.map(
+      (s) => [s.ref, s.unitIds && new Set(s.unitIds.map((id) => unitNameById.get(id)!))] as const
+    ),
+    ...fresh.solicitation.map(
+      (l) => [l.record.id, l.record.fields.units ? new Set(l.record.fields.units as string[]) : null] as const
+    ),
   ]);
 
   const itemUnit = (ref: string): string | undefined => {
@@ -181,11 +234,20 @@ async function planImport(trx: Db, raws: Iterable<RawRecord>): Promise<ImportPla
     const stored = storedItems.get(ref);
     return stored && unitNameById.get(stored.unitId);
   };
-  const checkReference = (located: Located, field: string, type: 'item' | 'solicitation', known: (ref: string) => boolean): boolean => {
+  const checkReference = (
+    located: Located,
+    field: string,
+    type: 'item' | 'solicitation',
+    known: (ref: string) => boolean
+  ): boolean => {
     const ref = text(located.record.fields[field]);
     if (known(ref)) return true;
     if (!invalidIds.get(type)!.has(ref)) {
-      report(located.order, located, `${field} 的值 ${JSON.stringify(ref)} 不存在：文件中和数据库中都没有编号为 ${ref} 的 ${type} 记录`);
+      report(
+        located.order,
+        located,
+        `${field} 的值 ${JSON.stringify(ref)} 不存在：文件中和数据库中都没有编号为 ${ref} 的 ${type} 记录`
+      );
     }
     return false;
   };
@@ -193,11 +255,17 @@ async function planImport(trx: Db, raws: Iterable<RawRecord>): Promise<ImportPla
   for (const located of fresh.response) {
     // A conflicting item or solicitation is reported already; its stored unit would only mislead here.
     if (invalidIds.get('item')!.has(text(located.record.fields.item))) continue;
-    const hasSolicitation = checkReference(located, 'solicitation', 'solicitation', (ref) => solicitationTargets.has(ref));
+    const hasSolicitation = checkReference(located, 'solicitation', 'solicitation', (ref) =>
+      solicitationTargets.has(ref)
+    );
     const unit = itemUnit(text(located.record.fields.item));
     const targets = solicitationTargets.get(text(located.record.fields.solicitation));
     if (hasSolicitation && unit !== undefined && targets && !targets.has(unit)) {
-      report(located.order, located, `稿件 ${text(located.record.fields.item)} 的单位“${unit}”不在约稿 ${text(located.record.fields.solicitation)} 的约稿对象中`);
+      report(
+        located.order,
+        located,
+        `稿件 ${text(located.record.fields.item)} 的单位“${unit}”不在约稿 ${text(located.record.fields.solicitation)} 的约稿对象中`
+      );
     }
   }
 
@@ -219,33 +287,105 @@ async function storePlan(trx: Db, plan: ImportPlan): Promise<string[]> {
 
   // An item's state follows its records: one the ledger shows adopted is 已采用, the others 已接收.
   const adopted = new Set(fresh.adoption.map(({ record }) => text(record.fields.item)));
-  const insertedItems = await insertItems(trx, fresh.item.map(({ record: { id, fields: f } }) => [
-    id, unitId(f.unit), text(f.title), text(f.submitted), nullableText(f.body), nullableText(f.category), text(f.submitted), adopted.has(id) ? 'adopted' : 'received',
-  ]));
+  const insertedItems = await insertItems(
+    trx,
+    fresh.item.map(({ record: { id, fields: f } }) => [
+      id,
+      unitId(f.unit),
+      text(f.title),
+      text(f.submitted),
+      nullableText(f.body),
+      nullableText(f.category),
+      text(f.submitted),
+      adopted.has(id) ? 'adopted' : 'received',
+    ])
+  );
   const itemIds = new Map([...plan.storedItems].map(([ref, item]) => [ref, item.id]));
   for (const row of insertedItems) itemIds.set(row.ref, row.id);
   const itemId = (value: FieldValue) => itemIds.get(text(value))!;
 
-  const insertedSolicitations = await insertSolicitations(trx, fresh.solicitation.map(({ record: { id, fields: f } }) => [
-    id, text(f.issuer), text(f.title), text(f.deadline), f.units === null ? 1 : 0,
-  ]));
+  const insertedSolicitations = await insertSolicitations(
+    trx,
+    fresh.solicitation.map(({ record: { id, fields: f } }) => [
+      id,
+      text(f.issuer),
+      text(f.title),
+      text(f.deadline),
+      f.units === null ? 1 : 0,
+    ])
+  );
   const solicitationIds = new Map([...plan.storedSolicitations].map(([ref, s]) => [ref, s.id]));
   for (const row of insertedSolicitations) solicitationIds.set(row.ref, row.id);
-  await insertSolicitationUnits(trx, fresh.solicitation.flatMap(({ record }) =>
-    ((record.fields.units as string[] | null) ?? []).map((name): [number, number] => [solicitationIds.get(record.id)!, unitIds.get(name)!])));
+  await insertSolicitationUnits(
+    trx,
+    fresh.solicitation.flatMap(({ record }) =>
+      ((record.fields.units as string[] | null) ?? []).map((name): [number, number] => [
+        solicitationIds.get(record.id)!,
+        unitIds.get(name)!,
+      ])
+    )
+  );
 
-  await insertAdoptions(trx, fresh.adoption.map(({ record: { id, fields: f } }) => [id, itemId(f.item), text(f.outlet), nullableText(f.kind), text(f.date), nullableText(f.issue)]));
-  await insertInstructions(trx, fresh.instruction.map(({ record: { id, fields: f } }) => [id, itemId(f.item), text(f.level), text(f.date), nullableText(f.leader), nullableText(f.text)]));
-  await insertUpwards(trx, fresh.upward.map(({ record: { id, fields: f } }) => [id, itemId(f.item), text(f.level), nullableText(f.kind), text(f.date)]));
-  await insertResponses(trx, fresh.response.map(({ record: { id, fields: f } }) => [id, solicitationIds.get(text(f.solicitation))!, itemId(f.item)]));
-  const insertedPenalties = await insertPenalties(trx, fresh.penalty.map(({ record: { id, fields: f } }) => [id, unitId(f.unit), text(f.reason), text(f.date), nullableText(f.note)]));
+  await insertAdoptions(
+    trx,
+    fresh.adoption.map(({ record: { id, fields: f } }) => [
+      id,
+      itemId(f.item),
+      text(f.outlet),
+      nullableText(f.kind),
+      text(f.date),
+      nullableText(f.issue),
+    ])
+  );
+  await insertInstructions(
+    trx,
+    fresh.instruction.map(({ record: { id, fields: f } }) => [
+      id,
+      itemId(f.item),
+      text(f.level),
+      text(f.date),
+      nullableText(f.leader),
+      nullableText(f.text),
+    ])
+  );
+  await insertUpwards(
+    trx,
+    fresh.upward.map(({ record: { id, fields: f } }) => [
+      id,
+      itemId(f.item),
+      text(f.level),
+      nullableText(f.kind),
+      text(f.date),
+    ])
+  );
+  await insertResponses(
+    trx,
+    fresh.response.map(({ record: { id, fields: f } }) => [
+      id,
+      solicitationIds.get(text(f.solicitation))!,
+      itemId(f.item),
+    ])
+  );
+  const insertedPenalties = await insertPenalties(
+    trx,
+    fresh.penalty.map(({ record: { id, fields: f } }) => [
+      id,
+      unitId(f.unit),
+      text(f.reason),
+      text(f.date),
+      nullableText(f.note),
+    ])
+  );
 
   // Items created by this import have all their records in the file: score them from memory.
   // Stored items the file adds records to are rescored from the database.
   const deadlines = new Map([...plan.storedSolicitations].map(([ref, s]) => [ref, s.deadline]));
   for (const { record } of fresh.solicitation) deadlines.set(record.id, text(record.fields.deadline));
   const newItemFacts = itemFactsOf(fresh, insertedItems, unitIds, deadlines);
-  await insertBookings(trx, [...newItemFacts.values()].flatMap((facts) => computeItemBookings(facts, plan.policies)));
+  await insertBookings(
+    trx,
+    [...newItemFacts.values()].flatMap((facts) => computeItemBookings(facts, plan.policies))
+  );
 
   const touchedStoredItems = [...fresh.adoption, ...fresh.instruction, ...fresh.upward, ...fresh.response]
     .map((l) => itemId(l.record.fields.item))
@@ -254,8 +394,18 @@ async function storePlan(trx: Db, plan: ImportPlan): Promise<string[]> {
     ...insertedSolicitations.map((r) => r.id),
     ...fresh.response.map((l) => solicitationIds.get(text(l.record.fields.solicitation))!),
   ];
-  await markAdoptedLedgerItems(trx, [...new Set(fresh.adoption.map((l) => itemId(l.record.fields.item)).filter((id) => !newItemFacts.has(id)))]);
-  await recomputeBookings(trx, { itemIds: touchedStoredItems, solicitationIds: touchedSolicitations, penaltyIds: insertedPenalties.map((r) => r.id) }, plan.policies);
+  await markAdoptedLedgerItems(trx, [
+    ...new Set(fresh.adoption.map((l) => itemId(l.record.fields.item)).filter((id) => !newItemFacts.has(id))),
+  ]);
+  await recomputeBookings(
+    trx,
+    {
+      itemIds: touchedStoredItems,
+      solicitationIds: touchedSolicitations,
+      penaltyIds: insertedPenalties.map((r) => r.id),
+    },
+    plan.policies
+  );
 
   return [
     ...(await warnUnrewardedInstructions(trx, fresh.instruction, itemId, plan.policies)),
@@ -268,27 +418,54 @@ function itemFactsOf(
   fresh: Record<RecordType, Located[]>,
   inserted: { id: number; ref: string }[],
   unitIds: Map<string, number>,
-  deadlines: Map<string, string>,
+  deadlines: Map<string, string>
 ): Map<number, ItemFacts> {
   const idByRef = new Map(inserted.map((r) => [r.ref, r.id]));
   const facts = new Map<number, ItemFacts>();
   const byRef = new Map<string, ItemFacts>();
-  for (const { record: { id: ref, fields: f } } of fresh.item) {
+  for (const {
+    record: { id: ref, fields: f },
+  } of fresh.item) {
     // Most items have no instruction, upward adoption or response: share one empty list until they do.
-    const item: ItemFacts = { id: idByRef.get(ref)!, ref, unitId: unitIds.get(text(f.unit))!, submitted: text(f.submitted), adoptions: NONE, instructions: NONE, upwards: NONE, responses: NONE };
+    const item: ItemFacts = {
+      id: idByRef.get(ref)!,
+      ref,
+      unitId: unitIds.get(text(f.unit))!,
+      submitted: text(f.submitted),
+      adoptions: NONE,
+      instructions: NONE,
+      upwards: NONE,
+      responses: NONE,
+    };
     facts.set(item.id, item);
     byRef.set(ref, item);
   }
-  const add = <K extends 'adoptions' | 'instructions' | 'upwards' | 'responses'>(itemRef: FieldValue, list: K, fact: ItemFacts[K][number]) => {
+  const add = <K extends 'adoptions' | 'instructions' | 'upwards' | 'responses'>(
+    itemRef: FieldValue,
+    list: K,
+    fact: ItemFacts[K][number]
+  ) => {
     const item = byRef.get(text(itemRef));
     if (!item) return;
     if (item[list] === NONE) item[list] = [] as ItemFacts[K];
     (item[list] as ItemFacts[K][number][]).push(fact);
   };
-  for (const { record: { id: ref, fields: f } } of fresh.adoption) add(f.item, 'adoptions', { ref, outlet: text(f.outlet), kind: nullableText(f.kind), date: text(f.date) });
-  for (const { record: { id: ref, fields: f } } of fresh.instruction) add(f.item, 'instructions', { ref, level: text(f.level), date: text(f.date) });
-  for (const { record: { id: ref, fields: f } } of fresh.upward) add(f.item, 'upwards', { ref, level: text(f.level), kind: nullableText(f.kind), date: text(f.date) });
-  for (const { record: { id: ref, fields: f } } of fresh.response) add(f.item, 'responses', { ref, deadline: deadlines.get(text(f.solicitation))! });
+  for (const {
+    record: { id: ref, fields: f },
+  } of fresh.adoption)
+    add(f.item, 'adoptions', { ref, outlet: text(f.outlet), kind: nullableText(f.kind), date: text(f.date) });
+  for (const {
+    record: { id: ref, fields: f },
+  } of fresh.instruction)
+    add(f.item, 'instructions', { ref, level: text(f.level), date: text(f.date) });
+  for (const {
+    record: { id: ref, fields: f },
+  } of fresh.upward)
+    add(f.item, 'upwards', { ref, level: text(f.level), kind: nullableText(f.kind), date: text(f.date) });
+  for (const {
+    record: { id: ref, fields: f },
+  } of fresh.response)
+    add(f.item, 'responses', { ref, deadline: deadlines.get(text(f.solicitation))! });
   return facts;
 }
 

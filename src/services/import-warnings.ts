@@ -16,25 +16,51 @@ const text = (value: FieldValue): string => value as string;
  * 区领导批示 earns the bonus only on items adopted by 《番府信息》 or 《番府信息上报》: an instruction
  * stored for any other item is kept, and the user is told it earns nothing (scoring.md).
  */
-export async function warnUnrewardedInstructions(db: Db, instructions: Located[], itemId: (ref: FieldValue) => number, policies: readonly Policy[]): Promise<string[]> {
+export async function warnUnrewardedInstructions(
+  db: Db,
+  instructions: Located[],
+  itemId: (ref: FieldValue) => number,
+  policies: readonly Policy[]
+): Promise<string[]> {
   const district = instructions.filter((l) => l.record.fields.level === 'district');
   if (district.length === 0) return [];
-  const bonusOutlets = [...new Set(policies.flatMap((p) => Object.entries(p.outlets).filter(([, o]) => o.instructionBonus).map(([code]) => code)))];
-  const outletNames = [...new Set(policies.flatMap((p) => bonusOutlets.map((code) => p.outlets[code]?.name).filter(Boolean)))].join('或');
+  const bonusOutlets = [
+    ...new Set(
+      policies.flatMap((p) =>
+        Object.entries(p.outlets)
+          .filter(([, o]) => o.instructionBonus)
+          .map(([code]) => code)
+      )
+    ),
+  ];
+  const outletNames = [
+    ...new Set(policies.flatMap((p) => bonusOutlets.map((code) => p.outlets[code]?.name).filter(Boolean))),
+  ].join('或');
   const ids = [...new Set(district.map((l) => itemId(l.record.fields.item)))];
   const rewarded = await itemsAdoptedBy(db, ids, bonusOutlets);
   return district
     .filter((l) => !rewarded.has(itemId(l.record.fields.item)))
-    .map((l) => `${locationOf(l)}: 稿件 ${text(l.record.fields.item)} 未被${outletNames}采用，区领导批示 ${l.record.id} 已记录但不加分`);
+    .map(
+      (l) =>
+        `${locationOf(l)}: 稿件 ${text(l.record.fields.item)} 未被${outletNames}采用，区领导批示 ${l.record.id} 已记录但不加分`
+    );
 }
 
 /**
  * Warnings for a manual 不按时间及要求上报约稿信息 deduction of a unit dated `date`: one for each
  * automatic deduction for a deadline missed in the window before it. Used by imports and the API.
  */
-export async function repeatedLatenessWarnings(db: Db, unitId: number, unitName: string, date: string): Promise<string[]> {
+export async function repeatedLatenessWarnings(
+  db: Db,
+  unitId: number,
+  unitName: string,
+  date: string
+): Promise<string[]> {
   const missed = await findMissedDeadlines(db, unitId, addDays(date, -LATENESS_WINDOW_DAYS), date);
-  return missed.map((m) => `${unitName} 已因未在截止日期 ${m.date} 前报送约稿 ${m.record_ref} 被自动扣分；如这条扣分是同一次迟报，请勿重复扣分`);
+  return missed.map(
+    (m) =>
+      `${unitName} 已因未在截止日期 ${m.date} 前报送约稿 ${m.record_ref} 被自动扣分；如这条扣分是同一次迟报，请勿重复扣分`
+  );
 }
 
 /**
@@ -43,7 +69,13 @@ export async function repeatedLatenessWarnings(db: Db, unitId: number, unitName:
  * penalty after a missed deadline, or a new solicitation whose missing units were already
  * penalized by hand.
  */
-export async function warnDuplicateLateness(db: Db, penalties: Located[], solicitations: Located[], unitIds: Map<string, number>, solicitationIds: Map<string, number>): Promise<string[]> {
+export async function warnDuplicateLateness(
+  db: Db,
+  penalties: Located[],
+  solicitations: Located[],
+  unitIds: Map<string, number>,
+  solicitationIds: Map<string, number>
+): Promise<string[]> {
   const warnings: string[] = [];
   const newPenalties = new Set(penalties.map((l) => l.record.id));
   for (const located of penalties) {
@@ -59,7 +91,9 @@ export async function warnDuplicateLateness(db: Db, penalties: Located[], solici
     const missing = await findMissingUnits(db, solicitationIds.get(located.record.id)!);
     const late = await findLatePenalties(db, missing, deadline, addDays(deadline, LATENESS_WINDOW_DAYS));
     for (const penalty of late.filter((p) => !newPenalties.has(p.ref))) {
-      warnings.push(`${locationOf(located)}: ${penalty.unit} 未按时报送约稿 ${located.record.id}，将被自动扣分；其已有的手工迟报扣分 ${penalty.ref}（${penalty.date}）可能重复扣分`);
+      warnings.push(
+        `${locationOf(located)}: ${penalty.unit} 未按时报送约稿 ${located.record.id}，将被自动扣分；其已有的手工迟报扣分 ${penalty.ref}（${penalty.date}）可能重复扣分`
+      );
     }
   }
   return warnings;

@@ -45,8 +45,10 @@ function describeUnavailable(error: unknown, location: string): string | undefin
   const code = (cause as { code?: string }).code ?? (error as { code?: string }).code;
   const message = String((cause as Error).message ?? error);
   if (code === '3D000' || /database .* does not exist/.test(message)) return `PostgreSQL 数据库不存在：${location}`;
-  if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'ETIMEDOUT') return `无法连接数据库 ${location}（${code}）`;
+  if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'ETIMEDOUT')
+    return `无法连接数据库 ${location}（${code}）`;
   if (code === '28P01' || code === '28000') return `数据库拒绝了登录：${location}`;
-  if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_NOTADB') return `无法打开数据库文件 ${location}（${code === 'SQLITE_NOTADB' ? '不是 SQLite 数据库' : '无法读写'}）`;
+  if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_NOTADB')
+    return `无法打开数据库文件 ${location}（${code === 'SQLITE_NOTADB' ? '不是 SQLite 数据库' : '无法读写'}）`;
   return undefined;
 }

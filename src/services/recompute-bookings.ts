@@ -24,14 +24,29 @@ export async function recomputeBookings(db: Db, affected: AffectedSources, polic
 
   if (itemIds.length > 0) {
     const items = await loadItemFacts(db, itemIds);
-    await replaceBookings(db, 'item', itemIds, items.flatMap((item) => computeItemBookings(item, policies)));
+    await replaceBookings(
+      db,
+      'item',
+      itemIds,
+      items.flatMap((item) => computeItemBookings(item, policies))
+    );
   }
   if (solicitationIds.length > 0) {
     const solicitations = await loadSolicitationFacts(db, solicitationIds);
-    await replaceBookings(db, 'solicitation', solicitationIds, solicitations.flatMap((s) => computeSolicitationBookings(s, policies)));
+    await replaceBookings(
+      db,
+      'solicitation',
+      solicitationIds,
+      solicitations.flatMap((s) => computeSolicitationBookings(s, policies))
+    );
   }
   if (penaltyIds.length > 0) {
     const penalties = await loadPenaltyFacts(db, penaltyIds);
-    await replaceBookings(db, 'penalty', penaltyIds, penalties.flatMap((p) => computePenaltyBookings(p, policies)));
+    await replaceBookings(
+      db,
+      'penalty',
+      penaltyIds,
+      penalties.flatMap((p) => computePenaltyBookings(p, policies))
+    );
   }
 }

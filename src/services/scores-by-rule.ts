@@ -23,14 +23,27 @@ export interface RuleTotalsDocument {
 }
 
 /** Points of a year (or one quarter) per series, quarter and rule: one GROUP BY, however many items are stored. */
-export async function scoresByRule(db: Db, options: { year: number; quarter?: number; asOf?: IsoDate }): Promise<RuleTotalsDocument> {
+export async function scoresByRule(
+  db: Db,
+  options: { year: number; quarter?: number; asOf?: IsoDate }
+): Promise<RuleTotalsDocument> {
   const first = periodIndex(options.year, options.quarter ?? 1);
   const last = periodIndex(options.year, options.quarter ?? 4);
-  const [sums, policies] = await Promise.all([sumPointsBySeriesAndRule(db, first, last, options.asOf), listPolicies(db)]);
+  const [sums, policies] = await Promise.all([
+    sumPointsBySeriesAndRule(db, first, last, options.asOf),
+    listPolicies(db),
+  ]);
   const rows = sums.map((row): RuleTotal => {
     const quarter = (row.period % 4) + 1;
     const policy = policyForPeriod(policies, quarterEnd(options.year, quarter));
-    return { series: row.series, quarter, rule: row.rule, description: describeRule(row.rule, policy), points: row.points, bookings: row.bookings };
+    return {
+      series: row.series,
+      quarter,
+      rule: row.rule,
+      description: describeRule(row.rule, policy),
+      points: row.points,
+      bookings: row.bookings,
+    };
   });
   rows.sort((a, b) => a.series.localeCompare(b.series) || a.quarter - b.quarter || a.rule.localeCompare(b.rule));
   return { year: options.year, ...(options.quarter ? { quarter: options.quarter } : {}), rows };

@@ -28,9 +28,19 @@ export function readSeedRoster(): UnitRoster {
  * Seeds an empty database with the series, units and policy of the annex; leaves a
  * database that already has units or a policy as it is.
  */
-export async function seedDefaults(db: Db, roster: UnitRoster = readSeedRoster(), policy: Policy = readSeedPolicy()): Promise<void> {
+export async function seedDefaults(
+  db: Db,
+  roster: UnitRoster = readSeedRoster(),
+  policy: Policy = readSeedPolicy()
+): Promise<void> {
   if ((await listPolicies(db)).length === 0) await insertPolicy(db, policy);
   if ((await countUnits(db)) > 0) return;
-  await insertSeries(db, roster.series.map((s, i) => ({ code: s.code, name: s.name, sort_order: i + 1 })));
-  await insertUnits(db, roster.series.flatMap((s) => s.units.map((name, i) => ({ name, series_code: s.code, sort_order: i + 1 }))));
+  await insertSeries(
+    db,
+    roster.series.map((s, i) => ({ code: s.code, name: s.name, sort_order: i + 1 }))
+  );
+  await insertUnits(
+    db,
+    roster.series.flatMap((s) => s.units.map((name, i) => ({ name, series_code: s.code, sort_order: i + 1 })))
+  );
 }

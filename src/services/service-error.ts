@@ -6,7 +6,7 @@ export class ServiceError extends Error {
   constructor(
     readonly kind: 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'locked' | 'too_many',
     message: string,
-    readonly details: { field?: string; [key: string]: unknown } = {},
+    readonly details: { field?: string; [key: string]: unknown } = {}
   ) {
     super(message);
   }

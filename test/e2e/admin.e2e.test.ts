@@ -3,7 +3,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { PHONE, launchBrowser, screenshot, see, signIn, startSystem, type Browsing, type System, isDialectAvailable } from './harness.js';
+import {
+  PHONE,
+  launchBrowser,
+  screenshot,
+  see,
+  signIn,
+  startSystem,
+  type Browsing,
+  type System,
+  isDialectAvailable,
+} from './harness.js';
 
 const HEADER = '类型,编号,单位,标题,报送日期,稿件编号,采用载体,信息类型,日期';
 /** Problems on lines 3 and 4: an unknown unit and a malformed date; line 2 is fine. */
@@ -22,7 +32,10 @@ const GOOD = [
 
 /** Clicks an option of the open antd Select dropdown by its exact text (the role=option nodes are hidden a11y copies). */
 async function pick(page: Page, text: string): Promise<void> {
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option-content').getByText(text, { exact: true }).click();
+  await page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option-content')
+    .getByText(text, { exact: true })
+    .click();
 }
 
 describe.skipIf(!isDialectAvailable)('administration pages in Chromium', () => {
@@ -45,10 +58,20 @@ describe.skipIf(!isDialectAvailable)('administration pages in Chromium', () => {
   const auditAdmin = () => (auditAdminAccount ??= system.account('audit_admin'));
   let sysAdminAccount: ReturnType<System['account']> | undefined;
   const sysAdmin = () => (sysAdminAccount ??= system.account('sys_admin'));
-  const displayName = async (id: number) => (await system.store.db.selectFrom('users').select('display_name').where('id', '=', id).executeTakeFirstOrThrow()).display_name;
+  const displayName = async (id: number) =>
+    (await system.store.db.selectFrom('users').select('display_name').where('id', '=', id).executeTakeFirstOrThrow())
+      .display_name;
 
   const counts = async () => {
-    const n = async (table: 'items' | 'bookings') => Number((await system.store.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const n = async (table: 'items' | 'bookings') =>
+      Number(
+        (
+          await system.store.db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n
+      );
     return { items: await n('items'), bookings: await n('bookings') };
   };
 
@@ -68,7 +91,9 @@ describe.skipIf(!isDialectAvailable)('administration pages in Chromium', () => {
     await see(page, '发现 2 个问题');
     const rows = page.locator('.ant-table-tbody tr.ant-table-row');
     expect(await rows.count()).toBe(2);
-    expect(await rows.nth(0).innerText()).toMatch(/台账-有误\.csv\s+第 3 行\s+unit（单位）\s+"火星镇"\s+.*不是已登记的报送单位/);
+    expect(await rows.nth(0).innerText()).toMatch(
+      /台账-有误\.csv\s+第 3 行\s+unit（单位）\s+"火星镇"\s+.*不是已登记的报送单位/
+    );
     expect(await rows.nth(1).innerText()).toMatch(/第 4 行\s+submitted（报送日期）\s+"2026\/01\/06"\s+.*不是有效日期/);
     await see(page, '未存储任何记录。请按下表修改文件后重新上传。');
     await screenshot(page, 'import-errors');
@@ -120,7 +145,11 @@ describe.skipIf(!isDialectAvailable)('administration pages in Chromium', () => {
     expect((await menu.allInnerTexts()).sort()).toEqual(['审计日志', '工作台'].sort());
     await page.getByRole('menuitem', { name: '审计日志' }).click();
     await see(page, /哈希链完整：全部 \d+ 条记录未被改动或删除/);
-    await page.locator('.ant-table-tbody tr.ant-table-row', { hasText: await displayName(auditor.id) }).filter({ hasText: '登录' }).first().waitFor();
+    await page
+      .locator('.ant-table-tbody tr.ant-table-row', { hasText: await displayName(auditor.id) })
+      .filter({ hasText: '登录' })
+      .first()
+      .waitFor();
     await page.getByRole('button', { name: '展开行' }).first().click();
     await see(page, '变更后');
     await screenshot(page, 'audit');
@@ -132,7 +161,10 @@ describe.skipIf(!isDialectAvailable)('administration pages in Chromium', () => {
     const filtered = page.waitForResponse((r) => r.url().includes('/api/audit?') && r.url().includes('action=login'));
     await page.getByRole('button', { name: '查询' }).click();
     await filtered;
-    await page.locator('.ant-spin-spinning').waitFor({ state: 'detached' }).catch(() => undefined);
+    await page
+      .locator('.ant-spin-spinning')
+      .waitFor({ state: 'detached' })
+      .catch(() => undefined);
     const actions = await page.locator('.ant-table-tbody tr.ant-table-row td:nth-child(5)').allInnerTexts();
     expect(actions.length).toBeGreaterThan(0);
     expect(new Set(actions)).toEqual(new Set(['登录']));
@@ -163,7 +195,12 @@ describe.skipIf(!isDialectAvailable)('administration pages in Chromium', () => {
     await page.getByRole('button', { name: '我已记下' }).click();
     const row = page.locator('.ant-table-tbody tr', { hasText: 'swz-xinxiyuan' });
     expect(await row.innerText()).toMatch(/李信息\s+信息员\s+沙湾镇/);
-    const stored = await system.store.db.selectFrom('users').innerJoin('units', 'units.id', 'users.unit_id').select(['users.role', 'units.name']).where('username', '=', 'swz-xinxiyuan').executeTakeFirstOrThrow();
+    const stored = await system.store.db
+      .selectFrom('users')
+      .innerJoin('units', 'units.id', 'users.unit_id')
+      .select(['users.role', 'units.name'])
+      .where('username', '=', 'swz-xinxiyuan')
+      .executeTakeFirstOrThrow();
     expect(stored).toEqual({ role: 'officer', name: '沙湾镇' });
     expect(browsing.errors).toEqual([]);
   });
@@ -180,11 +217,16 @@ describe.skipIf(!isDialectAvailable)('administration pages in Chromium', () => {
       await see(page, /登记提醒：\d+ 个单位登记不齐全/);
       // The registry finds a unit by its pinyin initials too (the server spells them with the units).
       await page.getByLabel('查找单位').fill('sjz');
-      const registry = page.locator('.ant-card').filter({ has: page.locator('.ant-card-head-title', { hasText: '信息员登记备案' }) });
-      await expect.poll(() => registry.locator('tbody tr.ant-table-row').allInnerTexts()).toEqual([expect.stringContaining('石基镇')]);
+      const registry = page
+        .locator('.ant-card')
+        .filter({ has: page.locator('.ant-card-head-title', { hasText: '信息员登记备案' }) });
+      await expect
+        .poll(() => registry.locator('tbody tr.ant-table-row').allInnerTexts())
+        .toEqual([expect.stringContaining('石基镇')]);
       await page.goto('/admin/trainings');
       await see(page, '还没有培训记录，请点击“登记培训”');
-      if (viewport) expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+      if (viewport)
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     }
     const security = await system.account('security_admin');
     const page = await browsing.newPage();
@@ -209,13 +251,22 @@ describe.skipIf(!isDialectAvailable)('administration pages in Chromium', () => {
     await page.goto('/admin/audit');
     await page.getByLabel('操作人', { exact: true }).fill(officerName);
     await page.getByRole('button', { name: '查询' }).click();
-    const row = page.locator('.ant-table-tbody tr.ant-table-row').filter({ hasText: `${officerName}（沙湾镇）` }).filter({ hasText: '登录' }).first();
+    const row = page
+      .locator('.ant-table-tbody tr.ant-table-row')
+      .filter({ hasText: `${officerName}（沙湾镇）` })
+      .filter({ hasText: '登录' })
+      .first();
     await row.waitFor();
     const cells = await row.locator('td').allInnerTexts();
     // 编号, 时间 in Beijing time with its offset, 操作人 by name and unit, 操作, 对象 by name, 结果.
     const [, id, time, actor, action, object, outcome] = cells;
     expect(time).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \+08:00$/);
-    expect([actor, action, object, outcome]).toEqual([`${officerName}（沙湾镇）`, '登录', `账号 ${officerName}（沙湾镇）`, '成功']);
+    expect([actor, action, object, outcome]).toEqual([
+      `${officerName}（沙湾镇）`,
+      '登录',
+      `账号 ${officerName}（沙湾镇）`,
+      '成功',
+    ]);
 
     const download = page.waitForEvent('download');
     await page.getByRole('link', { name: /导出 CSV/ }).click();
@@ -251,12 +302,20 @@ describe.skipIf(!isDialectAvailable)('administration pages in Chromium', () => {
     await dialog.getByRole('button', { name: '保存' }).click();
     await see(page, '账号信息已保存');
     expect(await row.innerText()).toMatch(/王信息\s+信息员\s+石基镇\s+020-84822345/);
-    const stored = await system.store.db.selectFrom('users').innerJoin('units', 'units.id', 'users.unit_id').select(['display_name', 'phone', 'units.name']).where('users.id', '=', officer.id).executeTakeFirstOrThrow();
+    const stored = await system.store.db
+      .selectFrom('users')
+      .innerJoin('units', 'units.id', 'users.unit_id')
+      .select(['display_name', 'phone', 'units.name'])
+      .where('users.id', '=', officer.id)
+      .executeTakeFirstOrThrow();
     expect(stored).toEqual({ display_name: '王信息', phone: '020-84822345', name: '石基镇' });
 
     // A district role has no unit to pick.
     await page.getByLabel('查找账号').fill(editor.username);
-    await page.locator('.ant-table-tbody tr.ant-table-row', { hasText: editor.username }).getByRole('button', { name: '编辑' }).click();
+    await page
+      .locator('.ant-table-tbody tr.ant-table-row', { hasText: editor.username })
+      .getByRole('button', { name: '编辑' })
+      .click();
     await see(page, '调研科编辑为区级角色，不属于报送单位');
     expect(browsing.errors).toEqual([]);
   });
@@ -265,7 +324,11 @@ describe.skipIf(!isDialectAvailable)('administration pages in Chromium', () => {
     const editor = await system.account('editor');
     // The office's only 石楼镇 officer account, with a mobile phone.
     const officer = await system.account('officer', '石楼镇');
-    await system.store.db.updateTable('users').set({ display_name: '赵信息', phone: '13912345678' }).where('id', '=', officer.id).execute();
+    await system.store.db
+      .updateTable('users')
+      .set({ display_name: '赵信息', phone: '13912345678' })
+      .where('id', '=', officer.id)
+      .execute();
     const page = await browsing.newPage();
     await signIn(page, editor);
     await page.goto('/admin/registry');
@@ -277,7 +340,9 @@ describe.skipIf(!isDialectAvailable)('administration pages in Chromium', () => {
     await gaps.getByText(/共 \d+ 个单位/).waitFor();
     let row = gaps.locator('tbody tr.ant-table-row', { hasText: '石楼镇' });
     while (!(await row.count())) await gaps.locator('.ant-pagination-next').click();
-    expect(await row.innerText()).toMatch(/石楼镇\s+未登记分管领导（第一责任人）\s+未登记直接责任人\s+未登记信息员\s+从未登记/);
+    expect(await row.innerText()).toMatch(
+      /石楼镇\s+未登记分管领导（第一责任人）\s+未登记直接责任人\s+未登记信息员\s+从未登记/
+    );
 
     await row.getByRole('button', { name: '按账号登记：赵信息' }).click();
     const dialog = page.locator('.ant-modal', { hasText: '登记人员：石楼镇' });
@@ -296,8 +361,15 @@ describe.skipIf(!isDialectAvailable)('administration pages in Chromium', () => {
     await dialog.getByRole('button', { name: '登记', exact: true }).click();
     expect((await saved).status()).toBe(201);
     row = gaps.locator('tbody tr.ant-table-row', { hasText: '石楼镇' });
-    await expect.poll(async () => (await row.count()) === 0 || !(await row.innerText()).includes('未登记信息员')).toBe(true);
-    const stored = await system.store.db.selectFrom('unit_contacts').innerJoin('units', 'units.id', 'unit_contacts.unit_id').select(['unit_contacts.name', 'mobile', 'duty']).where('units.name', '=', '石楼镇').executeTakeFirstOrThrow();
+    await expect
+      .poll(async () => (await row.count()) === 0 || !(await row.innerText()).includes('未登记信息员'))
+      .toBe(true);
+    const stored = await system.store.db
+      .selectFrom('unit_contacts')
+      .innerJoin('units', 'units.id', 'unit_contacts.unit_id')
+      .select(['unit_contacts.name', 'mobile', 'duty'])
+      .where('units.name', '=', '石楼镇')
+      .executeTakeFirstOrThrow();
     expect(stored).toEqual({ name: '赵信息', mobile: '13912345678', duty: 'officer' });
     expect(browsing.errors).toEqual([]);
   });

@@ -42,12 +42,24 @@ describe.skipIf(!isDialectAvailable)('daily work of the units and the office lea
     return page.locator('.ant-popover');
   };
 
-  it('an officer\'s dashboard lists every open solicitation with its countdown and a returned item by title; 撰写回复稿 drafts a reply that answers the solicitation', async () => {
+  it("an officer's dashboard lists every open solicitation with its countdown and a returned item by title; 撰写回复稿 drafts a reply that answers the solicitation", async () => {
     const { account, api } = await client('officer', '新造镇');
     const { api: reviewer } = await client('reviewer', '新造镇');
     const today = todayInChina();
-    for (const [title, days] of [['关于报送秋收工作的约稿', 2], ['关于报送年度亮点工作的约稿', 10]] as const) {
-      expect((await editor.post('/api/solicitations', { issuer: 'district', title, deadline: addDays(today, days), unitIds: [unitId('新造镇')] })).statusCode).toBe(201);
+    for (const [title, days] of [
+      ['关于报送秋收工作的约稿', 2],
+      ['关于报送年度亮点工作的约稿', 10],
+    ] as const) {
+      expect(
+        (
+          await editor.post('/api/solicitations', {
+            issuer: 'district',
+            title,
+            deadline: addDays(today, days),
+            unitIds: [unitId('新造镇')],
+          })
+        ).statusCode
+      ).toBe(201);
     }
     const returned = await inReview(api, { title: '新造镇推进农村人居环境整治' });
     expect((await reviewer.transition(returned, 'return_to_officer', '请补充具体数据')).statusCode).toBe(200);
@@ -98,12 +110,18 @@ describe.skipIf(!isDialectAvailable)('daily work of the units and the office lea
     await page.locator('.ant-select-item-option', { hasText: '本单位主要工作进展' }).click();
     // A program renamed to .pdf: the name passes, the content does not (deliberately provokes a 400).
     browsing.expectRefusal(/^400 POST \/api\/items\/\d+\/attachments$/);
-    await page.locator('input[type=file]').setInputFiles({ name: '检查记录.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ\x90\x00\x03\x00\x00\x00this program cannot be run in DOS mode') });
+    await page.locator('input[type=file]').setInputFiles({
+      name: '检查记录.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('MZ\x90\x00\x03\x00\x00\x00this program cannot be run in DOS mode'),
+    });
     await page.getByRole('button', { name: '保存并提交审核', exact: true }).click();
     await page.waitForURL(/\/unit\/items\/\d+\/edit$/);
     const id = Number(/\/unit\/items\/(\d+)\/edit/.exec(page.url())![1]);
     await see(page, /稿件已保存为草稿，但未提交审核/);
-    const field = page.locator('#item-attachments').locator('xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-form-item ")][1]');
+    const field = page
+      .locator('#item-attachments')
+      .locator('xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-form-item ")][1]');
     await field.getByText(/1 个附件未被接受/).waitFor();
     expect(await field.getAttribute('class')).toContain('ant-form-item-has-error');
     await field.getByText('未被接受', { exact: true }).waitFor();
@@ -143,7 +161,11 @@ describe.skipIf(!isDialectAvailable)('daily work of the units and the office lea
     await see(boss, '“化龙镇召开农业产业园推进会（政务信息）”待您审核');
     await boss.goto('/unit/review');
     await boss.getByRole('tab', { name: '单位审核中' }).click();
-    await boss.getByRole('row').filter({ hasText: '化龙镇召开农业产业园推进会' }).getByRole('button', { name: '审核通过' }).click();
+    await boss
+      .getByRole('row')
+      .filter({ hasText: '化龙镇召开农业产业园推进会' })
+      .getByRole('button', { name: '审核通过' })
+      .click();
     const confirm = boss.locator('.ant-popconfirm');
     await confirm.getByText('审核通过“化龙镇召开农业产业园推进会（政务信息）”？').waitFor();
     await confirm.getByRole('button', { name: '审核通过' }).click();
@@ -178,18 +200,28 @@ describe.skipIf(!isDialectAvailable)('daily work of the units and the office lea
     await leader.getByRole('button', { name: '确定' }).click();
     await see(leader, '考核结果已退回调研科修改');
     await see(leader, '退回意见：请核对第三序列的约稿扣分');
-    await leader.locator('.ant-timeline').getByText(/办公室领导退回修改/).waitFor();
+    await leader
+      .locator('.ant-timeline')
+      .getByText(/办公室领导退回修改/)
+      .waitFor();
 
     const page = await browsing.newPage();
     await signIn(page, editorAccount);
     await see(page, `${quarterTitle}被退回修改`);
     await see(page, '办公室领导意见：请核对第三序列的约稿扣分');
-    await page.getByText(`${quarterTitle}被退回修改`).locator('xpath=ancestor::li[1]').getByRole('button', { name: '去处理' }).click();
+    await page
+      .getByText(`${quarterTitle}被退回修改`)
+      .locator('xpath=ancestor::li[1]')
+      .getByRole('button', { name: '去处理' })
+      .click();
     await page.waitForURL(/\/results\?id=\d+$/);
     await see(page, /退回意见：请核对第三序列的约稿扣分/);
     await page.getByRole('button', { name: '重新编制并提交审批' }).click();
     await see(page, /已重新编制.*考核结果，请办公室领导审批/);
-    await page.locator('.ant-timeline').getByText(/调研科重新编制并提交/).waitFor();
+    await page
+      .locator('.ant-timeline')
+      .getByText(/调研科重新编制并提交/)
+      .waitFor();
 
     await leader.goto('/');
     await see(leader, `${quarterTitle}待审批`);
@@ -197,7 +229,10 @@ describe.skipIf(!isDialectAvailable)('daily work of the units and the office lea
     await leader.getByRole('button', { name: '审批并发布' }).click();
     await leader.locator('.ant-popconfirm').getByRole('button', { name: '发布' }).click();
     await see(leader, /考核结果已发布，各单位可以查看/);
-    await leader.locator('.ant-timeline').getByText(/办公室领导审批发布/).waitFor();
+    await leader
+      .locator('.ant-timeline')
+      .getByText(/办公室领导审批发布/)
+      .waitFor();
     expect(browsing.errors).toEqual([]);
   });
 });

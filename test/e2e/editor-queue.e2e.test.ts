@@ -7,10 +7,21 @@ import { addDays, todayInChina } from '../../src/domain/dates.js';
 import type { Policy } from '../../src/domain/policy.js';
 import { importLedger } from '../../src/services/import-ledger.js';
 import { loginAs, type ApiClient } from '../helpers/test-app.js';
-import { launchBrowser, see, signIn, startSystem, type Browsing, type System, isDialectAvailable, choose } from './harness.js';
+import {
+  launchBrowser,
+  see,
+  signIn,
+  startSystem,
+  type Browsing,
+  type System,
+  isDialectAvailable,
+  choose,
+} from './harness.js';
 import { itemSender } from './send-item.js';
 
-const policy = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../seeds/panyu-2010.policy.json'), 'utf8')) as Policy;
+const policy = JSON.parse(
+  fs.readFileSync(path.resolve(import.meta.dirname, '../../seeds/panyu-2010.policy.json'), 'utf8')
+) as Policy;
 
 describe.skipIf(!isDialectAvailable)('the district editor works without friction (issue 8)', () => {
   let system: System;
@@ -36,12 +47,17 @@ describe.skipIf(!isDialectAvailable)('the district editor works without friction
     const page = await browsing.newPage();
     // Signed in first: the login page asks who is signed in (401 before anyone is).
     await signIn(page, editor);
-    page.on('response', (response) => { if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`); });
+    page.on('response', (response) => {
+      if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
+    });
     return page;
   };
 
   const ledger = async (records: Record<string, unknown>[]) => {
-    const outcome = await importLedger(system.store.db, records.map((fields, i) => ({ fields, file: 'e2e', line: i + 1 })));
+    const outcome = await importLedger(
+      system.store.db,
+      records.map((fields, i) => ({ fields, file: 'e2e', line: i + 1 }))
+    );
     expect(outcome.ok, JSON.stringify(outcome)).toBe(true);
   };
   const row = (page: Page, title: string) => page.locator('tr.ant-table-row', { hasText: title });
@@ -61,14 +77,19 @@ describe.skipIf(!isDialectAvailable)('the district editor works without friction
     await see(page, '按待办顺序排列');
     await row(page, '南村镇第二篇新报送稿件').waitFor();
     const titles = await rowTitles(page);
-    expect(titles.slice(0, 2).map((t) => t.replace(/（政务信息）.*/, ''))).toEqual(['南村镇第一篇新报送稿件', '南村镇第二篇新报送稿件']);
+    expect(titles.slice(0, 2).map((t) => t.replace(/（政务信息）.*/, ''))).toEqual([
+      '南村镇第一篇新报送稿件',
+      '南村镇第二篇新报送稿件',
+    ]);
     // The later-dated ledger item waits behind what was sent; the adopted one is last.
     expect(titles.findIndex((t) => t.includes('未来日期'))).toBeGreaterThan(1);
     expect(titles[titles.length - 1]).toContain('今天已采用');
 
     // Sorted by points on the server: the adopted ledger item (8) first.
     // The second click (descending) only once the first sort's page has come back, as a person would.
-    const ascending = page.waitForResponse((response) => response.url().includes('/api/items?') && response.url().includes('sort=points'));
+    const ascending = page.waitForResponse(
+      (response) => response.url().includes('/api/items?') && response.url().includes('sort=points')
+    );
     await page.getByRole('columnheader', { name: '得分' }).click();
     await page.waitForURL(/sort=points/);
     await ascending;
@@ -81,7 +102,10 @@ describe.skipIf(!isDialectAvailable)('the district editor works without friction
     // The state column's filter asks the server for 已采用 only.
     await page.getByRole('columnheader', { name: /状态/ }).locator('.ant-table-filter-trigger').click();
     await page.locator('.ant-dropdown:visible .ant-dropdown-menu-item', { hasText: '已采用' }).click();
-    await page.locator('.ant-dropdown:visible').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await page
+      .locator('.ant-dropdown:visible')
+      .getByRole('button', { name: /确\s*定|OK/ })
+      .click();
     await page.waitForURL(/status=adopted/);
     await expect.poll(() => page.locator('tr.ant-table-row').count()).toBe(1);
     expect(browsing.errors).toEqual([]);
@@ -99,7 +123,9 @@ describe.skipIf(!isDialectAvailable)('the district editor works without friction
     await dialog.getByRole('button', { name: /确\s*定/ }).click();
     await dialog.waitFor({ state: 'detached' });
     await row(page, '钟村街一步采用的稿件').getByText('已采用').waitFor();
-    expect(await row(page, '钟村街一步采用的稿件').locator('td').nth(6).textContent()).toBe(String(policy.outlets.dynamic.points));
+    expect(await row(page, '钟村街一步采用的稿件').locator('td').nth(6).textContent()).toBe(
+      String(policy.outlets.dynamic.points)
+    );
 
     // From the item page: 《番府信息》 and 《番府信息上报》 (综合调研类) at once, points shown first.
     const two = await sendItem('钟村街', { title: '钟村街两个载体采用的稿件', body: '钟村街的正文乙。' });
@@ -108,7 +134,8 @@ describe.skipIf(!isDialectAvailable)('the district editor works without friction
     await dialog.getByRole('checkbox', { name: policy.outlets.report.name }).check();
     await choose(page, `${policy.outlets.report.name}信息类型`, policy.kinds.research);
     await page.getByLabel(`${policy.outlets.report.name}期号`).fill('2026年第8期');
-    const both = policy.outlets.dynamic.points as number + (policy.outlets.report.points as Record<string, number>).research;
+    const both =
+      (policy.outlets.dynamic.points as number) + (policy.outlets.report.points as Record<string, number>).research;
     await dialog.getByText(`按现行考核办法，此次采用计 ${both} 分。`).waitFor();
     await dialog.getByRole('button', { name: /确\s*定/ }).click();
     await dialog.waitFor({ state: 'detached' });
@@ -130,14 +157,20 @@ describe.skipIf(!isDialectAvailable)('the district editor works without friction
     await dialog.getByRole('button', { name: /确\s*定/ }).click();
     await see(page, '已将 2 篇稿件采用到同一期');
     await expect.poll(() => page.locator('tr.ant-table-row', { hasText: '已采用' }).count()).toBe(2);
-    expect((await editorApi.get(`/api/items/${first}`)).json()).toMatchObject({ status: 'adopted', adoptions: [{ outlet: 'report', kind: 'headline', issue: '2026年第9期' }] });
+    expect((await editorApi.get(`/api/items/${first}`)).json()).toMatchObject({
+      status: 'adopted',
+      adoptions: [{ outlet: 'report', kind: 'headline', issue: '2026年第9期' }],
+    });
     expect(browsing.errors).toEqual([]);
     expect(failed).toEqual([]);
   });
-  it('warns of duplicates only for a copied body or one unit\'s look-alike titles, not for a title template every unit uses', async () => {
+  it("warns of duplicates only for a copied body or one unit's look-alike titles, not for a title template every unit uses", async () => {
     const body = '新造镇召开垃圾分类工作推进会，部署下一阶段分类投放、分类收运工作，全镇设置分类投放点126个。';
     await sendItem('新造镇', { title: '新造镇扎实推进垃圾分类处理工作', body });
-    await sendItem('化龙镇', { title: '化龙镇扎实推进垃圾分类处理工作', body: '化龙镇组织志愿者入户宣传，发放宣传资料三千余份，居民知晓率明显提升。' });
+    await sendItem('化龙镇', {
+      title: '化龙镇扎实推进垃圾分类处理工作',
+      body: '化龙镇组织志愿者入户宣传，发放宣传资料三千余份，居民知晓率明显提升。',
+    });
     await sendItem('东涌镇', { title: '东涌镇开展垃圾分类宣传活动', body });
     const page = await open();
     await page.goto(`/editor/inbox?q=${encodeURIComponent('垃圾分类')}`);
@@ -146,7 +179,11 @@ describe.skipIf(!isDialectAvailable)('the district editor works without friction
     await row(page, '东涌镇开展垃圾分类宣传活动').getByText('疑似重复 1').hover();
     await see(page, /正文几乎相同/);
     // The same templated title from another unit, with its own text, is no warning.
-    expect(await row(page, '化龙镇扎实推进垃圾分类处理工作').getByText(/疑似重复/).count()).toBe(0);
+    expect(
+      await row(page, '化龙镇扎实推进垃圾分类处理工作')
+        .getByText(/疑似重复/)
+        .count()
+    ).toBe(0);
     expect(browsing.errors).toEqual([]);
     expect(failed).toEqual([]);
   });
@@ -154,7 +191,10 @@ describe.skipIf(!isDialectAvailable)('the district editor works without friction
   /** An item adopted by 《番府信息上报》 (综合调研类) ten days ago, received and scored. */
   const reportedItem = async (unit: string, title: string) => {
     const id = await sendItem(unit, { title, body: `${title}的正文，说明具体做法和成效。` });
-    const accepted = await editorApi.post(`/api/items/${id}/accept`, { version: (await editorApi.get(`/api/items/${id}`)).json().version, adoptions: [{ outlet: 'report', kind: 'research', date: addDays(todayInChina(), -10) }] });
+    const accepted = await editorApi.post(`/api/items/${id}/accept`, {
+      version: (await editorApi.get(`/api/items/${id}`)).json().version,
+      adoptions: [{ outlet: 'report', kind: 'research', date: addDays(todayInChina(), -10) }],
+    });
     expect(accepted.statusCode, accepted.body).toBe(200);
     return id;
   };
@@ -175,7 +215,9 @@ describe.skipIf(!isDialectAvailable)('the district editor works without friction
 
     // Province recorded first (later date), then the earlier city adoption: the city counts first.
     const first = await reportedItem('大岗镇', '大岗镇先登记省级采用的稿件');
-    expect((await editorApi.post(`/api/items/${first}/upwards`, { level: 'province', date: late })).statusCode).toBe(201);
+    expect((await editorApi.post(`/api/items/${first}/upwards`, { level: 'province', date: late })).statusCode).toBe(
+      201
+    );
     const page = await open();
     await page.goto(`/items/${first}`);
     await upwardRow(page, province).getByText('+10 分').waitFor();
@@ -188,7 +230,10 @@ describe.skipIf(!isDialectAvailable)('the district editor works without friction
     await upwardRow(page, city).getByText('+8 分').waitFor();
     await upwardRow(page, province).getByText('+2 分').waitFor();
     // Below the rows, the same account in words.
-    await see(page, `按最高加分值补足（按日期先后）：${city}采用（${early}）计 8 分；${province}采用（${late}）补足 2 分。`);
+    await see(
+      page,
+      `按最高加分值补足（按日期先后）：${city}采用（${early}）计 8 分；${province}采用（${late}）补足 2 分。`
+    );
 
     // City recorded first, then the province: the province tops up 2.
     const second = await reportedItem('大岗镇', '大岗镇先登记市级采用的稿件');

@@ -6,10 +6,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayInChina } from '../../src/domain/dates.js';
 import type { Policy } from '../../src/domain/policy.js';
 import { loginAs, type ApiClient } from '../helpers/test-app.js';
-import { PHONE, launchBrowser, screenshot, see, signIn, startSystem, type Browsing, type System, isDialectAvailable, choose } from './harness.js';
+import {
+  PHONE,
+  launchBrowser,
+  screenshot,
+  see,
+  signIn,
+  startSystem,
+  type Browsing,
+  type System,
+  isDialectAvailable,
+  choose,
+} from './harness.js';
 import { itemSender } from './send-item.js';
 
-const policy = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../seeds/panyu-2010.policy.json'), 'utf8')) as Policy;
+const policy = JSON.parse(
+  fs.readFileSync(path.resolve(import.meta.dirname, '../../seeds/panyu-2010.policy.json'), 'utf8')
+) as Policy;
 
 describe.skipIf(!isDialectAvailable)('the district editor in Chromium', () => {
   let system: System;
@@ -34,13 +47,22 @@ describe.skipIf(!isDialectAvailable)('the district editor in Chromium', () => {
   it('lists sent items, finds 防汛 by full-text search, receives a selection, adopts into 《番府信息上报》 with an instruction: 13 points', async () => {
     const flood = await sendItem('沙湾镇', { title: '沙湾镇扎实推进防汛防风工作' });
     await sendItem('沙湾镇', { title: '沙湾镇扎实推进防汛防风各项工作', body: '沙湾镇召开会议部署汛期工作。' });
-    await sendItem('沙湾镇', { title: '沙湾镇开展垃圾分类宣传周活动', body: '沙湾镇组织志愿者入户宣传垃圾分类。', category: '新思路新做法新经验' });
+    await sendItem('沙湾镇', {
+      title: '沙湾镇开展垃圾分类宣传周活动',
+      body: '沙湾镇组织志愿者入户宣传垃圾分类。',
+      category: '新思路新做法新经验',
+    });
     await sendItem('石基镇', { title: '石基镇举办龙舟文化节', body: '石基镇龙舟文化节吸引游客五万人次。' });
 
     const page = await browsing.newPage();
     await signIn(page, editor);
     await page.goto('/editor/inbox');
-    for (const title of ['沙湾镇扎实推进防汛防风工作（政务信息）', '沙湾镇开展垃圾分类宣传周活动（政务信息）', '石基镇举办龙舟文化节（政务信息）']) await see(page, title);
+    for (const title of [
+      '沙湾镇扎实推进防汛防风工作（政务信息）',
+      '沙湾镇开展垃圾分类宣传周活动（政务信息）',
+      '石基镇举办龙舟文化节（政务信息）',
+    ])
+      await see(page, title);
     // The two look-alike titles warn of each other.
     await row(page, '沙湾镇扎实推进防汛防风工作（政务信息）').getByText('疑似重复 1').waitFor();
     await screenshot(page, 'editor-inbox');
@@ -100,17 +122,25 @@ describe.skipIf(!isDialectAvailable)('the district editor in Chromium', () => {
     await page.getByLabel('采用载体', { exact: true }).click();
     const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
     // The list may still be opening: read it until it settles.
-    await expect.poll(() => options.allTextContents()).toEqual([policy.outlets.dynamic.name, policy.outlets.report.name]);
+    await expect
+      .poll(() => options.allTextContents())
+      .toEqual([policy.outlets.dynamic.name, policy.outlets.report.name]);
     expect(await options.allTextContents()).not.toContain(policy.outlets.portal.name);
     expect(await page.locator('.ant-select-item-option', { hasText: policy.outlets.portal.name }).count()).toBe(0);
 
     // Adopted by 《番府信息》, then undone: the confirmation says the points go, and they do.
     await page.keyboard.press('Escape');
-    await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached' }).catch(() => undefined);
+    await page
+      .locator('.ant-select-dropdown:visible')
+      .waitFor({ state: 'detached' })
+      .catch(() => undefined);
     await choose(page, '采用载体', policy.outlets.dynamic.name);
     await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
     await page.getByRole('dialog').waitFor({ state: 'detached' });
-    await page.locator('tr', { hasText: policy.outlets.dynamic.name }).getByText(`+${policy.outlets.dynamic.points} 分`).waitFor();
+    await page
+      .locator('tr', { hasText: policy.outlets.dynamic.name })
+      .getByText(`+${policy.outlets.dynamic.points} 分`)
+      .waitFor();
     await page.getByRole('button', { name: /^撤销采用 WA\d+$/ }).click();
     await page.getByRole('dialog').getByText(`它为沙湾镇记的 ${policy.outlets.dynamic.points} 分将被扣回`).waitFor();
     await page.getByRole('dialog').getByRole('button', { name: '撤销采用' }).click();
@@ -156,13 +186,18 @@ describe.skipIf(!isDialectAvailable)('the district editor in Chromium', () => {
     await choose(page, '扣分原因', policy.penalties.criticism.name);
     await page.getByLabel('备注').fill('受到区政府办公室书面批评');
     await page.getByRole('button', { name: '登记扣分' }).click();
-    await page.locator('tr.ant-table-row', { hasText: '受到区政府办公室书面批评' }).getByText(String(policy.penalties.criticism.points)).waitFor();
+    await page
+      .locator('tr.ant-table-row', { hasText: '受到区政府办公室书面批评' })
+      .getByText(String(policy.penalties.criticism.points))
+      .waitFor();
 
     // 不予采用 for a selection of received items, with one reason.
     const first = await sendItem('石基镇', { title: '石基镇召开安全生产会议', body: '会议部署安全生产工作。' });
     const second = await sendItem('石基镇', { title: '石基镇开展消防演练', body: '镇消防演练。' });
     for (const id of [first, second]) await transition(editorApi, id, 'receive');
-    await page.goto(`/editor/inbox?status=received&unitId=${(await editorApi.get('/api/units')).json().find((u: { name: string }) => u.name === '石基镇').id}`);
+    await page.goto(
+      `/editor/inbox?status=received&unitId=${(await editorApi.get('/api/units')).json().find((u: { name: string }) => u.name === '石基镇').id}`
+    );
     await row(page, '石基镇开展消防演练（政务信息）').waitFor();
     await page.getByRole('checkbox', { name: '选择本页全部稿件' }).check();
     await page.getByRole('button', { name: '不予采用（2）' }).click();
@@ -171,7 +206,10 @@ describe.skipIf(!isDialectAvailable)('the district editor in Chromium', () => {
     await page.getByLabel('不予采用理由').fill('内容与已采用信息重复');
     await page.getByRole('dialog').getByRole('button', { name: '不予采用' }).click();
     await see(page, '不予采用：成功 2 篇');
-    expect((await editorApi.get(`/api/items/${first}`)).json()).toMatchObject({ status: 'not_adopted', rejectionReason: '内容与已采用信息重复' });
+    expect((await editorApi.get(`/api/items/${first}`)).json()).toMatchObject({
+      status: 'not_adopted',
+      rejectionReason: '内容与已采用信息重复',
+    });
 
     const phone = await browsing.newPage(PHONE);
     await signIn(phone, editor);

@@ -17,7 +17,16 @@ import { importLedger } from '../../src/services/import-ledger.js';
 import type { Role } from '../../src/shared/roles.js';
 import { DRAFT } from '../factories/item.factory.js';
 import { loginAs } from '../helpers/test-app.js';
-import { launchBrowser, navigateInApp, see, signIn, startSystem, type Browsing, type System, isDialectAvailable } from './harness.js';
+import {
+  launchBrowser,
+  navigateInApp,
+  see,
+  signIn,
+  startSystem,
+  type Browsing,
+  type System,
+  isDialectAvailable,
+} from './harness.js';
 
 const UNIT = '沙湾镇';
 const LEDGER = [
@@ -27,9 +36,14 @@ const LEDGER = [
 ].join('\n');
 
 const ROLES: { role: Role; unit: string | null }[] = [
-  { role: 'officer', unit: UNIT }, { role: 'reviewer', unit: UNIT }, { role: 'principal', unit: UNIT },
-  { role: 'editor', unit: null }, { role: 'office_leader', unit: null },
-  { role: 'sys_admin', unit: null }, { role: 'security_admin', unit: null }, { role: 'audit_admin', unit: null },
+  { role: 'officer', unit: UNIT },
+  { role: 'reviewer', unit: UNIT },
+  { role: 'principal', unit: UNIT },
+  { role: 'editor', unit: null },
+  { role: 'office_leader', unit: null },
+  { role: 'sys_admin', unit: null },
+  { role: 'security_admin', unit: null },
+  { role: 'audit_admin', unit: null },
 ];
 
 /** The error boundary's title (web/src/components/RouteErrorBoundary.tsx). */
@@ -47,13 +61,25 @@ describe.skipIf(!isDialectAvailable)('every page on a demo year and an imported 
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'govinfo-every-page-'));
     const db = system.store.db;
     const units = await listUnits(db);
-    const records = generateDemoLedger({ year: yearOf(todayInChina()) - 1, seed: 7, units: units.map((u) => ({ name: u.name, series: u.series_code })) });
-    const outcome = await importLedger(db, records.map((fields, i) => ({ fields, file: 'demo', line: i + 1 })));
+    const records = generateDemoLedger({
+      year: yearOf(todayInChina()) - 1,
+      seed: 7,
+      units: units.map((u) => ({ name: u.name, series: u.series_code })),
+    });
+    const outcome = await importLedger(
+      db,
+      records.map((fields, i) => ({ fields, file: 'demo', line: i + 1 }))
+    );
     expect(outcome.ok).toBe(true);
     ids.unit = units.find((u) => u.name === UNIT)!.id;
     // A demo item of the unit that the district adopted: it has bookings, no body history or phone.
-    const demo = await db.selectFrom('items').innerJoin('adoptions', 'adoptions.item_id', 'items.id').select('items.id')
-      .where('items.unit_id', '=', ids.unit).orderBy('items.id').executeTakeFirstOrThrow();
+    const demo = await db
+      .selectFrom('items')
+      .innerJoin('adoptions', 'adoptions.item_id', 'items.id')
+      .select('items.id')
+      .where('items.unit_id', '=', ids.unit)
+      .orderBy('items.id')
+      .executeTakeFirstOrThrow();
     ids.demoItem = demo.id;
     const officer = await system.account('officer', UNIT);
     const client = await loginAs(system.app, officer.username, officer.password);
@@ -84,10 +110,18 @@ describe.skipIf(!isDialectAvailable)('every page on a demo year and an imported 
     await see(page, '文件没有问题');
     await page.getByRole('button', { name: '确认导入' }).click();
     await see(page, '导入完成');
-    const imported = await system.store.db.selectFrom('items').select('id').where('ref', '=', 'L-1').executeTakeFirstOrThrow();
+    const imported = await system.store.db
+      .selectFrom('items')
+      .select('id')
+      .where('ref', '=', 'L-1')
+      .executeTakeFirstOrThrow();
     ids.importedItem = imported.id;
 
-    for (const { role, unit } of [{ role: 'editor' as const, unit: null }, { role: 'officer' as const, unit: UNIT }, { role: 'office_leader' as const, unit: null }]) {
+    for (const { role, unit } of [
+      { role: 'editor' as const, unit: null },
+      { role: 'officer' as const, unit: UNIT },
+      { role: 'office_leader' as const, unit: null },
+    ]) {
       const viewer = role === 'editor' ? page : await browsing.newPage();
       if (role !== 'editor') await signIn(viewer, await system.account(role, unit));
       for (const id of [ids.importedItem, ids.demoItem]) {
@@ -102,7 +136,9 @@ describe.skipIf(!isDialectAvailable)('every page on a demo year and an imported 
 
   it('opens every page each role may open, at its real address, without an error, a console error or a failed request', async () => {
     const params: Partial<Record<PageKey, Record<string, number>>> = {
-      itemDetail: { id: ids.demoItem }, itemEdit: { id: ids.draft }, unitScore: { id: ids.unit },
+      itemDetail: { id: ids.demoItem },
+      itemEdit: { id: ids.draft },
+      unitScore: { id: ids.unit },
     };
     const opened: string[] = [];
     for (const { role, unit } of ROLES) {
@@ -125,7 +161,13 @@ describe.skipIf(!isDialectAvailable)('every page on a demo year and an imported 
     const page = await browsing.newPage();
     await signIn(page, await system.account('editor'));
     // A response the page cannot use: the body must be text, here an object.
-    await page.route(`**/api/items/${ids.demoItem}`, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ id: ids.demoItem, title: 1, unit: null }) }));
+    await page.route(`**/api/items/${ids.demoItem}`, (route) =>
+      route.fulfill({
+        status: 200,
+        contentType: 'application/json',
+        body: JSON.stringify({ id: ids.demoItem, title: 1, unit: null }),
+      })
+    );
     await page.goto(`/items/${ids.demoItem}`);
     await see(page, BOUNDARY);
     await page.getByRole('link', { name: '返回工作台' }).waitFor();

@@ -7,7 +7,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Policy } from '../../src/domain/policy.js';
 import { listPolicies } from '../../src/db/repositories/policy.repository.js';
-import { launchBrowser, see, signIn, startSystem, type Browsing, type System, isDialectAvailable, choose } from './harness.js';
+import {
+  launchBrowser,
+  see,
+  signIn,
+  startSystem,
+  type Browsing,
+  type System,
+  isDialectAvailable,
+  choose,
+} from './harness.js';
 
 describe.skipIf(!isDialectAvailable)('the whole cycle in Chromium', () => {
   let system: System;

@@ -21,15 +21,21 @@ export const CHROMIUM = process.env.GOVINFO_CHROMIUM ?? '/usr/bin/chromium';
  * Where the end-to-end run saves its screenshots: a temporary folder, so running the tests never
  * changes the work tree; `npm run screenshots` points it at docs/screenshots on purpose.
  */
-export const SCREENSHOTS = process.env.GOVINFO_SCREENSHOTS ? path.resolve(process.env.GOVINFO_SCREENSHOTS) : path.join(os.tmpdir(), 'govinfo-screenshots');
+export const SCREENSHOTS = process.env.GOVINFO_SCREENSHOTS
+  ? path.resolve(process.env.GOVINFO_SCREENSHOTS)
+  : path.join(os.tmpdir(), 'govinfo-screenshots');
 const DESKTOP = { width: 1366, height: 768 };
 export const PHONE = { width: 375, height: 740 };
 
 if (!fs.existsSync(path.join(DEFAULT_WEB_ROOT, 'index.html'))) {
-  throw new Error(`The web pages are not built (${DEFAULT_WEB_ROOT}): run \`npm test\`, or \`npm run build:web\` before running vitest directly.`);
+  throw new Error(
+    `The web pages are not built (${DEFAULT_WEB_ROOT}): run \`npm test\`, or \`npm run build:web\` before running vitest directly.`
+  );
 }
 if (!fs.existsSync(CHROMIUM)) {
-  throw new Error(`Chromium is not installed at ${CHROMIUM}: \`apt-get install chromium fonts-noto-cjk\` (.ci/run does it).`);
+  throw new Error(
+    `Chromium is not installed at ${CHROMIUM}: \`apt-get install chromium fonts-noto-cjk\` (.ci/run does it).`
+  );
 }
 
 export interface System {
@@ -43,13 +49,25 @@ export interface System {
 
 export async function startSystem(): Promise<System> {
   const { store, cleanup } = await createTestStore();
-  const config = { secureCookies: 'never' as const, trustProxy: false, loginRateLimit: 1000, costlyRateLimit: 10_000, maxAttachmentBytes: 5 * 1024 * 1024, now: () => new Date() };
+  const config = {
+    secureCookies: 'never' as const,
+    trustProxy: false,
+    loginRateLimit: 1000,
+    costlyRateLimit: 10_000,
+    maxAttachmentBytes: 5 * 1024 * 1024,
+    now: () => new Date(),
+  };
   const app = await buildApp({ db: store.db, config });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   return {
-    url, app, store,
+    url,
+    app,
+    store,
     account: (role, unit = null) => buildUser(store.db, role, unit, new Date()),
-    close: async () => { await app.close(); await cleanup(); },
+    close: async () => {
+      await app.close();
+      await cleanup();
+    },
   };
 }
 
@@ -97,7 +115,15 @@ export async function launchBrowser(baseURL: string): Promise<Browsing> {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   const errors: string[] = [];
   const expected: RegExp[] = [];
@@ -106,7 +132,9 @@ export async function launchBrowser(baseURL: string): Promise<Browsing> {
   return {
     browser,
     errors,
-    expectRefusal: (pattern) => { expected.push(pattern); },
+    expectRefusal: (pattern) => {
+      expected.push(pattern);
+    },
     newPage: async (viewport = DESKTOP) => {
       const context = await browser.newContext({ baseURL, viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
       contexts.push(context);
@@ -172,7 +200,11 @@ export async function see(page: Page, text: string | RegExp): Promise<void> {
 
 /** Waits until no antd motion (a dialog zooming in, a list sliding open or closed) is under way. */
 export async function motionless(page: Page): Promise<void> {
-  await page.waitForFunction(() => !document.querySelector('[class*="-appear-active"], [class*="-enter-active"], [class*="-leave-active"]'), undefined, { polling: 'raf' });
+  await page.waitForFunction(
+    () => !document.querySelector('[class*="-appear-active"], [class*="-enter-active"], [class*="-leave-active"]'),
+    undefined,
+    { polling: 'raf' }
+  );
 }
 
 /**
@@ -188,7 +220,14 @@ export async function choose(page: Page, label: string, option: string): Promise
     await motionless(page);
     await field.click();
     await motionless(page);
-    const picked = await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click({ timeout: 5000 }).then(() => true, () => false);
+    const picked = await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
+      .first()
+      .click({ timeout: 5000 })
+      .then(
+        () => true,
+        () => false
+      );
     if (picked && (await formItem.count()) === 0) return;
     const deadline = Date.now() + 2000;
     while (picked && Date.now() < deadline) {

@@ -5,7 +5,18 @@ import { addDays, quarterEnd, quarterOf, todayInChina, yearOf } from '../../src/
 import { importLedger } from '../../src/services/import-ledger.js';
 import { DRAFT } from '../factories/item.factory.js';
 import { loginAs, type ApiClient } from '../helpers/test-app.js';
-import { PHONE, launchBrowser, screenshot, see, signIn, startSystem, type Browsing, type System, isDialectAvailable, choose } from './harness.js';
+import {
+  PHONE,
+  launchBrowser,
+  screenshot,
+  see,
+  signIn,
+  startSystem,
+  type Browsing,
+  type System,
+  isDialectAvailable,
+  choose,
+} from './harness.js';
 
 const QUARTERS = ['第一季度', '第二季度', '第三季度', '第四季度'];
 
@@ -34,11 +45,27 @@ describe.skipIf(!isDialectAvailable)('scores and quarterly results in Chromium',
     const created = await officer.post('/api/items', DRAFT);
     expect(created.statusCode).toBe(201);
     const { id } = created.json();
-    for (const [actor, action] of [[officer, 'submit_for_review'], [reviewer, 'approve'], [editor, 'receive']] as const) {
+    for (const [actor, action] of [
+      [officer, 'submit_for_review'],
+      [reviewer, 'approve'],
+      [editor, 'receive'],
+    ] as const) {
       expect((await actor.transition(id, action)).statusCode).toBe(200);
     }
-    expect((await editor.post(`/api/items/${id}/adoptions`, { outlet: 'report', kind: 'research', date: today, issue: `${year}年第5期` })).statusCode).toBe(201);
-    expect((await editor.post(`/api/items/${id}/instructions`, { level: 'district', date: today, leader: '区长' })).statusCode).toBe(201);
+    expect(
+      (
+        await editor.post(`/api/items/${id}/adoptions`, {
+          outlet: 'report',
+          kind: 'research',
+          date: today,
+          issue: `${year}年第5期`,
+        })
+      ).statusCode
+    ).toBe(201);
+    expect(
+      (await editor.post(`/api/items/${id}/instructions`, { level: 'district', date: today, leader: '区长' }))
+        .statusCode
+    ).toBe(201);
     itemId = id;
     // From the ledger: 区发改局 earns under every outlet this quarter (the chart by outlet gets six long
     // labels), and 石基镇 earned 24 last quarter, so it leads the year while 沙湾镇 leads this quarter.
@@ -54,11 +81,29 @@ describe.skipIf(!isDialectAvailable)('scores and quarterly results in Chromium',
     if (quarter > 1) {
       const earlier = addDays(quarterEnd(year, quarter - 1), -10);
       for (const n of [1, 2, 3]) {
-        ledger.push({ type: 'item', id: `S-${n}`, unit: '石基镇', title: `石基镇工作动态${n}（政务信息）`, submitted: earlier });
-        ledger.push({ type: 'adoption', id: `S-A${n}`, item: `S-${n}`, outlet: 'report', kind: 'research', date: earlier });
+        ledger.push({
+          type: 'item',
+          id: `S-${n}`,
+          unit: '石基镇',
+          title: `石基镇工作动态${n}（政务信息）`,
+          submitted: earlier,
+        });
+        ledger.push({
+          type: 'adoption',
+          id: `S-A${n}`,
+          item: `S-${n}`,
+          outlet: 'report',
+          kind: 'research',
+          date: earlier,
+        });
       }
     }
-    expect(await importLedger(system.store.db, ledger.map((fields, i) => ({ fields, file: 'e2e', line: i + 1 })))).toMatchObject({ ok: true });
+    expect(
+      await importLedger(
+        system.store.db,
+        ledger.map((fields, i) => ({ fields, file: 'e2e', line: i + 1 }))
+      )
+    ).toMatchObject({ ok: true });
   });
   afterAll(async () => {
     await browsing?.close();
@@ -160,7 +205,8 @@ describe.skipIf(!isDialectAvailable)('scores and quarterly results in Chromium',
     const panel = page.getByRole('tabpanel');
     const header = await panel.locator('thead th').first().innerText();
     const found: string[] = [];
-    for (const unit of units) found.push(await panel.getByRole('row').filter({ hasText: unit }).getByRole('cell').first().innerText());
+    for (const unit of units)
+      found.push(await panel.getByRole('row').filter({ hasText: unit }).getByRole('cell').first().innerText());
     return [header, ...found];
   };
 
@@ -178,21 +224,30 @@ describe.skipIf(!isDialectAvailable)('scores and quarterly results in Chromium',
   });
 
   /** Pairs of texts drawn in the chart whose boxes overlap (labels, legend, axis). */
-  const overlappingTexts = (page: Page, chartName: string) => page.getByRole('img', { name: chartName }).evaluate((chart) => {
-    const boxes = [...chart.querySelectorAll('svg text')]
-      .map((t) => ({ text: t.textContent ?? '', box: t.getBoundingClientRect() }))
-      .filter((t) => t.text.trim() !== '' && t.box.width > 0);
-    const clashes: string[] = [];
-    boxes.forEach((a, i) => boxes.slice(i + 1).forEach((b) => {
-      // The lines of one wrapped label share its centre and may touch; anything else must not.
-      const sameLabel = Math.abs((a.box.left + a.box.right) / 2 - (b.box.left + b.box.right) / 2) < 1;
-      const overlap = !sameLabel && Math.min(a.box.right, b.box.right) - Math.max(a.box.left, b.box.left) > 1 && Math.min(a.box.bottom, b.box.bottom) - Math.max(a.box.top, b.box.top) > 1;
-      if (overlap) clashes.push(`${a.text} × ${b.text}`);
-    }));
-    return { count: boxes.length, clashes };
-  });
+  const overlappingTexts = (page: Page, chartName: string) =>
+    page.getByRole('img', { name: chartName }).evaluate((chart) => {
+      const boxes = [...chart.querySelectorAll('svg text')]
+        .map((t) => ({ text: t.textContent ?? '', box: t.getBoundingClientRect() }))
+        .filter((t) => t.text.trim() !== '' && t.box.width > 0);
+      const clashes: string[] = [];
+      boxes.forEach((a, i) =>
+        boxes.slice(i + 1).forEach((b) => {
+          // The lines of one wrapped label share its centre and may touch; anything else must not.
+          const sameLabel = Math.abs((a.box.left + a.box.right) / 2 - (b.box.left + b.box.right) / 2) < 1;
+          const overlap =
+            !sameLabel &&
+            Math.min(a.box.right, b.box.right) - Math.max(a.box.left, b.box.left) > 1 &&
+            Math.min(a.box.bottom, b.box.bottom) - Math.max(a.box.top, b.box.top) > 1;
+          if (overlap) clashes.push(`${a.text} × ${b.text}`);
+        })
+      );
+      return { count: boxes.length, clashes };
+    });
 
-  for (const [name, viewport] of [['at 1366×768', undefined], ['at phone width', PHONE]] as const) {
+  for (const [name, viewport] of [
+    ['at 1366×768', undefined],
+    ['at phone width', PHONE],
+  ] as const) {
     it(`the chart by outlet draws its long outlet names without any overlapping ${name}`, async () => {
       const page = await browsing.newPage(viewport);
       await signIn(page, editorAccount);
@@ -242,7 +297,9 @@ describe.skipIf(!isDialectAvailable)('scores and quarterly results in Chromium',
     await see(page, `${previous.year} 年第${'一二三四'[previous.quarter - 1]}季度政务信息考核情况`);
     const [, month, day] = quarterEnd(previous.year, previous.quarter).split('-').map(Number);
     const asOf = page.locator('.ant-descriptions-item').filter({ hasText: '统计截至' });
-    expect(await asOf.locator('.ant-descriptions-item-content').innerText()).toBe(`${previous.year}年${month}月${day}日`);
+    expect(await asOf.locator('.ant-descriptions-item-content').innerText()).toBe(
+      `${previous.year}年${month}月${day}日`
+    );
     expect(browsing.errors).toEqual([]);
   });
 });

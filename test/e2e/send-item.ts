@@ -11,7 +11,10 @@ export function itemSender(system: () => System) {
     if (!units.has(unit)) {
       const officer = await system().account('officer', unit);
       const reviewer = await system().account('reviewer', unit);
-      units.set(unit, { officer: await loginAs(system().app, officer.username, officer.password), reviewer: await loginAs(system().app, reviewer.username, reviewer.password) });
+      units.set(unit, {
+        officer: await loginAs(system().app, officer.username, officer.password),
+        reviewer: await loginAs(system().app, reviewer.username, reviewer.password),
+      });
     }
     return units.get(unit)!;
   };

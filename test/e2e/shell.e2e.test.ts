@@ -3,7 +3,16 @@ import { totpCode } from '../../src/security/totp.js';
 import { ensureFirstAdmin, FIRST_ADMIN_USERNAME } from '../../src/services/auth/ensure-first-admin.js';
 import { TEST_PASSWORD } from '../factories/user.factory.js';
 import { loginAs } from '../helpers/test-app.js';
-import { launchBrowser, screenshot, see, signIn, startSystem, type Browsing, type System, isDialectAvailable } from './harness.js';
+import {
+  launchBrowser,
+  screenshot,
+  see,
+  signIn,
+  startSystem,
+  type Browsing,
+  type System,
+  isDialectAvailable,
+} from './harness.js';
 
 describe.skipIf(!isDialectAvailable)('the app shell in Chromium', () => {
   let system: System;
@@ -71,7 +80,9 @@ describe.skipIf(!isDialectAvailable)('the app shell in Chromium', () => {
     // Signing out while the page's list is still loading: the list's request reaches the server only
     // after the session has ended there, before the page has heard so. It must be abandoned, not refused.
     let releaseList = () => {};
-    const listHeld = new Promise<void>((resolve) => { releaseList = resolve; });
+    const listHeld = new Promise<void>((resolve) => {
+      releaseList = resolve;
+    });
     await page.route('**/api/accounts*', async (route) => {
       await listHeld;
       await route.continue().catch(() => undefined);
@@ -96,7 +107,9 @@ describe.skipIf(!isDialectAvailable)('the app shell in Chromium', () => {
   it('an account whose role must use a second factor binds it in the browser before anything else, then signs in with a code', async () => {
     const security = await loginAs(system.app, (await system.account('security_admin')).username, TEST_PASSWORD);
     const settings = (await security.get('/api/security-settings')).json();
-    expect((await security.put('/api/security-settings', { ...settings, totpRequiredRoles: ['office_leader'] })).statusCode).toBe(200);
+    expect(
+      (await security.put('/api/security-settings', { ...settings, totpRequiredRoles: ['office_leader'] })).statusCode
+    ).toBe(200);
     const leader = await system.account('office_leader');
     const page = await browsing.newPage();
     await page.goto('/login');

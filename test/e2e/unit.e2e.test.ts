@@ -4,7 +4,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayInChina } from '../../src/domain/dates.js';
 import { DRAFT } from '../factories/item.factory.js';
 import { loginAs, type ApiClient } from '../helpers/test-app.js';
-import { PHONE, launchBrowser, screenshot, see, signIn, startSystem, type Browsing, type System, isDialectAvailable } from './harness.js';
+import {
+  PHONE,
+  launchBrowser,
+  screenshot,
+  see,
+  signIn,
+  startSystem,
+  type Browsing,
+  type System,
+  isDialectAvailable,
+} from './harness.js';
 
 describe.skipIf(!isDialectAvailable)('the reporting unit in Chromium', () => {
   let system: System;
@@ -18,7 +28,10 @@ describe.skipIf(!isDialectAvailable)('the reporting unit in Chromium', () => {
     await system?.close();
   });
 
-  const api = async (role: 'officer' | 'reviewer' | 'principal', unit = '沙湾镇'): Promise<{ account: { username: string; password: string }; client: ApiClient }> => {
+  const api = async (
+    role: 'officer' | 'reviewer' | 'principal',
+    unit = '沙湾镇'
+  ): Promise<{ account: { username: string; password: string }; client: ApiClient }> => {
     const account = await system.account(role, unit);
     return { account, client: await loginAs(system.app, account.username, account.password) };
   };
@@ -64,7 +77,11 @@ describe.skipIf(!isDialectAvailable)('the reporting unit in Chromium', () => {
     await page.getByLabel('公开', { exact: true }).check();
     await page.getByLabel('非本单位职能范围内的信息（须注明来源）').check();
     await page.getByRole('textbox', { name: '来源' }).fill('区水务局提供');
-    await page.locator('input[type=file]').setInputFiles({ name: '详细材料.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n') });
+    await page.locator('input[type=file]').setInputFiles({
+      name: '详细材料.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'),
+    });
     await see(page, '待上传');
     await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'officer-item-form');
@@ -91,7 +108,8 @@ describe.skipIf(!isDialectAvailable)('the reporting unit in Chromium', () => {
 
     await page.reload();
     await see(page, '已报送区政府办公室');
-    for (const step of ['起草稿件', '上传附件', '提交单位审核', '审核通过']) await page.locator('.ant-timeline').getByText(step, { exact: true }).waitFor();
+    for (const step of ['起草稿件', '上传附件', '提交单位审核', '审核通过'])
+      await page.locator('.ant-timeline').getByText(step, { exact: true }).waitFor();
     await page.getByRole('link', { name: /详细材料\.pdf/ }).waitFor();
     expect(await page.getByRole('button', { name: '修改稿件' }).count()).toBe(0);
     await screenshot(page, 'item-history');
@@ -118,7 +136,11 @@ describe.skipIf(!isDialectAvailable)('the reporting unit in Chromium', () => {
     await signIn(boss, principal);
     await see(boss, '“沙湾镇发生一起重大险情（政务信息）”待您签发');
     await boss.goto('/unit/review');
-    await boss.getByRole('row').filter({ hasText: '沙湾镇发生一起重大险情' }).getByRole('button', { name: '去签发' }).click();
+    await boss
+      .getByRole('row')
+      .filter({ hasText: '沙湾镇发生一起重大险情' })
+      .getByRole('button', { name: '去签发' })
+      .click();
     await boss.waitForURL(`**/items/${id}`);
     const sign = boss.getByRole('button', { name: '主要领导签发' });
     await sign.waitFor();
@@ -186,19 +208,31 @@ describe.skipIf(!isDialectAvailable)('the reporting unit in Chromium', () => {
     expect(browsing.errors).toEqual([]);
   });
 
-  it('an officer answers a solicitation before its deadline and sees the unit\'s points against the target, with every booking', async () => {
+  it("an officer answers a solicitation before its deadline and sees the unit's points against the target, with every booking", async () => {
     const { client: officerApi, account: officer } = await api('officer');
     const { client: reviewerApi } = await api('reviewer');
     const editorAccount = await system.account('editor');
     const editor = await loginAs(system.app, editorAccount.username, editorAccount.password);
     const today = todayInChina();
     const shawan = (await editor.get('/api/units')).json().find((u: { name: string }) => u.name === '沙湾镇').id;
-    expect((await editor.post('/api/solicitations', { issuer: 'district', title: '关于报送防汛工作经验的约稿', requirements: '请于截止日前报送一篇综合性信息。', deadline: addDays(today, 2), unitIds: [shawan] })).statusCode).toBe(201);
+    expect(
+      (
+        await editor.post('/api/solicitations', {
+          issuer: 'district',
+          title: '关于报送防汛工作经验的约稿',
+          requirements: '请于截止日前报送一篇综合性信息。',
+          deadline: addDays(today, 2),
+          unitIds: [shawan],
+        })
+      ).statusCode
+    ).toBe(201);
 
     const id = await seedInReview(officerApi, { title: '沙湾镇防汛工作经验' });
     expect((await reviewerApi.transition(id, 'approve')).statusCode).toBe(200);
     expect((await editor.transition(id, 'receive')).statusCode).toBe(200);
-    expect((await editor.post(`/api/items/${id}/adoptions`, { outlet: 'report', kind: 'research', date: today })).statusCode).toBe(201);
+    expect(
+      (await editor.post(`/api/items/${id}/adoptions`, { outlet: 'report', kind: 'research', date: today })).statusCode
+    ).toBe(201);
 
     const page = await browsing.newPage();
     await signIn(page, officer);
@@ -221,7 +255,11 @@ describe.skipIf(!isDialectAvailable)('the reporting unit in Chromium', () => {
     await see(page, '还差 8 分');
     await see(page, '还差 62 分');
     await page.getByRole('row').filter({ hasText: '按时完成约稿任务并被采用' }).waitFor();
-    await page.getByRole('row').filter({ hasText: '综合调研' }).getByRole('link', { name: '沙湾镇防汛工作经验（政务信息）' }).click();
+    await page
+      .getByRole('row')
+      .filter({ hasText: '综合调研' })
+      .getByRole('link', { name: '沙湾镇防汛工作经验（政务信息）' })
+      .click();
     await page.waitForURL(`**/items/${id}`);
     await see(page, '本稿件累计得分');
     await page.goBack();

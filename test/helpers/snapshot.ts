@@ -2,7 +2,18 @@ import { sql } from 'kysely';
 import type { Store } from '../../src/db/connect.js';
 import { openStore } from '../../src/services/open-store.js';
 
-const TABLES = ['units', 'items', 'adoptions', 'instructions', 'upwards', 'solicitations', 'solicitation_units', 'responses', 'penalties', 'bookings'] as const;
+const TABLES = [
+  'units',
+  'items',
+  'adoptions',
+  'instructions',
+  'upwards',
+  'solicitations',
+  'solicitation_units',
+  'responses',
+  'penalties',
+  'bookings',
+] as const;
 
 /**
  * Everything stored, as comparable text: "the database is exactly as before" is

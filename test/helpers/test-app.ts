@@ -28,17 +28,41 @@ export async function createTestApp(overrides: Partial<ServerConfig> = {}): Prom
   const { store, cleanup } = await createTestStore();
   const clock = new TestClock();
   const config: ServerConfig = {
-    secureCookies: 'auto', trustProxy: false, loginRateLimit: 1000, costlyRateLimit: 1000, maxAttachmentBytes: 5 * 1024 * 1024, now: clock.now, ...overrides,
+    secureCookies: 'auto',
+    trustProxy: false,
+    loginRateLimit: 1000,
+    costlyRateLimit: 1000,
+    maxAttachmentBytes: 5 * 1024 * 1024,
+    now: clock.now,
+    ...overrides,
   };
   const app = await buildApp({ db: store.db, config });
-  return { app, store, clock, config, cleanup: async () => { await app.close(); await cleanup(); } };
+  return {
+    app,
+    store,
+    clock,
+    config,
+    cleanup: async () => {
+      await app.close();
+      await cleanup();
+    },
+  };
 }
 
 /** A signed-in client: it sends the session cookie and, on writes, the CSRF header, like the web pages. */
 export class ApiClient {
-  constructor(private readonly app: FastifyInstance, public token: string, public csrfToken: string) {}
+  constructor(
+    private readonly app: FastifyInstance,
+    public token: string,
+    public csrfToken: string
+  ) {}
 
-  request(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: unknown, options: { csrf?: boolean; headers?: Record<string, string> } = {}): Promise<LightMyRequestResponse> {
+  request(
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    url: string,
+    payload?: unknown,
+    options: { csrf?: boolean; headers?: Record<string, string> } = {}
+  ): Promise<LightMyRequestResponse> {
     const headers: Record<string, string> = { cookie: `${SESSION_COOKIE}=${this.token}`, ...options.headers };
     if (method !== 'GET' && options.csrf !== false) headers[CSRF_HEADER] = this.csrfToken;
     return this.app.inject({ method, url, headers, ...(payload === undefined ? {} : { payload: payload as object }) });
@@ -58,8 +82,17 @@ export class ApiClient {
 }
 
 /** Logs in through the API and returns a client, or throws with the server's answer. */
-export async function loginAs(app: FastifyInstance, username: string, password: string, totp?: string): Promise<ApiClient> {
-  const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password, ...(totp ? { totp } : {}) } });
+export async function loginAs(
+  app: FastifyInstance,
+  username: string,
+  password: string,
+  totp?: string
+): Promise<ApiClient> {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password, ...(totp ? { totp } : {}) },
+  });
   if (response.statusCode !== 200) throw new Error(`login ${username} failed: ${response.statusCode} ${response.body}`);
   const token = response.cookies.find((c) => c.name === SESSION_COOKIE)!.value;
   return new ApiClient(app, token, response.json().csrfToken);

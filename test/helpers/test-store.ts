@@ -42,7 +42,11 @@ export interface TestDatabase {
 export async function createTestDatabase(): Promise<TestDatabase> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'govinfo-test-'));
   if (dialect === 'sqlite') {
-    return { location: path.join(dir, 'test.db'), dir, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+    return {
+      location: path.join(dir, 'test.db'),
+      dir,
+      drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
+    };
   }
   const name = `govinfo_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
   await adminQuery(`create database ${name}`);
@@ -67,7 +71,11 @@ async function adminQuery(text: string): Promise<void> {
 }
 
 /** A migrated, seeded store on a throwaway database; `cleanup` closes and drops it. */
-export async function createTestStore(): Promise<{ store: Store; database: TestDatabase; cleanup: () => Promise<void> }> {
+export async function createTestStore(): Promise<{
+  store: Store;
+  database: TestDatabase;
+  cleanup: () => Promise<void>;
+}> {
   const database = await createTestDatabase();
   const store = await openStore(database.location);
   return {

@@ -90,10 +90,26 @@ describe.skipIf(!isDialectAvailable)('API: every route × every role', () => {
   afterAll(async () => t?.cleanup());
 
   it('covers every route the API declares', async () => {
-    const openapi = (await t.app.inject('/api/openapi.json')).json() as { paths: Record<string, Record<string, unknown>> };
-    const declared = Object.entries(openapi.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
-    const covered = new Set(MATRIX.map(([method, url]) => `${method} ${url.split('?')[0].replace(/\/\d+(?=\/|$)/g, (_, offset, whole) => (whole.slice(0, offset).endsWith('attachments') || whole.slice(0, offset).endsWith('adoptions') ? '/{childId}' : '/{id}'))}`));
-    const publicRoutes = ['GET /api/ping', 'GET /api/health', 'GET /api/auth/session', 'POST /api/auth/login', 'POST /api/auth/logout', 'POST /api/auth/totp/confirm'];
+    const openapi = (await t.app.inject('/api/openapi.json')).json() as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const declared = Object.entries(openapi.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`)
+    );
+    const covered = new Set(
+      MATRIX.map(
+        ([method, url]) =>
+          `${method} ${url.split('?')[0].replace(/\/\d+(?=\/|$)/g, (_, offset, whole) => (whole.slice(0, offset).endsWith('attachments') || whole.slice(0, offset).endsWith('adoptions') ? '/{childId}' : '/{id}'))}`
+      )
+    );
+    const publicRoutes = [
+      'GET /api/ping',
+      'GET /api/health',
+      'GET /api/auth/session',
+      'POST /api/auth/login',
+      'POST /api/auth/logout',
+      'POST /api/auth/totp/confirm',
+    ];
     expect(declared.filter((route) => !covered.has(route) && !publicRoutes.includes(route))).toEqual([]);
   });
 

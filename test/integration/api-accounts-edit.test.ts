@@ -20,19 +20,46 @@ describe.skipIf(!isDialectAvailable)('API: editing accounts', () => {
   });
   afterEach(async () => t?.cleanup());
 
-  const account = async (id: number) => ((await admin.get('/api/accounts')).json() as { id: number; version: number; displayName: string; phone: string | null; unit: { name: string } | null }[]).find((a) => a.id === id)!;
+  const account = async (id: number) =>
+    (
+      (await admin.get('/api/accounts')).json() as {
+        id: number;
+        version: number;
+        displayName: string;
+        phone: string | null;
+        unit: { name: string } | null;
+      }[]
+    ).find((a) => a.id === id)!;
 
   it('changes name, unit and phone in one go, signs the officer out of the old unit, and audits before and after', async () => {
     const officerClient = await loginAs(t.app, officer.username, officer.password);
     const { version } = await account(officer.id);
-    const saved = await admin.patch(`/api/accounts/${officer.id}`, { version, displayName: ' 李信息 ', unitId: unitId('石基镇'), phone: '020-84822345' });
+    const saved = await admin.patch(`/api/accounts/${officer.id}`, {
+      version,
+      displayName: ' 李信息 ',
+      unitId: unitId('石基镇'),
+      phone: '020-84822345',
+    });
     expect(saved.statusCode).toBe(200);
-    expect(await account(officer.id)).toMatchObject({ displayName: '李信息', phone: '020-84822345', unit: { name: '石基镇' }, version: version + 1 });
+    expect(await account(officer.id)).toMatchObject({
+      displayName: '李信息',
+      phone: '020-84822345',
+      unit: { name: '石基镇' },
+      version: version + 1,
+    });
     expect((await officerClient.get('/api/items')).statusCode).toBe(401);
     const auditor = await loginAs(t.app, (await buildUser(t.store.db, 'audit_admin')).username, 'Xin-Xi#2026ok');
     const [entry] = (await auditor.get('/api/audit?action=update_account')).json().entries;
-    expect(JSON.parse(entry.before)).toMatchObject({ display_name: expect.stringMatching(/^测试/), unit_id: unitId('沙湾镇'), phone: null });
-    expect(JSON.parse(entry.after)).toMatchObject({ display_name: '李信息', unit_id: unitId('石基镇'), phone: '020-84822345' });
+    expect(JSON.parse(entry.before)).toMatchObject({
+      display_name: expect.stringMatching(/^测试/),
+      unit_id: unitId('沙湾镇'),
+      phone: null,
+    });
+    expect(JSON.parse(entry.after)).toMatchObject({
+      display_name: '李信息',
+      unit_id: unitId('石基镇'),
+      phone: '020-84822345',
+    });
     expect(entry).toMatchObject({ action_label: '修改账号', object_name: '李信息（石基镇）' });
   });
 
@@ -53,8 +80,18 @@ describe.skipIf(!isDialectAvailable)('API: editing accounts', () => {
     expect((await admin.patch(`/api/accounts/${officer.id}`, { version: current, unitId: null })).statusCode).toBe(400);
     const editor = await buildUser(t.store.db, 'editor');
     const editorVersion = (await account(editor.id)).version;
-    expect((await admin.patch(`/api/accounts/${editor.id}`, { version: editorVersion, unitId: unitId('沙湾镇') })).statusCode).toBe(400);
-    expect((await admin.patch(`/api/accounts/${editor.id}`, { version: editorVersion, displayName: '调研科 陈编辑', phone: '' })).statusCode).toBe(200);
+    expect(
+      (await admin.patch(`/api/accounts/${editor.id}`, { version: editorVersion, unitId: unitId('沙湾镇') })).statusCode
+    ).toBe(400);
+    expect(
+      (
+        await admin.patch(`/api/accounts/${editor.id}`, {
+          version: editorVersion,
+          displayName: '调研科 陈编辑',
+          phone: '',
+        })
+      ).statusCode
+    ).toBe(200);
     expect(await account(editor.id)).toMatchObject({ displayName: '调研科 陈编辑', phone: null, unit: null });
   });
 });

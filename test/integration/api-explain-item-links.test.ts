@@ -26,11 +26,19 @@ describe.skipIf(!isDialectAvailable)('API: explain links each booking to its ite
     await act(officer, id, 'submit_for_review');
     await act(reviewer, id, 'approve');
     await act(editor, id, 'receive');
-    expect((await editor.post(`/api/items/${id}/adoptions`, { outlet: 'report', kind: 'research', date: '2026-03-05' })).statusCode).toBe(201);
+    expect(
+      (await editor.post(`/api/items/${id}/adoptions`, { outlet: 'report', kind: 'research', date: '2026-03-05' }))
+        .statusCode
+    ).toBe(201);
     const unitId = (await officer.get(`/api/items/${id}`)).json().unit.id;
-    expect((await editor.post('/api/penalties', { unitId, reason: 'criticism', date: '2026-03-06' })).statusCode).toBe(201);
+    expect((await editor.post('/api/penalties', { unitId, reason: 'criticism', date: '2026-03-06' })).statusCode).toBe(
+      201
+    );
 
     const explained = (await officer.get(`/api/scores/explain?unit=${encodeURIComponent('沙湾镇')}&year=2026`)).json();
-    expect(explained.bookings.map((b: { rule: string; itemId: number | null }) => [b.rule, b.itemId])).toEqual([['adoption:report:research', id], ['penalty:criticism', null]]);
+    expect(explained.bookings.map((b: { rule: string; itemId: number | null }) => [b.rule, b.itemId])).toEqual([
+      ['adoption:report:research', id],
+      ['penalty:criticism', null],
+    ]);
   });
 });

@@ -16,8 +16,13 @@ describe.skipIf(!isDialectAvailable)('API: hardening', () => {
   afterEach(async () => t?.cleanup());
 
   const login = (username: string, password: string, totp?: string) =>
-    t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password, ...(totp ? { totp } : {}) } });
-  const deniedCount = async () => (await t.store.db.selectFrom('audit_log').select('id').where('outcome', '=', 'denied').execute()).length;
+    t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username, password, ...(totp ? { totp } : {}) },
+    });
+  const deniedCount = async () =>
+    (await t.store.db.selectFrom('audit_log').select('id').where('outcome', '=', 'denied').execute()).length;
 
   it('keeps one audit chain under many parallel denied requests', async () => {
     const officer = await signInNewUser(t, 'officer', '沙湾镇');
@@ -60,25 +65,42 @@ describe.skipIf(!isDialectAvailable)('API: hardening', () => {
   it('locks the account and ends the session after 5 wrong current passwords', async () => {
     const user = await buildUser(t.store.db, 'editor');
     const client = await loginAs(t.app, user.username, user.password);
-    for (let i = 0; i < 4; i++) expect((await client.post('/api/auth/password', { current: 'guess', next: 'Another#Pass2026' })).statusCode).toBe(400);
-    expect((await client.post('/api/auth/password', { current: 'guess', next: 'Another#Pass2026' })).statusCode).toBe(423);
+    for (let i = 0; i < 4; i++)
+      expect((await client.post('/api/auth/password', { current: 'guess', next: 'Another#Pass2026' })).statusCode).toBe(
+        400
+      );
+    expect((await client.post('/api/auth/password', { current: 'guess', next: 'Another#Pass2026' })).statusCode).toBe(
+      423
+    );
     expect((await client.get('/api/auth/me')).statusCode).toBe(401);
   });
 
   it('lets no administrator make or take over another: the second security administrator and admin password resets are refused', async () => {
     const admin = await signInNewUser(t, 'sys_admin');
     await buildUser(t.store.db, 'security_admin');
-    const second = await admin.post('/api/accounts', { username: 'sec2', displayName: '安全二', role: 'security_admin', unitId: null });
+    const second = await admin.post('/api/accounts', {
+      username: 'sec2',
+      displayName: '安全二',
+      role: 'security_admin',
+      unitId: null,
+    });
     expect(second.statusCode).toBe(403);
     expect(second.json().message).toBe('已有安全管理员账号；管理员角色须由安全管理员分配');
-    const accounts = (await admin.get('/api/accounts')).json() as { id: number; role: string; version: number; username: string }[];
+    const accounts = (await admin.get('/api/accounts')).json() as {
+      id: number;
+      role: string;
+      version: number;
+      username: string;
+    }[];
     const security = accounts.find((a) => a.role === 'security_admin')!;
     const reset = await admin.post(`/api/accounts/${security.id}/password-reset`, { version: security.version });
     expect(reset.statusCode).toBe(403);
     const cli = await govinfo(t.store.location, 'account', 'reset-password', security.username);
     expect(cli.status).toBe(0);
     const password = /一次性密码：(\S+)/.exec(cli.stdout)![1];
-    expect((await loginAs(t.app, security.username, password).then((c) => c.get('/api/auth/me'))).json().mustChangePassword).toBe(true);
+    expect(
+      (await loginAs(t.app, security.username, password).then((c) => c.get('/api/auth/me'))).json().mustChangePassword
+    ).toBe(true);
   });
 
   it('audits refusals decided inside a use case', async () => {
@@ -125,13 +147,21 @@ describe.skipIf(!isDialectAvailable)('API: hardening', () => {
     const principal = await signInNewUser(t, 'principal', '沙湾镇');
     const { id } = (await officer.post('/api/items', { ...DRAFT, isMajor: true })).json();
     const version = async () => (await officer.get(`/api/items/${id}`)).json().version;
-    expect((await officer.post(`/api/items/${id}/paper-copy`, { version: await version(), date: '2026-99-99' })).statusCode).toBe(400);
-    expect((await officer.post(`/api/items/${id}/paper-copy`, { version: await version(), date: '2030-01-01' })).statusCode).toBe(400);
-    expect((await officer.post(`/api/items/${id}/paper-copy`, { version: await version(), date: '2026-03-19' })).statusCode).toBe(200);
+    expect(
+      (await officer.post(`/api/items/${id}/paper-copy`, { version: await version(), date: '2026-99-99' })).statusCode
+    ).toBe(400);
+    expect(
+      (await officer.post(`/api/items/${id}/paper-copy`, { version: await version(), date: '2030-01-01' })).statusCode
+    ).toBe(400);
+    expect(
+      (await officer.post(`/api/items/${id}/paper-copy`, { version: await version(), date: '2026-03-19' })).statusCode
+    ).toBe(200);
     await officer.post(`/api/items/${id}/transitions`, { action: 'submit_for_review', version: await version() });
     await reviewer.post(`/api/items/${id}/transitions`, { action: 'approve', version: await version() });
     await principal.post(`/api/items/${id}/transitions`, { action: 'sign', version: await version() });
-    expect((await officer.post(`/api/items/${id}/paper-copy`, { version: await version(), date: '2026-03-20' })).statusCode).toBe(409);
+    expect(
+      (await officer.post(`/api/items/${id}/paper-copy`, { version: await version(), date: '2026-03-20' })).statusCode
+    ).toBe(409);
   });
 
   it('keeps the audit administrator to the audit log', async () => {

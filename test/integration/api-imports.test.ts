@@ -19,22 +19,37 @@ const BAD_CSV = [
 function upload(client: ApiClient, name: string, content: string | Buffer, dryRun: boolean) {
   const boundary = '----govinfo-import';
   const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`
+    ),
     Buffer.isBuffer(content) ? content : Buffer.from(content),
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
-  return client.request('POST', `/api/imports?dryRun=${dryRun}`, payload, { headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+  return client.request('POST', `/api/imports?dryRun=${dryRun}`, payload, {
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  });
 }
 
 describe.skipIf(!isDialectAvailable)('API: ledger import from the web pages', () => {
   let t: TestApp;
   let editor: ApiClient;
   const count = async () => {
-    const items = await t.store.db.selectFrom('items').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    const bookings = await t.store.db.selectFrom('bookings').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const items = await t.store.db
+      .selectFrom('items')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const bookings = await t.store.db
+      .selectFrom('bookings')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     return { items: Number(items.n), bookings: Number(bookings.n) };
   };
-  const auditActions = async () => (await t.store.db.selectFrom('audit_log').select(['action', 'outcome']).where('action', '=', 'import_ledger').execute());
+  const auditActions = async () =>
+    await t.store.db
+      .selectFrom('audit_log')
+      .select(['action', 'outcome'])
+      .where('action', '=', 'import_ledger')
+      .execute();
 
   beforeAll(async () => {
     t = await createTestApp({ maxAttachmentBytes: 1024 });
@@ -49,7 +64,9 @@ describe.skipIf(!isDialectAvailable)('API: ledger import from the web pages', ()
       expect(response.statusCode).toBe(400);
       const body = response.json();
       expect(body.message).toBe('台账“台账.csv”有 3 个问题，未存储任何记录；请修改后重新上传');
-      expect(body.problems.map((p: { line: number; field: string; value: string }) => [p.line, p.field, p.value])).toEqual([
+      expect(
+        body.problems.map((p: { line: number; field: string; value: string }) => [p.line, p.field, p.value])
+      ).toEqual([
         [2, 'unit（单位）', '"火星镇"'],
         [3, 'submitted（报送日期）', '"2011/01/05"'],
         [4, 'item', '"W-404"'],
@@ -84,14 +101,23 @@ describe.skipIf(!isDialectAvailable)('API: ledger import from the web pages', ()
 
     // The same file again changes nothing: every record is skipped.
     const again = await upload(editor, 'good.csv', GOOD_CSV, true);
-    expect(again.json().counts.find((c: { type: string }) => c.type === 'item')).toMatchObject({ stored: 0, skipped: 1 });
+    expect(again.json().counts.find((c: { type: string }) => c.type === 'item')).toMatchObject({
+      stored: 0,
+      skipped: 1,
+    });
   });
 
   it('refuses a request without a file and a file of another type', async () => {
-    expect((await editor.post('/api/imports?dryRun=true', {})).json().message).toBe('请以 multipart/form-data 上传台账文件');
+    expect((await editor.post('/api/imports?dryRun=true', {})).json().message).toBe(
+      '请以 multipart/form-data 上传台账文件'
+    );
     const other = await upload(editor, 'notes.txt', 'hello', true);
     expect(other.statusCode).toBe(400);
-    expect(other.json().problems[0]).toMatchObject({ file: 'notes.txt', line: null, message: '不支持的文件类型“.txt”，应为 .jsonl、.csv 或 .xlsx' });
+    expect(other.json().problems[0]).toMatchObject({
+      file: 'notes.txt',
+      line: null,
+      message: '不支持的文件类型“.txt”，应为 .jsonl、.csv 或 .xlsx',
+    });
   });
 
   it('serves the .xlsx template, which imports cleanly as a preview', async () => {
@@ -106,7 +132,9 @@ describe.skipIf(!isDialectAvailable)('API: ledger import from the web pages', ()
 
 describe.skipIf(!isDialectAvailable)('API: the audit chain verified for the audit administrator', () => {
   let t: TestApp;
-  beforeAll(async () => { t = await createTestApp(); });
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
   afterAll(async () => t?.cleanup());
 
   it('answers that the chain is intact, and that it is broken once its head no longer matches', async () => {
@@ -115,18 +143,39 @@ describe.skipIf(!isDialectAvailable)('API: the audit chain verified for the audi
     expect(intact.ok).toBe(true);
     expect(intact.entries).toBeGreaterThan(0);
     // The log itself is append-only; the head row naming the last entry is what a deletion would leave behind.
-    await t.store.db.updateTable('audit_head').set({ last_hash: 'f'.repeat(64) }).where('id', '=', 1).execute();
+    await t.store.db
+      .updateTable('audit_head')
+      .set({ last_hash: 'f'.repeat(64) })
+      .where('id', '=', 1)
+      .execute();
     expect((await auditor.get('/api/audit/verify')).json()).toMatchObject({ ok: false });
   });
 });
 
 describe('describeLedgerProblem', () => {
   it('splits spreadsheet locations, and keeps texts without a location whole', () => {
-    expect(describeLedgerProblem('台账.xlsx:采用:4: outlet（采用载体） 的值 "报纸" 无效，应为 portal（区政府门户网站）之一')).toMatchObject({
-      file: '台账.xlsx', sheet: '采用', line: 4, field: 'outlet（采用载体）', value: '"报纸"',
+    expect(
+      describeLedgerProblem('台账.xlsx:采用:4: outlet（采用载体） 的值 "报纸" 无效，应为 portal（区政府门户网站）之一')
+    ).toMatchObject({
+      file: '台账.xlsx',
+      sheet: '采用',
+      line: 4,
+      field: 'outlet（采用载体）',
+      value: '"报纸"',
     });
-    expect(describeLedgerProblem('a.jsonl:2: 缺少字段 kind（信息类型）：outlet 为 report 时必填')).toMatchObject({ line: 2, field: 'kind（信息类型）', value: null });
-    expect(describeLedgerProblem('a.jsonl:7: penalty 记录没有字段 points（值 -20）；可用字段：unit')).toMatchObject({ field: 'points', value: '-20' });
-    expect(describeLedgerProblem('数据库中没有考核政策，无法导入')).toMatchObject({ location: '', line: null, message: '数据库中没有考核政策，无法导入' });
+    expect(describeLedgerProblem('a.jsonl:2: 缺少字段 kind（信息类型）：outlet 为 report 时必填')).toMatchObject({
+      line: 2,
+      field: 'kind（信息类型）',
+      value: null,
+    });
+    expect(describeLedgerProblem('a.jsonl:7: penalty 记录没有字段 points（值 -20）；可用字段：unit')).toMatchObject({
+      field: 'points',
+      value: '-20',
+    });
+    expect(describeLedgerProblem('数据库中没有考核政策，无法导入')).toMatchObject({
+      location: '',
+      line: null,
+      message: '数据库中没有考核政策，无法导入',
+    });
   });
 });

@@ -37,7 +37,11 @@ describe.skipIf(!isDialectAvailable)('API: the inbox filters by outlet and warns
     await act(reviewer, id, 'approve');
     return id as number;
   };
-  const titles = async (query: string) => (await editor.get(`/api/items?${query}`)).json().items.map((i: { title: string }) => i.title).sort();
+  const titles = async (query: string) =>
+    (await editor.get(`/api/items?${query}`))
+      .json()
+      .items.map((i: { title: string }) => i.title)
+      .sort();
 
   it('filters by the outlet an item was adopted into, with the other filters and pages', async () => {
     const report = await sendItem('沙湾镇推进防汛工作');
@@ -45,13 +49,25 @@ describe.skipIf(!isDialectAvailable)('API: the inbox filters by outlet and warns
     const both = await sendItem('沙湾镇举办龙舟赛');
     await sendItem('沙湾镇未采用的稿件');
     for (const id of [report, dynamic, both]) await act(editor, id, 'receive');
-    expect((await editor.post(`/api/items/${report}/adoptions`, { outlet: 'report', kind: 'research', date: '2026-03-05' })).statusCode).toBe(201);
-    expect((await editor.post(`/api/items/${dynamic}/adoptions`, { outlet: 'dynamic', date: '2026-03-05' })).statusCode).toBe(201);
-    expect((await editor.post(`/api/items/${both}/adoptions`, { outlet: 'dynamic', date: '2026-03-05' })).statusCode).toBe(201);
-    expect((await editor.post(`/api/items/${both}/adoptions`, { outlet: 'report', kind: 'brief', date: '2026-03-06' })).statusCode).toBe(201);
+    expect(
+      (await editor.post(`/api/items/${report}/adoptions`, { outlet: 'report', kind: 'research', date: '2026-03-05' }))
+        .statusCode
+    ).toBe(201);
+    expect(
+      (await editor.post(`/api/items/${dynamic}/adoptions`, { outlet: 'dynamic', date: '2026-03-05' })).statusCode
+    ).toBe(201);
+    expect(
+      (await editor.post(`/api/items/${both}/adoptions`, { outlet: 'dynamic', date: '2026-03-05' })).statusCode
+    ).toBe(201);
+    expect(
+      (await editor.post(`/api/items/${both}/adoptions`, { outlet: 'report', kind: 'brief', date: '2026-03-06' }))
+        .statusCode
+    ).toBe(201);
 
     expect(await titles('outlet=report')).toEqual(['沙湾镇举办龙舟赛（政务信息）', '沙湾镇推进防汛工作（政务信息）']);
-    expect(await titles('outlet=dynamic')).toEqual(['沙湾镇开展消防演练（政务信息）', '沙湾镇举办龙舟赛（政务信息）'].sort());
+    expect(await titles('outlet=dynamic')).toEqual(
+      ['沙湾镇开展消防演练（政务信息）', '沙湾镇举办龙舟赛（政务信息）'].sort()
+    );
     expect(await titles('outlet=portal')).toEqual([]);
     // Each outlet has its own total, even within the seconds a total is kept.
     const total = async (outlet: string) => (await editor.get(`/api/items?outlet=${outlet}`)).json().total;
@@ -60,7 +76,11 @@ describe.skipIf(!isDialectAvailable)('API: the inbox filters by outlet and warns
     expect(await titles('outlet=report&status=adopted&series=town')).toHaveLength(2);
     // The same filters without the outlet: a different query shape, all four items.
     expect(await titles('status=submitted')).toEqual(['沙湾镇未采用的稿件（政务信息）']);
-    expect((await editor.get('/api/items?outlet=report&pageSize=1&page=2')).json()).toMatchObject({ total: 2, page: 2, items: [{}] });
+    expect((await editor.get('/api/items?outlet=report&pageSize=1&page=2')).json()).toMatchObject({
+      total: 2,
+      page: 2,
+      items: [{}],
+    });
     // A unit's own list takes the filter too, and sees only its items.
     expect((await otherOfficer.get('/api/items?outlet=report')).json().total).toBe(0);
     expect((await officer.get('/api/items?outlet=report')).json().total).toBe(2);
@@ -75,10 +95,19 @@ describe.skipIf(!isDialectAvailable)('API: the inbox filters by outlet and warns
 
     const similar = await editor.get(`/api/items/${first}/similar`);
     expect(similar.statusCode).toBe(200);
-    expect(similar.json()).toEqual([{
-      id: second, ref: `W${second}`, title: '沙湾镇扎实推进防汛工作（政务信息）', submitted: '2026-03-20', status: 'submitted', statusName: '已报送区政府办公室',
-      unit: { id: expect.any(Number), name: '沙湾镇' }, score: expect.any(Number), reason: 'title',
-    }]);
+    expect(similar.json()).toEqual([
+      {
+        id: second,
+        ref: `W${second}`,
+        title: '沙湾镇扎实推进防汛工作（政务信息）',
+        submitted: '2026-03-20',
+        status: 'submitted',
+        statusName: '已报送区政府办公室',
+        unit: { id: expect.any(Number), name: '沙湾镇' },
+        score: expect.any(Number),
+        reason: 'title',
+      },
+    ]);
     expect(similar.json()[0].score).toBeGreaterThanOrEqual(0.5);
     expect((await leader.get(`/api/items/${other}/similar`)).json()).toEqual([]);
     expect((await editor.get(`/api/items/${draft}/similar`)).statusCode).toBe(404);
@@ -97,14 +126,32 @@ describe.skipIf(!isDialectAvailable)('API: the inbox filters by outlet and warns
 
   it('looks only within ±30 days of submission and stays quick among 10,000 items', async () => {
     const subject = await sendItem('沙湾镇扎实推进防汛防风工作', DRAFT.body);
-    const unitId = (await t.store.db.selectFrom('units').select('id').where('name', '=', '石基镇').executeTakeFirstOrThrow()).id;
+    const unitId = (
+      await t.store.db.selectFrom('units').select('id').where('name', '=', '石基镇').executeTakeFirstOrThrow()
+    ).id;
     const rows = Array.from({ length: 10_000 }, (_, i) => {
       const day = new Date(Date.parse('2025-01-01T00:00:00Z') + (i % 500) * 86_400_000).toISOString().slice(0, 10);
       // Another unit's copies of the subject's body (and title) are duplicates; its templated titles alone are not.
       const copy = i % 1000 === 440 || i % 1000 === 400;
-      return { ref: `T${i}`, unit_id: unitId, title: copy || i % 1000 === 420 ? '石基镇扎实推进防汛防风工作（政务信息）' : `石基镇第${i}项工作进展情况（政务信息）`, submitted: day, body: copy ? DRAFT.body : `石基镇第${i}项工作的正文`, status: 'received', origin: 'ledger', sent_at: '2025-01-01T00:00:00Z' };
+      return {
+        ref: `T${i}`,
+        unit_id: unitId,
+        title:
+          copy || i % 1000 === 420
+            ? '石基镇扎实推进防汛防风工作（政务信息）'
+            : `石基镇第${i}项工作进展情况（政务信息）`,
+        submitted: day,
+        body: copy ? DRAFT.body : `石基镇第${i}项工作的正文`,
+        status: 'received',
+        origin: 'ledger',
+        sent_at: '2025-01-01T00:00:00Z',
+      };
     });
-    for (let i = 0; i < rows.length; i += 500) await t.store.db.insertInto('items').values(rows.slice(i, i + 500)).execute();
+    for (let i = 0; i < rows.length; i += 500)
+      await t.store.db
+        .insertInto('items')
+        .values(rows.slice(i, i + 500))
+        .execute();
 
     const started = performance.now();
     const found = (await editor.get(`/api/items/${subject}/similar`)).json() as { ref: string; submitted: string }[];

@@ -37,18 +37,32 @@ describe.skipIf(!isDialectAvailable)('API: the item list total follows adoptions
     await act(officer, id, 'submit_for_review');
     await act(reviewer, id, 'approve');
     await act(editor, id, 'receive');
-    expect((await editor.post(`/api/items/${id}/adoptions`, { outlet: 'dynamic', date: '2026-03-20' })).statusCode).toBe(201);
+    expect(
+      (await editor.post(`/api/items/${id}/adoptions`, { outlet: 'dynamic', date: '2026-03-20' })).statusCode
+    ).toBe(201);
     expect(await total('?outlet=report')).toBe(0);
     expect(await total('?outlet=portal')).toBe(0);
 
     // A second adoption leaves the item row as it was (already 已采用).
-    const second = await editor.post(`/api/items/${id}/adoptions`, { outlet: 'report', kind: 'headline', date: '2026-03-20' });
+    const second = await editor.post(`/api/items/${id}/adoptions`, {
+      outlet: 'report',
+      kind: 'headline',
+      date: '2026-03-20',
+    });
     expect(second.statusCode, second.body).toBe(201);
     expect(await total('?outlet=report')).toBe(1);
 
-    const adoptions = (await editor.get(`/api/items/${id}`)).json().adoptions as { id: number; outlet: string; version: number }[];
+    const adoptions = (await editor.get(`/api/items/${id}`)).json().adoptions as {
+      id: number;
+      outlet: string;
+      version: number;
+    }[];
     const report = adoptions.find((a) => a.outlet === 'report')!;
-    const corrected = await editor.put(`/api/items/${id}/adoptions/${report.id}`, { version: report.version, outlet: 'portal', date: '2026-03-20' });
+    const corrected = await editor.put(`/api/items/${id}/adoptions/${report.id}`, {
+      version: report.version,
+      outlet: 'portal',
+      date: '2026-03-20',
+    });
     expect(corrected.statusCode, corrected.body).toBe(200);
     expect(await total('?outlet=report')).toBe(0);
     expect(await total('?outlet=portal')).toBe(1);

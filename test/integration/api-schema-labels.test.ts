@@ -11,7 +11,11 @@ interface Schema {
 }
 
 /** Every field a client sends, with its path: nested objects and array items included. */
-function fields(schema: Schema | undefined, path: string, out: { path: string; schema: Schema }[] = []): { path: string; schema: Schema }[] {
+function fields(
+  schema: Schema | undefined,
+  path: string,
+  out: { path: string; schema: Schema }[] = []
+): { path: string; schema: Schema }[] {
   if (!schema) return out;
   for (const [name, property] of Object.entries(schema.properties ?? {})) {
     out.push({ path: `${path}.${name}`, schema: property });
@@ -32,17 +36,30 @@ describe.skipIf(!isDialectAvailable)('API: every field a client sends has a Chin
   afterAll(async () => t?.cleanup());
 
   it('titles every body, query and path field in Chinese', async () => {
-    const openapi = (await t.app.inject('/api/openapi.json')).json() as { paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: Schema }> }; parameters?: { name: string; in: string; schema: Schema }[] }>> };
+    const openapi = (await t.app.inject('/api/openapi.json')).json() as {
+      paths: Record<
+        string,
+        Record<
+          string,
+          {
+            requestBody?: { content: Record<string, { schema: Schema }> };
+            parameters?: { name: string; in: string; schema: Schema }[];
+          }
+        >
+      >;
+    };
     const untitled: string[] = [];
     for (const [path, methods] of Object.entries(openapi.paths)) {
       for (const [method, operation] of Object.entries(methods)) {
         const body = operation.requestBody?.content['application/json']?.schema;
         for (const field of fields(body, 'body')) {
           const isArrayItemObject = field.path.endsWith('[]');
-          if (!isArrayItemObject && !isChinese(field.schema.title)) untitled.push(`${method.toUpperCase()} ${path} ${field.path}`);
+          if (!isArrayItemObject && !isChinese(field.schema.title))
+            untitled.push(`${method.toUpperCase()} ${path} ${field.path}`);
         }
         for (const parameter of operation.parameters ?? []) {
-          if (!isChinese(parameter.schema?.title)) untitled.push(`${method.toUpperCase()} ${path} ${parameter.in}.${parameter.name}`);
+          if (!isChinese(parameter.schema?.title))
+            untitled.push(`${method.toUpperCase()} ${path} ${parameter.in}.${parameter.name}`);
         }
       }
     }

@@ -19,10 +19,17 @@ describe.skipIf(!isDialectAvailable)('API: scores by rule and explained bookings
 
   const adoptedItem = async (title: string, outlet: string, kind?: string) => {
     const { id } = (await officer.post('/api/items', { ...DRAFT, title })).json();
-    for (const [client, action] of [[officer, 'submit_for_review'], [reviewer, 'approve'], [editor, 'receive']] as const) {
+    for (const [client, action] of [
+      [officer, 'submit_for_review'],
+      [reviewer, 'approve'],
+      [editor, 'receive'],
+    ] as const) {
       expect((await client.transition(id, action)).statusCode).toBe(200);
     }
-    expect((await editor.post(`/api/items/${id}/adoptions`, { outlet, date: '2026-03-05', ...(kind ? { kind } : {}) })).statusCode).toBe(201);
+    expect(
+      (await editor.post(`/api/items/${id}/adoptions`, { outlet, date: '2026-03-05', ...(kind ? { kind } : {}) }))
+        .statusCode
+    ).toBe(201);
     return id as number;
   };
 
@@ -35,12 +42,34 @@ describe.skipIf(!isDialectAvailable)('API: scores by rule and explained bookings
     const document = (await editor.get('/api/scores/by-rule?year=2026')).json();
     expect(document.year).toBe(2026);
     expect(document.rows).toEqual([
-      { series: 'town', quarter: 1, rule: 'adoption:dynamic', description: '《番府信息》(政务动态)采用', points: 6, bookings: 2 },
-      { series: 'town', quarter: 1, rule: 'adoption:report:research', description: expect.stringContaining('采用（综合调研'), points: 8, bookings: 1 },
+      {
+        series: 'town',
+        quarter: 1,
+        rule: 'adoption:dynamic',
+        description: '《番府信息》(政务动态)采用',
+        points: 6,
+        bookings: 2,
+      },
+      {
+        series: 'town',
+        quarter: 1,
+        rule: 'adoption:report:research',
+        description: expect.stringContaining('采用（综合调研'),
+        points: 8,
+        bookings: 1,
+      },
       { series: 'town', quarter: 1, rule: 'district_instruction', description: '区领导批示', points: 5, bookings: 1 },
     ]);
-    expect((await editor.get('/api/scores/by-rule?year=2026&quarter=2')).json()).toEqual({ year: 2026, quarter: 2, rows: [] });
-    expect((await editor.get('/api/scores/by-rule?year=2026&asOf=2026-03-06')).json().rows.map((r: { rule: string }) => r.rule)).toEqual(['adoption:dynamic', 'adoption:report:research']);
+    expect((await editor.get('/api/scores/by-rule?year=2026&quarter=2')).json()).toEqual({
+      year: 2026,
+      quarter: 2,
+      rows: [],
+    });
+    expect(
+      (await editor.get('/api/scores/by-rule?year=2026&asOf=2026-03-06'))
+        .json()
+        .rows.map((r: { rule: string }) => r.rule)
+    ).toEqual(['adoption:dynamic', 'adoption:report:research']);
     expect((await officer.get('/api/scores/by-rule?year=2026')).statusCode).toBe(403);
 
     const explained = (await editor.get(`/api/scores/explain?unit=${encodeURIComponent('沙湾镇')}&year=2026`)).json();

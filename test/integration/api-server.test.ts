@@ -16,15 +16,34 @@ describe.skipIf(!isDialectAvailable)('API: a real listening server', () => {
   it('serves a browser-like client over HTTP: cookies, CSRF header, JSON', async () => {
     const address = await t.app.listen({ host: '127.0.0.1', port: 0 });
     const user = await buildUser(t.store.db, 'officer', '沙湾镇');
-    const login = await fetch(`${address}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: user.username, password: user.password }) });
+    const login = await fetch(`${address}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: user.username, password: user.password }),
+    });
     expect(login.status).toBe(200);
-    const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const cookie = login.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
     const { csrfToken } = await login.json();
-    const created = await fetch(`${address}/api/items`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken }, body: JSON.stringify(DRAFT) });
+    const created = await fetch(`${address}/api/items`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+      body: JSON.stringify(DRAFT),
+    });
     expect(created.status).toBe(201);
     const list = await (await fetch(`${address}/api/items`, { headers: { cookie } })).json();
-    expect(list.items[0]).toMatchObject({ title: '沙湾镇扎实推进防汛防风工作（政务信息）', statusName: '草稿', unit: { name: '沙湾镇' } });
-    const noCsrf = await fetch(`${address}/api/items`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify(DRAFT) });
+    expect(list.items[0]).toMatchObject({
+      title: '沙湾镇扎实推进防汛防风工作（政务信息）',
+      statusName: '草稿',
+      unit: { name: '沙湾镇' },
+    });
+    const noCsrf = await fetch(`${address}/api/items`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie },
+      body: JSON.stringify(DRAFT),
+    });
     expect(noCsrf.status).toBe(403);
   });
 
@@ -34,7 +53,10 @@ describe.skipIf(!isDialectAvailable)('API: a real listening server', () => {
     await t.store.close();
     const response = await client.get('/api/items');
     expect(response.statusCode).toBe(500);
-    expect(response.json()).toEqual({ error: 'internal', message: expect.stringMatching(/^服务器内部错误，请稍后重试（编号 .+）$/) });
+    expect(response.json()).toEqual({
+      error: 'internal',
+      message: expect.stringMatching(/^服务器内部错误，请稍后重试（编号 .+）$/),
+    });
     expect(response.body).not.toMatch(/at .*\.(js|ts):\d+/);
   });
 
@@ -45,7 +67,8 @@ describe.skipIf(!isDialectAvailable)('API: a real listening server', () => {
     expect(intact.stdout).toBe('审计日志完整：共 2 条记录，SM3 哈希链校验通过\n');
     expect(intact.status).toBe(0);
 
-    if (dialect === 'postgres') await sql`alter table audit_log disable trigger audit_log_no_change`.execute(t.store.db);
+    if (dialect === 'postgres')
+      await sql`alter table audit_log disable trigger audit_log_no_change`.execute(t.store.db);
     else await sql`drop trigger audit_log_no_delete`.execute(t.store.db);
     await t.store.db.deleteFrom('audit_log').where('id', '=', 1).execute();
     const broken = await govinfo(t.store.location, 'audit', 'verify');

@@ -36,17 +36,37 @@ describe.skipIf(!isDialectAvailable)('API: the reporting and editorial workflow'
     expect((await item(officer, id)).title).toBe('沙湾镇扎实推进防汛防风工作（政务信息）');
 
     expect((await act(officer, id, 'submit_for_review')).json().status).toBe('unit_review');
-    expect((await act(reviewer, id, 'approve')).json()).toEqual({ status: 'awaiting_signature', statusName: '待主要领导签发' });
+    expect((await act(reviewer, id, 'approve')).json()).toEqual({
+      status: 'awaiting_signature',
+      statusName: '待主要领导签发',
+    });
     const unsigned = await act(principal, id, 'sign');
     expect(unsigned.statusCode).toBe(409);
     expect(unsigned.json().message).toBe('重大或敏感信息须先登记书面稿件，才能签发报送');
-    expect((await officer.post(`/api/items/${id}/paper-copy`, { version: (await item(officer, id)).version, date: '2026-03-02' })).statusCode).toBe(200);
+    expect(
+      (
+        await officer.post(`/api/items/${id}/paper-copy`, {
+          version: (await item(officer, id)).version,
+          date: '2026-03-02',
+        })
+      ).statusCode
+    ).toBe(200);
     expect((await act(principal, id, 'sign')).json().status).toBe('submitted');
 
     expect((await act(editor, id, 'receive')).json().status).toBe('received');
-    const adopted = await editor.post(`/api/items/${id}/adoptions`, { outlet: 'report', kind: 'research', date: '2026-03-05', issue: '2026年第5期' });
+    const adopted = await editor.post(`/api/items/${id}/adoptions`, {
+      outlet: 'report',
+      kind: 'research',
+      date: '2026-03-05',
+      issue: '2026年第5期',
+    });
     expect(adopted.statusCode).toBe(201);
-    const instruction = await editor.post(`/api/items/${id}/instructions`, { level: 'district', date: '2026-03-10', leader: '区长', text: '此信息很好，请发改局跟进。' });
+    const instruction = await editor.post(`/api/items/${id}/instructions`, {
+      level: 'district',
+      date: '2026-03-10',
+      leader: '区长',
+      text: '此信息很好，请发改局跟进。',
+    });
     expect(instruction.json().warnings).toEqual([]);
 
     const scores = (await editor.get('/api/scores?year=2026&quarter=1')).json();
@@ -54,30 +74,56 @@ describe.skipIf(!isDialectAvailable)('API: the reporting and editorial workflow'
     expect(shawan.quarters[0].points).toBe(13);
     expect(scores.quarter).toBe(1);
     const explained = (await officer.get(`/api/scores/explain?unit=${encodeURIComponent('沙湾镇')}&year=2026`)).json();
-    expect(explained.bookings.map((b: { points: number; rule: string }) => [b.points, b.rule])).toEqual([[8, 'adoption:report:research'], [5, 'district_instruction']]);
+    expect(explained.bookings.map((b: { points: number; rule: string }) => [b.points, b.rule])).toEqual([
+      [8, 'adoption:report:research'],
+      [5, 'district_instruction'],
+    ]);
 
     const detail = await item(officer, id);
-    expect(detail).toMatchObject({ status: 'adopted', signer: expect.any(String), points: 13, paperCopyOn: '2026-03-02' });
-    expect(detail.history.map((h: { action: string }) => h.action)).toEqual(['create', 'submit_for_review', 'approve', 'paper_copy', 'sign', 'receive', 'adopt', 'instruction']);
+    expect(detail).toMatchObject({
+      status: 'adopted',
+      signer: expect.any(String),
+      points: 13,
+      paperCopyOn: '2026-03-02',
+    });
+    expect(detail.history.map((h: { action: string }) => h.action)).toEqual([
+      'create',
+      'submit_for_review',
+      'approve',
+      'paper_copy',
+      'sign',
+      'receive',
+      'adopt',
+      'instruction',
+    ]);
   });
 
   it('filters the inbox by state, unit, series, category, dates and two-character words', async () => {
     const first = (await officer.post('/api/items', DRAFT)).json().id;
-    const second = (await officer.post('/api/items', { ...DRAFT, title: '沙湾镇推进垃圾分类_100%', body: '分类投放。' })).json().id;
+    const second = (
+      await officer.post('/api/items', { ...DRAFT, title: '沙湾镇推进垃圾分类_100%', body: '分类投放。' })
+    ).json().id;
     for (const id of [first, second]) {
       await act(officer, id, 'submit_for_review');
       await act(reviewer, id, 'approve');
     }
     await act(editor, first, 'receive');
-    const titles = async (query: string) => (await editor.get(`/api/items?${query}`)).json().items.map((i: { title: string }) => i.title);
+    const titles = async (query: string) =>
+      (await editor.get(`/api/items?${query}`)).json().items.map((i: { title: string }) => i.title);
     expect(await titles(`q=${encodeURIComponent('防汛')}`)).toEqual(['沙湾镇扎实推进防汛防风工作（政务信息）']);
     expect(await titles(`q=${encodeURIComponent('_100%')}`)).toEqual(['沙湾镇推进垃圾分类_100%（政务信息）']);
     expect(await titles(`q=${encodeURIComponent('%')}`)).toHaveLength(1);
     expect(await titles('status=received')).toHaveLength(1);
     expect(await titles('series=town&from=2026-03-20&to=2026-03-20')).toHaveLength(2);
     expect(await titles('series=dept_a')).toHaveLength(0);
-    expect(await titles(`category=${encodeURIComponent('本单位主要工作进展')}&status=submitted`)).toEqual(['沙湾镇推进垃圾分类_100%（政务信息）']);
-    expect((await editor.get('/api/items?pageSize=1&page=2')).json()).toMatchObject({ total: 2, page: 2, items: [{ title: '沙湾镇扎实推进防汛防风工作（政务信息）' }] });
+    expect(await titles(`category=${encodeURIComponent('本单位主要工作进展')}&status=submitted`)).toEqual([
+      '沙湾镇推进垃圾分类_100%（政务信息）',
+    ]);
+    expect((await editor.get('/api/items?pageSize=1&page=2')).json()).toMatchObject({
+      total: 2,
+      page: 2,
+      items: [{ title: '沙湾镇扎实推进防汛防风工作（政务信息）' }],
+    });
     expect((await otherOfficer.get(`/api/items?q=${encodeURIComponent('防汛')}`)).json().total).toBe(0);
   });
 
@@ -86,7 +132,9 @@ describe.skipIf(!isDialectAvailable)('API: the reporting and editorial workflow'
     await act(officer, id, 'submit_for_review');
     expect((await act(reviewer, id, 'approve')).json().status).toBe('submitted');
     await act(editor, id, 'receive');
-    const adoption = (await editor.post(`/api/items/${id}/adoptions`, { outlet: 'dynamic', date: '2026-03-05' })).json();
+    const adoption = (
+      await editor.post(`/api/items/${id}/adoptions`, { outlet: 'dynamic', date: '2026-03-05' })
+    ).json();
     expect((await item(editor, id)).points).toBe(3);
     expect((await editor.delete(`/api/items/${id}/adoptions/${adoption.id}`)).statusCode).toBe(200);
     expect(await item(editor, id)).toMatchObject({ points: 0, status: 'received' });
@@ -100,7 +148,9 @@ describe.skipIf(!isDialectAvailable)('API: the reporting and editorial workflow'
     const refused = await editor.post(`/api/items/${id}/adoptions`, { outlet: 'portal', date: '2026-03-05' });
     expect(refused.statusCode).toBe(400);
     expect(refused.json().message).toBe('该稿件标注为“不予公开”，不能被区政府门户网站采用');
-    expect((await editor.post(`/api/items/${id}/adoptions`, { outlet: 'dynamic', date: '2026-03-05' })).statusCode).toBe(201);
+    expect(
+      (await editor.post(`/api/items/${id}/adoptions`, { outlet: 'dynamic', date: '2026-03-05' })).statusCode
+    ).toBe(201);
   });
 
   it('returns with a reason, withdraws before receipt, and refuses actions out of turn', async () => {
@@ -127,7 +177,9 @@ describe.skipIf(!isDialectAvailable)('API: the reporting and editorial workflow'
     expect(noSource.json().fields.map((f: { field: string }) => f.field)).toEqual(['phone', 'source']);
     const missing = await officer.post('/api/items', { ...DRAFT, reporter: undefined, category: '其他' });
     expect(missing.statusCode).toBe(400);
-    expect(missing.json().fields.map((f: { label: string }) => f.label)).toEqual(expect.arrayContaining(['报送人', '内容类别']));
+    expect(missing.json().fields.map((f: { label: string }) => f.label)).toEqual(
+      expect.arrayContaining(['报送人', '内容类别'])
+    );
     const long = await officer.post('/api/items', { ...DRAFT, body: '字'.repeat(451) });
     expect(long.statusCode).toBe(201);
     expect(long.json().warnings).toEqual(['正文 451 字，超过一般 450 字的要求；详细材料请作为 Word 附件报送']);
@@ -151,7 +203,11 @@ describe.skipIf(!isDialectAvailable)('API: the reporting and editorial workflow'
     expect((await item(officer, id)).version).toBe(version);
     const explain = await otherOfficer.get(`/api/scores/explain?unit=${encodeURIComponent('沙湾镇')}&year=2026`);
     expect(explain.statusCode).toBe(404);
-    const denied = await t.store.db.selectFrom('audit_log').select(['action', 'object_type', 'outcome']).where('outcome', '=', 'denied').execute();
+    const denied = await t.store.db
+      .selectFrom('audit_log')
+      .select(['action', 'object_type', 'outcome'])
+      .where('outcome', '=', 'denied')
+      .execute();
     expect(denied.length).toBeGreaterThanOrEqual(4);
   });
 
@@ -170,11 +226,15 @@ describe.skipIf(!isDialectAvailable)('API: the reporting and editorial workflow'
     const upload = (name: string, content: Buffer) => {
       const boundary = '----govinfo';
       const payload = Buffer.concat([
-        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`
+        ),
         content,
         Buffer.from(`\r\n--${boundary}--\r\n`),
       ]);
-      return officer.request('POST', `/api/items/${id}/attachments`, payload, { headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+      return officer.request('POST', `/api/items/${id}/attachments`, payload, {
+        headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      });
     };
     const pdf = Buffer.from('%PDF-1.4\n%…\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF');
     const created = await upload('汛情报告.pdf', pdf);

@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/db/connect.js';
-import { insertBookings, listUnitBookings, sumPointsByUnitAndPeriod } from '../../src/db/repositories/booking.repository.js';
+import {
+  insertBookings,
+  listUnitBookings,
+  sumPointsByUnitAndPeriod,
+} from '../../src/db/repositories/booking.repository.js';
 import { listUnits } from '../../src/db/repositories/unit.repository.js';
 import { countsAsOf, MISSED_DEADLINE_RULE } from '../../src/domain/as-of.js';
 import type { Booking } from '../../src/domain/bookings.js';
@@ -20,7 +24,18 @@ describe.skipIf(!isDialectAvailable)('the as-of rule in SQL and in the domain', 
     for (const date of ['2011-06-29', '2011-06-30', '2011-07-01']) {
       for (const rule of ['adoption:portal', 'penalty:criticism', MISSED_DEADLINE_RULE]) {
         n++;
-        bookings.push({ unitId, date, points: n, rule, policy: 'panyu-2010', sourceType: 'penalty', sourceId: 9000 + n, recordType: 'penalty', recordRef: `AS-OF-${n}`, itemRef: null });
+        bookings.push({
+          unitId,
+          date,
+          points: n,
+          rule,
+          policy: 'panyu-2010',
+          sourceType: 'penalty',
+          sourceId: 9000 + n,
+          recordType: 'penalty',
+          recordRef: `AS-OF-${n}`,
+          itemRef: null,
+        });
       }
     }
     await insertBookings(store.db, bookings);
@@ -32,7 +47,10 @@ describe.skipIf(!isDialectAvailable)('the as-of rule in SQL and in the domain', 
     const listed = await listUnitBookings(store.db, unitId, periodIndex(2011, 1), periodIndex(2011, 4), asOf);
     expect(listed.map((b) => b.record_ref).sort()).toEqual(expected.map((b) => b.recordRef).sort());
     const sums = await sumPointsByUnitAndPeriod(store.db, { maxPeriod: periodIndex(2011, 4), asOf });
-    const byPeriod = (period: number) => expected.filter((b) => periodIndex(Number(b.date.slice(0, 4)), Math.ceil(Number(b.date.slice(5, 7)) / 3)) === period).reduce((sum, b) => sum + b.points, 0);
+    const byPeriod = (period: number) =>
+      expected
+        .filter((b) => periodIndex(Number(b.date.slice(0, 4)), Math.ceil(Number(b.date.slice(5, 7)) / 3)) === period)
+        .reduce((sum, b) => sum + b.points, 0);
     for (const period of [periodIndex(2011, 2), periodIndex(2011, 3)]) {
       expect(sums.find((s) => s.unit_id === unitId && s.period === period)?.points ?? 0).toBe(byPeriod(period));
     }

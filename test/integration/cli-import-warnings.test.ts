@@ -21,12 +21,21 @@ describe.skipIf(!isDialectAvailable)('import warnings, odd files and concurrent 
     ]);
     const result = await govinfo(database.location, 'import', file);
     expect(result.status).toBe(0);
-    expect(result.stderr).toContain(`${file}:3: 稿件 I-1 未被《番府信息》(政务动态)或《番府信息上报》采用，区领导批示 N-1 已记录但不加分`);
+    expect(result.stderr).toContain(
+      `${file}:3: 稿件 I-1 未被《番府信息》(政务动态)或《番府信息上报》采用，区领导批示 N-1 已记录但不加分`
+    );
     expect(result.stdout).toContain('新增 3 条');
   });
 
   it('warns when a manual lateness deduction may repeat the automatic one, whichever is imported first', async () => {
-    const solicitation = { type: 'solicitation', id: 'S-1', issuer: 'district', title: 't', deadline: '2011-06-30', units: ['沙湾镇'] };
+    const solicitation = {
+      type: 'solicitation',
+      id: 'S-1',
+      issuer: 'district',
+      title: 't',
+      deadline: '2011-06-30',
+      units: ['沙湾镇'],
+    };
     const penalty = { type: 'penalty', id: 'P-1', unit: '沙湾镇', reason: 'late_solicitation', date: '2011-07-20' };
     const penaltyAfter = await govinfo(database.location, 'import', jsonl('a.jsonl', [solicitation, penalty]));
     expect(penaltyAfter.stderr).toContain('a.jsonl:2: 沙湾镇 已因未在截止日期 2011-06-30 前报送约稿 S-1 被自动扣分');
@@ -34,8 +43,14 @@ describe.skipIf(!isDialectAvailable)('import warnings, odd files and concurrent 
     const other = await createTestDatabase();
     try {
       await govinfo(other.location, 'import', writeJsonl(other.dir, 'p.jsonl', [penalty]));
-      const solicitationAfter = await govinfo(other.location, 'import', writeJsonl(other.dir, 's.jsonl', [solicitation]));
-      expect(solicitationAfter.stderr).toContain('s.jsonl:1: 沙湾镇 未按时报送约稿 S-1，将被自动扣分；其已有的手工迟报扣分 P-1（2011-07-20）可能重复扣分');
+      const solicitationAfter = await govinfo(
+        other.location,
+        'import',
+        writeJsonl(other.dir, 's.jsonl', [solicitation])
+      );
+      expect(solicitationAfter.stderr).toContain(
+        's.jsonl:1: 沙湾镇 未按时报送约稿 S-1，将被自动扣分；其已有的手工迟报扣分 P-1（2011-07-20）可能重复扣分'
+      );
     } finally {
       await other.drop();
     }

@@ -15,7 +15,14 @@ const LEDGER = [
   { type: 'adoption', id: 'A-2', item: 'I-2', outlet: 'portal', date: '2011-02-03' },
   { type: 'instruction', id: 'N-2', item: 'I-2', level: 'district', date: '2011-02-10' },
   // A solicitation of two units: 沙湾镇 answers a day late (no +2, still −5), 石基镇 on time (+2 once adopted).
-  { type: 'solicitation', id: 'S-1', issuer: 'district', title: '关于报送防汛工作情况的约稿', deadline: '2011-06-30', units: ['沙湾镇', '石基镇'] },
+  {
+    type: 'solicitation',
+    id: 'S-1',
+    issuer: 'district',
+    title: '关于报送防汛工作情况的约稿',
+    deadline: '2011-06-30',
+    units: ['沙湾镇', '石基镇'],
+  },
   { type: 'item', id: 'I-3', unit: '沙湾镇', title: '沙湾镇防汛工作（政务信息）', submitted: '2011-07-01' },
   { type: 'response', id: 'R-1', solicitation: 'S-1', item: 'I-3' },
   { type: 'adoption', id: 'A-3', item: 'I-3', outlet: 'dynamic', date: '2011-07-04' },
@@ -31,7 +38,13 @@ const LEDGER = [
 interface UnitScore {
   unit: string;
   series: string;
-  quarters: { quarter: number; points: number; target: number | null; met: boolean | null; failed_streak: number | null }[];
+  quarters: {
+    quarter: number;
+    points: number;
+    target: number | null;
+    met: boolean | null;
+    failed_streak: number | null;
+  }[];
   annual: { points: number; target: number; met: boolean };
   rank: number;
   all_quarters_met: boolean;
@@ -54,7 +67,9 @@ describe.skipIf(!isDialectAvailable)('govinfo import → scores through the real
     ledger = writeJsonl(database.dir, 'ledger.jsonl', LEDGER);
     const result = await run('import', ledger);
     // The district instruction on the portal-only item is stored, and the user told it earns nothing.
-    expect(result.stderr).toBe(`警告：${ledger}:8: 稿件 I-2 未被《番府信息》(政务动态)或《番府信息上报》采用，区领导批示 N-2 已记录但不加分\n`);
+    expect(result.stderr).toBe(
+      `警告：${ledger}:8: 稿件 I-2 未被《番府信息》(政务动态)或《番府信息上报》采用，区领导批示 N-2 已记录但不加分\n`
+    );
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('新增 18 条');
   });
@@ -121,7 +136,10 @@ describe.skipIf(!isDialectAvailable)('govinfo import → scores through the real
   it('explains every booking, summing to the figures of scores', async () => {
     const result = await run('explain', '--unit', '沙湾镇', '--year', '2011', '--json');
     expect(result.status).toBe(0);
-    const explanation = JSON.parse(result.stdout) as { points: number; bookings: { date: string; points: number; rule: string; record: { type: string; id: string } }[] };
+    const explanation = JSON.parse(result.stdout) as {
+      points: number;
+      bookings: { date: string; points: number; rule: string; record: { type: string; id: string } }[];
+    };
     expect(explanation.points).toBe(26);
     expect(explanation.bookings.reduce((sum, b) => sum + b.points, 0)).toBe(26);
     expect(explanation.bookings.map((b) => [b.date, b.points, b.rule, `${b.record.type}:${b.record.id}`])).toEqual([
@@ -184,11 +202,24 @@ describe.skipIf(!isDialectAvailable)('govinfo import → scores through the real
 
   it('lists the units with series and targets', async () => {
     const result = await run('units', '--json');
-    const document = JSON.parse(result.stdout) as { policy: string; units: { unit: string; series: string; quarterly_target: number | null; annual_target: number }[] };
+    const document = JSON.parse(result.stdout) as {
+      policy: string;
+      units: { unit: string; series: string; quarterly_target: number | null; annual_target: number }[];
+    };
     expect(document.units).toHaveLength(80);
-    expect(document.units.find((u) => u.unit === '区审计局')).toMatchObject({ series: 'dept_b', quarterly_target: 12, annual_target: 48 });
-    expect(document.units.find((u) => u.unit === '番禺日报社')).toMatchObject({ series: 'direct', quarterly_target: null, annual_target: 12 });
-    const counts = Object.fromEntries(['town', 'dept_a', 'dept_b', 'direct'].map((s) => [s, document.units.filter((u) => u.series === s).length]));
+    expect(document.units.find((u) => u.unit === '区审计局')).toMatchObject({
+      series: 'dept_b',
+      quarterly_target: 12,
+      annual_target: 48,
+    });
+    expect(document.units.find((u) => u.unit === '番禺日报社')).toMatchObject({
+      series: 'direct',
+      quarterly_target: null,
+      annual_target: 12,
+    });
+    const counts = Object.fromEntries(
+      ['town', 'dept_a', 'dept_b', 'direct'].map((s) => [s, document.units.filter((u) => u.series === s).length])
+    );
     expect(counts).toEqual({ town: 19, dept_a: 28, dept_b: 14, direct: 19 });
   });
 });

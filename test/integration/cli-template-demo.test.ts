@@ -20,7 +20,16 @@ describe.skipIf(!isDialectAvailable)('template and demo commands', () => {
 
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(file);
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['说明', '信息稿件', '采用', '批示', '上级采用', '约稿', '约稿回复', '扣分']);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual([
+      '说明',
+      '信息稿件',
+      '采用',
+      '批示',
+      '上级采用',
+      '约稿',
+      '约稿回复',
+      '扣分',
+    ]);
     const adoptions = workbook.getWorksheet('采用')!;
     expect(adoptions.getRow(1).values).toEqual([undefined, '编号', '稿件编号', '采用载体', '信息类型', '日期', '期号']);
     for (const sheet of workbook.worksheets.slice(1)) expect(sheet.actualRowCount, sheet.name).toBe(2);
@@ -28,7 +37,9 @@ describe.skipIf(!isDialectAvailable)('template and demo commands', () => {
     const imported = await govinfo(database.location, 'import', file);
     expect(imported.stderr).toBe('');
     expect(imported.stdout).toContain('新增 7 条');
-    const explained = JSON.parse((await govinfo(database.location, 'explain', '--unit', '沙湾镇', '--year', '2011', '--json')).stdout);
+    const explained = JSON.parse(
+      (await govinfo(database.location, 'explain', '--unit', '沙湾镇', '--year', '2011', '--json')).stdout
+    );
     expect(explained.points).toBe(8 + 2 + 5 + 8);
   });
 
@@ -65,12 +76,23 @@ describe.skipIf(!isDialectAvailable)('template and demo commands', () => {
   });
 
   it('adds a later policy version as data and rescores bookings from its date', async () => {
-    await govinfo(database.location, 'import', writeJsonl(database.dir, 'l.jsonl', [
-      { type: 'item', id: 'I-1', unit: '沙湾镇', title: 't', submitted: '2015-01-05' },
-      { type: 'adoption', id: 'A-1', item: 'I-1', outlet: 'portal', date: '2015-01-06' },
-    ]));
-    const seed = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../seeds/panyu-2010.policy.json'), 'utf8'));
-    const later = { ...seed, name: 'panyu-2015', effectiveFrom: '2015-01-01', outlets: { ...seed.outlets, portal: { ...seed.outlets.portal, points: 4 } } };
+    await govinfo(
+      database.location,
+      'import',
+      writeJsonl(database.dir, 'l.jsonl', [
+        { type: 'item', id: 'I-1', unit: '沙湾镇', title: 't', submitted: '2015-01-05' },
+        { type: 'adoption', id: 'A-1', item: 'I-1', outlet: 'portal', date: '2015-01-06' },
+      ])
+    );
+    const seed = JSON.parse(
+      fs.readFileSync(path.resolve(import.meta.dirname, '../../seeds/panyu-2010.policy.json'), 'utf8')
+    );
+    const later = {
+      ...seed,
+      name: 'panyu-2015',
+      effectiveFrom: '2015-01-01',
+      outlets: { ...seed.outlets, portal: { ...seed.outlets.portal, points: 4 } },
+    };
     const policyFile = path.join(database.dir, 'later.json');
     fs.writeFileSync(policyFile, JSON.stringify(later));
     const added = await govinfo(database.location, 'policy', 'add', policyFile);
@@ -79,14 +101,20 @@ describe.skipIf(!isDialectAvailable)('template and demo commands', () => {
     expect(document.policy).toBe('panyu-2015');
     expect(document.units.find((u: { unit: string }) => u.unit === '沙湾镇').annual.points).toBe(4);
 
-    fs.writeFileSync(policyFile, JSON.stringify({ ...later, name: 'panyu-2016', effectiveFrom: '2016-13-01', districtInstruction: 'five' }));
+    fs.writeFileSync(
+      policyFile,
+      JSON.stringify({ ...later, name: 'panyu-2016', effectiveFrom: '2016-13-01', districtInstruction: 'five' })
+    );
     const refused = await govinfo(database.location, 'policy', 'add', policyFile);
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain('effectiveFrom 应为日期 YYYY-MM-DD');
     expect(refused.stderr).toContain('districtInstruction 应为整数');
 
     const { direct: _direct, ...withoutDirect } = later.series;
-    fs.writeFileSync(policyFile, JSON.stringify({ ...later, name: 'panyu-2017', effectiveFrom: '2017-01-01', series: withoutDirect }));
+    fs.writeFileSync(
+      policyFile,
+      JSON.stringify({ ...later, name: 'panyu-2017', effectiveFrom: '2017-01-01', series: withoutDirect })
+    );
     const incomplete = await govinfo(database.location, 'policy', 'add', policyFile);
     expect(incomplete.status).toBe(1);
     expect(incomplete.stderr).toContain('政策没有为这些序列设定指标：direct（直报点序列）');

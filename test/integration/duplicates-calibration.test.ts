@@ -22,17 +22,37 @@ describe.skipIf(!isDialectAvailable)('duplicate warnings on a demo year', () => 
   beforeAll(async () => {
     ({ store, cleanup } = await createTestStore());
     const units = await listUnits(store.db);
-    const records = generateDemoLedger({ year: 2024, seed: 2010, units: units.map((u) => ({ name: u.name, series: u.series_code })), withText: true });
-    expect((await importLedger(store.db, records.map((fields, i) => ({ fields, file: 'demo', line: i + 1 })))).ok).toBe(true);
+    const records = generateDemoLedger({
+      year: 2024,
+      seed: 2010,
+      units: units.map((u) => ({ name: u.name, series: u.series_code })),
+      withText: true,
+    });
+    expect(
+      (
+        await importLedger(
+          store.db,
+          records.map((fields, i) => ({ fields, file: 'demo', line: i + 1 }))
+        )
+      ).ok
+    ).toBe(true);
     const editor = actingUser((await findUserById(store.db, (await buildUser(store.db, 'editor')).id))!, '127.0.0.1');
     items = await store.db.selectFrom('items').select(['id', 'unit_id', 'body']).orderBy('id').execute();
     flagged = {};
     // As the inbox asks: a page of 100 at a time.
-    for (let i = 0; i < items.length; i += 100) Object.assign(flagged, await findSimilarForItems(store.db, editor, items.slice(i, i + 100).map((r) => r.id)));
+    for (let i = 0; i < items.length; i += 100)
+      Object.assign(
+        flagged,
+        await findSimilarForItems(
+          store.db,
+          editor,
+          items.slice(i, i + 100).map((r) => r.id)
+        )
+      );
   }, 120_000);
   afterAll(async () => cleanup?.());
 
-  it('flags fewer than 5% of the year\'s items', () => {
+  it("flags fewer than 5% of the year's items", () => {
     const share = Object.keys(flagged).length / items.length;
     expect(items.length).toBeGreaterThan(1_000);
     // 68 of 1,482 (4.6%) on 2026-11-28: one unit's reports on one topic within 30 days, and the copied bodies.

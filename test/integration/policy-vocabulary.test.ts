@@ -22,7 +22,10 @@ const LATER = {
   kinds: { ...PANYU_2010.kinds, feature: '专题信息' },
   outlets: {
     ...PANYU_2010.outlets,
-    report: { ...PANYU_2010.outlets.report, points: { ...(PANYU_2010.outlets.report.points as Record<string, number>), feature: 6 } },
+    report: {
+      ...PANYU_2010.outlets.report,
+      points: { ...(PANYU_2010.outlets.report.points as Record<string, number>), feature: 6 },
+    },
     wechat: { name: '番禺发布政务微信', points: 3, instructionBonus: false, upwardEligible: false, publicOnly: true },
   },
 };
@@ -40,10 +43,13 @@ describe.skipIf(!isDialectAvailable)('a policy version that introduces an outlet
   });
   afterEach(async () => cleanup?.());
 
-  const sumOfQuarter = (document: { units: { unit: string; quarters: { points: number }[] }[] }, unit: string, quarter: number) =>
-    document.units.find((u) => u.unit === unit)!.quarters[quarter - 1].points;
+  const sumOfQuarter = (
+    document: { units: { unit: string; quarters: { points: number }[] }[] },
+    unit: string,
+    quarter: number
+  ) => document.units.find((u) => u.unit === unit)!.quarters[quarter - 1].points;
 
-  it('imports a ledger recording them (by code or by the policy\'s name) and scores it', async () => {
+  it("imports a ledger recording them (by code or by the policy's name) and scores it", async () => {
     const ledger = writeJsonl(database.dir, 'ledger.jsonl', [
       { type: 'item', id: 'I-1', unit: '沙湾镇', title: '沙湾镇推进古镇保护（政务信息）', submitted: '2026-02-02' },
       { type: 'item', id: 'I-2', unit: '沙湾镇', title: '沙湾镇乡村振兴专题（政务信息）', submitted: '2026-02-03' },
@@ -57,9 +63,13 @@ describe.skipIf(!isDialectAvailable)('a policy version that introduces an outlet
     const document = JSON.parse((await govinfo(database.location, 'scores', '--year', '2026', '--json')).stdout);
     expect(document.policy).toBe('panyu-2026');
     expect(sumOfQuarter(document, '沙湾镇', 1)).toBe(3 + 6 + 3);
-    const explained = JSON.parse((await govinfo(database.location, 'explain', '--unit', '沙湾镇', '--year', '2026', '--json')).stdout);
+    const explained = JSON.parse(
+      (await govinfo(database.location, 'explain', '--unit', '沙湾镇', '--year', '2026', '--json')).stdout
+    );
     expect(explained.bookings.map((b: { rule: string; points: number }) => [b.rule, b.points]).sort()).toEqual([
-      ['adoption:report:feature', 6], ['adoption:wechat', 3], ['adoption:wechat', 3],
+      ['adoption:report:feature', 6],
+      ['adoption:wechat', 3],
+      ['adoption:wechat', 3],
     ]);
   });
 
@@ -70,7 +80,9 @@ describe.skipIf(!isDialectAvailable)('a policy version that introduces an outlet
     ]);
     const refused = await govinfo(database.location, 'import', ledger);
     expect(refused.status).toBe(1);
-    expect(refused.stderr).toContain(`${ledger}:2: outlet（采用载体） 的值 "tv" 无效，应为 portal（区政府门户网站）、dynamic（番府信息(政务动态)）、report（番府信息上报）、wechat（番禺发布政务微信） 之一`);
+    expect(refused.stderr).toContain(
+      `${ledger}:2: outlet（采用载体） 的值 "tv" 无效，应为 portal（区政府门户网站）、dynamic（番府信息(政务动态)）、report（番府信息上报）、wechat（番禺发布政务微信） 之一`
+    );
   });
 
   describe('through the API', () => {
@@ -82,7 +94,14 @@ describe.skipIf(!isDialectAvailable)('a policy version that introduces an outlet
       const clock = new TestClock();
       const app = await buildApp({
         db: store.db,
-        config: { secureCookies: 'auto', trustProxy: false, loginRateLimit: 1000, costlyRateLimit: 1000, maxAttachmentBytes: 5 * 1024 * 1024, now: clock.now },
+        config: {
+          secureCookies: 'auto',
+          trustProxy: false,
+          loginRateLimit: 1000,
+          costlyRateLimit: 1000,
+          maxAttachmentBytes: 5 * 1024 * 1024,
+          now: clock.now,
+        },
       });
       t = { app, store };
       officer = await signInNewUser(t as TestApp, 'officer', '沙湾镇');
@@ -104,7 +123,12 @@ describe.skipIf(!isDialectAvailable)('a policy version that introduces an outlet
       const second = await receivedItem({ title: '沙湾镇乡村振兴专题' });
       const wechat = await editor.post(`/api/items/${first}/adoptions`, { outlet: 'wechat', date: '2026-03-05' });
       expect(wechat.statusCode, wechat.body).toBe(201);
-      const feature = await editor.post(`/api/items/${second}/adoptions`, { outlet: 'report', kind: 'feature', date: '2026-03-06', issue: '2026年第6期' });
+      const feature = await editor.post(`/api/items/${second}/adoptions`, {
+        outlet: 'report',
+        kind: 'feature',
+        date: '2026-03-06',
+        issue: '2026年第6期',
+      });
       expect(feature.statusCode, feature.body).toBe(201);
 
       const scores = (await editor.get('/api/scores?year=2026&quarter=1')).json();

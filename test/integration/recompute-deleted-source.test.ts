@@ -16,7 +16,18 @@ describe.skipIf(!isDialectAvailable)('recomputing the bookings of a source that 
 
   it('removes its bookings and leaves those of other sources', async () => {
     const unitId = (await listUnits(store.db))[0].id;
-    const booking = (sourceId: number) => ({ unitId, date: '2011-05-20', points: -5, rule: 'penalty:late_solicitation', policy: 'panyu-2010', sourceType: 'penalty' as const, sourceId, recordType: 'penalty' as const, recordRef: `GONE-${sourceId}`, itemRef: null });
+    const booking = (sourceId: number) => ({
+      unitId,
+      date: '2011-05-20',
+      points: -5,
+      rule: 'penalty:late_solicitation',
+      policy: 'panyu-2010',
+      sourceType: 'penalty' as const,
+      sourceId,
+      recordType: 'penalty' as const,
+      recordRef: `GONE-${sourceId}`,
+      itemRef: null,
+    });
     await insertBookings(store.db, [booking(7001), booking(7002)]);
     await recomputeBookings(store.db, { penaltyIds: [7001] }, await listPolicies(store.db));
     const left = await listUnitBookings(store.db, unitId, periodIndex(2011, 1), periodIndex(2011, 4));

@@ -24,8 +24,12 @@ describe.skipIf(!isDialectAvailable)('bookings follow changed records', () => {
   let editor: ActingUser;
   let itemId: number;
   const now = new Date('2026-03-20T01:00:00Z');
-  const quarters = async () => (await computeScores(store.db, { year: 2011 })).units.find((u) => u.unit === '沙湾镇')!.quarters.map((q) => q.points);
-  const adoptionId = async (ref: string) => (await store.db.selectFrom('adoptions').select('id').where('ref', '=', ref).executeTakeFirstOrThrow()).id;
+  const quarters = async () =>
+    (await computeScores(store.db, { year: 2011 })).units
+      .find((u) => u.unit === '沙湾镇')!
+      .quarters.map((q) => q.points);
+  const adoptionId = async (ref: string) =>
+    (await store.db.selectFrom('adoptions').select('id').where('ref', '=', ref).executeTakeFirstOrThrow()).id;
 
   beforeEach(async () => {
     ({ store, cleanup } = await createTestStore());
@@ -48,10 +52,26 @@ describe.skipIf(!isDialectAvailable)('bookings follow changed records', () => {
   });
 
   it('a corrected adoption moves its points', async () => {
-    await correctItemAdoption(store.db, editor, itemId, await adoptionId('A-1'), 1, { outlet: 'dynamic', date: '2011-03-01' }, now);
+    await correctItemAdoption(
+      store.db,
+      editor,
+      itemId,
+      await adoptionId('A-1'),
+      1,
+      { outlet: 'dynamic', date: '2011-03-01' },
+      now
+    );
     // dynamic 3 (Q1) and the instruction on 03-01 (Q1); the report brief in Q2 with city bonus 2.
     expect(await quarters()).toEqual([3 + 5, 2 + 2, 0, 0]);
-    const stale = correctItemAdoption(store.db, editor, itemId, await adoptionId('A-1'), 1, { outlet: 'portal', date: '2011-03-02' }, now);
+    const stale = correctItemAdoption(
+      store.db,
+      editor,
+      itemId,
+      await adoptionId('A-1'),
+      1,
+      { outlet: 'portal', date: '2011-03-02' },
+      now
+    );
     await expect(stale).rejects.toThrow('采用记录已被他人修改，请刷新后重试');
     expect(await quarters()).toEqual([3 + 5, 2 + 2, 0, 0]);
   });
@@ -59,8 +79,12 @@ describe.skipIf(!isDialectAvailable)('bookings follow changed records', () => {
   it('a refused correction changes nothing', async () => {
     const before = await snapshotStore(store);
     const id = await adoptionId('A-1');
-    await expect(correctItemAdoption(store.db, editor, itemId, id, 1, { outlet: 'report', date: '2010-01-01', kind: 'brief' }, now)).rejects.toThrow('早于最早的考核政策生效日期');
-    await expect(correctItemAdoption(store.db, editor, itemId, id, 1, { outlet: 'report', date: '2011-03-01' }, now)).rejects.toThrow(ServiceError);
+    await expect(
+      correctItemAdoption(store.db, editor, itemId, id, 1, { outlet: 'report', date: '2010-01-01', kind: 'brief' }, now)
+    ).rejects.toThrow('早于最早的考核政策生效日期');
+    await expect(
+      correctItemAdoption(store.db, editor, itemId, id, 1, { outlet: 'report', date: '2011-03-01' }, now)
+    ).rejects.toThrow(ServiceError);
     await expect(undoItemAdoption(store.db, editor, itemId, 999_999, now)).rejects.toThrow('采用记录不存在');
     expect(await snapshotStore(store)).toEqual(before);
   });

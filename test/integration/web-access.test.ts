@@ -20,15 +20,23 @@ describe.skipIf(!isDialectAvailable)('web access.ts agrees with the API', () => 
       const user = await buildUser(t.store.db, role, UNIT_ROLES.includes(role) ? '沙湾镇' : null);
       clients.set(role, await loginAs(t.app, user.username, user.password));
     }
-    const openapi = (await t.app.inject('/api/openapi.json')).json() as { paths: Record<string, Record<string, unknown>> };
-    declared = new Set(Object.entries(openapi.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`)));
+    const openapi = (await t.app.inject('/api/openapi.json')).json() as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    declared = new Set(
+      Object.entries(openapi.paths).flatMap(([path, methods]) =>
+        Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`)
+      )
+    );
   });
   afterAll(async () => t?.cleanup());
 
   const pagesWithApi = (Object.keys(PAGES) as PageKey[]).filter((key) => PAGES[key].api);
 
   it('every page names its API route, or is open to everyone signed in', () => {
-    const unnamed = (Object.keys(PAGES) as PageKey[]).filter((key) => !PAGES[key].api && PAGES[key].roles !== 'signed_in');
+    const unnamed = (Object.keys(PAGES) as PageKey[]).filter(
+      (key) => !PAGES[key].api && PAGES[key].roles !== 'signed_in'
+    );
     expect(unnamed).toEqual([]);
   });
 
@@ -36,7 +44,9 @@ describe.skipIf(!isDialectAvailable)('web access.ts agrees with the API', () => 
     const [method, path] = PAGES[key].api!.split(' ') as ['GET' | 'POST' | 'PUT', string];
     expect(declared.has(`${method} ${path.replace(/:(\w+)/g, '{$1}')}`), `${method} ${path} is declared`).toBe(true);
     for (const role of ALL_ROLES.filter((r) => canOpen(r, key))) {
-      const response = await clients.get(role)!.request(method, path.replace(/:\w+/g, '999999'), method === 'GET' ? undefined : {});
+      const response = await clients
+        .get(role)!
+        .request(method, path.replace(/:\w+/g, '999999'), method === 'GET' ? undefined : {});
       expect([401, 403], `${role} opens ${key}, so ${method} ${path} must admit it`).not.toContain(response.statusCode);
     }
   });

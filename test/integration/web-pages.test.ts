@@ -15,11 +15,25 @@ describe.skipIf(!isDialectAvailable)('web pages served by the server', () => {
 
   beforeAll(async () => {
     fs.mkdirSync(path.join(webRoot, 'assets'));
-    fs.writeFileSync(path.join(webRoot, 'index.html'), '<!doctype html><html lang="zh-CN"><body><div id="root"></div><script type="module" src="/assets/index-abc123.js"></script></body></html>');
+    fs.writeFileSync(
+      path.join(webRoot, 'index.html'),
+      '<!doctype html><html lang="zh-CN"><body><div id="root"></div><script type="module" src="/assets/index-abc123.js"></script></body></html>'
+    );
     fs.writeFileSync(path.join(webRoot, 'assets', 'index-abc123.js'), 'console.log("政务信息")');
     const store = await createTestStore();
     cleanup = store.cleanup;
-    app = await buildApp({ db: store.store.db, webRoot, config: { secureCookies: 'auto', trustProxy: false, loginRateLimit: 100, costlyRateLimit: 100, maxAttachmentBytes: 1024 * 1024, now: () => new Date() } });
+    app = await buildApp({
+      db: store.store.db,
+      webRoot,
+      config: {
+        secureCookies: 'auto',
+        trustProxy: false,
+        loginRateLimit: 100,
+        costlyRateLimit: 100,
+        maxAttachmentBytes: 1024 * 1024,
+        now: () => new Date(),
+      },
+    });
   });
   afterAll(async () => {
     await app?.close();
@@ -35,7 +49,9 @@ describe.skipIf(!isDialectAvailable)('web pages served by the server', () => {
       expect(response.body).toContain('<div id="root">');
       expect(response.headers['cache-control']).toBe('no-cache');
       expect(response.headers['content-security-policy']).toContain("script-src 'self'");
-      expect(response.headers['x-frame-options'] ?? response.headers['content-security-policy']).toMatch(/SAMEORIGIN|frame-ancestors 'none'/);
+      expect(response.headers['x-frame-options'] ?? response.headers['content-security-policy']).toMatch(
+        /SAMEORIGIN|frame-ancestors 'none'/
+      );
     }
   });
 

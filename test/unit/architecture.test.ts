@@ -9,21 +9,31 @@ import { describe, expect, it } from 'vitest';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
 function sourceFiles(folder: string): string[] {
-  return fs.readdirSync(path.join(ROOT, folder), { recursive: true, encoding: 'utf8' })
+  return fs
+    .readdirSync(path.join(ROOT, folder), { recursive: true, encoding: 'utf8' })
     .filter((name) => /\.tsx?$/.test(name))
     .map((name) => path.join(folder, name));
 }
 
 /** `file:line: text` for every line of the files that matches. */
 function linesMatching(files: string[], pattern: RegExp): string[] {
-  return files.flatMap((file) => fs.readFileSync(path.join(ROOT, file), 'utf8').split('\n')
-    .flatMap((line, index) => (pattern.test(line) ? [`${file}:${index + 1}: ${line.trim()}`] : [])));
+  return files.flatMap((file) =>
+    fs
+      .readFileSync(path.join(ROOT, file), 'utf8')
+      .split('\n')
+      .flatMap((line, index) => (pattern.test(line) ? [`${file}:${index + 1}: ${line.trim()}`] : []))
+  );
 }
 
 describe('architecture', () => {
   it('keeps SQL in src/db: no query builder call or sql template anywhere else in src', () => {
     const outsideDb = sourceFiles('src').filter((file) => !file.startsWith(`src${path.sep}db${path.sep}`));
-    expect(linesMatching(outsideDb, /\.(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto)\(|\bsql\s*`|\bsql\.(raw|ref|lit|id|table|join)\(/)).toEqual([]);
+    expect(
+      linesMatching(
+        outsideDb,
+        /\.(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto)\(|\bsql\s*`|\bsql\.(raw|ref|lit|id|table|join)\(/
+      )
+    ).toEqual([]);
   });
 
   it('types route handlers by their schemas: no request body, query or params is cast', () => {

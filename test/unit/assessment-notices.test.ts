@@ -1,17 +1,44 @@
 import { describe, expect, it } from 'vitest';
-import { assessmentNotices, DEFAULT_FAILED_STREAK_NOTICE, failedStreakNoticeFor } from '../../src/domain/assessment-notices.js';
+import {
+  assessmentNotices,
+  DEFAULT_FAILED_STREAK_NOTICE,
+  failedStreakNoticeFor,
+} from '../../src/domain/assessment-notices.js';
 import { parsePolicy } from '../../src/domain/policy.js';
 import { PANYU_2010, buildPolicy } from '../factories/policy.factory.js';
 
-const unit = (name: string, all_quarters_met: boolean, quarters: [boolean | null, number | null][]) =>
-  ({ name, all_quarters_met, quarters: quarters.map(([met, failed_streak]) => ({ met, failed_streak })) });
+const unit = (name: string, all_quarters_met: boolean, quarters: [boolean | null, number | null][]) => ({
+  name,
+  all_quarters_met,
+  quarters: quarters.map(([met, failed_streak]) => ({ met, failed_streak })),
+});
 
 describe('the lists a quarter’s assessment acts on', () => {
   const units = [
-    unit('沙湾镇', true, [[true, 0], [true, 0], [true, 0], [true, 0]]),
-    unit('大石街', false, [[false, 3], [false, 4], [false, 5], [false, 6]]),
-    unit('钟村街', false, [[true, 0], [true, 0], [false, 1], [true, 0]]),
-    unit('区妇联', false, [[null, null], [null, null], [null, null], [null, null]]),
+    unit('沙湾镇', true, [
+      [true, 0],
+      [true, 0],
+      [true, 0],
+      [true, 0],
+    ]),
+    unit('大石街', false, [
+      [false, 3],
+      [false, 4],
+      [false, 5],
+      [false, 6],
+    ]),
+    unit('钟村街', false, [
+      [true, 0],
+      [true, 0],
+      [false, 1],
+      [true, 0],
+    ]),
+    unit('区妇联', false, [
+      [null, null],
+      [null, null],
+      [null, null],
+      [null, null],
+    ]),
   ];
 
   it('commends units that met every quarter, criticises a failed quarter, and names a failed run of the threshold', () => {
@@ -34,14 +61,26 @@ describe('the lists a quarter’s assessment acts on', () => {
     expect(failedStreakNoticeFor([], 2011)).toBe(4);
     const { failedStreakNotice: _omitted, ...older } = PANYU_2010;
     expect(failedStreakNoticeFor([older], 2011)).toBe(4);
-    expect(failedStreakNoticeFor([older, buildPolicy({ name: 'later', effectiveFrom: '2015-01-01', failedStreakNotice: 3 })], 2014)).toBe(4);
-    expect(failedStreakNoticeFor([older, buildPolicy({ name: 'later', effectiveFrom: '2015-01-01', failedStreakNotice: 3 })], 2015)).toBe(3);
+    expect(
+      failedStreakNoticeFor(
+        [older, buildPolicy({ name: 'later', effectiveFrom: '2015-01-01', failedStreakNotice: 3 })],
+        2014
+      )
+    ).toBe(4);
+    expect(
+      failedStreakNoticeFor(
+        [older, buildPolicy({ name: 'later', effectiveFrom: '2015-01-01', failedStreakNotice: 3 })],
+        2015
+      )
+    ).toBe(3);
   });
 
   it('keeps older policy records valid and refuses a threshold that is not a positive integer', () => {
     const { failedStreakNotice: _omitted, ...older } = PANYU_2010;
     expect(parsePolicy(older)).toHaveProperty('policy');
     expect(parsePolicy({ ...PANYU_2010, failedStreakNotice: 4 })).toHaveProperty('policy');
-    expect(parsePolicy({ ...PANYU_2010, failedStreakNotice: 0 })).toEqual({ problems: ['failedStreakNotice 应为正整数'] });
+    expect(parsePolicy({ ...PANYU_2010, failedStreakNotice: 0 })).toEqual({
+      problems: ['failedStreakNotice 应为正整数'],
+    });
   });
 });

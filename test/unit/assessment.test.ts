@@ -13,17 +13,24 @@ const units: AssessedUnit[] = [
 
 /** Totals from `{ unitId: { 'YYYY-Q': points } }`. */
 function totals(spec: Record<number, Record<string, number>>): Map<number, Map<number, number>> {
-  return new Map(Object.entries(spec).map(([unit, quarters]) => [
-    Number(unit),
-    new Map(Object.entries(quarters).map(([key, points]) => {
-      const [year, quarter] = key.split('-').map(Number);
-      return [periodIndex(year, quarter), points];
-    })),
-  ]));
+  return new Map(
+    Object.entries(spec).map(([unit, quarters]) => [
+      Number(unit),
+      new Map(
+        Object.entries(quarters).map(([key, points]) => {
+          const [year, quarter] = key.split('-').map(Number);
+          return [periodIndex(year, quarter), points];
+        })
+      ),
+    ])
+  );
 }
 
-const assess = (year: number, spec: Record<number, Record<string, number>>, earliestBookingYear: number | null = year) =>
-  assessYear({ year, units, totals: totals(spec), policies: [PANYU_2010], earliestBookingYear });
+const assess = (
+  year: number,
+  spec: Record<number, Record<string, number>>,
+  earliestBookingYear: number | null = year
+) => assessYear({ year, units, totals: totals(spec), policies: [PANYU_2010], earliestBookingYear });
 const unit = (result: ReturnType<typeof assess>, name: string) => result.find((u) => u.unit === name)!;
 
 describe('assessYear', () => {
@@ -43,13 +50,25 @@ describe('assessYear', () => {
 
   it('meets a target exactly at the target (≥)', () => {
     const result = assess(2012, { 4: { '2012-1': 12, '2012-2': 12, '2012-3': 12, '2012-4': 12 } });
-    expect(unit(result, '区审计局')).toMatchObject({ annual: { points: 48, target: 48, met: true }, all_quarters_met: true });
+    expect(unit(result, '区审计局')).toMatchObject({
+      annual: { points: 48, target: 48, met: true },
+      all_quarters_met: true,
+    });
   });
 
   it('直报点 has no quarterly target: quarters are null, all_quarters_met follows the year', () => {
     const result = assess(2012, { 5: { '2012-2': 12 } });
-    expect(unit(result, '区妇联').quarters[1]).toEqual({ quarter: 2, points: 12, target: null, met: null, failed_streak: null });
-    expect(unit(result, '区妇联')).toMatchObject({ annual: { points: 12, target: 12, met: true }, all_quarters_met: true });
+    expect(unit(result, '区妇联').quarters[1]).toEqual({
+      quarter: 2,
+      points: 12,
+      target: null,
+      met: null,
+      failed_streak: null,
+    });
+    expect(unit(result, '区妇联')).toMatchObject({
+      annual: { points: 12, target: 12, met: true },
+      all_quarters_met: true,
+    });
   });
 
   it('ranks within the series by annual points; ties share a rank and the next is skipped', () => {
@@ -59,7 +78,11 @@ describe('assessYear', () => {
   });
 
   it('counts a failed streak back across years', () => {
-    const result = assess(2012, { 1: { '2011-1': 20, '2011-2': 20, '2011-3': 5, '2011-4': 5, '2012-1': 0, '2012-2': 30 } }, 2011);
+    const result = assess(
+      2012,
+      { 1: { '2011-1': 20, '2011-2': 20, '2011-3': 5, '2011-4': 5, '2012-1': 0, '2012-2': 30 } },
+      2011
+    );
     expect(unit(result, '沙湾镇').quarters.map((q) => q.failed_streak)).toEqual([3, 0, 1, 2]);
   });
 
@@ -81,7 +104,13 @@ describe('assessYear', () => {
   it('takes each quarter target from the policy in force at its end', () => {
     const later = buildPolicy({ name: 'later', effectiveFrom: '2012-07-01' });
     later.series.town = { name: '镇(街)序列', quarterly: 20, annual: 80 };
-    const result = assessYear({ year: 2012, units, totals: totals({}), policies: [PANYU_2010, later], earliestBookingYear: 2012 });
+    const result = assessYear({
+      year: 2012,
+      units,
+      totals: totals({}),
+      policies: [PANYU_2010, later],
+      earliestBookingYear: 2012,
+    });
     expect(unit(result, '沙湾镇').quarters.map((q) => q.target)).toEqual([18, 18, 20, 20]);
     expect(unit(result, '沙湾镇').annual.target).toBe(80);
   });

@@ -9,7 +9,10 @@ const DOC = bytes(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1);
 const zip = (entry: string, offset = 30) => {
   const data = new Uint8Array(offset + entry.length + 4);
   data.set([0x50, 0x4b, 0x03, 0x04]);
-  data.set([...entry].map((c) => c.charCodeAt(0)), offset);
+  data.set(
+    [...entry].map((c) => c.charCodeAt(0)),
+    offset
+  );
   return data;
 };
 
@@ -51,13 +54,19 @@ describe('safeFileName', () => {
 
 describe('checkAttachment', () => {
   it('accepts a file whose extension agrees with its content, .jpeg for JPEG too, in any case', () => {
-    expect(checkAttachment('scan.PDF', PDF)).toEqual({ extension: 'pdf', mediaType: 'application/pdf', fileName: 'scan.PDF' });
+    expect(checkAttachment('scan.PDF', PDF)).toEqual({
+      extension: 'pdf',
+      mediaType: 'application/pdf',
+      fileName: 'scan.PDF',
+    });
     expect(checkAttachment('photo.jpeg', JPG)).toMatchObject({ extension: 'jpg', mediaType: 'image/jpeg' });
   });
 
   it('refuses an empty file, an unknown content and a renamed one', () => {
     expect(checkAttachment('a.pdf', new Uint8Array())).toEqual({ refusal: '附件为空文件' });
-    expect(checkAttachment('a.exe', bytes(0x4d, 0x5a))).toEqual({ refusal: '附件只能是 Word（.docx、.doc）、PDF、JPG 或 PNG 文件' });
+    expect(checkAttachment('a.exe', bytes(0x4d, 0x5a))).toEqual({
+      refusal: '附件只能是 Word（.docx、.doc）、PDF、JPG 或 PNG 文件',
+    });
     expect(checkAttachment('script.pdf', PNG)).toEqual({ refusal: '附件“script.pdf”的扩展名与文件内容（PNG）不符' });
     expect(checkAttachment('noextension', PDF)).toEqual({ refusal: '附件“noextension”的扩展名与文件内容（PDF）不符' });
   });

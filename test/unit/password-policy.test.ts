@@ -42,7 +42,10 @@ describe('password policy', () => {
 
   it('asks the common-password list in lower case', () => {
     const asked: string[] = [];
-    const isCommon = (password: string) => { asked.push(password); return password === 'password1!'; };
+    const isCommon = (password: string) => {
+      asked.push(password);
+      return password === 'password1!';
+    };
     expect(passwordProblems('PassWord1!', 'zhangsan', isCommon)).toEqual([COMMON]);
     expect(asked).toEqual(['password1!']);
   });

@@ -6,7 +6,7 @@ const unsent = { unitId: 7, sentAt: null };
 const sent = { unitId: 7, sentAt: '2026-03-20T01:00:00.000Z' };
 
 describe('canSeeItem', () => {
-  it('shows a unit its own items, sent or not, and never another unit\'s', () => {
+  it("shows a unit its own items, sent or not, and never another unit's", () => {
     for (const role of UNIT_ROLES) {
       expect(canSeeItem({ role, unitId: 7 }, unsent), role).toBe(true);
       expect(canSeeItem({ role, unitId: 7 }, sent), role).toBe(true);

@@ -3,9 +3,13 @@ import { describe, expect, it } from 'vitest';
 import type { Policy } from '../../src/domain/policy.js';
 import { isGradedByKind, isKnownTerm, unknownTermMessage } from '../../src/domain/policy-vocabulary.js';
 
-const seed = JSON.parse(fs.readFileSync(new URL('../../seeds/panyu-2010.policy.json', import.meta.url), 'utf8')) as Policy;
+const seed = JSON.parse(
+  fs.readFileSync(new URL('../../seeds/panyu-2010.policy.json', import.meta.url), 'utf8')
+) as Policy;
 const later: Policy = {
-  ...seed, name: 'later', effectiveFrom: '2027-01-01',
+  ...seed,
+  name: 'later',
+  effectiveFrom: '2027-01-01',
   kinds: { ...seed.kinds, video: '视频信息' },
   outlets: { ...seed.outlets, wechat: { name: '微信', points: 1, instructionBonus: false, upwardEligible: false } },
 };

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Policy } from '../../src/domain/policy.js';
 import { registryGaps } from '../../src/domain/registry.js';
 
-const policy = { officerStaffing: { direct: ['civil_servant', 'permanent'], town: ['civil_servant'] } } as unknown as Policy;
+const policy = {
+  officerStaffing: { direct: ['civil_servant', 'permanent'], town: ['civil_servant'] },
+} as unknown as Policy;
 
 describe('registry gaps (信息员登记备案): what is missing and since when', () => {
   it('says a duty never registered is missing since no date', () => {
@@ -20,8 +22,15 @@ describe('registry gaps (信息员登记备案): what is missing and since when'
       { duty: 'officer' as const, staffing: 'civil_servant' as const, startedOn: '2024-01-01', endedOn: '2025-06-30' },
       { duty: 'officer' as const, staffing: 'civil_servant' as const, startedOn: '2025-07-01', endedOn: '2026-03-01' },
     ];
-    expect(registryGaps('town', contacts, policy)).toEqual([{ problem: '未登记信息员', since: '2026-03-01', missing: 'officer' }]);
-    const misfit = [...contacts, { duty: 'officer' as const, staffing: 'permanent' as const, startedOn: '2026-03-05', endedOn: null }];
-    expect(registryGaps('town', misfit, policy)).toEqual([{ problem: '有 1 名信息员不符合要求（本序列信息员须为在编公务员）', since: '2026-03-05' }]);
+    expect(registryGaps('town', contacts, policy)).toEqual([
+      { problem: '未登记信息员', since: '2026-03-01', missing: 'officer' },
+    ]);
+    const misfit = [
+      ...contacts,
+      { duty: 'officer' as const, staffing: 'permanent' as const, startedOn: '2026-03-05', endedOn: null },
+    ];
+    expect(registryGaps('town', misfit, policy)).toEqual([
+      { problem: '有 1 名信息员不符合要求（本序列信息员须为在编公务员）', since: '2026-03-05' },
+    ]);
   });
 });

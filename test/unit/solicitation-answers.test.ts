@@ -5,7 +5,16 @@ describe('a unit’s answer state on a solicitation', () => {
   const deadline = '2011-06-30';
   it('is on time with a sent item submitted on or before the deadline', () => {
     expect(answerState(deadline, [{ submitted: '2011-06-30', sent: true }], '2011-08-01')).toBe('on_time');
-    expect(answerState(deadline, [{ submitted: '2011-07-02', sent: true }, { submitted: '2011-06-01', sent: true }], '2011-08-01')).toBe('on_time');
+    expect(
+      answerState(
+        deadline,
+        [
+          { submitted: '2011-07-02', sent: true },
+          { submitted: '2011-06-01', sent: true },
+        ],
+        '2011-08-01'
+      )
+    ).toBe('on_time');
   });
   it('is late when every sent item came after the deadline', () => {
     expect(answerState(deadline, [{ submitted: '2011-07-01', sent: true }], '2011-07-01')).toBe('late');

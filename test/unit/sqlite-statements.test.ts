@@ -36,12 +36,18 @@ describe('SQLite statements for Kysely: rows built in JavaScript', () => {
       const expected = sqlite.prepare(sql).all(...(sql.includes('?') ? [0] : []));
       const rows = read(db, sql, sql.includes('?') ? [0] : []);
       expect(rows, sql).toEqual(expected);
-      expect(rows.map((row) => Object.keys(row as object)), sql).toEqual(expected.map((row) => Object.keys(row as object)));
+      expect(
+        rows.map((row) => Object.keys(row as object)),
+        sql
+      ).toEqual(expected.map((row) => Object.keys(row as object)));
     }
   });
 
-  it('keeps a column named __proto__ as a value, never as the row\'s prototype', () => {
-    const row = read(sqliteForKysely(sqlite), 'select name as "__proto__", score from t where id = 1')[0] as Record<string, unknown>;
+  it("keeps a column named __proto__ as a value, never as the row's prototype", () => {
+    const row = read(sqliteForKysely(sqlite), 'select name as "__proto__", score from t where id = 1')[0] as Record<
+      string,
+      unknown
+    >;
     expect(Object.getPrototypeOf(row)).toBe(Object.prototype);
     expect(Object.getOwnPropertyDescriptor(row, '__proto__')?.value).toBe('沙湾镇');
     expect(row.score).toBe(1.5);
@@ -50,20 +56,26 @@ describe('SQLite statements for Kysely: rows built in JavaScript', () => {
   it('streams the same rows', () => {
     const db = sqliteForKysely(sqlite);
     if (typeof db === 'function') throw new Error('expected a database');
-    expect([...db.prepare('select * from t order by id').iterate([])]).toEqual(sqlite.prepare('select * from t order by id').all());
+    expect([...db.prepare('select * from t order by id').iterate([])]).toEqual(
+      sqlite.prepare('select * from t order by id').all()
+    );
   });
 
-  it('follows schema changes: its own, and another connection\'s under a cached select *', () => {
+  it("follows schema changes: its own, and another connection's under a cached select *", () => {
     const db = sqliteForKysely(sqlite);
     if (typeof db === 'function') throw new Error('expected a database');
     expect(read(db, 'select * from t where id = 1')).toEqual([{ id: 1, name: '沙湾镇', score: 1.5, note: null }]);
     db.prepare('alter table t add column extra integer default 7').run([]);
-    expect(read(db, 'select * from t where id = 1')).toEqual([{ id: 1, name: '沙湾镇', score: 1.5, note: null, extra: 7 }]);
+    expect(read(db, 'select * from t where id = 1')).toEqual([
+      { id: 1, name: '沙湾镇', score: 1.5, note: null, extra: 7 },
+    ]);
 
     const other = new SqliteDatabase(file);
     other.exec("alter table t add column later text default 'z'");
     other.close();
-    expect(read(db, 'select * from t where id = 1')).toEqual([{ id: 1, name: '沙湾镇', score: 1.5, note: null, extra: 7, later: 'z' }]);
+    expect(read(db, 'select * from t where id = 1')).toEqual([
+      { id: 1, name: '沙湾镇', score: 1.5, note: null, extra: 7, later: 'z' },
+    ]);
   });
 
   it('runs writes as before', () => {

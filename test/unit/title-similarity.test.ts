@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { candidateRanges, findSimilar, jaccard, normalizeTitle, titleBigrams, titleSimilarity } from '../../src/domain/title-similarity.js';
+import {
+  candidateRanges,
+  findSimilar,
+  jaccard,
+  normalizeTitle,
+  titleBigrams,
+  titleSimilarity,
+} from '../../src/domain/title-similarity.js';
 
 describe('title similarity (duplicate warnings)', () => {
   it('leaves out the （政务信息） mark, punctuation and spaces, in either bracket style', () => {
@@ -23,7 +30,9 @@ describe('title similarity (duplicate warnings)', () => {
 
   it('finds a reworded title alike, and two titles sharing only the unit name not alike', () => {
     // 沙湾镇扎实推进防汛防风工作 vs 沙湾镇扎实推进防汛工作: 10 shared of 13 bigrams.
-    expect(titleSimilarity('沙湾镇扎实推进防汛防风工作（政务信息）', '沙湾镇扎实推进防汛工作（政务信息）')).toBeGreaterThanOrEqual(0.5);
+    expect(
+      titleSimilarity('沙湾镇扎实推进防汛防风工作（政务信息）', '沙湾镇扎实推进防汛工作（政务信息）')
+    ).toBeGreaterThanOrEqual(0.5);
     expect(titleSimilarity('沙湾镇扎实推进防汛防风工作', '沙湾镇举办文化节')).toBeLessThan(0.5);
   });
 
@@ -42,14 +51,27 @@ describe('title similarity (duplicate warnings)', () => {
     expect(found[0].score).toBe(1);
     // ab bc cd vs ab bc: 2/3 ≥ 0.5; with threshold 0.7 it is not alike.
     const abc = { id: 7, title: 'abc', submitted: '2026-03-20' };
-    expect(findSimilar([abc], candidates).get(7)!.map((m) => m.item.id)).toEqual([6]);
+    expect(
+      findSimilar([abc], candidates)
+        .get(7)!
+        .map((m) => m.item.id)
+    ).toEqual([6]);
     expect(findSimilar([abc], candidates, { threshold: 0.7 }).get(7)).toEqual([]);
-    expect(findSimilar([{ id: 8, title: 'ab', submitted: '2026-03-20' }], [{ id: 9, title: 'abc', submitted: '2026-03-20' }]).get(8)!.map((m) => m.score)).toEqual([0.5]);
+    expect(
+      findSimilar([{ id: 8, title: 'ab', submitted: '2026-03-20' }], [{ id: 9, title: 'abc', submitted: '2026-03-20' }])
+        .get(8)!
+        .map((m) => m.score)
+    ).toEqual([0.5]);
   });
 
   it('reads candidates from merged windows: one range for dates close together', () => {
-    expect(candidateRanges(['2026-03-20', '2026-03-01', '2026-03-20'])).toEqual([{ from: '2026-01-30', to: '2026-04-19' }]);
-    expect(candidateRanges(['2026-01-01', '2026-06-01'])).toEqual([{ from: '2025-12-02', to: '2026-01-31' }, { from: '2026-05-02', to: '2026-07-01' }]);
+    expect(candidateRanges(['2026-03-20', '2026-03-01', '2026-03-20'])).toEqual([
+      { from: '2026-01-30', to: '2026-04-19' },
+    ]);
+    expect(candidateRanges(['2026-01-01', '2026-06-01'])).toEqual([
+      { from: '2025-12-02', to: '2026-01-31' },
+      { from: '2026-05-02', to: '2026-07-01' },
+    ]);
     expect(candidateRanges([])).toEqual([]);
   });
 });

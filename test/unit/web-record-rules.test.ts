@@ -6,7 +6,7 @@ import { notInFuture } from '../../web/src/lib/record-date';
 import { adoptionOutlets } from '../../web/src/pages/items/detail/components/editorial-service';
 import { PANYU_2010, buildPolicy } from '../factories/policy.factory.js';
 
-describe('the pages apply the domain\'s record rules', () => {
+describe("the pages apply the domain's record rules", () => {
   it('disable future days in date pickers, not today', () => {
     const today = dayjs(todayInChina());
     expect(notInFuture(today)).toBe(false);
@@ -16,7 +16,16 @@ describe('the pages apply the domain\'s record rules', () => {
 
   it('offer a non-public item no outlet the policy marks public-only, a new one included', () => {
     const later = buildPolicy({
-      outlets: { ...PANYU_2010.outlets, wechat: { name: '番禺发布政务微信', points: 3, instructionBonus: false, upwardEligible: false, publicOnly: true } },
+      outlets: {
+        ...PANYU_2010.outlets,
+        wechat: {
+          name: '番禺发布政务微信',
+          points: 3,
+          instructionBonus: false,
+          upwardEligible: false,
+          publicOnly: true,
+        },
+      },
     });
     expect(allowedOutlets(later, true)).toEqual(['portal', 'dynamic', 'report', 'wechat']);
     expect(allowedOutlets(later, false)).toEqual(['dynamic', 'report']);

@@ -1,22 +1,54 @@
 import { describe, expect, it } from 'vitest';
 import {
-  commendCandidates, criticised, daysLeftInQuarter, earlyWarnings, gapLabel, listQuarter, outletChart, periodFigure, quarterChart, replaceOfficer, categoryAxisLabel, rankTitle, ruleGroup, seriesRows, yearOptions,
+  commendCandidates,
+  criticised,
+  daysLeftInQuarter,
+  earlyWarnings,
+  gapLabel,
+  listQuarter,
+  outletChart,
+  periodFigure,
+  quarterChart,
+  replaceOfficer,
+  categoryAxisLabel,
+  rankTitle,
+  ruleGroup,
+  seriesRows,
+  yearOptions,
 } from '../../web/src/pages/scores/overview/service';
 import type { ScoresDocument, UnitAssessment } from '../../web/src/pages/scores/overview/types';
 import { bookingsOf, signedPoints } from '../../web/src/pages/scores/unit/service';
-import { chinaDateTime, chineseDate, defaultQuarter, periodTitle, quarterNotStarted } from '../../web/src/pages/scores/results/service';
+import {
+  chinaDateTime,
+  chineseDate,
+  defaultQuarter,
+  periodTitle,
+  quarterNotStarted,
+} from '../../web/src/pages/scores/results/service';
 import type { Policy } from '../../web/src/lib/policy';
 
 /** A unit of a series with quarterly target 18 (annual 72), or 直报点 (annual 12 only) when target is null. */
-function unit(name: string, points: number[], options: { series?: string; target?: number | null; rank?: number; streaks?: number[] } = {}): UnitAssessment {
+function unit(
+  name: string,
+  points: number[],
+  options: { series?: string; target?: number | null; rank?: number; streaks?: number[] } = {}
+): UnitAssessment {
   const target = options.target === undefined ? 18 : options.target;
   const annualTarget = target === null ? 12 : target * 4;
   const total = points.reduce((a, b) => a + b, 0);
   const quarters = points.map((p, i) => ({
-    quarter: i + 1, points: p, target, met: target === null ? null : p >= target, failed_streak: target === null ? null : options.streaks?.[i] ?? (p >= target ? 0 : 1),
+    quarter: i + 1,
+    points: p,
+    target,
+    met: target === null ? null : p >= target,
+    failed_streak: target === null ? null : (options.streaks?.[i] ?? (p >= target ? 0 : 1)),
   }));
   return {
-    unit: name, series: options.series ?? 'town', quarters, annual: { points: total, target: annualTarget, met: total >= annualTarget }, rank: options.rank ?? 1,
+    unit: name,
+    series: options.series ?? 'town',
+    quarters,
+    annual: { points: total, target: annualTarget, met: total >= annualTarget },
+    rank: options.rank ?? 1,
     all_quarters_met: target === null ? total >= annualTarget : quarters.every((q) => q.met),
   };
 }
@@ -129,9 +161,16 @@ describe('score tables and lists from the server’s assessment', () => {
 
 describe('charts', () => {
   const policy = {
-    outlets: { portal: { name: '区政府门户网站' }, dynamic: { name: '《番府信息》' }, report: { name: '《番府信息上报》' } },
+    outlets: {
+      portal: { name: '区政府门户网站' },
+      dynamic: { name: '《番府信息》' },
+      report: { name: '《番府信息上报》' },
+    },
   } as unknown as Policy;
-  const series = [{ code: 'town', name: '镇(街)序列' }, { code: 'dept_a', name: '工作部门序列A类' }];
+  const series = [
+    { code: 'town', name: '镇(街)序列' },
+    { code: 'dept_a', name: '工作部门序列A类' },
+  ];
 
   it('groups booking rules by outlet name from the policy, and the other rules in groups', () => {
     expect(ruleGroup('adoption:report:research', policy)).toBe('《番府信息上报》');
@@ -160,7 +199,11 @@ describe('charts', () => {
   });
 
   it('charts points by quarter as series totals, or one unit against its quarterly target', () => {
-    const units = [unit('沙湾镇', [13, 0, 2, 0]), unit('石基镇', [5, 1, 0, 0]), unit('区发改局', [8, 0, 0, 0], { series: 'dept_a' })];
+    const units = [
+      unit('沙湾镇', [13, 0, 2, 0]),
+      unit('石基镇', [5, 1, 0, 0]),
+      unit('区发改局', [8, 0, 0, 0], { series: 'dept_a' }),
+    ];
     expect(quarterChart(units, series).series).toEqual([
       { name: '镇(街)序列', type: 'bar', data: [18, 1, 2, 0] },
       { name: '工作部门序列A类', type: 'bar', data: [8, 0, 0, 0] },
@@ -175,7 +218,18 @@ describe('charts', () => {
 
 describe('unit bookings and results', () => {
   it('filters bookings by quarter and signs points', () => {
-    const booking = (quarter: number, points: number) => ({ date: '2026-03-05', quarter, points, rule: 'x', description: '', record: { type: 'adoption', id: 'A' }, item: null, itemId: null, itemTitle: null, policy: 'p' });
+    const booking = (quarter: number, points: number) => ({
+      date: '2026-03-05',
+      quarter,
+      points,
+      rule: 'x',
+      description: '',
+      record: { type: 'adoption', id: 'A' },
+      item: null,
+      itemId: null,
+      itemTitle: null,
+      policy: 'p',
+    });
     expect(bookingsOf([booking(1, 8), booking(2, 5)], 2).map((b) => b.points)).toEqual([5]);
     expect(bookingsOf([booking(1, 8), booking(2, 5)], null)).toHaveLength(2);
     expect([signedPoints(8), signedPoints(-5), signedPoints(0)]).toEqual(['+8', '−5', '0']);

@@ -13,14 +13,36 @@ beforeAll(() => {
   const computed = window.getComputedStyle.bind(window);
   window.getComputedStyle = (element: Element) => computed(element);
   // Nor does it observe sizes: the table only asks to be told of resizes.
-  globalThis.ResizeObserver ??= class { observe() {} unobserve() {} disconnect() {} } as unknown as typeof ResizeObserver;
-  window.matchMedia ??= ((query: string) => ({ matches: true, media: query, onchange: null, addListener() {}, removeListener() {}, addEventListener() {}, removeEventListener() {}, dispatchEvent: () => false })) as typeof window.matchMedia;
+  globalThis.ResizeObserver ??= class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  } as unknown as typeof ResizeObserver;
+  window.matchMedia ??= ((query: string) => ({
+    matches: true,
+    media: query,
+    onchange: null,
+    addListener() {},
+    removeListener() {},
+    addEventListener() {},
+    removeEventListener() {},
+    dispatchEvent: () => false,
+  })) as typeof window.matchMedia;
 });
 afterEach(cleanup);
 
-const quarter = (q: number, points: number, target: number | null, streak = 0) => ({ quarter: q, points, target, met: target === null ? null : points >= target, failed_streak: target === null ? null : streak });
+const quarter = (q: number, points: number, target: number | null, streak = 0) => ({
+  quarter: q,
+  points,
+  target,
+  met: target === null ? null : points >= target,
+  failed_streak: target === null ? null : streak,
+});
 const unit = (name: string, rank: number, q2: number, streak = 0): UnitAssessment => ({
-  unit: name, series: 'town', rank, all_quarters_met: false,
+  unit: name,
+  series: 'town',
+  rank,
+  all_quarters_met: false,
   quarters: [quarter(1, 20, 18), quarter(2, q2, 18, streak), quarter(3, 0, 18), quarter(4, 0, 18)],
   annual: { points: 20 + q2, target: 72, met: false },
 });
@@ -29,8 +51,12 @@ describe('SeriesScoreTable', () => {
   it('shows each unit’s quarter points against the target, met or failed, and the gap, linking units to their bookings', () => {
     render(
       <MemoryRouter>
-        <SeriesScoreTable quarter={2} rows={seriesRows([unit('石基镇', 1, 13, 4), unit('沙湾镇', 2, 23)], 'town', 2)} unitIds={new Map([['沙湾镇', 1]])} />
-      </MemoryRouter>,
+        <SeriesScoreTable
+          quarter={2}
+          rows={seriesRows([unit('石基镇', 1, 13, 4), unit('沙湾镇', 2, 23)], 'town', 2)}
+          unitIds={new Map([['沙湾镇', 1]])}
+        />
+      </MemoryRouter>
     );
     const [header, shawan, shiji] = screen.getAllByRole('row');
     // Ranked by the quarter shown, not by the year (石基镇's annual rank 1 would say otherwise).

@@ -1,6 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { allowedActions, blockedReason, canRecordPaperCopy, chinaTime, historyActionName } from '../../web/src/pages/items/detail/service';
-import { bodyCount, draftBody, isAcceptedFile, isClassified, isPhoneNumber, reviewerNotice, titlePreview } from '../../web/src/pages/unit/item-form/service';
+import {
+  allowedActions,
+  blockedReason,
+  canRecordPaperCopy,
+  chinaTime,
+  historyActionName,
+} from '../../web/src/pages/items/detail/service';
+import {
+  bodyCount,
+  draftBody,
+  isAcceptedFile,
+  isClassified,
+  isPhoneNumber,
+  reviewerNotice,
+  titlePreview,
+} from '../../web/src/pages/unit/item-form/service';
 import { deadlineText } from '../../web/src/lib/todo';
 import { statusFromUrl } from '../../web/src/pages/unit/items/service';
 import { gapToTarget, quarterState } from '../../web/src/pages/unit/progress/service';
@@ -42,8 +56,32 @@ describe('the item form', () => {
   });
 
   it('sends a source only when the item is outside the unit remit, and no empty optional text', () => {
-    const values = { title: ' 标题 ', body: '正文', category: '应急信息', reporter: ' 张三 ', signer: ' ', phone: '13800138000', isPublic: false, isOutsideRemit: false, source: '区水务局', isMajor: true, secrecy: '' };
-    expect(draftBody(values)).toEqual({ title: '标题', body: '正文', category: '应急信息', reporter: '张三', signer: null, phone: '13800138000', isPublic: false, isOutsideRemit: false, source: null, isMajor: true, secrecy: null });
+    const values = {
+      title: ' 标题 ',
+      body: '正文',
+      category: '应急信息',
+      reporter: ' 张三 ',
+      signer: ' ',
+      phone: '13800138000',
+      isPublic: false,
+      isOutsideRemit: false,
+      source: '区水务局',
+      isMajor: true,
+      secrecy: '',
+    };
+    expect(draftBody(values)).toEqual({
+      title: '标题',
+      body: '正文',
+      category: '应急信息',
+      reporter: '张三',
+      signer: null,
+      phone: '13800138000',
+      isPublic: false,
+      isOutsideRemit: false,
+      source: null,
+      isMajor: true,
+      secrecy: null,
+    });
     expect(draftBody({ ...values, isOutsideRemit: true }).source).toBe('区水务局');
   });
 });
@@ -92,11 +130,31 @@ describe('lists, queues, countdowns and targets', () => {
   it('counts down to the end of the deadline day in China time, red within three days', () => {
     expect(deadlineEnd('2026-03-31')).toBe(Date.parse('2026-03-31T16:00:00Z'));
     const at = (iso: string) => Date.parse(iso);
-    expect(countdown('2026-03-31', at('2026-03-20T16:00:00Z'))).toEqual({ text: '还剩 11 天 0 小时', urgent: false, over: false });
-    expect(countdown('2026-03-31', at('2026-03-28T11:00:00Z'))).toEqual({ text: '还剩 3 天 5 小时', urgent: false, over: false });
-    expect(countdown('2026-03-31', at('2026-03-28T17:00:00Z'))).toEqual({ text: '还剩 2 天 23 小时', urgent: true, over: false });
-    expect(countdown('2026-03-31', at('2026-03-31T13:30:00Z'))).toEqual({ text: '还剩 2 小时 30 分', urgent: true, over: false });
-    expect(countdown('2026-03-31', at('2026-03-31T15:59:30Z'))).toEqual({ text: '还剩 1 分钟', urgent: true, over: false });
+    expect(countdown('2026-03-31', at('2026-03-20T16:00:00Z'))).toEqual({
+      text: '还剩 11 天 0 小时',
+      urgent: false,
+      over: false,
+    });
+    expect(countdown('2026-03-31', at('2026-03-28T11:00:00Z'))).toEqual({
+      text: '还剩 3 天 5 小时',
+      urgent: false,
+      over: false,
+    });
+    expect(countdown('2026-03-31', at('2026-03-28T17:00:00Z'))).toEqual({
+      text: '还剩 2 天 23 小时',
+      urgent: true,
+      over: false,
+    });
+    expect(countdown('2026-03-31', at('2026-03-31T13:30:00Z'))).toEqual({
+      text: '还剩 2 小时 30 分',
+      urgent: true,
+      over: false,
+    });
+    expect(countdown('2026-03-31', at('2026-03-31T15:59:30Z'))).toEqual({
+      text: '还剩 1 分钟',
+      urgent: true,
+      over: false,
+    });
     expect(countdown('2026-03-31', at('2026-03-31T16:00:00Z'))).toEqual({ text: '已截止', urgent: false, over: true });
   });
 
@@ -116,8 +174,14 @@ describe('lists, queues, countdowns and targets', () => {
 
 describe('who reviews, and deadlines in words', () => {
   it('tells the officer who reviews: the reviewer, else the principal, else warns that nobody can', () => {
-    expect(reviewerNotice({ reviewers: ['王分管'], principals: ['李主要'], reviewedBy: 'reviewer' })).toEqual({ text: '提交后由分管领导 王分管 审核', missing: false });
-    expect(reviewerNotice({ reviewers: [], principals: ['李主要'], reviewedBy: 'principal' })).toEqual({ text: '本单位未登记分管领导账号，提交后由主要领导 李主要 审核', missing: false });
+    expect(reviewerNotice({ reviewers: ['王分管'], principals: ['李主要'], reviewedBy: 'reviewer' })).toEqual({
+      text: '提交后由分管领导 王分管 审核',
+      missing: false,
+    });
+    expect(reviewerNotice({ reviewers: [], principals: ['李主要'], reviewedBy: 'principal' })).toEqual({
+      text: '本单位未登记分管领导账号，提交后由主要领导 李主要 审核',
+      missing: false,
+    });
     expect(reviewerNotice({ reviewers: [], principals: [], reviewedBy: null }).missing).toBe(true);
   });
 

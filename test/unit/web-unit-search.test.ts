@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { pinyinInitials } from '../../src/domain/unit-initials';
 import { matchesUnit, rememberInitials } from '../../web/src/lib/pinyin';
 
-const seeds = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../seeds/panyu-2010.units.json'), 'utf8')) as { series: { units: string[] }[] };
+const seeds = JSON.parse(
+  fs.readFileSync(path.resolve(import.meta.dirname, '../../seeds/panyu-2010.units.json'), 'utf8')
+) as { series: { units: string[] }[] };
 const names = seeds.series.flatMap((s) => s.units);
 // As the units loader does with GET /api/units, whose initials the server spells.
 rememberInitials(names.map((name) => ({ name, initials: pinyinInitials(name) })));

@@ -18,7 +18,11 @@ dayjs.locale('zh-cn');
 
 export function App() {
   return (
-    <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} theme={{ token: { colorPrimary: '#b71c1c', borderRadius: 4 } }}>
+    <ConfigProvider
+      locale={zhCN}
+      button={{ autoInsertSpace: false }}
+      theme={{ token: { colorPrimary: '#b71c1c', borderRadius: 4 } }}
+    >
       <AntApp>
         <SessionProvider>
           <BrowserRouter>
@@ -58,7 +62,10 @@ function AppRoutes() {
     return (
       <Routes>
         <Route path="/login" element={<LoginPage />} />
-        <Route path="*" element={<Navigate to="/login" replace state={{ from: location.pathname + location.search }} />} />
+        <Route
+          path="*"
+          element={<Navigate to="/login" replace state={{ from: location.pathname + location.search }} />}
+        />
       </Routes>
     );
   }
@@ -94,7 +101,8 @@ function Guarded({ page }: { page: PageKey }): ReactNode {
   useEffect(() => {
     document.title = `${PAGES[page].title} - 政务信息报送与考核系统`;
   }, [page]);
-  if (!canOpen(session?.user.role, page)) return <Result status="403" title="无权访问" subTitle="您的角色不能打开此页面。" />;
+  if (!canOpen(session?.user.role, page))
+    return <Result status="403" title="无权访问" subTitle="您的角色不能打开此页面。" />;
   // Keyed by address: leaving a page that failed gives the next one a fresh boundary.
   return (
     <RouteErrorBoundary key={location.pathname} homePath={PAGES.dashboard.path}>
@@ -106,5 +114,9 @@ function Guarded({ page }: { page: PageKey }): ReactNode {
 }
 
 function FullPageSpin() {
-  return <div style={{ padding: 80, textAlign: 'center' }}><Spin size="large" /></div>;
+  return (
+    <div style={{ padding: 80, textAlign: 'center' }}>
+      <Spin size="large" />
+    </div>
+  );
 }

@@ -10,9 +10,30 @@ const DISTRICT: Role[] = ['editor', 'office_leader'];
 const ITEM_READERS: Role[] = [...UNIT, ...DISTRICT];
 
 export type PageKey =
-  | 'dashboard' | 'unitItems' | 'itemNew' | 'itemEdit' | 'itemDetail' | 'review' | 'unitSolicitations' | 'progress'
-  | 'inbox' | 'editorSolicitations' | 'penalties' | 'scores' | 'unitScore' | 'results'
-  | 'units' | 'accounts' | 'registry' | 'trainings' | 'policy' | 'import' | 'security' | 'audit' | 'password' | 'totp';
+  | 'dashboard'
+  | 'unitItems'
+  | 'itemNew'
+  | 'itemEdit'
+  | 'itemDetail'
+  | 'review'
+  | 'unitSolicitations'
+  | 'progress'
+  | 'inbox'
+  | 'editorSolicitations'
+  | 'penalties'
+  | 'scores'
+  | 'unitScore'
+  | 'results'
+  | 'units'
+  | 'accounts'
+  | 'registry'
+  | 'trainings'
+  | 'policy'
+  | 'import'
+  | 'security'
+  | 'audit'
+  | 'password'
+  | 'totp';
 
 export interface PageAccess {
   path: string;
@@ -30,22 +51,82 @@ export const PAGES: Record<PageKey, PageAccess> = {
   itemNew: { path: '/unit/items/new', title: '新建信息稿件', roles: ['officer'], api: 'POST /api/items', menu: '报送' },
   itemEdit: { path: '/unit/items/:id/edit', title: '修改信息稿件', roles: ['officer'], api: 'PUT /api/items/:id' },
   itemDetail: { path: '/items/:id', title: '稿件详情', roles: ITEM_READERS, api: 'GET /api/items/:id' },
-  review: { path: '/unit/review', title: '待审核稿件', roles: ['reviewer', 'principal'], api: 'GET /api/items', menu: '报送' },
-  unitSolicitations: { path: '/unit/solicitations', title: '约稿', roles: UNIT, api: 'GET /api/solicitations', menu: '报送' },
+  review: {
+    path: '/unit/review',
+    title: '待审核稿件',
+    roles: ['reviewer', 'principal'],
+    api: 'GET /api/items',
+    menu: '报送',
+  },
+  unitSolicitations: {
+    path: '/unit/solicitations',
+    title: '约稿',
+    roles: UNIT,
+    api: 'GET /api/solicitations',
+    menu: '报送',
+  },
   progress: { path: '/unit/progress', title: '本单位得分', roles: UNIT, api: 'GET /api/scores/explain', menu: '报送' },
   inbox: { path: '/editor/inbox', title: '收稿箱', roles: DISTRICT, api: 'GET /api/items', menu: '编辑' },
-  editorSolicitations: { path: '/editor/solicitations', title: '约稿管理', roles: DISTRICT, api: 'GET /api/solicitations', menu: '编辑' },
+  editorSolicitations: {
+    path: '/editor/solicitations',
+    title: '约稿管理',
+    roles: DISTRICT,
+    api: 'GET /api/solicitations',
+    menu: '编辑',
+  },
   penalties: { path: '/editor/penalties', title: '扣分记录', roles: DISTRICT, api: 'GET /api/penalties', menu: '编辑' },
   scores: { path: '/scores', title: '考核得分', roles: DISTRICT, api: 'GET /api/scores', menu: '考核' },
   unitScore: { path: '/scores/units/:id', title: '单位得分明细', roles: DISTRICT, api: 'GET /api/scores/explain' },
   results: { path: '/results', title: '季度通报', roles: ITEM_READERS, api: 'GET /api/results', menu: '考核' },
-  units: { path: '/admin/units', title: '单位与序列', roles: ['sys_admin', 'editor', 'office_leader'], api: 'GET /api/units', menu: '管理' },
-  accounts: { path: '/admin/accounts', title: '账号与角色', roles: ['sys_admin', 'security_admin'], api: 'GET /api/accounts', menu: '管理' },
-  registry: { path: '/admin/registry', title: '信息员登记备案', roles: ITEM_READERS, api: 'GET /api/registry', menu: '管理' },
-  trainings: { path: '/admin/trainings', title: '信息员培训', roles: ITEM_READERS, api: 'GET /api/trainings', menu: '管理' },
-  policy: { path: '/admin/policy', title: '现行考核办法', roles: ['sys_admin', 'editor', 'office_leader', ...UNIT], api: 'GET /api/policies', menu: '管理' },
-  import: { path: '/admin/import', title: '台账导入', roles: ['sys_admin', 'editor'], api: 'POST /api/imports', menu: '管理' },
-  security: { path: '/admin/security', title: '安全设置', roles: ['security_admin'], api: 'GET /api/security-settings', menu: '管理' },
+  units: {
+    path: '/admin/units',
+    title: '单位与序列',
+    roles: ['sys_admin', 'editor', 'office_leader'],
+    api: 'GET /api/units',
+    menu: '管理',
+  },
+  accounts: {
+    path: '/admin/accounts',
+    title: '账号与角色',
+    roles: ['sys_admin', 'security_admin'],
+    api: 'GET /api/accounts',
+    menu: '管理',
+  },
+  registry: {
+    path: '/admin/registry',
+    title: '信息员登记备案',
+    roles: ITEM_READERS,
+    api: 'GET /api/registry',
+    menu: '管理',
+  },
+  trainings: {
+    path: '/admin/trainings',
+    title: '信息员培训',
+    roles: ITEM_READERS,
+    api: 'GET /api/trainings',
+    menu: '管理',
+  },
+  policy: {
+    path: '/admin/policy',
+    title: '现行考核办法',
+    roles: ['sys_admin', 'editor', 'office_leader', ...UNIT],
+    api: 'GET /api/policies',
+    menu: '管理',
+  },
+  import: {
+    path: '/admin/import',
+    title: '台账导入',
+    roles: ['sys_admin', 'editor'],
+    api: 'POST /api/imports',
+    menu: '管理',
+  },
+  security: {
+    path: '/admin/security',
+    title: '安全设置',
+    roles: ['security_admin'],
+    api: 'GET /api/security-settings',
+    menu: '管理',
+  },
   audit: { path: '/admin/audit', title: '审计日志', roles: ['audit_admin'], api: 'GET /api/audit', menu: '管理' },
   password: { path: '/password', title: '修改密码', roles: 'signed_in' },
   totp: { path: '/totp', title: '双因素认证', roles: 'signed_in', api: 'POST /api/auth/totp/setup' },

@@ -12,7 +12,13 @@ export interface FieldProblem {
 
 /** A refusal from the server, with its Chinese message and, for invalid input, the fields. */
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly fields: FieldProblem[] = [], readonly body: Record<string, unknown> = {}) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields: FieldProblem[] = [],
+    readonly body: Record<string, unknown> = {}
+  ) {
     super(message);
   }
 }
@@ -81,7 +87,13 @@ async function request<T>(method: string, url: string, body: unknown, options: R
   if (response.ok) return data as T;
 
   const problem = (data ?? {}) as { error?: string; message?: string; fields?: FieldProblem[] };
-  const error = new ApiError(response.status, problem.error ?? 'http', problem.message ?? `请求失败（${response.status}）`, problem.fields ?? [], problem);
+  const error = new ApiError(
+    response.status,
+    problem.error ?? 'http',
+    problem.message ?? `请求失败（${response.status}）`,
+    problem.fields ?? [],
+    problem
+  );
   // An expired session always goes to the handler: the page cannot go on without signing in again.
   if (!options.quiet || (response.status === 401 && csrfToken !== null)) handleError(error);
   throw error;

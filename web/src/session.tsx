@@ -47,7 +47,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     void refresh().catch(() => apply(null));
   }, [refresh, apply]);
 
-  return <SessionContext.Provider value={{ session, loading, refresh, signIn: apply, signOut }}>{children}</SessionContext.Provider>;
+  return (
+    <SessionContext.Provider value={{ session, loading, refresh, signIn: apply, signOut }}>
+      {children}
+    </SessionContext.Provider>
+  );
 }
 
 export function useSession(): SessionState {

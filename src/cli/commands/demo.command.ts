@@ -15,13 +15,26 @@ export function demoCommand(io: CliIo): Command {
       const year = options.year === undefined ? yearOf(todayInChina()) - 1 : parseYear(options.year);
       if (!/^\d+$/.test(options.seed)) throw new UserError(`--seed 的值“${options.seed}”无效，应为非负整数`);
       await withStore(command, async ({ db, location }) => {
-        if (await hasRecords(db)) throw new UserError(`数据库 ${location} 已有台账记录，演示数据只能填入空数据库；请用 --db 指定一个新的数据库文件`);
+        if (await hasRecords(db))
+          throw new UserError(
+            `数据库 ${location} 已有台账记录，演示数据只能填入空数据库；请用 --db 指定一个新的数据库文件`
+          );
         const units = await listUnits(db);
-        const records = generateDemoLedger({ year, seed: Number(options.seed), units: units.map((u) => ({ name: u.name, series: u.series_code })), withText: true });
-        const outcome = await importLedger(db, records.map((fields, i) => ({ fields, file: 'demo', line: i + 1 })));
+        const records = generateDemoLedger({
+          year,
+          seed: Number(options.seed),
+          units: units.map((u) => ({ name: u.name, series: u.series_code })),
+          withText: true,
+        });
+        const outcome = await importLedger(
+          db,
+          records.map((fields, i) => ({ fields, file: 'demo', line: i + 1 }))
+        );
         if (!outcome.ok) throw new Error(`demo ledger rejected: ${outcome.problems.slice(0, 5).join('; ')}`);
         const total = Object.values(outcome.stored).reduce((a, b) => a + b, 0);
-        io.stdout(`已在 ${location} 生成 ${year} 年度演示台账：${units.length} 个单位，${total} 条记录（稿件 ${outcome.stored.item}，采用 ${outcome.stored.adoption}，批示 ${outcome.stored.instruction}，上级采用 ${outcome.stored.upward}，约稿 ${outcome.stored.solicitation}，扣分 ${outcome.stored.penalty}）\n`);
+        io.stdout(
+          `已在 ${location} 生成 ${year} 年度演示台账：${units.length} 个单位，${total} 条记录（稿件 ${outcome.stored.item}，采用 ${outcome.stored.adoption}，批示 ${outcome.stored.instruction}，上级采用 ${outcome.stored.upward}，约稿 ${outcome.stored.solicitation}，扣分 ${outcome.stored.penalty}）\n`
+        );
       });
     });
 }

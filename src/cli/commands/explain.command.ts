@@ -12,22 +12,28 @@ export function explainCommand(io: CliIo): Command {
     .option('--quarter <quarter>', '只列出该季度（1–4）')
     .option('--as-of <date>', '只计入该日及以前的记分（YYYY-MM-DD）')
     .option('--json', '输出 JSON')
-    .action(async (options: { unit: string; year: string; quarter?: string; asOf?: string; json?: boolean }, command: Command) => {
-      const year = parseYear(options.year);
-      const quarter = options.quarter === undefined ? undefined : parseQuarter(options.quarter);
-      if (options.asOf !== undefined && !isIsoDate(options.asOf)) throw new UserError(`--as-of 的值“${String(options.asOf)}”不是有效日期，应为 YYYY-MM-DD`);
-      await withStore(command, async ({ db }) => {
-        let explanation: Explanation;
-        try {
-          explanation = await explainUnit(db, { unit: options.unit, year, quarter, asOf: options.asOf });
-        } catch (error) {
-          if (error instanceof UnknownUnitError) throw new UserError(error.message);
-          throw error;
-        }
-        if (options.json) return writeJson(io, explanation);
-        io.stdout(formatExplanation(explanation));
-      });
-    });
+    .action(
+      async (
+        options: { unit: string; year: string; quarter?: string; asOf?: string; json?: boolean },
+        command: Command
+      ) => {
+        const year = parseYear(options.year);
+        const quarter = options.quarter === undefined ? undefined : parseQuarter(options.quarter);
+        if (options.asOf !== undefined && !isIsoDate(options.asOf))
+          throw new UserError(`--as-of 的值“${String(options.asOf)}”不是有效日期，应为 YYYY-MM-DD`);
+        await withStore(command, async ({ db }) => {
+          let explanation: Explanation;
+          try {
+            explanation = await explainUnit(db, { unit: options.unit, year, quarter, asOf: options.asOf });
+          } catch (error) {
+            if (error instanceof UnknownUnitError) throw new UserError(error.message);
+            throw error;
+          }
+          if (options.json) return writeJson(io, explanation);
+          io.stdout(formatExplanation(explanation));
+        });
+      }
+    );
 }
 
 function formatExplanation(e: Explanation): string {
@@ -38,10 +44,26 @@ function formatExplanation(e: Explanation): string {
   ];
   if (e.bookings.length === 0) lines.push('该期间没有记分。');
   else {
-    lines.push(renderTable(
-      [{ header: '日期' }, { header: '季度' }, { header: '分值', align: 'right' }, { header: '记分规则' }, { header: '来源记录' }, { header: '稿件' }],
-      e.bookings.map((b) => [b.date, QUARTER_NAMES[b.quarter], signed(b.points), b.description, `${b.record.type} ${b.record.id}`, b.item ?? '']),
-    ));
+    lines.push(
+      renderTable(
+        [
+          { header: '日期' },
+          { header: '季度' },
+          { header: '分值', align: 'right' },
+          { header: '记分规则' },
+          { header: '来源记录' },
+          { header: '稿件' },
+        ],
+        e.bookings.map((b) => [
+          b.date,
+          QUARTER_NAMES[b.quarter],
+          signed(b.points),
+          b.description,
+          `${b.record.type} ${b.record.id}`,
+          b.item ?? '',
+        ])
+      )
+    );
   }
   return `${lines.join('\n')}\n`;
 }

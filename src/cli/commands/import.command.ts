@@ -14,17 +14,22 @@ export function importCommand(io: CliIo): Command {
       if (read.problems.length > 0) throw new UserError(failureText(read.problems));
       await withStore(command, async ({ db }) => {
         const outcome = await importLedger(db, read.records).catch((error: unknown) => {
-          if (isUniqueViolation(error)) throw new UserError('另一个导入同时写入了相同编号的记录；本次导入未存储任何记录，请重新导入');
+          if (isUniqueViolation(error))
+            throw new UserError('另一个导入同时写入了相同编号的记录；本次导入未存储任何记录，请重新导入');
           throw error;
         });
         if (!outcome.ok) throw new UserError(failureText(outcome.problems));
         for (const warning of outcome.warnings) io.stderr(`警告：${warning}\n`);
         const total = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
-        io.stdout(`导入完成：${file}，新增 ${total(outcome.stored)} 条，跳过（已存在且相同）${total(outcome.skipped)} 条\n\n`);
-        io.stdout(`${renderTable(
-          [{ header: '记录类型' }, { header: '新增', align: 'right' }, { header: '跳过', align: 'right' }],
-          RECORD_TYPES.map((t) => [`${RECORD_TYPE_LABELS[t]} ${t}`, outcome.stored[t], outcome.skipped[t]]),
-        )}\n`);
+        io.stdout(
+          `导入完成：${file}，新增 ${total(outcome.stored)} 条，跳过（已存在且相同）${total(outcome.skipped)} 条\n\n`
+        );
+        io.stdout(
+          `${renderTable(
+            [{ header: '记录类型' }, { header: '新增', align: 'right' }, { header: '跳过', align: 'right' }],
+            RECORD_TYPES.map((t) => [`${RECORD_TYPE_LABELS[t]} ${t}`, outcome.stored[t], outcome.skipped[t]])
+          )}\n`
+        );
       });
     });
 }

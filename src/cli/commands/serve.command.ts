@@ -8,16 +8,27 @@ export function serveCommand(io: CliIo): Command {
     .option('--port <port>', '监听端口', '8080')
     .action(async (options: { host: string; port: string }, command: Command) => {
       const port = Number(options.port);
-      if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UserError(`--port 的值“${options.port}”无效，应为 1–65535 的整数`);
+      if (!Number.isInteger(port) || port < 1 || port > 65535)
+        throw new UserError(`--port 的值“${options.port}”无效，应为 1–65535 的整数`);
       // Loaded here, not at start-up: the other commands need none of the server's packages.
-      const [{ buildApp }, { serverConfigFromEnv }, { ensureFirstAdmin, FIRST_ADMIN_USERNAME }, { openStore, resolveDatabaseLocation }] = await Promise.all([
-        import('../../server/app.js'), import('../../server/config.js'), import('../../services/auth/ensure-first-admin.js'), import('../../services/open-store.js'),
+      const [
+        { buildApp },
+        { serverConfigFromEnv },
+        { ensureFirstAdmin, FIRST_ADMIN_USERNAME },
+        { openStore, resolveDatabaseLocation },
+      ] = await Promise.all([
+        import('../../server/app.js'),
+        import('../../server/config.js'),
+        import('../../services/auth/ensure-first-admin.js'),
+        import('../../services/open-store.js'),
       ]);
       const store = await openStore(resolveDatabaseLocation(command.optsWithGlobals<{ db?: string }>().db));
       const config = serverConfigFromEnv();
       const password = await ensureFirstAdmin(store.db, process.env.GOVINFO_ADMIN_PASSWORD || undefined, config.now());
       if (password) {
-        io.stdout(`已创建系统管理员账号 ${FIRST_ADMIN_USERNAME}，一次性密码：${process.env.GOVINFO_ADMIN_PASSWORD ? '（取自 GOVINFO_ADMIN_PASSWORD）' : password}\n`);
+        io.stdout(
+          `已创建系统管理员账号 ${FIRST_ADMIN_USERNAME}，一次性密码：${process.env.GOVINFO_ADMIN_PASSWORD ? '（取自 GOVINFO_ADMIN_PASSWORD）' : password}\n`
+        );
         io.stdout('首次登录后必须修改密码。此密码只显示这一次。\n');
       }
       const app = await buildApp({ db: store.db, config, logger: { level: process.env.GOVINFO_LOG_LEVEL ?? 'info' } });
@@ -32,7 +43,11 @@ export function serveCommand(io: CliIo): Command {
       io.stdout(`政务信息报送与考核系统已启动：${address}（数据库 ${store.location}）\n`);
       const { DEFAULT_WEB_ROOT } = await import('../../server/plugins/web-pages.js');
       const { existsSync } = await import('node:fs');
-      io.stdout(existsSync(`${DEFAULT_WEB_ROOT}/index.html`) ? `在浏览器中打开 ${address}/ 登录使用；接口文档 ${address}/api/docs\n` : `网页尚未构建（npm run build），目前只提供接口：${address}/api/docs\n`);
+      io.stdout(
+        existsSync(`${DEFAULT_WEB_ROOT}/index.html`)
+          ? `在浏览器中打开 ${address}/ 登录使用；接口文档 ${address}/api/docs\n`
+          : `网页尚未构建（npm run build），目前只提供接口：${address}/api/docs\n`
+      );
       // Keep running until a signal: the action resolves only when the server closes.
       await new Promise<void>((resolve) => app.server.once('close', () => resolve()));
     });

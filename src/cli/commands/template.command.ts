@@ -9,7 +9,8 @@ export function templateCommand(io: CliIo): Command {
     .requiredOption('--out <file>', '输出文件，如 台账模板.xlsx')
     .action(async (options: { out: string }) => {
       const extension = path.extname(options.out).toLowerCase();
-      if (extension !== '.xlsx' && extension !== '.csv') throw new UserError(`--out 的文件类型“${extension || '无扩展名'}”不支持，应为 .xlsx 或 .csv`);
+      if (extension !== '.xlsx' && extension !== '.csv')
+        throw new UserError(`--out 的文件类型“${extension || '无扩展名'}”不支持，应为 .xlsx 或 .csv`);
       try {
         await writeLedgerTemplate(options.out);
       } catch (error) {

@@ -24,10 +24,17 @@ export function unitsCommand(io: CliIo): Command {
         }));
         if (options.json) return writeJson(io, { policy: policy?.name ?? null, units: rows });
         io.stdout(`报送单位 ${rows.length} 个（考核政策 ${policy?.name ?? '无'}）\n\n`);
-        io.stdout(`${renderTable(
-          [{ header: '序列' }, { header: '单位' }, { header: '季度指标', align: 'right' }, { header: '年度指标', align: 'right' }],
-          rows.map((r) => [r.series_name, r.unit, r.quarterly_target ?? '—', r.annual_target ?? '—']),
-        )}\n`);
+        io.stdout(
+          `${renderTable(
+            [
+              { header: '序列' },
+              { header: '单位' },
+              { header: '季度指标', align: 'right' },
+              { header: '年度指标', align: 'right' },
+            ],
+            rows.map((r) => [r.series_name, r.unit, r.quarterly_target ?? '—', r.annual_target ?? '—'])
+          )}\n`
+        );
       });
     });
 }

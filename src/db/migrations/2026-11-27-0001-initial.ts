@@ -17,7 +17,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('document', 'text', (c) => c.notNull())
     .execute();
 
-  await db.schema.createTable('series')
+  await db.schema
+    .createTable('series')
     .addColumn('code', 'text', (c) => c.primaryKey())
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('sort_order', 'integer', (c) => c.notNull())
@@ -73,7 +74,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('all_units', 'integer', (c) => c.notNull())
     .execute();
 
-  await db.schema.createTable('solicitation_units')
+  await db.schema
+    .createTable('solicitation_units')
     .addColumn('solicitation_id', 'integer', (c) => c.notNull().references('solicitations.id'))
     .addColumn('unit_id', 'integer', (c) => c.notNull().references('units.id'))
     .addPrimaryKeyConstraint('solicitation_units_pk', ['solicitation_id', 'unit_id'])
@@ -103,7 +105,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   // AUTOINCREMENT guarantee (SQLite's rowid is enough; 64-bit in PostgreSQL as rescoring consumes ids).
   // What can be derived is not stored: the policy (from the date), the record type (from the
   // rule) and the item (from the source), which keeps a million-booking import fast.
-  await db.schema.createTable('bookings')
+  await db.schema
+    .createTable('bookings')
     .addColumn('id', isPostgres ? 'bigserial' : 'integer', (c) => c.primaryKey())
     .addColumn('unit_id', 'integer', (c) => c.notNull().references('units.id'))
     .addColumn('date', 'text', (c) => c.notNull())
@@ -121,12 +124,27 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['bookings', 'penalties', 'responses', 'solicitation_units', 'solicitations', 'upwards', 'instructions', 'adoptions', 'items', 'units', 'series', 'policies']) {
+  for (const table of [
+    'bookings',
+    'penalties',
+    'responses',
+    'solicitation_units',
+    'solicitations',
+    'upwards',
+    'instructions',
+    'adoptions',
+    'items',
+    'units',
+    'series',
+    'policies',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }
 
 async function isPostgresDb(db: Kysely<any>): Promise<boolean> {
-  const { rows } = await sql<{ v: string }>`select version() as v`.execute(db).catch(() => ({ rows: [] as { v: string }[] }));
+  const { rows } = await sql<{ v: string }>`select version() as v`
+    .execute(db)
+    .catch(() => ({ rows: [] as { v: string }[] }));
   return rows[0]?.v?.startsWith('PostgreSQL') ?? false;
 }

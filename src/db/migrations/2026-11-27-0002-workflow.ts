@@ -41,7 +41,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('password_history_user').on('password_history').column('user_id').execute();
 
   // The session id is the SHA-256 of the cookie's token: a copy of the table opens no session.
-  await db.schema.createTable('sessions')
+  await db.schema
+    .createTable('sessions')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id'))
     .addColumn('csrf_token', 'text', (c) => c.notNull())
@@ -54,13 +55,15 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('sessions_user').on('sessions').column('user_id').execute();
 
   // Fixed-window counters shared by every app process.
-  await db.schema.createTable('rate_limits')
+  await db.schema
+    .createTable('rate_limits')
     .addColumn('key', 'text', (c) => c.primaryKey())
     .addColumn('window_start', 'bigint', (c) => c.notNull())
     .addColumn('count', 'integer', (c) => c.notNull())
     .execute();
 
-  await db.schema.createTable('settings')
+  await db.schema
+    .createTable('settings')
     .addColumn('key', 'text', (c) => c.primaryKey())
     .addColumn('value', 'text', (c) => c.notNull())
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
@@ -82,20 +85,28 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('hash', 'text', (c: any) => c.notNull())
     .execute();
   await db.schema.createIndex('audit_log_at').on('audit_log').column('at').execute();
-  await db.schema.createTable('audit_head')
+  await db.schema
+    .createTable('audit_head')
     .addColumn('id', 'integer', (c) => c.primaryKey())
     .addColumn('last_id', 'integer', (c) => c.notNull())
     .addColumn('last_hash', 'text', (c) => c.notNull())
     .execute();
-  await db.insertInto('audit_head').values({ id: 1, last_id: 0, last_hash: '0'.repeat(64) }).execute();
+  await db
+    .insertInto('audit_head')
+    .values({ id: 1, last_id: 0, last_hash: '0'.repeat(64) })
+    .execute();
   if (isPostgres) {
     await sql`create function audit_log_append_only() returns trigger language plpgsql as $$
       begin raise exception 'audit_log is append-only'; end $$`.execute(db);
     await sql`create trigger audit_log_no_change before update or delete on audit_log
       for each row execute function audit_log_append_only()`.execute(db);
   } else {
-    await sql`create trigger audit_log_no_update before update on audit_log begin select raise(abort, 'audit_log is append-only'); end`.execute(db);
-    await sql`create trigger audit_log_no_delete before delete on audit_log begin select raise(abort, 'audit_log is append-only'); end`.execute(db);
+    await sql`create trigger audit_log_no_update before update on audit_log begin select raise(abort, 'audit_log is append-only'); end`.execute(
+      db
+    );
+    await sql`create trigger audit_log_no_delete before delete on audit_log begin select raise(abort, 'audit_log is append-only'); end`.execute(
+      db
+    );
   }
 
   // The item workflow. Ledger items are history: they start as received.
@@ -119,13 +130,19 @@ export async function up(db: Kysely<any>): Promise<void> {
     ['version', 'integer', (c) => c.notNull().defaultTo(1)],
   ];
   for (const [name, type, build] of itemColumns) {
-    await db.schema.alterTable('items').addColumn(name, type as any, build).execute();
+    await db.schema
+      .alterTable('items')
+      .addColumn(name, type as any, build)
+      .execute();
   }
   // Lists show the newest first; the index lets a page stop after 20 rows instead of sorting them all
   // (filters by state read along it too: a second index would slow every million-record import).
   await db.schema.createIndex('items_submitted').on('items').columns(['submitted', 'id']).execute();
   // Items from earlier ledgers reached the district office when they were submitted.
-  await db.updateTable('items').set({ sent_at: sql`submitted` }).execute();
+  await db
+    .updateTable('items')
+    .set({ sent_at: sql`submitted` })
+    .execute();
 
   await id(db.schema.createTable('item_events'))
     .addColumn('item_id', 'integer', (c: any) => c.notNull().references('items.id'))
@@ -151,11 +168,24 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('attachments_item').on('attachments').column('item_id').execute();
 
-  await db.schema.alterTable('units').addColumn('version', 'integer', (c) => c.notNull().defaultTo(1)).execute();
-  await db.schema.alterTable('adoptions').addColumn('version', 'integer', (c) => c.notNull().defaultTo(1)).execute();
+  await db.schema
+    .alterTable('units')
+    .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
+    .execute();
+  await db.schema
+    .alterTable('adoptions')
+    .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
+    .execute();
 
-  for (const [name, type] of [['requirements', 'text'], ['created_at', 'text'], ['version', 'integer']] as const) {
-    await db.schema.alterTable('solicitations').addColumn(name, type, (c) => (name === 'version' ? c.notNull().defaultTo(1) : c)).execute();
+  for (const [name, type] of [
+    ['requirements', 'text'],
+    ['created_at', 'text'],
+    ['version', 'integer'],
+  ] as const) {
+    await db.schema
+      .alterTable('solicitations')
+      .addColumn(name, type, (c) => (name === 'version' ? c.notNull().defaultTo(1) : c))
+      .execute();
   }
 
   // 信息员登记备案: 分管领导 (leader), 直接责任人 (director) and 信息员 (officer) of each unit.
@@ -209,12 +239,28 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['result_publications', 'training_attendees', 'trainings', 'unit_contacts', 'attachments', 'item_events', 'audit_head', 'audit_log', 'settings', 'rate_limits', 'sessions', 'password_history', 'users']) {
+  for (const table of [
+    'result_publications',
+    'training_attendees',
+    'trainings',
+    'unit_contacts',
+    'attachments',
+    'item_events',
+    'audit_head',
+    'audit_log',
+    'settings',
+    'rate_limits',
+    'sessions',
+    'password_history',
+    'users',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }
 
 async function isPostgresDb(db: Kysely<any>): Promise<boolean> {
-  const { rows } = await sql<{ v: string }>`select version() as v`.execute(db).catch(() => ({ rows: [] as { v: string }[] }));
+  const { rows } = await sql<{ v: string }>`select version() as v`
+    .execute(db)
+    .catch(() => ({ rows: [] as { v: string }[] }));
   return rows[0]?.v?.startsWith('PostgreSQL') ?? false;
 }

@@ -7,7 +7,11 @@ import { sql, type Kysely } from 'kysely';
 export async function up(db: Kysely<any>): Promise<void> {
   const isPostgres = await isPostgresDb(db);
   const table = db.schema.createTable('result_events');
-  await (isPostgres ? table.addColumn('id', 'serial', (c: any) => c.primaryKey()) : table.addColumn('id', 'integer', (c: any) => c.primaryKey().autoIncrement()))
+  await (
+    isPostgres
+      ? table.addColumn('id', 'serial', (c: any) => c.primaryKey())
+      : table.addColumn('id', 'integer', (c: any) => c.primaryKey().autoIncrement())
+  )
     .addColumn('publication_id', 'integer', (c: any) => c.notNull().references('result_publications.id'))
     .addColumn('at', 'text', (c: any) => c.notNull())
     .addColumn('actor_id', 'integer', (c: any) => c.references('users.id'))
@@ -23,6 +27,8 @@ export async function down(db: Kysely<any>): Promise<void> {
 }
 
 async function isPostgresDb(db: Kysely<any>): Promise<boolean> {
-  const { rows } = await sql<{ v: string }>`select version() as v`.execute(db).catch(() => ({ rows: [] as { v: string }[] }));
+  const { rows } = await sql<{ v: string }>`select version() as v`
+    .execute(db)
+    .catch(() => ({ rows: [] as { v: string }[] }));
   return rows[0]?.v?.startsWith('PostgreSQL') ?? false;
 }

@@ -8,8 +8,12 @@ import { runTimeCount } from './paging.js';
  * ends, so concurrent appends form one chain.
  */
 export async function advanceAuditHead(db: Db): Promise<{ id: number; prevHash: string }> {
-  const head = await db.updateTable('audit_head').set({ last_id: sql`last_id + 1` }).where('id', '=', 1)
-    .returning(['last_id', 'last_hash']).executeTakeFirstOrThrow();
+  const head = await db
+    .updateTable('audit_head')
+    .set({ last_id: sql`last_id + 1` })
+    .where('id', '=', 1)
+    .returning(['last_id', 'last_hash'])
+    .executeTakeFirstOrThrow();
   return { id: head.last_id, prevHash: head.last_hash };
 }
 
@@ -38,13 +42,24 @@ export interface AuditFilter {
 }
 
 /** Entries matching a filter, newest first. */
-export async function searchAudit(db: Db, filter: AuditFilter, limit: number, offset: number): Promise<{ rows: AuditLogRow[]; total: number }> {
+export async function searchAudit(
+  db: Db,
+  filter: AuditFilter,
+  limit: number,
+  offset: number
+): Promise<{ rows: AuditLogRow[]; total: number }> {
   let query = db.selectFrom('audit_log');
   if (filter.from) query = query.where('at', '>=', filter.from);
   if (filter.to) query = query.where('at', '<=', filter.to);
   // The actor by user name, or by an account's display name (as the page shows them).
   const actor = filter.actor;
-  if (actor) query = query.where((eb) => eb.or([eb('actor', '=', actor), eb('actor_id', 'in', eb.selectFrom('users').select('id').where('display_name', '=', actor))]));
+  if (actor)
+    query = query.where((eb) =>
+      eb.or([
+        eb('actor', '=', actor),
+        eb('actor_id', 'in', eb.selectFrom('users').select('id').where('display_name', '=', actor)),
+      ])
+    );
   if (filter.action) query = query.where('action', '=', filter.action);
   if (filter.outcome) query = query.where('outcome', '=', filter.outcome);
   if (filter.objectType) query = query.where('object_type', '=', filter.objectType);
@@ -66,8 +81,13 @@ async function inChunks<T>(ids: readonly number[], read: (chunk: number[]) => Pr
 }
 
 /** Display names and units of the accounts an audit page names (as they are now). */
-export async function accountNames(db: Db, ids: readonly number[]): Promise<{ id: number; display_name: string; unit_id: number | null }[]> {
-  return inChunks(ids, (chunk) => db.selectFrom('users').select(['id', 'display_name', 'unit_id']).where('id', 'in', chunk).execute());
+export async function accountNames(
+  db: Db,
+  ids: readonly number[]
+): Promise<{ id: number; display_name: string; unit_id: number | null }[]> {
+  return inChunks(ids, (chunk) =>
+    db.selectFrom('users').select(['id', 'display_name', 'unit_id']).where('id', 'in', chunk).execute()
+  );
 }
 
 /** Titles of the items an audit page names. */

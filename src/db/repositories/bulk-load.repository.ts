@@ -13,7 +13,12 @@ const DEFERRABLE_INDEXES = ['items_unit_id', 'items_submitted', 'items_inbox_ord
 /** Drops the deferrable indexes and returns how to rebuild them exactly as they were. */
 export async function deferIndexes(db: Db): Promise<string[]> {
   if (isPostgres(db)) return [];
-  const { rows } = await sql<{ name: string; sql: string }>`select name, sql from sqlite_master where type = 'index' and name in (${sql.join(DEFERRABLE_INDEXES)})`.execute(db);
+  const { rows } = await sql<{
+    name: string;
+    sql: string;
+  }>`select name, sql from sqlite_master where type = 'index' and name in (${sql.join(DEFERRABLE_INDEXES)})`.execute(
+    db
+  );
   for (const row of rows) await sql`drop index ${sql.id(row.name)}`.execute(db);
   return rows.map((row) => row.sql);
 }

@@ -12,7 +12,13 @@ export function isPostgres(db: Db): boolean {
 
 const statementCache = new Map<string, string>();
 
-function insertStatement(postgres: boolean, table: string, columns: readonly string[], rowCount: number, returning: readonly string[]): string {
+function insertStatement(
+  postgres: boolean,
+  table: string,
+  columns: readonly string[],
+  rowCount: number,
+  returning: readonly string[]
+): string {
   const key = `${postgres}|${table}|${columns.join(',')}|${rowCount}|${returning.join(',')}`;
   let text = statementCache.get(key);
   if (text === undefined) {
@@ -38,7 +44,7 @@ export async function bulkInsert<R = Record<string, unknown>>(
   table: string,
   columns: readonly string[],
   rows: readonly (readonly unknown[])[],
-  returning: readonly string[] = [],
+  returning: readonly string[] = []
 ): Promise<R[]> {
   const postgres = isPostgres(db);
   if (postgres) return bulkInsertPostgres<R>(db, table, columns, rows, returning);
@@ -66,13 +72,21 @@ const POSTGRES_ROWS_PER_STATEMENT = 20_000;
  * column inserts the same rows with a statement of a few parameters. Column types follow the
  * values (every column here is an integer or text).
  */
-async function bulkInsertPostgres<R>(db: Db, table: string, columns: readonly string[], rows: readonly (readonly unknown[])[], returning: readonly string[]): Promise<R[]> {
+async function bulkInsertPostgres<R>(
+  db: Db,
+  table: string,
+  columns: readonly string[],
+  rows: readonly (readonly unknown[])[],
+  returning: readonly string[]
+): Promise<R[]> {
   const result: R[] = [];
   const quoted = (names: readonly string[]) => names.map((c) => `"${c}"`).join(',');
   for (let start = 0; start < rows.length; start += POSTGRES_ROWS_PER_STATEMENT) {
     const chunk = rows.slice(start, start + POSTGRES_ROWS_PER_STATEMENT);
     const arrays = columns.map((_, c) => chunk.map((row) => row[c]));
-    const types = arrays.map((values) => (typeof values.find((v) => v !== null && v !== undefined) === 'number' ? 'integer' : 'text'));
+    const types = arrays.map((values) =>
+      typeof values.find((v) => v !== null && v !== undefined) === 'number' ? 'integer' : 'text'
+    );
     let text = `insert into "${table}" (${quoted(columns)}) select * from unnest(${types.map((type, i) => `$${i + 1}::${type}[]`).join(',')})`;
     if (returning.length > 0) text += ` returning ${quoted(returning)}`;
     const { rows: inserted } = await db.executeQuery<R>(CompiledQuery.raw(text, arrays));

@@ -22,7 +22,12 @@ export function placeholder(index: number): string {
   return `\u0000arg${index}\u0000`;
 }
 
-export async function executeCompiled<R>(db: Db, shape: string, build: () => Compilable<R>, args: readonly unknown[]): Promise<R[]> {
+export async function executeCompiled<R>(
+  db: Db,
+  shape: string,
+  build: () => Compilable<R>,
+  args: readonly unknown[]
+): Promise<R[]> {
   const key = db.getExecutor().adapter;
   let byShape = cache.get(key);
   if (!byShape) cache.set(key, (byShape = new Map<string, Prepared>()));

@@ -10,15 +10,36 @@ export async function loadItemFacts(db: Db, itemIds: readonly number[]): Promise
     if (ids.length === 0) continue;
     const [items, adoptions, instructions, upwards, responses] = await Promise.all([
       db.selectFrom('items').select(['id', 'ref', 'unit_id', 'submitted']).where('id', 'in', ids).execute(),
-      db.selectFrom('adoptions').select(['item_id', 'ref', 'outlet', 'kind', 'date']).where('item_id', 'in', ids).execute(),
+      db
+        .selectFrom('adoptions')
+        .select(['item_id', 'ref', 'outlet', 'kind', 'date'])
+        .where('item_id', 'in', ids)
+        .execute(),
       db.selectFrom('instructions').select(['item_id', 'ref', 'level', 'date']).where('item_id', 'in', ids).execute(),
-      db.selectFrom('upwards').select(['item_id', 'ref', 'level', 'kind', 'date']).where('item_id', 'in', ids).execute(),
-      db.selectFrom('responses').innerJoin('solicitations', 'solicitations.id', 'responses.solicitation_id')
-        .select(['responses.item_id', 'responses.ref', 'solicitations.deadline']).where('responses.item_id', 'in', ids).execute(),
+      db
+        .selectFrom('upwards')
+        .select(['item_id', 'ref', 'level', 'kind', 'date'])
+        .where('item_id', 'in', ids)
+        .execute(),
+      db
+        .selectFrom('responses')
+        .innerJoin('solicitations', 'solicitations.id', 'responses.solicitation_id')
+        .select(['responses.item_id', 'responses.ref', 'solicitations.deadline'])
+        .where('responses.item_id', 'in', ids)
+        .execute(),
     ]);
     const byId = new Map<number, ItemFacts>();
     for (const item of items) {
-      const fact: ItemFacts = { id: item.id, ref: item.ref, unitId: item.unit_id, submitted: item.submitted, adoptions: [], instructions: [], upwards: [], responses: [] };
+      const fact: ItemFacts = {
+        id: item.id,
+        ref: item.ref,
+        unitId: item.unit_id,
+        submitted: item.submitted,
+        adoptions: [],
+        instructions: [],
+        upwards: [],
+        responses: [],
+      };
       byId.set(item.id, fact);
       facts.push(fact);
     }
@@ -36,12 +57,20 @@ export async function loadSolicitationFacts(db: Db, solicitationIds: readonly nu
   let allUnitIds: number[] | undefined;
   for (const ids of chunked(solicitationIds)) {
     if (ids.length === 0) continue;
-    const rows = await db.selectFrom('solicitations').select(['id', 'ref', 'deadline', 'all_units']).where('id', 'in', ids).execute();
+    const rows = await db
+      .selectFrom('solicitations')
+      .select(['id', 'ref', 'deadline', 'all_units'])
+      .where('id', 'in', ids)
+      .execute();
     const targets = await solicitationTargetIds(db, ids);
     // An answer counts once it has left its unit: a draft linked to a solicitation is not sent.
-    const answers = await db.selectFrom('responses').innerJoin('items', 'items.id', 'responses.item_id')
-      .select(['responses.solicitation_id', 'items.unit_id', 'items.submitted']).where('responses.solicitation_id', 'in', ids)
-      .where('items.sent_at', 'is not', null).execute();
+    const answers = await db
+      .selectFrom('responses')
+      .innerJoin('items', 'items.id', 'responses.item_id')
+      .select(['responses.solicitation_id', 'items.unit_id', 'items.submitted'])
+      .where('responses.solicitation_id', 'in', ids)
+      .where('items.sent_at', 'is not', null)
+      .execute();
     if (rows.some((r) => r.all_units) && !allUnitIds) {
       allUnitIds = (await db.selectFrom('units').select('id').execute()).map((u) => u.id);
     }
@@ -51,7 +80,9 @@ export async function loadSolicitationFacts(db: Db, solicitationIds: readonly nu
         ref: row.ref,
         deadline: row.deadline,
         targetUnitIds: row.all_units ? (allUnitIds ?? []) : (targets.get(row.id) ?? []),
-        answers: answers.filter((a) => a.solicitation_id === row.id).map((a) => ({ unitId: a.unit_id, submitted: a.submitted })),
+        answers: answers
+          .filter((a) => a.solicitation_id === row.id)
+          .map((a) => ({ unitId: a.unit_id, submitted: a.submitted })),
       });
     }
   }
@@ -62,7 +93,11 @@ export async function loadPenaltyFacts(db: Db, penaltyIds: readonly number[]): P
   const facts: PenaltyFacts[] = [];
   for (const ids of chunked(penaltyIds)) {
     if (ids.length === 0) continue;
-    const rows = await db.selectFrom('penalties').select(['id', 'ref', 'unit_id', 'reason', 'date']).where('id', 'in', ids).execute();
+    const rows = await db
+      .selectFrom('penalties')
+      .select(['id', 'ref', 'unit_id', 'reason', 'date'])
+      .where('id', 'in', ids)
+      .execute();
     facts.push(...rows.map((r) => ({ id: r.id, ref: r.ref, unitId: r.unit_id, reason: r.reason, date: r.date })));
   }
   return facts;

@@ -8,5 +8,8 @@ export async function listPolicies(db: Db): Promise<Policy[]> {
 }
 
 export async function insertPolicy(db: Db, policy: Policy): Promise<void> {
-  await db.insertInto('policies').values({ name: policy.name, effective_from: policy.effectiveFrom, document: JSON.stringify(policy) }).execute();
+  await db
+    .insertInto('policies')
+    .values({ name: policy.name, effective_from: policy.effectiveFrom, document: JSON.stringify(policy) })
+    .execute();
 }

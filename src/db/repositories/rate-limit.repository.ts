@@ -6,11 +6,16 @@ import type { Db } from '../database.js';
  * every app process serving one database shares the same counters.
  */
 export async function countHit(db: Db, key: string, windowStart: number): Promise<number> {
-  const row = await db.insertInto('rate_limits').values({ key, window_start: windowStart, count: 1 })
-    .onConflict((oc) => oc.column('key').doUpdateSet({
-      count: sql`case when rate_limits.window_start = ${windowStart} then rate_limits.count + 1 else 1 end`,
-      window_start: windowStart,
-    }))
-    .returning('count').executeTakeFirstOrThrow();
+  const row = await db
+    .insertInto('rate_limits')
+    .values({ key, window_start: windowStart, count: 1 })
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet({
+        count: sql`case when rate_limits.window_start = ${windowStart} then rate_limits.count + 1 else 1 end`,
+        window_start: windowStart,
+      })
+    )
+    .returning('count')
+    .executeTakeFirstOrThrow();
   return Number(row.count);
 }

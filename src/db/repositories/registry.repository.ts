@@ -13,8 +13,18 @@ export async function findContact(db: Db, id: number): Promise<UnitContactRow | 
 }
 
 /** Ends a registration if it is still at `version`; false when someone changed it first. */
-export async function endContactRow(db: Db, id: number, version: number, changes: { ended_on: string; notice_date: string | null; updated_at: string; version: number }): Promise<boolean> {
-  const result = await db.updateTable('unit_contacts').set(changes).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+export async function endContactRow(
+  db: Db,
+  id: number,
+  version: number,
+  changes: { ended_on: string; notice_date: string | null; updated_at: string; version: number }
+): Promise<boolean> {
+  const result = await db
+    .updateTable('unit_contacts')
+    .set(changes)
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 

@@ -9,8 +9,14 @@ export async function insertResultEvent(db: Db, event: Omit<ResultEventTable, 'i
 }
 
 /** Every publication's history, oldest first, grouped by publication. */
-export async function resultEventsByPublication(db: Db): Promise<Map<number, { at: string; actor: string; action: string; comment: string | null }[]>> {
-  const rows = await db.selectFrom('result_events').select(['publication_id', 'at', 'actor', 'action', 'comment']).orderBy('id').execute();
+export async function resultEventsByPublication(
+  db: Db
+): Promise<Map<number, { at: string; actor: string; action: string; comment: string | null }[]>> {
+  const rows = await db
+    .selectFrom('result_events')
+    .select(['publication_id', 'at', 'actor', 'action', 'comment'])
+    .orderBy('id')
+    .execute();
   const byPublication = new Map<number, { at: string; actor: string; action: string; comment: string | null }[]>();
   for (const { publication_id, ...event } of rows) {
     const list = byPublication.get(publication_id) ?? [];
@@ -23,8 +29,17 @@ export async function resultEventsByPublication(db: Db): Promise<Map<number, { a
 export type PublicationValues = Omit<ResultPublicationTable, 'id' | 'version'>;
 
 /** A quarter's results, whatever their state. */
-export async function findPublicationOfQuarter(db: Db, year: number, quarter: number): Promise<ResultPublicationRow | undefined> {
-  return db.selectFrom('result_publications').selectAll().where('year', '=', year).where('quarter', '=', quarter).executeTakeFirst();
+export async function findPublicationOfQuarter(
+  db: Db,
+  year: number,
+  quarter: number
+): Promise<ResultPublicationRow | undefined> {
+  return db
+    .selectFrom('result_publications')
+    .selectAll()
+    .where('year', '=', year)
+    .where('quarter', '=', quarter)
+    .executeTakeFirst();
 }
 
 export async function findPublication(db: Db, id: number): Promise<ResultPublicationRow | undefined> {
@@ -36,8 +51,18 @@ export async function insertPublication(db: Db, values: PublicationValues): Prom
 }
 
 /** Changes a publication if it still has the version read (optimistic locking); the new version is one more. */
-export async function updatePublication(db: Db, id: number, version: number, changes: Partial<PublicationValues>): Promise<void> {
-  await db.updateTable('result_publications').set({ ...changes, version: version + 1 }).where('id', '=', id).where('version', '=', version).execute();
+export async function updatePublication(
+  db: Db,
+  id: number,
+  version: number,
+  changes: Partial<PublicationValues>
+): Promise<void> {
+  await db
+    .updateTable('result_publications')
+    .set({ ...changes, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .execute();
 }
 
 /** Publications newest quarter first; only the published ones when asked. */

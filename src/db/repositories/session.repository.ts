@@ -7,18 +7,58 @@ export async function insertSession(db: Db, session: SessionRow): Promise<void> 
 }
 
 /** An open session with its account. */
-export async function findOpenSession(db: Db, id: string): Promise<{ session: OpenSession; user: SessionUser } | undefined> {
+export async function findOpenSession(
+  db: Db,
+  id: string
+): Promise<{ session: OpenSession; user: SessionUser } | undefined> {
   // One query per request: the session and the account columns a request needs, together.
-  const [row] = await executeCompiled(db, 'open-session', () => db.selectFrom('sessions').innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['sessions.id', 'sessions.user_id', 'sessions.csrf_token', 'sessions.created_at', 'sessions.last_seen_at'])
-    .select(['users.username', 'users.display_name', 'users.role', 'users.unit_id', 'users.is_disabled', 'users.must_change_password', 'users.password_changed_at', 'users.totp_enabled'])
-    .where('sessions.id', '=', placeholder(0)).where('sessions.ended_at', 'is', null), [id]);
+  const [row] = await executeCompiled(
+    db,
+    'open-session',
+    () =>
+      db
+        .selectFrom('sessions')
+        .innerJoin('users', 'users.id', 'sessions.user_id')
+        .select([
+          'sessions.id',
+          'sessions.user_id',
+          'sessions.csrf_token',
+          'sessions.created_at',
+          'sessions.last_seen_at',
+        ])
+        .select([
+          'users.username',
+          'users.display_name',
+          'users.role',
+          'users.unit_id',
+          'users.is_disabled',
+          'users.must_change_password',
+          'users.password_changed_at',
+          'users.totp_enabled',
+        ])
+        .where('sessions.id', '=', placeholder(0))
+        .where('sessions.ended_at', 'is', null),
+    [id]
+  );
   if (!row) return undefined;
   return {
-    session: { id: row.id, user_id: row.user_id, csrf_token: row.csrf_token, created_at: row.created_at, last_seen_at: row.last_seen_at },
+    session: {
+      id: row.id,
+      user_id: row.user_id,
+      csrf_token: row.csrf_token,
+      created_at: row.created_at,
+      last_seen_at: row.last_seen_at,
+    },
     user: {
-      id: row.user_id, username: row.username, display_name: row.display_name, role: row.role, unit_id: row.unit_id, is_disabled: row.is_disabled,
-      must_change_password: row.must_change_password, password_changed_at: row.password_changed_at, totp_enabled: row.totp_enabled,
+      id: row.user_id,
+      username: row.username,
+      display_name: row.display_name,
+      role: row.role,
+      unit_id: row.unit_id,
+      is_disabled: row.is_disabled,
+      must_change_password: row.must_change_password,
+      password_changed_at: row.password_changed_at,
+      totp_enabled: row.totp_enabled,
     },
   };
 }
@@ -33,7 +73,11 @@ export async function endSession(db: Db, id: string, at: string): Promise<void> 
 
 /** Ends every open session of an account (logout everywhere, a disabled account, a new password). */
 export async function endUserSessions(db: Db, userId: number, at: string, exceptId?: string): Promise<void> {
-  let query = db.updateTable('sessions').set({ ended_at: at }).where('user_id', '=', userId).where('ended_at', 'is', null);
+  let query = db
+    .updateTable('sessions')
+    .set({ ended_at: at })
+    .where('user_id', '=', userId)
+    .where('ended_at', 'is', null);
   if (exceptId) query = query.where('id', '!=', exceptId);
   await query.execute();
 }

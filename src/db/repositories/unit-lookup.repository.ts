@@ -13,7 +13,11 @@ export async function findUnitByName(db: Db, name: string): Promise<{ id: number
 /** Which of the given unit ids exist. */
 export async function existingUnitIds(db: Db, ids: readonly number[]): Promise<number[]> {
   if (ids.length === 0) return [];
-  const rows = await db.selectFrom('units').select('id').where('id', 'in', [...ids]).execute();
+  const rows = await db
+    .selectFrom('units')
+    .select('id')
+    .where('id', 'in', [...ids])
+    .execute();
   return rows.map((r) => r.id);
 }
 
@@ -23,10 +27,21 @@ export async function listUnitNames(db: Db): Promise<{ id: number; name: string 
 }
 
 /** A unit's items by ledger id (ref), for links from bookings to the items' pages. */
-export async function findUnitItemsByRef(db: Db, unitId: number, refs: readonly string[]): Promise<{ id: number; ref: string; title: string }[]> {
+export async function findUnitItemsByRef(
+  db: Db,
+  unitId: number,
+  refs: readonly string[]
+): Promise<{ id: number; ref: string; title: string }[]> {
   const found: { id: number; ref: string; title: string }[] = [];
   for (let start = 0; start < refs.length; start += 500) {
-    found.push(...await db.selectFrom('items').select(['id', 'ref', 'title']).where('unit_id', '=', unitId).where('ref', 'in', refs.slice(start, start + 500)).execute());
+    found.push(
+      ...(await db
+        .selectFrom('items')
+        .select(['id', 'ref', 'title'])
+        .where('unit_id', '=', unitId)
+        .where('ref', 'in', refs.slice(start, start + 500))
+        .execute())
+    );
   }
   return found;
 }

@@ -2,7 +2,10 @@ import type { Db } from '../database.js';
 import type { NewUserRow, UserRow } from '../tables/user.table.js';
 
 export async function countUsers(db: Db): Promise<number> {
-  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -20,8 +23,18 @@ export async function insertUser(db: Db, user: NewUserRow): Promise<number> {
 }
 
 /** Applies changes only if the row is still at `version`; returns whether it was. */
-export async function updateUser(db: Db, id: number, version: number, changes: Partial<Omit<UserRow, 'id' | 'version'>>): Promise<boolean> {
-  const result = await db.updateTable('users').set({ ...changes, version: version + 1 }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+export async function updateUser(
+  db: Db,
+  id: number,
+  version: number,
+  changes: Partial<Omit<UserRow, 'id' | 'version'>>
+): Promise<boolean> {
+  const result = await db
+    .updateTable('users')
+    .set({ ...changes, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 
@@ -30,12 +43,21 @@ export async function updateUser(db: Db, id: number, version: number, changes: P
  * and returns the count so far.
  */
 export async function countFailedLogin(db: Db, id: number): Promise<number> {
-  const row = await db.updateTable('users').set((eb) => ({ failed_logins: eb('failed_logins', '+', 1) })).where('id', '=', id).returning('failed_logins').executeTakeFirstOrThrow();
+  const row = await db
+    .updateTable('users')
+    .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1) }))
+    .where('id', '=', id)
+    .returning('failed_logins')
+    .executeTakeFirstOrThrow();
   return row.failed_logins;
 }
 
 /** Bookkeeping of login attempts, which must not collide with an editor's versioned change. */
-export async function recordLoginAttempt(db: Db, id: number, changes: { failed_logins: number; locked_until: string | null }): Promise<void> {
+export async function recordLoginAttempt(
+  db: Db,
+  id: number,
+  changes: { failed_logins: number; locked_until: string | null }
+): Promise<void> {
   await db.updateTable('users').set(changes).where('id', '=', id).execute();
 }
 
@@ -44,19 +66,42 @@ export async function listUsers(db: Db): Promise<UserRow[]> {
 }
 
 export async function recentPasswordHashes(db: Db, userId: number, count: number): Promise<string[]> {
-  const rows = await db.selectFrom('password_history').select('password_hash').where('user_id', '=', userId).orderBy('id', 'desc').limit(count).execute();
+  const rows = await db
+    .selectFrom('password_history')
+    .select('password_hash')
+    .where('user_id', '=', userId)
+    .orderBy('id', 'desc')
+    .limit(count)
+    .execute();
   return rows.map((r) => r.password_hash);
 }
 
 export async function addPasswordHistory(db: Db, userId: number, passwordHash: string, at: string): Promise<void> {
-  await db.insertInto('password_history').values({ user_id: userId, password_hash: passwordHash, created_at: at }).execute();
+  await db
+    .insertInto('password_history')
+    .values({ user_id: userId, password_hash: passwordHash, created_at: at })
+    .execute();
 }
 
 /** Enabled accounts of a role that belong to units: the registry offers officers' as entries. */
-export async function listUnitAccountsOfRole(db: Db, role: string, unitId?: number): Promise<{ id: number; display_name: string; phone: string | null; unit_id: number }[]> {
-  let query = db.selectFrom('users').select(['id', 'display_name', 'phone', 'unit_id']).where('role', '=', role).where('is_disabled', '=', 0).where('unit_id', 'is not', null);
+export async function listUnitAccountsOfRole(
+  db: Db,
+  role: string,
+  unitId?: number
+): Promise<{ id: number; display_name: string; phone: string | null; unit_id: number }[]> {
+  let query = db
+    .selectFrom('users')
+    .select(['id', 'display_name', 'phone', 'unit_id'])
+    .where('role', '=', role)
+    .where('is_disabled', '=', 0)
+    .where('unit_id', 'is not', null);
   if (unitId !== undefined) query = query.where('unit_id', '=', unitId);
-  return (await query.orderBy('id').execute()) as { id: number; display_name: string; phone: string | null; unit_id: number }[];
+  return (await query.orderBy('id').execute()) as {
+    id: number;
+    display_name: string;
+    phone: string | null;
+    unit_id: number;
+  }[];
 }
 
 export async function hasAccountOfRole(db: Db, role: string): Promise<boolean> {

@@ -59,6 +59,17 @@ export type NewUserRow = Insertable<UserTable>;
 export type SessionRow = Selectable<SessionTable>;
 
 /** What a request needs of its signed-in account: never its password hash or TOTP secret. */
-export type SessionUser = Pick<UserRow, 'id' | 'username' | 'display_name' | 'role' | 'unit_id' | 'is_disabled' | 'must_change_password' | 'password_changed_at' | 'totp_enabled'>;
+export type SessionUser = Pick<
+  UserRow,
+  | 'id'
+  | 'username'
+  | 'display_name'
+  | 'role'
+  | 'unit_id'
+  | 'is_disabled'
+  | 'must_change_password'
+  | 'password_changed_at'
+  | 'totp_enabled'
+>;
 /** What a request needs of its open session. */
 export type OpenSession = Pick<SessionRow, 'id' | 'user_id' | 'csrf_token' | 'created_at' | 'last_seen_at'>;

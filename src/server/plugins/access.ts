@@ -79,29 +79,57 @@ export function registerAccessControl(app: FastifyInstance, db: Kysely<Database>
     const access = request.routeOptions.config.access;
     if (access === undefined || access === 'public') return;
     const deny = async (kind: 'unauthenticated' | 'forbidden', message: string, reason: string) => {
-      await db.transaction().execute((trx) => appendAudit(trx, actorOf(request), {
-        action: 'access', objectType: 'route', objectId: `${request.method} ${request.routeOptions.url}`, outcome: 'denied', after: { reason },
-      }, config.now()));
+      await db.transaction().execute((trx) =>
+        appendAudit(
+          trx,
+          actorOf(request),
+          {
+            action: 'access',
+            objectType: 'route',
+            objectId: `${request.method} ${request.routeOptions.url}`,
+            outcome: 'denied',
+            after: { reason },
+          },
+          config.now()
+        )
+      );
       throw new ServiceError(kind, message).audited();
     };
     if (!request.auth) return deny('unauthenticated', '请先登录', 'no_session');
     if (!SAFE_METHODS.has(request.method)) {
       const sent = request.headers[CSRF_HEADER];
-      if (typeof sent !== 'string' || !safeEqual(sent, request.auth.session.csrf_token)) return deny('forbidden', '请求缺少有效的 CSRF 令牌，请刷新页面后重试', 'csrf');
+      if (typeof sent !== 'string' || !safeEqual(sent, request.auth.session.csrf_token))
+        return deny('forbidden', '请求缺少有效的 CSRF 令牌，请刷新页面后重试', 'csrf');
     }
     const isRestricted = request.auth.mustChangePassword || request.auth.mustEnrollTotp;
     if (isRestricted && !request.routeOptions.config.restricted) {
       const message = request.auth.mustChangePassword ? '请先修改密码' : '请先绑定双因素认证（TOTP）';
       return deny('forbidden', message, request.auth.mustChangePassword ? 'must_change_password' : 'must_enroll_totp');
     }
-    if (access !== 'signed_in' && !access.includes(request.auth.user.role as Role)) return deny('forbidden', '当前账号无权执行此操作', 'role');
+    if (access !== 'signed_in' && !access.includes(request.auth.user.role as Role))
+      return deny('forbidden', '当前账号无权执行此操作', 'role');
     void reply;
   });
 }
 
 /** Audits a refusal that a handler decides (another unit's record) and answers 404, as if it did not exist. */
-export async function denyAsNotFound(db: Kysely<Database>, request: FastifyRequest, objectType: string, objectId: string | number, now: Date): Promise<never> {
-  await db.transaction().execute((trx) => appendAudit(trx, actorOf(request), { action: 'access', objectType, objectId, outcome: 'denied', after: { reason: 'other_unit' } }, now));
+export async function denyAsNotFound(
+  db: Kysely<Database>,
+  request: FastifyRequest,
+  objectType: string,
+  objectId: string | number,
+  now: Date
+): Promise<never> {
+  await db
+    .transaction()
+    .execute((trx) =>
+      appendAudit(
+        trx,
+        actorOf(request),
+        { action: 'access', objectType, objectId, outcome: 'denied', after: { reason: 'other_unit' } },
+        now
+      )
+    );
   throw new ServiceError('not_found', '请求的记录不存在').audited();
 }
 
@@ -109,7 +137,13 @@ export async function denyAsNotFound(db: Kysely<Database>, request: FastifyReque
  * A fixed-window rate limit kept in the database, so several app processes share it.
  * `key` names who is limited (a client address, an account).
  */
-export function rateLimit(db: Kysely<Database>, config: ServerConfig, name: string, max: () => number, key: (request: FastifyRequest) => string) {
+export function rateLimit(
+  db: Kysely<Database>,
+  config: ServerConfig,
+  name: string,
+  max: () => number,
+  key: (request: FastifyRequest) => string
+) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
     const now = config.now().getTime();
     const windowStart = now - (now % 60_000);

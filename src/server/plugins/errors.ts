@@ -8,7 +8,13 @@ import { actorOf } from './access.js';
 import { isPageAddress, sendIndex } from './web-pages.js';
 
 const STATUS: Record<ServiceError['kind'], number> = {
-  invalid: 400, unauthenticated: 401, forbidden: 403, not_found: 404, conflict: 409, locked: 423, too_many: 429,
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  locked: 423,
+  too_many: 429,
 };
 
 /** One field's problem in a 400 answer. */
@@ -24,7 +30,12 @@ export interface FieldProblem {
  * a reference and the detail goes to the log only — never a stack trace to the client.
  */
 /** `webIndex`: the page shell, answered for page addresses the server has no route for. */
-export function registerErrorHandling(app: FastifyInstance, db: Kysely<Database>, config: ServerConfig, webIndex?: Buffer): void {
+export function registerErrorHandling(
+  app: FastifyInstance,
+  db: Kysely<Database>,
+  config: ServerConfig,
+  webIndex?: Buffer
+): void {
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
     if (error.validation) {
       const fields = error.validation.map((v) => describeValidation(request, error.validationContext ?? 'body', v));
@@ -33,13 +44,30 @@ export function registerErrorHandling(app: FastifyInstance, db: Kysely<Database>
     if (error instanceof ServiceError) {
       // Every denied access is audited: refusals decided inside a use case are recorded here.
       if (error.kind === 'forbidden' && !error.isAudited) {
-        await appendAudit(db, actorOf(request), { action: 'access', objectType: 'route', objectId: `${request.method} ${request.routeOptions.url}`, outcome: 'denied', after: { reason: error.message } }, config.now());
+        await appendAudit(
+          db,
+          actorOf(request),
+          {
+            action: 'access',
+            objectType: 'route',
+            objectId: `${request.method} ${request.routeOptions.url}`,
+            outcome: 'denied',
+            after: { reason: error.message },
+          },
+          config.now()
+        );
       }
       const body: Record<string, unknown> = { error: error.kind, message: error.message, ...error.details };
-      if (error.details.field && !error.details.fields) body.fields = [{ field: error.details.field, label: error.details.label ?? error.details.field, message: error.message }];
+      if (error.details.field && !error.details.fields)
+        body.fields = [
+          { field: error.details.field, label: error.details.label ?? error.details.field, message: error.message },
+        ];
       return reply.status(STATUS[error.kind]).send(body);
     }
-    if (error.statusCode === 415) return reply.status(415).send({ error: 'unsupported_media_type', message: '请求内容类型不受支持，请以 JSON 提交' });
+    if (error.statusCode === 415)
+      return reply
+        .status(415)
+        .send({ error: 'unsupported_media_type', message: '请求内容类型不受支持，请以 JSON 提交' });
     if (error.statusCode === 413) return reply.status(413).send({ error: 'too_large', message: '请求内容过大' });
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return reply.status(error.statusCode).send({ error: 'bad_request', message: '请求格式不正确' });
@@ -61,7 +89,9 @@ interface AjvError {
 }
 
 function describeValidation(request: FastifyRequest, context: string, v: AjvError): FieldProblem {
-  const schema = (request.routeOptions.schema as Record<string, unknown> | undefined)?.[context === 'querystring' ? 'querystring' : context] as JsonSchema | undefined;
+  const schema = (request.routeOptions.schema as Record<string, unknown> | undefined)?.[
+    context === 'querystring' ? 'querystring' : context
+  ] as JsonSchema | undefined;
   const path = v.instancePath.split('/').filter(Boolean);
   if (v.keyword === 'required') path.push(String(v.params.missingProperty));
   if (v.keyword === 'additionalProperties') path.push(String(v.params.additionalProperty));
@@ -85,20 +115,32 @@ function labelAt(schema: JsonSchema | undefined, path: string[]): string | undef
 function messageFor(v: AjvError, label: string): string {
   const p = v.params;
   switch (v.keyword) {
-    case 'required': return `缺少“${label}”`;
-    case 'minLength': return Number(p.limit) === 1 ? `“${label}”不能为空` : `“${label}”至少 ${String(p.limit)} 个字符`;
-    case 'maxLength': return `“${label}”最多 ${String(p.limit)} 个字符`;
+    case 'required':
+      return `缺少“${label}”`;
+    case 'minLength':
+      return Number(p.limit) === 1 ? `“${label}”不能为空` : `“${label}”至少 ${String(p.limit)} 个字符`;
+    case 'maxLength':
+      return `“${label}”最多 ${String(p.limit)} 个字符`;
     case 'pattern':
-    case 'format': return `“${label}”的格式不正确`;
-    case 'type': return `“${label}”的类型不正确`;
+    case 'format':
+      return `“${label}”的格式不正确`;
+    case 'type':
+      return `“${label}”的类型不正确`;
     case 'enum':
     case 'const':
-    case 'anyOf': return `“${label}”的值不在允许的范围内`;
-    case 'minimum': return `“${label}”不能小于 ${String(p.limit)}`;
-    case 'maximum': return `“${label}”不能大于 ${String(p.limit)}`;
-    case 'minItems': return `“${label}”至少要有 ${String(p.limit)} 项`;
-    case 'maxItems': return `“${label}”最多 ${String(p.limit)} 项`;
-    case 'additionalProperties': return `不允许的字段“${label}”`;
-    default: return `“${label}”不正确`;
+    case 'anyOf':
+      return `“${label}”的值不在允许的范围内`;
+    case 'minimum':
+      return `“${label}”不能小于 ${String(p.limit)}`;
+    case 'maximum':
+      return `“${label}”不能大于 ${String(p.limit)}`;
+    case 'minItems':
+      return `“${label}”至少要有 ${String(p.limit)} 项`;
+    case 'maxItems':
+      return `“${label}”最多 ${String(p.limit)} 项`;
+    case 'additionalProperties':
+      return `不允许的字段“${label}”`;
+    default:
+      return `“${label}”不正确`;
   }
 }

@@ -19,7 +19,10 @@ export async function registerWebPages(app: FastifyInstance, webRoot: string): P
     index: false,
     wildcard: false,
     setHeaders: (reply, file) => {
-      reply.header('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      reply.header(
+        'cache-control',
+        file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache'
+      );
     },
   });
   const index = fs.readFileSync(indexFile);

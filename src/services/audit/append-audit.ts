@@ -22,7 +22,20 @@ export interface AuditEvent {
 
 /** The text an entry's hash covers: every field, and the previous entry's hash. */
 export function auditHashInput(entry: Omit<AuditLogRow, 'hash'>): string {
-  return JSON.stringify([entry.id, entry.prev_hash, entry.at, entry.actor_id, entry.actor, entry.ip, entry.action, entry.object_type, entry.object_id, entry.outcome, entry.before, entry.after]);
+  return JSON.stringify([
+    entry.id,
+    entry.prev_hash,
+    entry.at,
+    entry.actor_id,
+    entry.actor,
+    entry.ip,
+    entry.action,
+    entry.object_type,
+    entry.object_id,
+    entry.outcome,
+    entry.before,
+    entry.after,
+  ]);
 }
 
 /**

@@ -20,11 +20,24 @@ export interface NamedAuditEntry extends AuditLogRow {
   object_type_label: string;
 }
 
-export async function readAudit(db: Db, filter: AuditFilter, limit: number, offset: number): Promise<{ rows: NamedAuditEntry[]; total: number }> {
+export async function readAudit(
+  db: Db,
+  filter: AuditFilter,
+  limit: number,
+  offset: number
+): Promise<{ rows: NamedAuditEntry[]; total: number }> {
   const { rows, total } = await searchAudit(db, filter, limit, offset);
-  const idsOf = (type: string) => [...new Set(rows.filter((r) => r.object_type === type && /^\d+$/.test(r.object_id ?? '')).map((r) => Number(r.object_id)))];
+  const idsOf = (type: string) => [
+    ...new Set(
+      rows.filter((r) => r.object_type === type && /^\d+$/.test(r.object_id ?? '')).map((r) => Number(r.object_id))
+    ),
+  ];
   const userIds = [...new Set([...rows.flatMap((r) => (r.actor_id === null ? [] : [r.actor_id])), ...idsOf('user')])];
-  const [accounts, items, units] = await Promise.all([accountNames(db, userIds), itemTitles(db, idsOf('item')), listUnits(db)]);
+  const [accounts, items, units] = await Promise.all([
+    accountNames(db, userIds),
+    itemTitles(db, idsOf('item')),
+    listUnits(db),
+  ]);
   const unitName = new Map(units.map((u) => [u.id, u.name]));
   const account = new Map(accounts.map((a) => [a.id, a]));
   const itemTitle = new Map(items.map((i) => [i.id, i.title]));
@@ -45,7 +58,7 @@ export async function readAudit(db: Db, filter: AuditFilter, limit: number, offs
       return {
         ...row,
         actor_name: actor?.display_name ?? null,
-        actor_unit: actor?.unit_id ? unitName.get(actor.unit_id) ?? null : null,
+        actor_unit: actor?.unit_id ? (unitName.get(actor.unit_id) ?? null) : null,
         object_name: objectName(row),
         action_label: auditActionLabel(row.action),
         outcome_label: auditOutcomeLabel(row.outcome),
@@ -55,7 +68,23 @@ export async function readAudit(db: Db, filter: AuditFilter, limit: number, offs
   };
 }
 
-const CSV_HEADER = ['编号', '时间（北京时间）', '操作人', '用户名', '所属单位', '来源地址', '操作', '对象类型', '对象编号', '对象名称', '结果', '变更前', '变更后', '前一条哈希', '哈希'];
+const CSV_HEADER = [
+  '编号',
+  '时间（北京时间）',
+  '操作人',
+  '用户名',
+  '所属单位',
+  '来源地址',
+  '操作',
+  '对象类型',
+  '对象编号',
+  '对象名称',
+  '结果',
+  '变更前',
+  '变更后',
+  '前一条哈希',
+  '哈希',
+];
 
 const csvCell = (value: unknown) => {
   // eslint-disable-next-line @typescript-eslint/no-base-to-string -- audit values are JSON scalars.
@@ -67,9 +96,26 @@ const csvCell = (value: unknown) => {
 
 /** The export: the page's columns and labels, Beijing time with its offset, UTF-8 with a BOM for Excel. */
 export function auditCsv(rows: readonly NamedAuditEntry[]): string {
-  const lines = rows.map((r) => [
-    r.id, beijingTime(r.at), r.actor_name ?? r.actor, r.actor, r.actor_unit, r.ip, r.action_label, r.object_type_label, r.object_id, r.object_name,
-    r.outcome_label, r.before, r.after, r.prev_hash, r.hash,
-  ].map(csvCell).join(','));
+  const lines = rows.map((r) =>
+    [
+      r.id,
+      beijingTime(r.at),
+      r.actor_name ?? r.actor,
+      r.actor,
+      r.actor_unit,
+      r.ip,
+      r.action_label,
+      r.object_type_label,
+      r.object_id,
+      r.object_name,
+      r.outcome_label,
+      r.before,
+      r.after,
+      r.prev_hash,
+      r.hash,
+    ]
+      .map(csvCell)
+      .join(',')
+  );
   return `\uFEFF${[CSV_HEADER.join(','), ...lines].join('\r\n')}\r\n`;
 }

@@ -4,8 +4,7 @@ import { auditPage, readAuditHead } from '../../db/repositories/audit.repository
 import { auditHashInput } from './append-audit.js';
 
 export type AuditVerification =
-  | { ok: true; entries: number }
-  | { ok: false; entries: number; brokenAt: number; reason: string };
+  { ok: true; entries: number } | { ok: false; entries: number; brokenAt: number; reason: string };
 
 const GENESIS = '0'.repeat(64);
 
@@ -21,17 +20,30 @@ export async function verifyAudit(db: Db): Promise<AuditVerification> {
     const page = await auditPage(db, previous.id, 5_000);
     for (const row of page) {
       entries++;
-      if (row.id !== previous.id + 1) return { ok: false, entries, brokenAt: previous.id + 1, reason: `第 ${previous.id + 1} 条记录缺失（其后是第 ${row.id} 条）` };
-      if (row.prev_hash !== previous.hash) return { ok: false, entries, brokenAt: row.id, reason: `第 ${row.id} 条记录与前一条的链接不符` };
+      if (row.id !== previous.id + 1)
+        return {
+          ok: false,
+          entries,
+          brokenAt: previous.id + 1,
+          reason: `第 ${previous.id + 1} 条记录缺失（其后是第 ${row.id} 条）`,
+        };
+      if (row.prev_hash !== previous.hash)
+        return { ok: false, entries, brokenAt: row.id, reason: `第 ${row.id} 条记录与前一条的链接不符` };
       const { hash, ...rest } = row;
-      if (sm3Hex(auditHashInput(rest)) !== hash) return { ok: false, entries, brokenAt: row.id, reason: `第 ${row.id} 条记录的内容被改动（SM3 校验值不符）` };
+      if (sm3Hex(auditHashInput(rest)) !== hash)
+        return { ok: false, entries, brokenAt: row.id, reason: `第 ${row.id} 条记录的内容被改动（SM3 校验值不符）` };
       previous = { id: row.id, hash };
     }
     if (page.length < 5_000) break;
   }
   const head = await readAuditHead(db);
   if (head.last_id !== previous.id || head.last_hash !== previous.hash) {
-    return { ok: false, entries, brokenAt: previous.id + 1, reason: `日志末尾的记录被删除：应有 ${head.last_id} 条，实有 ${previous.id} 条` };
+    return {
+      ok: false,
+      entries,
+      brokenAt: previous.id + 1,
+      reason: `日志末尾的记录被删除：应有 ${head.last_id} 条，实有 ${previous.id} 条`,
+    };
   }
   return { ok: true, entries };
 }

@@ -34,7 +34,9 @@ export async function authenticate(db: Kysely<Database>, token: string, now: Dat
     return undefined;
   }
   if (at - Date.parse(session.last_seen_at) > TOUCH_EVERY_MS) await touchSession(db, session.id, now.toISOString());
-  const isExpired = settings.passwordExpiryDays > 0 && at - Date.parse(user.password_changed_at) > settings.passwordExpiryDays * 86_400_000;
+  const isExpired =
+    settings.passwordExpiryDays > 0 &&
+    at - Date.parse(user.password_changed_at) > settings.passwordExpiryDays * 86_400_000;
   return {
     session,
     user,

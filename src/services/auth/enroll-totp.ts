@@ -7,25 +7,40 @@ import { appendAudit, type Actor } from '../audit/append-audit.js';
 import { ServiceError } from '../service-error.js';
 
 /** Starts binding a TOTP second factor: a new secret, kept until confirmed by a code. */
-export async function startTotpEnrollment(db: Kysely<Database>, actor: Actor, userId: number, now: Date): Promise<{ secret: string; uri: string }> {
+export async function startTotpEnrollment(
+  db: Kysely<Database>,
+  actor: Actor,
+  userId: number,
+  now: Date
+): Promise<{ secret: string; uri: string }> {
   const user = await findUserById(db, userId);
   if (!user) throw new ServiceError('not_found', '账号不存在');
   if (user.totp_enabled) throw new ServiceError('conflict', '已绑定双因素认证');
   const secret = generateTotpSecret();
   await db.transaction().execute(async (trx) => {
-    if (!(await updateUser(trx, user.id, user.version, { totp_secret: secret, updated_at: now.toISOString() }))) throw new ServiceError('conflict', '账号已被他人修改，请重试');
+    if (!(await updateUser(trx, user.id, user.version, { totp_secret: secret, updated_at: now.toISOString() })))
+      throw new ServiceError('conflict', '账号已被他人修改，请重试');
     await appendAudit(trx, actor, { action: 'totp_setup', objectType: 'user', objectId: user.id, outcome: 'ok' }, now);
   });
   return { secret, uri: totpUri(secret, user.username) };
 }
 
 /** Confirms the binding with a code; the account's other sessions end. */
-export async function confirmTotpEnrollment(db: Kysely<Database>, actor: Actor, userId: number, sessionId: string, code: string, now: Date): Promise<void> {
+export async function confirmTotpEnrollment(
+  db: Kysely<Database>,
+  actor: Actor,
+  userId: number,
+  sessionId: string,
+  code: string,
+  now: Date
+): Promise<void> {
   const user = await findUserById(db, userId);
   if (!user?.totp_secret) throw new ServiceError('invalid', '请先生成双因素认证密钥');
-  if (!verifyTotp(user.totp_secret, code, now)) throw new ServiceError('invalid', '双因素认证码不正确', { field: 'code', label: '双因素认证码' });
+  if (!verifyTotp(user.totp_secret, code, now))
+    throw new ServiceError('invalid', '双因素认证码不正确', { field: 'code', label: '双因素认证码' });
   await db.transaction().execute(async (trx) => {
-    if (!(await updateUser(trx, user.id, user.version, { totp_enabled: 1, updated_at: now.toISOString() }))) throw new ServiceError('conflict', '账号已被他人修改，请重试');
+    if (!(await updateUser(trx, user.id, user.version, { totp_enabled: 1, updated_at: now.toISOString() })))
+      throw new ServiceError('conflict', '账号已被他人修改，请重试');
     await endUserSessions(trx, user.id, now.toISOString(), sessionId);
     await appendAudit(trx, actor, { action: 'totp_enable', objectType: 'user', objectId: user.id, outcome: 'ok' }, now);
   });

@@ -13,7 +13,11 @@ export const FIRST_ADMIN_USERNAME = 'admin';
  * (the given one, or a random one) that must be changed at first login. Returns the password
  * to show once, or undefined when accounts exist.
  */
-export async function ensureFirstAdmin(db: Kysely<Database>, given: string | undefined, now: Date): Promise<string | undefined> {
+export async function ensureFirstAdmin(
+  db: Kysely<Database>,
+  given: string | undefined,
+  now: Date
+): Promise<string | undefined> {
   if ((await countUsers(db)) > 0) return undefined;
   const password = given ?? `${randomToken(12)}Aa1!`;
   const problems = passwordProblems(password, FIRST_ADMIN_USERNAME, isCommonPassword);
@@ -23,10 +27,28 @@ export async function ensureFirstAdmin(db: Kysely<Database>, given: string | und
   await db.transaction().execute(async (trx) => {
     if ((await countUsers(trx)) > 0) return;
     const id = await insertUser(trx, {
-      username: FIRST_ADMIN_USERNAME, display_name: '系统管理员', role: 'sys_admin', unit_id: null,
-      password_hash: passwordHash, password_changed_at: at, must_change_password: 1, created_at: at, updated_at: at,
+      username: FIRST_ADMIN_USERNAME,
+      display_name: '系统管理员',
+      role: 'sys_admin',
+      unit_id: null,
+      password_hash: passwordHash,
+      password_changed_at: at,
+      must_change_password: 1,
+      created_at: at,
+      updated_at: at,
     });
-    await appendAudit(trx, { id: null, username: 'system', ip: 'local' }, { action: 'create_first_admin', objectType: 'user', objectId: id, outcome: 'ok', after: { username: FIRST_ADMIN_USERNAME, role: 'sys_admin' } }, now);
+    await appendAudit(
+      trx,
+      { id: null, username: 'system', ip: 'local' },
+      {
+        action: 'create_first_admin',
+        objectType: 'user',
+        objectId: id,
+        outcome: 'ok',
+        after: { username: FIRST_ADMIN_USERNAME, role: 'sys_admin' },
+      },
+      now
+    );
   });
   return password;
 }

@@ -3,7 +3,12 @@ import type { Kysely } from 'kysely';
 import { checkAttachment } from '../../domain/attachment-type.js';
 import { EDITABLE_STATUSES } from '../../domain/item-workflow.js';
 import type { Database } from '../../db/database.js';
-import { deleteAttachment, findAttachment, insertAttachment, insertItemEvent } from '../../db/repositories/item.repository.js';
+import {
+  deleteAttachment,
+  findAttachment,
+  insertAttachment,
+  insertItemEvent,
+} from '../../db/repositories/item.repository.js';
 import type { AttachmentRow } from '../../db/tables/attachment.table.js';
 import type { ItemStatus } from '../../shared/item-fields.js';
 import { appendAudit } from '../audit/append-audit.js';
@@ -12,37 +17,106 @@ import { loadVisibleItem } from './item-access.js';
 import { requireRole, type ActingUser } from '../acting-user.js';
 
 /** 信息员 attaches a Word, PDF or image file to a draft; its type is checked by content. */
-export async function addAttachment(db: Kysely<Database>, user: ActingUser, itemId: number, file: { name: string; data: Buffer }, now: Date): Promise<{ id: number }> {
+export async function addAttachment(
+  db: Kysely<Database>,
+  user: ActingUser,
+  itemId: number,
+  file: { name: string; data: Buffer },
+  now: Date
+): Promise<{ id: number }> {
   const item = await loadVisibleItem(db, user, itemId, now);
   requireRole(user, ['officer'], '上传附件');
-  if (!EDITABLE_STATUSES.includes(item.status as ItemStatus)) throw new ServiceError('conflict', '稿件已提交，不能再添加附件');
+  if (!EDITABLE_STATUSES.includes(item.status as ItemStatus))
+    throw new ServiceError('conflict', '稿件已提交，不能再添加附件');
   const checked = checkAttachment(file.name, file.data);
   if ('refusal' in checked) throw new ServiceError('invalid', checked.refusal, { field: 'file', label: '附件' });
   const at = now.toISOString();
   return db.transaction().execute(async (trx) => {
     const sha256 = createHash('sha256').update(file.data).digest('hex');
-    const id = await insertAttachment(trx, { item_id: itemId, filename: checked.fileName, media_type: checked.mediaType, size: file.data.length, sha256, content: file.data, created_by: user.id, created_at: at });
-    await insertItemEvent(trx, { item_id: itemId, at, actor_id: user.id, actor: user.displayName, action: 'attach', from_status: item.status, to_status: item.status, comment: checked.fileName });
-    await appendAudit(trx, user, { action: 'add_attachment', objectType: 'attachment', objectId: id, outcome: 'ok', after: { item_id: itemId, filename: checked.fileName, size: file.data.length, sha256 } }, now);
+    const id = await insertAttachment(trx, {
+      item_id: itemId,
+      filename: checked.fileName,
+      media_type: checked.mediaType,
+      size: file.data.length,
+      sha256,
+      content: file.data,
+      created_by: user.id,
+      created_at: at,
+    });
+    await insertItemEvent(trx, {
+      item_id: itemId,
+      at,
+      actor_id: user.id,
+      actor: user.displayName,
+      action: 'attach',
+      from_status: item.status,
+      to_status: item.status,
+      comment: checked.fileName,
+    });
+    await appendAudit(
+      trx,
+      user,
+      {
+        action: 'add_attachment',
+        objectType: 'attachment',
+        objectId: id,
+        outcome: 'ok',
+        after: { item_id: itemId, filename: checked.fileName, size: file.data.length, sha256 },
+      },
+      now
+    );
     return { id };
   });
 }
 
 /** An attachment of an item the user may see. */
-export async function readAttachment(db: Kysely<Database>, user: ActingUser, itemId: number, attachmentId: number, now: Date): Promise<AttachmentRow> {
+export async function readAttachment(
+  db: Kysely<Database>,
+  user: ActingUser,
+  itemId: number,
+  attachmentId: number,
+  now: Date
+): Promise<AttachmentRow> {
   await loadVisibleItem(db, user, itemId, now);
   const attachment = await findAttachment(db, itemId, attachmentId);
   if (!attachment) throw new ServiceError('not_found', '附件不存在');
   return attachment;
 }
 
-export async function removeAttachment(db: Kysely<Database>, user: ActingUser, itemId: number, attachmentId: number, now: Date): Promise<void> {
+export async function removeAttachment(
+  db: Kysely<Database>,
+  user: ActingUser,
+  itemId: number,
+  attachmentId: number,
+  now: Date
+): Promise<void> {
   const item = await loadVisibleItem(db, user, itemId, now);
   requireRole(user, ['officer'], '删除附件');
-  if (!EDITABLE_STATUSES.includes(item.status as ItemStatus)) throw new ServiceError('conflict', '稿件已提交，不能删除附件');
+  if (!EDITABLE_STATUSES.includes(item.status as ItemStatus))
+    throw new ServiceError('conflict', '稿件已提交，不能删除附件');
   await db.transaction().execute(async (trx) => {
     if (!(await deleteAttachment(trx, itemId, attachmentId))) throw new ServiceError('not_found', '附件不存在');
-    await insertItemEvent(trx, { item_id: itemId, at: now.toISOString(), actor_id: user.id, actor: user.displayName, action: 'detach', from_status: item.status, to_status: item.status, comment: String(attachmentId) });
-    await appendAudit(trx, user, { action: 'remove_attachment', objectType: 'attachment', objectId: attachmentId, outcome: 'ok', before: { item_id: itemId } }, now);
+    await insertItemEvent(trx, {
+      item_id: itemId,
+      at: now.toISOString(),
+      actor_id: user.id,
+      actor: user.displayName,
+      action: 'detach',
+      from_status: item.status,
+      to_status: item.status,
+      comment: String(attachmentId),
+    });
+    await appendAudit(
+      trx,
+      user,
+      {
+        action: 'remove_attachment',
+        objectType: 'attachment',
+        objectId: attachmentId,
+        outcome: 'ok',
+        before: { item_id: itemId },
+      },
+      now
+    );
   });
 }

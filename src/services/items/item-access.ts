@@ -11,11 +11,21 @@ import { ServiceError } from '../service-error.js';
  * The item if the user may see it. Another unit's item, or one the district has not been sent,
  * answers 404 as if it did not exist (no guessing ids), and the attempt is audited.
  */
-export async function loadVisibleItem(db: Kysely<Database> | Db, user: ActingUser, id: number, now: Date): Promise<ItemRow> {
+export async function loadVisibleItem(
+  db: Kysely<Database> | Db,
+  user: ActingUser,
+  id: number,
+  now: Date
+): Promise<ItemRow> {
   const item = await findItem(db, id);
   if (item && canSeeItem(user, { unitId: item.unit_id, sentAt: item.sent_at })) return item;
   if (item) {
-    await appendAudit(db, user, { action: 'access', objectType: 'item', objectId: id, outcome: 'denied', after: { reason: 'not_visible' } }, now);
+    await appendAudit(
+      db,
+      user,
+      { action: 'access', objectType: 'item', objectId: id, outcome: 'denied', after: { reason: 'not_visible' } },
+      now
+    );
   }
   throw new ServiceError('not_found', '稿件不存在').audited();
 }

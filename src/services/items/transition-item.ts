@@ -18,12 +18,25 @@ import { requireRole, type ActingUser } from '../acting-user.js';
  * current state, at the version the user saw. Sending to the district sets the submission date
  * (which decides whether a solicitation was answered in time) and rescores the item.
  */
-export async function transitionItem(db: Kysely<Database>, user: ActingUser, id: number, version: number, action: ItemAction, comment: string | undefined, now: Date): Promise<ItemStatus> {
+export async function transitionItem(
+  db: Kysely<Database>,
+  user: ActingUser,
+  id: number,
+  version: number,
+  action: ItemAction,
+  comment: string | undefined,
+  now: Date
+): Promise<ItemStatus> {
   const item = await loadVisibleItem(db, user, id, now);
   const rule = ITEM_ACTIONS[action];
   requireRole(user, rule.roles, `执行“${rule.label}”`);
-  if (item.version !== version) throw new ServiceError('conflict', '稿件已被他人修改，请刷新后重试', { currentVersion: item.version });
-  const next = nextStatus(action, { status: item.status as ItemStatus, isMajor: Boolean(item.is_major), paperCopyOn: item.paper_copy_on }, comment);
+  if (item.version !== version)
+    throw new ServiceError('conflict', '稿件已被他人修改，请刷新后重试', { currentVersion: item.version });
+  const next = nextStatus(
+    action,
+    { status: item.status as ItemStatus, isMajor: Boolean(item.is_major), paperCopyOn: item.paper_copy_on },
+    comment
+  );
   if ('refusal' in next) throw new ServiceError('conflict', next.refusal);
 
   const at = now.toISOString();
@@ -40,9 +53,31 @@ export async function transitionItem(db: Kysely<Database>, user: ActingUser, id:
   if (action === 'reject') changes.rejection_reason = comment!.trim();
 
   await db.transaction().execute(async (trx) => {
-    if (!(await updateItem(trx, id, version, changes))) throw new ServiceError('conflict', '稿件已被他人修改，请刷新后重试');
-    await insertItemEvent(trx, { item_id: id, at, actor_id: user.id, actor: user.displayName, action, from_status: item.status, to_status: next.status, comment: comment?.trim() || null });
-    await appendAudit(trx, user, { action: `item_${action}`, objectType: 'item', objectId: id, outcome: 'ok', before: { status: item.status }, after: changes }, now);
+    if (!(await updateItem(trx, id, version, changes)))
+      throw new ServiceError('conflict', '稿件已被他人修改，请刷新后重试');
+    await insertItemEvent(trx, {
+      item_id: id,
+      at,
+      actor_id: user.id,
+      actor: user.displayName,
+      action,
+      from_status: item.status,
+      to_status: next.status,
+      comment: comment?.trim() || null,
+    });
+    await appendAudit(
+      trx,
+      user,
+      {
+        action: `item_${action}`,
+        objectType: 'item',
+        objectId: id,
+        outcome: 'ok',
+        before: { status: item.status },
+        after: changes,
+      },
+      now
+    );
     if (isSent || changes.sent_at === null) {
       // Whether the item answers its solicitations in time has changed with it.
       const solicitationIds = await solicitationIdsOfItem(trx, id);

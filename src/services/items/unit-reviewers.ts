@@ -14,7 +14,11 @@ export async function reviewersOfMyUnit(db: Kysely<Database>, user: ActingUser) 
   const leaders = await listUnitLeaders(db, user.unitId);
   const reviewers = leaders.filter((l) => l.role === 'reviewer').map((l) => l.displayName);
   const principals = leaders.filter((l) => l.role === 'principal').map((l) => l.displayName);
-  return { reviewers, principals, reviewedBy: reviewers.length > 0 ? 'reviewer' as const : principals.length > 0 ? 'principal' as const : null };
+  return {
+    reviewers,
+    principals,
+    reviewedBy: reviewers.length > 0 ? ('reviewer' as const) : principals.length > 0 ? ('principal' as const) : null,
+  };
 }
 
 /**

@@ -16,6 +16,11 @@ export async function deletePenalty(db: Kysely<Database>, user: ActingUser, id: 
     if (!penalty) throw new ServiceError('not_found', '扣分记录不存在');
     await deletePenaltyRow(trx, id);
     await recomputeBookings(trx, { penaltyIds: [id] }, policies);
-    await appendAudit(trx, user, { action: 'delete_penalty', objectType: 'penalty', objectId: id, outcome: 'ok', before: penalty }, now);
+    await appendAudit(
+      trx,
+      user,
+      { action: 'delete_penalty', objectType: 'penalty', objectId: id, outcome: 'ok', before: penalty },
+      now
+    );
   });
 }

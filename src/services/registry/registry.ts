@@ -35,50 +35,120 @@ function requireRegistryWriter(user: ActingUser, unitId: number): void {
 }
 
 function checkContact(input: ContactInput): void {
-  if (!(input.duty in CONTACT_DUTIES)) throw new ServiceError('invalid', '职责不正确', { field: 'duty', label: '职责' });
-  if (!(input.staffing in STAFFING)) throw new ServiceError('invalid', '编制类别不正确', { field: 'staffing', label: '编制类别' });
-  for (const [field, label] of [['officePhone', '办公电话'], ['mobile', '手机']] as const) {
+  if (!(input.duty in CONTACT_DUTIES))
+    throw new ServiceError('invalid', '职责不正确', { field: 'duty', label: '职责' });
+  if (!(input.staffing in STAFFING))
+    throw new ServiceError('invalid', '编制类别不正确', { field: 'staffing', label: '编制类别' });
+  for (const [field, label] of [
+    ['officePhone', '办公电话'],
+    ['mobile', '手机'],
+  ] as const) {
     const value = input[field];
     if (value && !isPhoneNumber(value)) throw new ServiceError('invalid', `${label}格式不正确`, { field, label });
   }
-  if (!input.officePhone && !input.mobile) throw new ServiceError('invalid', '办公电话和手机至少填一项', { field: 'mobile', label: '手机' });
-  for (const [field, label] of [['startedOn', '任职日期'], ['noticeDate', '书面告知日期']] as const) {
+  if (!input.officePhone && !input.mobile)
+    throw new ServiceError('invalid', '办公电话和手机至少填一项', { field: 'mobile', label: '手机' });
+  for (const [field, label] of [
+    ['startedOn', '任职日期'],
+    ['noticeDate', '书面告知日期'],
+  ] as const) {
     const value = input[field];
     if (value && !isIsoDate(value)) throw new ServiceError('invalid', `${label}不是有效日期`, { field, label });
   }
 }
 
 /** Registers a person for a unit. */
-export async function addContact(db: Kysely<Database>, user: ActingUser, unitId: number, input: ContactInput, now: Date): Promise<{ id: number }> {
+export async function addContact(
+  db: Kysely<Database>,
+  user: ActingUser,
+  unitId: number,
+  input: ContactInput,
+  now: Date
+): Promise<{ id: number }> {
   requireRegistryWriter(user, unitId);
   checkContact(input);
   if (!(await unitExists(db, unitId))) throw new ServiceError('not_found', '单位不存在');
   const at = now.toISOString();
   return db.transaction().execute(async (trx) => {
     const values = {
-      unit_id: unitId, duty: input.duty, name: input.name.trim(), post: input.post.trim(), office_phone: input.officePhone?.trim() || null, mobile: input.mobile?.trim() || null,
-      staffing: input.staffing, notice_date: input.noticeDate ?? null, started_on: input.startedOn, ended_on: null, created_at: at, updated_at: at,
+      unit_id: unitId,
+      duty: input.duty,
+      name: input.name.trim(),
+      post: input.post.trim(),
+      office_phone: input.officePhone?.trim() || null,
+      mobile: input.mobile?.trim() || null,
+      staffing: input.staffing,
+      notice_date: input.noticeDate ?? null,
+      started_on: input.startedOn,
+      ended_on: null,
+      created_at: at,
+      updated_at: at,
     };
     const id = await insertContact(trx, values);
-    await appendAudit(trx, user, { action: 'add_contact', objectType: 'unit_contact', objectId: id, outcome: 'ok', after: values }, now);
+    await appendAudit(
+      trx,
+      user,
+      { action: 'add_contact', objectType: 'unit_contact', objectId: id, outcome: 'ok', after: values },
+      now
+    );
     return { id };
   });
 }
 
 /** 人员更换: ends a registration on a date, with the date the written notice arrived. */
-export async function endContact(db: Kysely<Database>, user: ActingUser, id: number, version: number, endedOn: string, noticeDate: string | null, now: Date): Promise<void> {
+export async function endContact(
+  db: Kysely<Database>,
+  user: ActingUser,
+  id: number,
+  version: number,
+  endedOn: string,
+  noticeDate: string | null,
+  now: Date
+): Promise<void> {
   const contact = await findContact(db, id);
   if (!contact || (isUnitRole(user.role) && contact.unit_id !== user.unitId)) {
-    if (contact) await appendAudit(db, user, { action: 'access', objectType: 'unit_contact', objectId: id, outcome: 'denied', after: { reason: 'other_unit' } }, now);
+    if (contact)
+      await appendAudit(
+        db,
+        user,
+        {
+          action: 'access',
+          objectType: 'unit_contact',
+          objectId: id,
+          outcome: 'denied',
+          after: { reason: 'other_unit' },
+        },
+        now
+      );
     throw new ServiceError('not_found', '登记记录不存在');
   }
   requireRegistryWriter(user, contact.unit_id);
-  if (!isIsoDate(endedOn)) throw new ServiceError('invalid', '离任日期不是有效日期', { field: 'endedOn', label: '离任日期' });
-  if (contact.version !== version) throw new ServiceError('conflict', '登记记录已被他人修改，请刷新后重试', { currentVersion: contact.version });
+  if (!isIsoDate(endedOn))
+    throw new ServiceError('invalid', '离任日期不是有效日期', { field: 'endedOn', label: '离任日期' });
+  if (contact.version !== version)
+    throw new ServiceError('conflict', '登记记录已被他人修改，请刷新后重试', { currentVersion: contact.version });
   await db.transaction().execute(async (trx) => {
-    const changes = { ended_on: endedOn, notice_date: noticeDate ?? contact.notice_date, updated_at: now.toISOString(), version: version + 1 };
-    if (!(await endContactRow(trx, id, version, changes))) throw new ServiceError('conflict', '登记记录已被他人修改，请刷新后重试');
-    await appendAudit(trx, user, { action: 'end_contact', objectType: 'unit_contact', objectId: id, outcome: 'ok', before: { ended_on: contact.ended_on }, after: changes }, now);
+    const changes = {
+      ended_on: endedOn,
+      notice_date: noticeDate ?? contact.notice_date,
+      updated_at: now.toISOString(),
+      version: version + 1,
+    };
+    if (!(await endContactRow(trx, id, version, changes)))
+      throw new ServiceError('conflict', '登记记录已被他人修改，请刷新后重试');
+    await appendAudit(
+      trx,
+      user,
+      {
+        action: 'end_contact',
+        objectType: 'unit_contact',
+        objectId: id,
+        outcome: 'ok',
+        before: { ended_on: contact.ended_on },
+        after: changes,
+      },
+      now
+    );
   });
 }
 
@@ -87,15 +157,27 @@ export async function endContact(db: Kysely<Database>, user: ActingUser, id: num
  * since when, and — while it has no officer registered — its officer accounts, offered as the entry.
  */
 export async function readRegistry(db: Kysely<Database>, user: ActingUser, now: Date) {
-  if (!isDistrictRole(user.role) && !isUnitRole(user.role)) throw new ServiceError('forbidden', '当前账号无权查看信息员登记');
+  if (!isDistrictRole(user.role) && !isUnitRole(user.role))
+    throw new ServiceError('forbidden', '当前账号无权查看信息员登记');
   const [units, contacts, policies, officerAccounts] = await Promise.all([
-    listRegistryUnits(db, isUnitRole(user.role) ? user.unitId! : undefined), listContacts(db), listPolicies(db),
+    listRegistryUnits(db, isUnitRole(user.role) ? user.unitId! : undefined),
+    listContacts(db),
+    listPolicies(db),
     listUnitAccountsOfRole(db, 'officer', isUnitRole(user.role) ? user.unitId! : undefined),
   ]);
   const policy = policyInForce(policies, todayInChina(now));
   return units.map((unit) => {
     const own = contacts.filter((c) => c.unit_id === unit.id);
-    const gaps = registryGaps(unit.series_code, own.map((c) => ({ duty: c.duty as ContactDuty, staffing: c.staffing as Staffing, startedOn: c.started_on, endedOn: c.ended_on })), policy);
+    const gaps = registryGaps(
+      unit.series_code,
+      own.map((c) => ({
+        duty: c.duty as ContactDuty,
+        staffing: c.staffing as Staffing,
+        startedOn: c.started_on,
+        endedOn: c.ended_on,
+      })),
+      policy
+    );
     // Offered only while the unit has no officer registered at all.
     const hasOfficer = own.some((c) => c.duty === 'officer' && c.ended_on === null);
     return {
@@ -104,15 +186,42 @@ export async function readRegistry(db: Kysely<Database>, user: ActingUser, now: 
       history: own.filter((c) => c.ended_on !== null).map(presentContact),
       warnings: gaps.map((g) => g.problem),
       gaps,
-      unregisteredOfficers: hasOfficer ? [] : officerAccounts.filter((a) => a.unit_id === unit.id).map((a) => ({ accountId: a.id, name: a.display_name, phone: a.phone })),
+      unregisteredOfficers: hasOfficer
+        ? []
+        : officerAccounts
+            .filter((a) => a.unit_id === unit.id)
+            .map((a) => ({ accountId: a.id, name: a.display_name, phone: a.phone })),
     };
   });
 }
 
-function presentContact(c: { id: number; duty: string; name: string; post: string; office_phone: string | null; mobile: string | null; staffing: string; notice_date: string | null; started_on: string; ended_on: string | null; version: number }) {
+function presentContact(c: {
+  id: number;
+  duty: string;
+  name: string;
+  post: string;
+  office_phone: string | null;
+  mobile: string | null;
+  staffing: string;
+  notice_date: string | null;
+  started_on: string;
+  ended_on: string | null;
+  version: number;
+}) {
   return {
-    id: c.id, duty: c.duty, dutyName: CONTACT_DUTIES[c.duty as ContactDuty] ?? c.duty, name: c.name, post: c.post, officePhone: c.office_phone, mobile: c.mobile,
-    staffing: c.staffing, staffingName: STAFFING[c.staffing as Staffing] ?? c.staffing, noticeDate: c.notice_date, startedOn: c.started_on, endedOn: c.ended_on, version: c.version,
+    id: c.id,
+    duty: c.duty,
+    dutyName: CONTACT_DUTIES[c.duty as ContactDuty] ?? c.duty,
+    name: c.name,
+    post: c.post,
+    officePhone: c.office_phone,
+    mobile: c.mobile,
+    staffing: c.staffing,
+    staffingName: STAFFING[c.staffing as Staffing] ?? c.staffing,
+    noticeDate: c.notice_date,
+    startedOn: c.started_on,
+    endedOn: c.ended_on,
+    version: c.version,
   };
 }
 
@@ -125,31 +234,64 @@ export interface TrainingInput {
 }
 
 /** 信息员培训: the editor records a session and who attended. */
-export async function recordTraining(db: Kysely<Database>, user: ActingUser, input: TrainingInput, now: Date): Promise<{ id: number }> {
+export async function recordTraining(
+  db: Kysely<Database>,
+  user: ActingUser,
+  input: TrainingInput,
+  now: Date
+): Promise<{ id: number }> {
   if (user.role !== 'editor') throw new ServiceError('forbidden', '当前账号无权登记培训');
-  if (!isIsoDate(input.date)) throw new ServiceError('invalid', '培训日期不是有效日期', { field: 'date', label: '培训日期' });
+  if (!isIsoDate(input.date))
+    throw new ServiceError('invalid', '培训日期不是有效日期', { field: 'date', label: '培训日期' });
   return db.transaction().execute(async (trx) => {
-    const values = { date: input.date, title: input.title.trim(), organizer: input.organizer?.trim() || null, notes: input.notes?.trim() || null, created_at: now.toISOString() };
-    const id = await insertTraining(trx, values, input.attendees.map((a) => ({ unitId: a.unitId, name: a.name.trim() })));
-    await appendAudit(trx, user, { action: 'record_training', objectType: 'training', objectId: id, outcome: 'ok', after: { ...values, attendees: input.attendees } }, now);
+    const values = {
+      date: input.date,
+      title: input.title.trim(),
+      organizer: input.organizer?.trim() || null,
+      notes: input.notes?.trim() || null,
+      created_at: now.toISOString(),
+    };
+    const id = await insertTraining(
+      trx,
+      values,
+      input.attendees.map((a) => ({ unitId: a.unitId, name: a.name.trim() }))
+    );
+    await appendAudit(
+      trx,
+      user,
+      {
+        action: 'record_training',
+        objectType: 'training',
+        objectId: id,
+        outcome: 'ok',
+        after: { ...values, attendees: input.attendees },
+      },
+      now
+    );
     return { id };
   });
 }
 
 /** Training sessions with their attendees; a unit sees the names of its own people only. */
 export async function listTrainings(db: Kysely<Database>, user: ActingUser) {
-  if (!isDistrictRole(user.role) && !isUnitRole(user.role)) throw new ServiceError('forbidden', '当前账号无权查看培训记录');
-  const [trainings, attendees] = await Promise.all([
-    listTrainingRows(db),
-    listAttendees(db),
-  ]);
+  if (!isDistrictRole(user.role) && !isUnitRole(user.role))
+    throw new ServiceError('forbidden', '当前账号无权查看培训记录');
+  const [trainings, attendees] = await Promise.all([listTrainingRows(db), listAttendees(db)]);
   return trainings.map((t) => ({
-    id: t.id, date: t.date, title: t.title, organizer: t.organizer, notes: t.notes,
-    attendees: attendees.filter((a) => a.training_id === t.id && (!isUnitRole(user.role) || a.unit_id === user.unitId)).map((a) => ({ name: a.name, unit: a.unit_id === null ? null : { id: a.unit_id, name: a.unit } })),
+    id: t.id,
+    date: t.date,
+    title: t.title,
+    organizer: t.organizer,
+    notes: t.notes,
+    attendees: attendees
+      .filter((a) => a.training_id === t.id && (!isUnitRole(user.role) || a.unit_id === user.unitId))
+      .map((a) => ({ name: a.name, unit: a.unit_id === null ? null : { id: a.unit_id, name: a.unit } })),
   }));
 }
 
 /** Units with no officer registered (the editor's and office leader's reminder). */
 export async function unitsMissingOfficers(db: Kysely<Database>, user: ActingUser, now: Date) {
-  return (await readRegistry(db, user, now)).filter((r) => !r.contacts.some((c) => c.duty === 'officer')).map((r) => r.unit);
+  return (await readRegistry(db, user, now))
+    .filter((r) => !r.contacts.some((c) => c.duty === 'officer'))
+    .map((r) => r.unit);
 }

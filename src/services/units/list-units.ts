@@ -12,7 +12,13 @@ export async function listUnitsWithTargets(db: Kysely<Database>, now: Date) {
   const policy = policyInForce(policies, todayInChina(now)) ?? policies[0];
   const names = new Map(series.map((s) => [s.code, s.name]));
   return units.map((u) => ({
-    id: u.id, name: u.name, initials: pinyinInitials(u.name), series: u.series_code, seriesName: names.get(u.series_code), version: u.version,
-    quarterlyTarget: policy?.series[u.series_code]?.quarterly ?? null, annualTarget: policy?.series[u.series_code]?.annual ?? null,
+    id: u.id,
+    name: u.name,
+    initials: pinyinInitials(u.name),
+    series: u.series_code,
+    seriesName: names.get(u.series_code),
+    version: u.version,
+    quarterlyTarget: policy?.series[u.series_code]?.quarterly ?? null,
+    annualTarget: policy?.series[u.series_code]?.annual ?? null,
   }));
 }

@@ -10,28 +10,37 @@ export const IdParams = Type.Object({ id: Type.Integer({ title: '编号', minimu
 export type IdParams = Static<typeof IdParams>;
 
 /** POST /api/accounts */
-export const CreateAccountBody = Type.Object({
-  username: Type.String({ title: '用户名', minLength: 3, maxLength: 50 }),
-  displayName: Type.String({ title: '姓名', minLength: 1, maxLength: 50 }),
-  role: RoleField,
-  unitId: UnitIdField,
-  phone: Type.Optional(PhoneField),
-  password: Type.Optional(Type.String({ title: '初始密码', minLength: 1, maxLength: 128 })),
-}, { additionalProperties: false });
+export const CreateAccountBody = Type.Object(
+  {
+    username: Type.String({ title: '用户名', minLength: 3, maxLength: 50 }),
+    displayName: Type.String({ title: '姓名', minLength: 1, maxLength: 50 }),
+    role: RoleField,
+    unitId: UnitIdField,
+    phone: Type.Optional(PhoneField),
+    password: Type.Optional(Type.String({ title: '初始密码', minLength: 1, maxLength: 128 })),
+  },
+  { additionalProperties: false }
+);
 export type CreateAccountBody = Static<typeof CreateAccountBody>;
 
 /** PATCH /api/accounts/:id */
-export const UpdateAccountBody = Type.Object({
-  version: VersionField,
-  displayName: Type.Optional(Type.String({ title: '姓名', minLength: 1, maxLength: 50 })),
-  unitId: Type.Optional(UnitIdField),
-  phone: Type.Optional(PhoneField),
-  isDisabled: Type.Optional(Type.Boolean({ title: '停用' })),
-}, { additionalProperties: false });
+export const UpdateAccountBody = Type.Object(
+  {
+    version: VersionField,
+    displayName: Type.Optional(Type.String({ title: '姓名', minLength: 1, maxLength: 50 })),
+    unitId: Type.Optional(UnitIdField),
+    phone: Type.Optional(PhoneField),
+    isDisabled: Type.Optional(Type.Boolean({ title: '停用' })),
+  },
+  { additionalProperties: false }
+);
 export type UpdateAccountBody = Static<typeof UpdateAccountBody>;
 
 /** PUT /api/accounts/:id/role */
-export const AssignRoleBody = Type.Object({ version: VersionField, role: RoleField, unitId: UnitIdField }, { additionalProperties: false });
+export const AssignRoleBody = Type.Object(
+  { version: VersionField, role: RoleField, unitId: UnitIdField },
+  { additionalProperties: false }
+);
 export type AssignRoleBody = Static<typeof AssignRoleBody>;
 
 /** POST /api/accounts/:id/password-reset */
@@ -39,13 +48,16 @@ export const VersionBody = Type.Object({ version: VersionField }, { additionalPr
 export type VersionBody = Static<typeof VersionBody>;
 
 /** One row of GET /api/accounts. */
-export const Account = Type.Composite([UserView, Type.Object({
-  version: Type.Integer(),
-  phone: Type.Union([Type.String(), Type.Null()]),
-  isDisabled: Type.Boolean(),
-  isLocked: Type.Boolean(),
-  mustChangePassword: Type.Boolean(),
-})]);
+export const Account = Type.Composite([
+  UserView,
+  Type.Object({
+    version: Type.Integer(),
+    phone: Type.Union([Type.String(), Type.Null()]),
+    isDisabled: Type.Boolean(),
+    isLocked: Type.Boolean(),
+    mustChangePassword: Type.Boolean(),
+  }),
+]);
 export type Account = Static<typeof Account>;
 
 export const AccountList = Type.Array(Account);
@@ -69,10 +81,13 @@ const settingsFields = {
 };
 
 /** PUT /api/security-settings: the settings and the version they replace. */
-export const SecuritySettingsBody = Type.Object({
-  version: Type.Integer({ title: '版本号', minimum: 0 }),
-  ...settingsFields,
-}, { additionalProperties: false });
+export const SecuritySettingsBody = Type.Object(
+  {
+    version: Type.Integer({ title: '版本号', minimum: 0 }),
+    ...settingsFields,
+  },
+  { additionalProperties: false }
+);
 export type SecuritySettingsBody = Static<typeof SecuritySettingsBody>;
 
 /** GET and PUT /api/security-settings: the settings in force and their version. */

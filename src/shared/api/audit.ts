@@ -5,17 +5,20 @@ const Outcome = Type.Union([Type.Literal('ok'), Type.Literal('denied'), Type.Lit
 const NullableString = Type.Union([Type.String(), Type.Null()]);
 
 /** GET /api/audit and /api/audit/export */
-export const AuditQuery = Type.Object({
-  from: Type.Optional(Type.String({ title: '起始时间', maxLength: 30 })),
-  to: Type.Optional(Type.String({ title: '截止时间', maxLength: 30 })),
-  actor: Type.Optional(Type.String({ title: '操作人', maxLength: 100 })),
-  action: Type.Optional(Type.String({ title: '操作', maxLength: 50 })),
-  outcome: Type.Optional(Type.Union(Outcome.anyOf, { title: '结果' })),
-  objectType: Type.Optional(Type.String({ title: '对象类型', maxLength: 50 })),
-  objectId: Type.Optional(Type.String({ title: '对象编号', maxLength: 50 })),
-  page: Type.Optional(Type.Integer({ title: '页码', minimum: 1 })),
-  pageSize: Type.Optional(Type.Integer({ title: '每页条数', minimum: 1, maximum: 200 })),
-}, { additionalProperties: false });
+export const AuditQuery = Type.Object(
+  {
+    from: Type.Optional(Type.String({ title: '起始时间', maxLength: 30 })),
+    to: Type.Optional(Type.String({ title: '截止时间', maxLength: 30 })),
+    actor: Type.Optional(Type.String({ title: '操作人', maxLength: 100 })),
+    action: Type.Optional(Type.String({ title: '操作', maxLength: 50 })),
+    outcome: Type.Optional(Type.Union(Outcome.anyOf, { title: '结果' })),
+    objectType: Type.Optional(Type.String({ title: '对象类型', maxLength: 50 })),
+    objectId: Type.Optional(Type.String({ title: '对象编号', maxLength: 50 })),
+    page: Type.Optional(Type.Integer({ title: '页码', minimum: 1 })),
+    pageSize: Type.Optional(Type.Integer({ title: '每页条数', minimum: 1, maximum: 200 })),
+  },
+  { additionalProperties: false }
+);
 export type AuditQuery = Static<typeof AuditQuery>;
 
 /** One entry as stored (chained), with the names behind its ids and its Chinese labels. */

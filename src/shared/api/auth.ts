@@ -3,12 +3,25 @@ import { Type, type Static } from '@sinclair/typebox';
 import type { Role } from '../roles.js';
 
 /** A role as the API sends and accepts it (every role of ROLES; checked below). */
-export const RoleField = Type.Union([
-  Type.Literal('sys_admin'), Type.Literal('security_admin'), Type.Literal('audit_admin'), Type.Literal('editor'),
-  Type.Literal('office_leader'), Type.Literal('officer'), Type.Literal('reviewer'), Type.Literal('principal'),
-], { title: '角色' });
+export const RoleField = Type.Union(
+  [
+    Type.Literal('sys_admin'),
+    Type.Literal('security_admin'),
+    Type.Literal('audit_admin'),
+    Type.Literal('editor'),
+    Type.Literal('office_leader'),
+    Type.Literal('officer'),
+    Type.Literal('reviewer'),
+    Type.Literal('principal'),
+  ],
+  { title: '角色' }
+);
 // Fails to compile when ROLES gains or loses a role the field does not list.
-const roleFieldListsEveryRole: [Role] extends [Static<typeof RoleField>] ? ([Static<typeof RoleField>] extends [Role] ? true : never) : never = true;
+const roleFieldListsEveryRole: [Role] extends [Static<typeof RoleField>]
+  ? [Static<typeof RoleField>] extends [Role]
+    ? true
+    : never
+  : never = true;
 void roleFieldListsEveryRole;
 
 /** The answer of a change that has nothing else to say. */
@@ -16,24 +29,33 @@ export const Done = Type.Object({ ok: Type.Literal(true) });
 export type Done = Static<typeof Done>;
 
 /** POST /api/auth/login */
-export const LoginBody = Type.Object({
-  username: Type.String({ title: '用户名', minLength: 1, maxLength: 100 }),
-  password: Type.String({ title: '密码', minLength: 1, maxLength: 200 }),
-  totp: Type.Optional(Type.String({ title: '双因素认证码', pattern: '^[0-9]{6}$' })),
-}, { additionalProperties: false });
+export const LoginBody = Type.Object(
+  {
+    username: Type.String({ title: '用户名', minLength: 1, maxLength: 100 }),
+    password: Type.String({ title: '密码', minLength: 1, maxLength: 200 }),
+    totp: Type.Optional(Type.String({ title: '双因素认证码', pattern: '^[0-9]{6}$' })),
+  },
+  { additionalProperties: false }
+);
 export type LoginBody = Static<typeof LoginBody>;
 
 /** POST /api/auth/password */
-export const ChangePasswordBody = Type.Object({
-  current: Type.String({ title: '当前密码', minLength: 1, maxLength: 200 }),
-  next: Type.String({ title: '新密码', minLength: 1, maxLength: 200 }),
-}, { additionalProperties: false });
+export const ChangePasswordBody = Type.Object(
+  {
+    current: Type.String({ title: '当前密码', minLength: 1, maxLength: 200 }),
+    next: Type.String({ title: '新密码', minLength: 1, maxLength: 200 }),
+  },
+  { additionalProperties: false }
+);
 export type ChangePasswordBody = Static<typeof ChangePasswordBody>;
 
 /** POST /api/auth/totp/confirm */
-export const TotpConfirmBody = Type.Object({
-  code: Type.String({ title: '双因素认证码', pattern: '^[0-9]{6}$' }),
-}, { additionalProperties: false });
+export const TotpConfirmBody = Type.Object(
+  {
+    code: Type.String({ title: '双因素认证码', pattern: '^[0-9]{6}$' }),
+  },
+  { additionalProperties: false }
+);
 export type TotpConfirmBody = Static<typeof TotpConfirmBody>;
 
 /** An account as the API shows it: never its password hash or TOTP secret. */

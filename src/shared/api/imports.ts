@@ -4,14 +4,22 @@ import { Type, type Static } from '@sinclair/typebox';
 const NullableString = Type.Union([Type.String(), Type.Null()]);
 
 /** POST /api/imports */
-export const ImportQuery = Type.Object({
-  // Validating is the safe default: storing needs an explicit dryRun=false.
-  dryRun: Type.Optional(Type.Boolean({ title: '仅校验（不存储）', default: true })),
-}, { additionalProperties: false });
+export const ImportQuery = Type.Object(
+  {
+    // Validating is the safe default: storing needs an explicit dryRun=false.
+    dryRun: Type.Optional(Type.Boolean({ title: '仅校验（不存储）', default: true })),
+  },
+  { additionalProperties: false }
+);
 export type ImportQuery = Static<typeof ImportQuery>;
 
 /** Records of one type: how many are (or would be) stored and how many were already there. */
-export const ImportCount = Type.Object({ type: Type.String(), name: Type.String(), stored: Type.Integer(), skipped: Type.Integer() });
+export const ImportCount = Type.Object({
+  type: Type.String(),
+  name: Type.String(),
+  stored: Type.Integer(),
+  skipped: Type.Integer(),
+});
 export type ImportCount = Static<typeof ImportCount>;
 
 /** POST /api/imports: what a dry run would store, or what was stored. */
@@ -36,4 +44,10 @@ export const ImportProblem = Type.Object({
 export type ImportProblem = Static<typeof ImportProblem>;
 
 /** GET /api/imports/template: the workbook, as bytes. */
-export const ImportTemplate = { content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: Type.Unsafe<Uint8Array>(Type.String({ format: 'binary' })) } } };
+export const ImportTemplate = {
+  content: {
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+      schema: Type.Unsafe<Uint8Array>(Type.String({ format: 'binary' })),
+    },
+  },
+};

@@ -10,13 +10,53 @@ import { ITEM_STATUSES, type ItemStatus } from '../item-fields.js';
 const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
 const Text = Type.String();
 
-export const ItemHistoryEntry = Type.Object({ at: Text, actor: Text, action: Text, fromStatus: Nullable(Text), toStatus: Nullable(Text), comment: Nullable(Text) });
-export const ItemAttachment = Type.Object({ id: Type.Integer(), filename: Text, mediaType: Text, size: Type.Integer(), sha256: Text, createdAt: Text });
-export const ItemAdoption = Type.Object({ id: Type.Integer(), ref: Text, outlet: Text, kind: Nullable(Text), date: Text, issue: Nullable(Text), version: Type.Integer() });
-export const ItemInstruction = Type.Object({ id: Type.Integer(), ref: Text, level: Text, date: Text, leader: Nullable(Text), text: Nullable(Text) });
+export const ItemHistoryEntry = Type.Object({
+  at: Text,
+  actor: Text,
+  action: Text,
+  fromStatus: Nullable(Text),
+  toStatus: Nullable(Text),
+  comment: Nullable(Text),
+});
+export const ItemAttachment = Type.Object({
+  id: Type.Integer(),
+  filename: Text,
+  mediaType: Text,
+  size: Type.Integer(),
+  sha256: Text,
+  createdAt: Text,
+});
+export const ItemAdoption = Type.Object({
+  id: Type.Integer(),
+  ref: Text,
+  outlet: Text,
+  kind: Nullable(Text),
+  date: Text,
+  issue: Nullable(Text),
+  version: Type.Integer(),
+});
+export const ItemInstruction = Type.Object({
+  id: Type.Integer(),
+  ref: Text,
+  level: Text,
+  date: Text,
+  leader: Nullable(Text),
+  text: Nullable(Text),
+});
 export const ItemUpward = Type.Object({ id: Type.Integer(), ref: Text, level: Text, kind: Nullable(Text), date: Text });
-export const ItemResponse = Type.Object({ id: Type.Integer(), ref: Text, solicitation_id: Type.Integer(), title: Text, deadline: Text });
-export const ItemBooking = Type.Object({ date: Text, points: Type.Number(), rule: Text, record: Type.Object({ type: Text, id: Text }) });
+export const ItemResponse = Type.Object({
+  id: Type.Integer(),
+  ref: Text,
+  solicitation_id: Type.Integer(),
+  title: Text,
+  deadline: Text,
+});
+export const ItemBooking = Type.Object({
+  date: Text,
+  points: Type.Number(),
+  rule: Text,
+  record: Type.Object({ type: Text, id: Text }),
+});
 
 export const ItemDetail = Type.Object({
   id: Type.Integer(),

@@ -7,13 +7,20 @@ import { Type, type Static } from '@sinclair/typebox';
 import { ITEM_ACTIONS } from '../../domain/item-workflow.js';
 import { ITEM_CATEGORIES, ITEM_STATUSES, type ItemStatus } from '../item-fields.js';
 
-const literals = <T extends string>(values: readonly T[], title: string) => Type.Union(values.map((v) => Type.Literal(v)), { title });
+const literals = <T extends string>(values: readonly T[], title: string) =>
+  Type.Union(
+    values.map((v) => Type.Literal(v)),
+    { title }
+  );
 const DateField = (title: string) => Type.String({ title, pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 const Version = Type.Integer({ title: '版本号', minimum: 1 });
 
 export const ItemIdParams = Type.Object({ id: Type.Integer({ title: '稿件编号', minimum: 1 }) });
 export type ItemIdParams = Static<typeof ItemIdParams>;
-export const ItemChildParams = Type.Object({ id: Type.Integer({ title: '稿件编号', minimum: 1 }), childId: Type.Integer({ title: '记录编号', minimum: 1 }) });
+export const ItemChildParams = Type.Object({
+  id: Type.Integer({ title: '稿件编号', minimum: 1 }),
+  childId: Type.Integer({ title: '记录编号', minimum: 1 }),
+});
 export type ItemChildParams = Static<typeof ItemChildParams>;
 
 const draftFields = {
@@ -31,41 +38,56 @@ const draftFields = {
 };
 
 /** A new item may answer a solicitation of its unit from the start (撰写回复稿). */
-export const ItemDraftBody = Type.Object({ ...draftFields, solicitationId: Type.Optional(Type.Integer({ title: '回复的约稿', minimum: 1 })) }, { additionalProperties: false });
+export const ItemDraftBody = Type.Object(
+  { ...draftFields, solicitationId: Type.Optional(Type.Integer({ title: '回复的约稿', minimum: 1 })) },
+  { additionalProperties: false }
+);
 export type ItemDraftBody = Static<typeof ItemDraftBody>;
 export const ItemUpdateBody = Type.Object({ version: Version, ...draftFields }, { additionalProperties: false });
 export type ItemUpdateBody = Static<typeof ItemUpdateBody>;
 
-export const TransitionBody = Type.Object({
-  action: literals(Object.keys(ITEM_ACTIONS) as (keyof typeof ITEM_ACTIONS)[], '操作'),
-  version: Version,
-  comment: Type.Optional(Type.String({ title: '理由', maxLength: 1000 })),
-}, { additionalProperties: false });
+export const TransitionBody = Type.Object(
+  {
+    action: literals(Object.keys(ITEM_ACTIONS) as (keyof typeof ITEM_ACTIONS)[], '操作'),
+    version: Version,
+    comment: Type.Optional(Type.String({ title: '理由', maxLength: 1000 })),
+  },
+  { additionalProperties: false }
+);
 export type TransitionBody = Static<typeof TransitionBody>;
 
-export const PaperCopyBody = Type.Object({ version: Version, date: DateField('书面稿件报送日期') }, { additionalProperties: false });
+export const PaperCopyBody = Type.Object(
+  { version: Version, date: DateField('书面稿件报送日期') },
+  { additionalProperties: false }
+);
 export type PaperCopyBody = Static<typeof PaperCopyBody>;
 
-export const ItemListQuery = Type.Object({
-  status: Type.Optional(literals(Object.keys(ITEM_STATUSES) as (keyof typeof ITEM_STATUSES)[], '状态')),
-  unitId: Type.Optional(Type.Integer({ title: '单位', minimum: 1 })),
-  series: Type.Optional(Type.String({ title: '序列', maxLength: 20 })),
-  category: Type.Optional(Type.String({ title: '内容类别', maxLength: 50 })),
-  from: Type.Optional(DateField('起始日期')),
-  to: Type.Optional(DateField('截止日期')),
-  q: Type.Optional(Type.String({ title: '关键词', minLength: 1, maxLength: 50 })),
-  outlet: Type.Optional(Type.String({ title: '采用载体', minLength: 1, maxLength: 20 })),
-  sort: Type.Optional(literals(['submitted', 'unit', 'status', 'points'], '排序字段')),
-  order: Type.Optional(literals(['asc', 'desc'], '排序方向')),
-  page: Type.Optional(Type.Integer({ title: '页码', minimum: 1, default: 1 })),
-  pageSize: Type.Optional(Type.Integer({ title: '每页条数', minimum: 1, maximum: 100, default: 20 })),
-}, { additionalProperties: false });
+export const ItemListQuery = Type.Object(
+  {
+    status: Type.Optional(literals(Object.keys(ITEM_STATUSES) as (keyof typeof ITEM_STATUSES)[], '状态')),
+    unitId: Type.Optional(Type.Integer({ title: '单位', minimum: 1 })),
+    series: Type.Optional(Type.String({ title: '序列', maxLength: 20 })),
+    category: Type.Optional(Type.String({ title: '内容类别', maxLength: 50 })),
+    from: Type.Optional(DateField('起始日期')),
+    to: Type.Optional(DateField('截止日期')),
+    q: Type.Optional(Type.String({ title: '关键词', minLength: 1, maxLength: 50 })),
+    outlet: Type.Optional(Type.String({ title: '采用载体', minLength: 1, maxLength: 20 })),
+    sort: Type.Optional(literals(['submitted', 'unit', 'status', 'points'], '排序字段')),
+    order: Type.Optional(literals(['asc', 'desc'], '排序方向')),
+    page: Type.Optional(Type.Integer({ title: '页码', minimum: 1, default: 1 })),
+    pageSize: Type.Optional(Type.Integer({ title: '每页条数', minimum: 1, maximum: 100, default: 20 })),
+  },
+  { additionalProperties: false }
+);
 export type ItemListQuery = Static<typeof ItemListQuery>;
 
 /** At most one page of the inbox at a time. */
-export const SimilarItemsQuery = Type.Object({
-  ids: Type.String({ title: '稿件编号', pattern: '^[1-9]\\d{0,9}(,[1-9]\\d{0,9}){0,99}$' }),
-}, { additionalProperties: false });
+export const SimilarItemsQuery = Type.Object(
+  {
+    ids: Type.String({ title: '稿件编号', pattern: '^[1-9]\\d{0,9}(,[1-9]\\d{0,9}){0,99}$' }),
+  },
+  { additionalProperties: false }
+);
 export type SimilarItemsQuery = Static<typeof SimilarItemsQuery>;
 
 export const SimilarItem = Type.Object({
@@ -94,44 +116,69 @@ export type SimilarItemsBatchResponse = Static<typeof SimilarItemsBatchResponse>
  */
 const Term = (title: string) => Type.String({ title, maxLength: 50 });
 // Null first: the validator coerces types, and tried first as a string a null would become ''.
-const OptionalTerm = (title: string) => Type.Optional(Type.Union([Type.Null(), Type.String({ maxLength: 50 })], { title }));
+const OptionalTerm = (title: string) =>
+  Type.Optional(Type.Union([Type.Null(), Type.String({ maxLength: 50 })], { title }));
 
-export const AdoptionBody = Type.Object({
-  outlet: Term('采用载体'),
-  kind: OptionalTerm('信息类型'),
-  date: DateField('采用日期'),
-  issue: Type.Optional(Type.Union([Type.String({ maxLength: 50 }), Type.Null()], { title: '期号' })),
-}, { additionalProperties: false });
+export const AdoptionBody = Type.Object(
+  {
+    outlet: Term('采用载体'),
+    kind: OptionalTerm('信息类型'),
+    date: DateField('采用日期'),
+    issue: Type.Optional(Type.Union([Type.String({ maxLength: 50 }), Type.Null()], { title: '期号' })),
+  },
+  { additionalProperties: false }
+);
 export type AdoptionBody = Static<typeof AdoptionBody>;
 
-export const AcceptBody = Type.Object({
-  version: Version,
-  adoptions: Type.Array(AdoptionBody, { title: '采用', minItems: 1, maxItems: 3 }),
-}, { additionalProperties: false });
+export const AcceptBody = Type.Object(
+  {
+    version: Version,
+    adoptions: Type.Array(AdoptionBody, { title: '采用', minItems: 1, maxItems: 3 }),
+  },
+  { additionalProperties: false }
+);
 export type AcceptBody = Static<typeof AcceptBody>;
 
-export const BulkAdoptionBody = Type.Object({
-  items: Type.Array(Type.Object({ id: Type.Integer({ title: '稿件编号', minimum: 1 }), version: Version }, { additionalProperties: false }), { title: '稿件', minItems: 1, maxItems: 100 }),
-  ...AdoptionBody.properties,
-}, { additionalProperties: false });
+export const BulkAdoptionBody = Type.Object(
+  {
+    items: Type.Array(
+      Type.Object(
+        { id: Type.Integer({ title: '稿件编号', minimum: 1 }), version: Version },
+        { additionalProperties: false }
+      ),
+      { title: '稿件', minItems: 1, maxItems: 100 }
+    ),
+    ...AdoptionBody.properties,
+  },
+  { additionalProperties: false }
+);
 export type BulkAdoptionBody = Static<typeof BulkAdoptionBody>;
 
-export const AdoptionCorrectionBody = Type.Object({ version: Version, ...AdoptionBody.properties }, { additionalProperties: false });
+export const AdoptionCorrectionBody = Type.Object(
+  { version: Version, ...AdoptionBody.properties },
+  { additionalProperties: false }
+);
 export type AdoptionCorrectionBody = Static<typeof AdoptionCorrectionBody>;
 
-export const InstructionBody = Type.Object({
-  level: Term('批示级别'),
-  date: DateField('批示日期'),
-  leader: Type.Optional(Type.Union([Type.String({ maxLength: 100 }), Type.Null()], { title: '批示领导' })),
-  text: Type.Optional(Type.Union([Type.String({ maxLength: 5000 }), Type.Null()], { title: '批示内容' })),
-}, { additionalProperties: false });
+export const InstructionBody = Type.Object(
+  {
+    level: Term('批示级别'),
+    date: DateField('批示日期'),
+    leader: Type.Optional(Type.Union([Type.String({ maxLength: 100 }), Type.Null()], { title: '批示领导' })),
+    text: Type.Optional(Type.Union([Type.String({ maxLength: 5000 }), Type.Null()], { title: '批示内容' })),
+  },
+  { additionalProperties: false }
+);
 export type InstructionBody = Static<typeof InstructionBody>;
 
-export const UpwardBody = Type.Object({
-  level: Term('级别'),
-  date: DateField('采用日期'),
-  kind: OptionalTerm('信息类型'),
-}, { additionalProperties: false });
+export const UpwardBody = Type.Object(
+  {
+    level: Term('级别'),
+    date: DateField('采用日期'),
+    kind: OptionalTerm('信息类型'),
+  },
+  { additionalProperties: false }
+);
 export type UpwardBody = Static<typeof UpwardBody>;
 
 /**
@@ -145,20 +192,22 @@ export const ItemListResponse = Type.Object({
   page: Type.Integer(),
   pageSize: Type.Integer(),
   total: Type.Integer(),
-  items: Type.Array(Type.Object({
-    id: Type.Integer(),
-    ref: Type.String(),
-    title: Type.String(),
-    status: Type.Unsafe<ItemStatus>(Type.String({ enum: Object.keys(ITEM_STATUSES) })),
-    statusName: Type.String(),
-    submitted: Type.String(),
-    category: NullableString(),
-    isPublic: Type.Boolean(),
-    isMajor: Type.Boolean(),
-    unit: Type.Object({ id: Type.Integer(), name: Type.String(), series: Type.String() }),
-    version: Type.Integer(),
-    points: Type.Number(),
-  })),
+  items: Type.Array(
+    Type.Object({
+      id: Type.Integer(),
+      ref: Type.String(),
+      title: Type.String(),
+      status: Type.Unsafe<ItemStatus>(Type.String({ enum: Object.keys(ITEM_STATUSES) })),
+      statusName: Type.String(),
+      submitted: Type.String(),
+      category: NullableString(),
+      isPublic: Type.Boolean(),
+      isMajor: Type.Boolean(),
+      unit: Type.Object({ id: Type.Integer(), name: Type.String(), series: Type.String() }),
+      version: Type.Integer(),
+      points: Type.Number(),
+    })
+  ),
 });
 export type ItemListResponse = Static<typeof ItemListResponse>;
 export type ItemListRow = ItemListResponse['items'][number];
@@ -173,7 +222,10 @@ export type ItemCreated = Static<typeof ItemCreated>;
 export const ItemUpdated = Type.Object({ warnings: Warnings });
 export type ItemUpdated = Static<typeof ItemUpdated>;
 /** POST /api/items/:id/transitions */
-export const TransitionResponse = Type.Object({ status: Type.Unsafe<ItemStatus>(Type.String({ enum: Object.keys(ITEM_STATUSES) })), statusName: Type.String() });
+export const TransitionResponse = Type.Object({
+  status: Type.Unsafe<ItemStatus>(Type.String({ enum: Object.keys(ITEM_STATUSES) })),
+  statusName: Type.String(),
+});
 export type TransitionResponse = Static<typeof TransitionResponse>;
 /** Answers that only confirm: paper copy, attachment removal, adoption correction and undo. */
 export const Done = Type.Object({ ok: Type.Boolean() });
@@ -182,7 +234,9 @@ export type Done = Static<typeof Done>;
 export const AttachmentCreated = Type.Object({ id: Type.Integer() });
 export type AttachmentCreated = Static<typeof AttachmentCreated>;
 /** GET /api/items/:id/attachments/:childId: the file itself, in its own media type. */
-export const AttachmentFile = { content: { 'application/octet-stream': { schema: Type.Unsafe<Uint8Array>(Type.String({ format: 'binary' })) } } };
+export const AttachmentFile = {
+  content: { 'application/octet-stream': { schema: Type.Unsafe<Uint8Array>(Type.String({ format: 'binary' })) } },
+};
 /** POST /api/items/:id/adoptions (201) */
 export const AdoptionCreated = CreatedRecord;
 export type AdoptionCreated = Static<typeof AdoptionCreated>;
@@ -190,7 +244,10 @@ export type AdoptionCreated = Static<typeof AdoptionCreated>;
 export const RecordCreated = Type.Object({ id: Type.Integer(), ref: Type.String(), warnings: Warnings });
 export type RecordCreated = Static<typeof RecordCreated>;
 /** POST /api/items/:id/accept */
-export const AcceptResponse = Type.Object({ status: Type.Unsafe<ItemStatus>(Type.String({ enum: Object.keys(ITEM_STATUSES) })), adoptions: Type.Array(CreatedRecord) });
+export const AcceptResponse = Type.Object({
+  status: Type.Unsafe<ItemStatus>(Type.String({ enum: Object.keys(ITEM_STATUSES) })),
+  adoptions: Type.Array(CreatedRecord),
+});
 export type AcceptResponse = Static<typeof AcceptResponse>;
 /** POST /api/items/bulk-adoptions */
 export const BulkAdoptionResponse = Type.Object({ adopted: Type.Integer(), refs: Type.Array(Type.String()) });

@@ -2,43 +2,66 @@
 import { Type, type Static } from '@sinclair/typebox';
 
 const DateField = (title: string) => Type.String({ title, pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
-const PhoneField = (title: string) => Type.Optional(Type.Union([Type.String({ maxLength: 40 }), Type.Null()], { title }));
-const DutyField = Type.Union([Type.Literal('leader'), Type.Literal('director'), Type.Literal('officer')], { title: '职责' });
-const StaffingField = Type.Union([Type.Literal('civil_servant'), Type.Literal('permanent'), Type.Literal('other')], { title: '编制类别' });
+const PhoneField = (title: string) =>
+  Type.Optional(Type.Union([Type.String({ maxLength: 40 }), Type.Null()], { title }));
+const DutyField = Type.Union([Type.Literal('leader'), Type.Literal('director'), Type.Literal('officer')], {
+  title: '职责',
+});
+const StaffingField = Type.Union([Type.Literal('civil_servant'), Type.Literal('permanent'), Type.Literal('other')], {
+  title: '编制类别',
+});
 const NullableString = Type.Union([Type.String(), Type.Null()]);
 
 export const IdParams = Type.Object({ id: Type.Integer({ title: '编号', minimum: 1 }) });
 export type IdParams = Static<typeof IdParams>;
 
 /** POST /api/units/:id/contacts */
-export const ContactBody = Type.Object({
-  duty: DutyField,
-  name: Type.String({ title: '姓名', minLength: 1, maxLength: 50 }),
-  post: Type.String({ title: '职务', minLength: 1, maxLength: 100 }),
-  officePhone: PhoneField('办公电话'),
-  mobile: PhoneField('手机'),
-  staffing: StaffingField,
-  noticeDate: Type.Optional(Type.Union([DateField('书面告知日期'), Type.Null()], { title: '书面告知日期' })),
-  startedOn: DateField('任职日期'),
-}, { additionalProperties: false });
+export const ContactBody = Type.Object(
+  {
+    duty: DutyField,
+    name: Type.String({ title: '姓名', minLength: 1, maxLength: 50 }),
+    post: Type.String({ title: '职务', minLength: 1, maxLength: 100 }),
+    officePhone: PhoneField('办公电话'),
+    mobile: PhoneField('手机'),
+    staffing: StaffingField,
+    noticeDate: Type.Optional(Type.Union([DateField('书面告知日期'), Type.Null()], { title: '书面告知日期' })),
+    startedOn: DateField('任职日期'),
+  },
+  { additionalProperties: false }
+);
 export type ContactBody = Static<typeof ContactBody>;
 
 /** POST /api/contacts/:id/end */
-export const EndContactBody = Type.Object({
-  version: Type.Integer({ title: '版本号', minimum: 1 }),
-  endedOn: DateField('离任日期'),
-  noticeDate: Type.Optional(Type.Union([DateField('书面告知日期'), Type.Null()], { title: '书面告知日期' })),
-}, { additionalProperties: false });
+export const EndContactBody = Type.Object(
+  {
+    version: Type.Integer({ title: '版本号', minimum: 1 }),
+    endedOn: DateField('离任日期'),
+    noticeDate: Type.Optional(Type.Union([DateField('书面告知日期'), Type.Null()], { title: '书面告知日期' })),
+  },
+  { additionalProperties: false }
+);
 export type EndContactBody = Static<typeof EndContactBody>;
 
 /** POST /api/trainings */
-export const TrainingBody = Type.Object({
-  date: DateField('培训日期'),
-  title: Type.String({ title: '培训主题', minLength: 1, maxLength: 200 }),
-  organizer: Type.Optional(Type.Union([Type.String({ maxLength: 100 }), Type.Null()], { title: '主办' })),
-  notes: Type.Optional(Type.Union([Type.String({ maxLength: 5000 }), Type.Null()], { title: '备注' })),
-  attendees: Type.Array(Type.Object({ unitId: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()], { title: '参训人员所属单位' }), name: Type.String({ title: '参训人员姓名', minLength: 1, maxLength: 50 }) }, { additionalProperties: false }), { title: '参训人员', maxItems: 1000 }),
-}, { additionalProperties: false });
+export const TrainingBody = Type.Object(
+  {
+    date: DateField('培训日期'),
+    title: Type.String({ title: '培训主题', minLength: 1, maxLength: 200 }),
+    organizer: Type.Optional(Type.Union([Type.String({ maxLength: 100 }), Type.Null()], { title: '主办' })),
+    notes: Type.Optional(Type.Union([Type.String({ maxLength: 5000 }), Type.Null()], { title: '备注' })),
+    attendees: Type.Array(
+      Type.Object(
+        {
+          unitId: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()], { title: '参训人员所属单位' }),
+          name: Type.String({ title: '参训人员姓名', minLength: 1, maxLength: 50 }),
+        },
+        { additionalProperties: false }
+      ),
+      { title: '参训人员', maxItems: 1000 }
+    ),
+  },
+  { additionalProperties: false }
+);
 export type TrainingBody = Static<typeof TrainingBody>;
 
 /** A registered person. */
@@ -73,11 +96,13 @@ export const UnitRegistry = Type.Object({
   history: Type.Array(Contact),
   warnings: Type.Array(Type.String()),
   /** Each shortfall and the day it began (null: never registered). */
-  gaps: Type.Array(Type.Object({
-    problem: Type.String(),
-    since: NullableString,
-    missing: Type.Optional(DutyField),
-  })),
+  gaps: Type.Array(
+    Type.Object({
+      problem: Type.String(),
+      since: NullableString,
+      missing: Type.Optional(DutyField),
+    })
+  ),
   /** While the unit has no officer registered, its officer accounts. */
   unregisteredOfficers: Type.Array(OfficerAccount),
 });
@@ -101,10 +126,12 @@ export const Training = Type.Object({
   title: Type.String(),
   organizer: NullableString,
   notes: NullableString,
-  attendees: Type.Array(Type.Object({
-    name: Type.String(),
-    unit: Type.Union([Type.Object({ id: Type.Integer(), name: NullableString }), Type.Null()]),
-  })),
+  attendees: Type.Array(
+    Type.Object({
+      name: Type.String(),
+      unit: Type.Union([Type.Object({ id: Type.Integer(), name: NullableString }), Type.Null()]),
+    })
+  ),
 });
 export type Training = Static<typeof Training>;
 

@@ -3,15 +3,30 @@ import { Type, type Static } from '@sinclair/typebox';
 import { ScoresDocument } from './scores.js';
 
 /** POST /api/results */
-export const PublicationBody = Type.Object({ year: Type.Integer({ title: '考核年度', minimum: 2000, maximum: 2100 }), quarter: Type.Integer({ title: '季度', minimum: 1, maximum: 4 }) }, { additionalProperties: false });
+export const PublicationBody = Type.Object(
+  {
+    year: Type.Integer({ title: '考核年度', minimum: 2000, maximum: 2100 }),
+    quarter: Type.Integer({ title: '季度', minimum: 1, maximum: 4 }),
+  },
+  { additionalProperties: false }
+);
 export type PublicationBody = Static<typeof PublicationBody>;
 
 /** POST /api/results/:id/approve */
-export const ApproveBody = Type.Object({ version: Type.Integer({ title: '版本号', minimum: 1 }) }, { additionalProperties: false });
+export const ApproveBody = Type.Object(
+  { version: Type.Integer({ title: '版本号', minimum: 1 }) },
+  { additionalProperties: false }
+);
 export type ApproveBody = Static<typeof ApproveBody>;
 
 /** POST /api/results/:id/return */
-export const ReturnBody = Type.Object({ version: Type.Integer({ title: '版本号', minimum: 1 }), comment: Type.String({ title: '退回意见', minLength: 1, maxLength: 2000 }) }, { additionalProperties: false });
+export const ReturnBody = Type.Object(
+  {
+    version: Type.Integer({ title: '版本号', minimum: 1 }),
+    comment: Type.String({ title: '退回意见', minLength: 1, maxLength: 2000 }),
+  },
+  { additionalProperties: false }
+);
 export type ReturnBody = Static<typeof ReturnBody>;
 
 export const PublicationParams = Type.Object({ id: Type.Integer({ title: '编号', minimum: 1 }) });
@@ -25,10 +40,19 @@ export type PreparedPublication = Static<typeof PreparedPublication>;
 export const ResultsOk = Type.Object({ ok: Type.Literal(true) });
 export type ResultsOk = Static<typeof ResultsOk>;
 
-export const PublicationStatus = Type.Union([Type.Literal('pending'), Type.Literal('returned'), Type.Literal('published')]);
+export const PublicationStatus = Type.Union([
+  Type.Literal('pending'),
+  Type.Literal('returned'),
+  Type.Literal('published'),
+]);
 export type PublicationStatus = Static<typeof PublicationStatus>;
 
-export const ResultAction = Type.Union([Type.Literal('prepare'), Type.Literal('resubmit'), Type.Literal('return'), Type.Literal('approve')]);
+export const ResultAction = Type.Union([
+  Type.Literal('prepare'),
+  Type.Literal('resubmit'),
+  Type.Literal('return'),
+  Type.Literal('approve'),
+]);
 export type ResultAction = Static<typeof ResultAction>;
 
 /** One quarter's results: the scores frozen when prepared, published once approved. */
@@ -45,7 +69,16 @@ export const Publication = Type.Object({
   version: Type.Integer(),
   scores: ScoresDocument,
   /** The district office only: every step with its comments, and the comment of the last return. */
-  history: Type.Optional(Type.Array(Type.Object({ at: Type.String(), actor: Type.String(), action: ResultAction, comment: Type.Union([Type.String(), Type.Null()]) }))),
+  history: Type.Optional(
+    Type.Array(
+      Type.Object({
+        at: Type.String(),
+        actor: Type.String(),
+        action: ResultAction,
+        comment: Type.Union([Type.String(), Type.Null()]),
+      })
+    )
+  ),
   returnComment: Type.Optional(Type.Union([Type.String(), Type.Null()])),
 });
 export type Publication = Static<typeof Publication>;

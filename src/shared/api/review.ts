@@ -18,6 +18,6 @@ export const UnitsWithoutReviewer = Type.Array(
     waiting: Type.Integer(),
     since: Type.String(),
     hasPrincipal: Type.Boolean(),
-  }),
+  })
 );
 export type UnitsWithoutReviewer = Static<typeof UnitsWithoutReviewer>;

@@ -15,7 +15,10 @@ const Period = {
 };
 
 /** GET /api/scores?year&quarter&asOf&series */
-export const ScoresQuery = Type.Object({ ...Period, series: Type.Optional(Type.String({ title: '序列', maxLength: 20 })) }, { additionalProperties: false });
+export const ScoresQuery = Type.Object(
+  { ...Period, series: Type.Optional(Type.String({ title: '序列', maxLength: 20 })) },
+  { additionalProperties: false }
+);
 export type ScoresQuery = Static<typeof ScoresQuery>;
 
 /** GET /api/scores/by-rule?year&quarter&asOf */
@@ -23,7 +26,10 @@ export const ByRuleQuery = Type.Object({ ...Period }, { additionalProperties: fa
 export type ByRuleQuery = Static<typeof ByRuleQuery>;
 
 /** GET /api/scores/explain?unit&year&quarter&asOf */
-export const ExplainQuery = Type.Object({ ...Period, unit: Type.String({ title: '单位', minLength: 1, maxLength: 50 }) }, { additionalProperties: false });
+export const ExplainQuery = Type.Object(
+  { ...Period, unit: Type.String({ title: '单位', minLength: 1, maxLength: 50 }) },
+  { additionalProperties: false }
+);
 export type ExplainQuery = Static<typeof ExplainQuery>;
 
 /** One quarter of a unit's year; target, met and streak are null for a series assessed only by year (直报点). */

@@ -14,28 +14,39 @@ export const Issuer = Type.Union([Type.Literal('district'), Type.Literal('city')
 export type Issuer = Static<typeof Issuer>;
 
 /** POST /api/solicitations; no `unitIds` means every unit, including ones added later. */
-export const SolicitationBody = Type.Object({
-  issuer: Issuer,
-  title: Type.String({ title: '约稿标题', minLength: 1, maxLength: 200 }),
-  requirements: Type.Optional(Type.Union([Type.String({ maxLength: 5000 }), Type.Null()], { title: '约稿要求' })),
-  deadline: DateField('截止日期'),
-  unitIds: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { title: '约稿对象', maxItems: 5000 })),
-}, { additionalProperties: false });
+export const SolicitationBody = Type.Object(
+  {
+    issuer: Issuer,
+    title: Type.String({ title: '约稿标题', minLength: 1, maxLength: 200 }),
+    requirements: Type.Optional(Type.Union([Type.String({ maxLength: 5000 }), Type.Null()], { title: '约稿要求' })),
+    deadline: DateField('截止日期'),
+    unitIds: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { title: '约稿对象', maxItems: 5000 })),
+  },
+  { additionalProperties: false }
+);
 export type SolicitationBody = Static<typeof SolicitationBody>;
 
 /** POST /api/solicitations/:id/responses */
-export const ResponseBody = Type.Object({ itemId: Type.Integer({ title: '稿件', minimum: 1 }) }, { additionalProperties: false });
+export const ResponseBody = Type.Object(
+  { itemId: Type.Integer({ title: '稿件', minimum: 1 }) },
+  { additionalProperties: false }
+);
 export type ResponseBody = Static<typeof ResponseBody>;
 
-export const PenaltyReason = Type.Union([Type.Literal('late_solicitation'), Type.Literal('criticism')], { title: '扣分原因' });
+export const PenaltyReason = Type.Union([Type.Literal('late_solicitation'), Type.Literal('criticism')], {
+  title: '扣分原因',
+});
 
 /** POST /api/penalties */
-export const PenaltyBody = Type.Object({
-  unitId: Type.Integer({ title: '单位', minimum: 1 }),
-  reason: PenaltyReason,
-  date: DateField('扣分日期'),
-  note: Type.Optional(Type.Union([Type.String({ maxLength: 2000 }), Type.Null()], { title: '备注' })),
-}, { additionalProperties: false });
+export const PenaltyBody = Type.Object(
+  {
+    unitId: Type.Integer({ title: '单位', minimum: 1 }),
+    reason: PenaltyReason,
+    date: DateField('扣分日期'),
+    note: Type.Optional(Type.Union([Type.String({ maxLength: 2000 }), Type.Null()], { title: '备注' })),
+  },
+  { additionalProperties: false }
+);
 export type PenaltyBody = Static<typeof PenaltyBody>;
 
 /** A record created: its id and ledger id. */
@@ -43,7 +54,11 @@ export const CreatedRecord = Type.Object({ id: Type.Integer(), ref: Type.String(
 export type CreatedRecord = Static<typeof CreatedRecord>;
 
 /** The answer of POST /api/penalties: a manual lateness deduction near an automatic one is warned about. */
-export const RecordedPenalty = Type.Object({ id: Type.Integer(), ref: Type.String(), warnings: Type.Array(Type.String()) });
+export const RecordedPenalty = Type.Object({
+  id: Type.Integer(),
+  ref: Type.String(),
+  warnings: Type.Array(Type.String()),
+});
 export type RecordedPenalty = Static<typeof RecordedPenalty>;
 
 export const PenaltyDeleted = Type.Object({ ok: Type.Literal(true) });
@@ -68,7 +83,12 @@ const SolicitationFields = {
 export const DistrictSolicitation = Type.Object({
   ...SolicitationFields,
   units: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String(), state: AnswerStateSchema })),
-  counts: Type.Object({ on_time: Type.Integer(), late: Type.Integer(), missing: Type.Integer(), pending: Type.Integer() }),
+  counts: Type.Object({
+    on_time: Type.Integer(),
+    late: Type.Integer(),
+    missing: Type.Integer(),
+    pending: Type.Integer(),
+  }),
 });
 export type DistrictSolicitation = Static<typeof DistrictSolicitation>;
 
@@ -76,7 +96,9 @@ export type DistrictSolicitation = Static<typeof DistrictSolicitation>;
 export const UnitSolicitation = Type.Object({
   ...SolicitationFields,
   state: AnswerStateSchema,
-  myItems: Type.Array(Type.Object({ id: Type.Integer(), title: Type.String(), status: Type.String(), statusName: Type.String() })),
+  myItems: Type.Array(
+    Type.Object({ id: Type.Integer(), title: Type.String(), status: Type.String(), statusName: Type.String() })
+  ),
 });
 export type UnitSolicitation = Static<typeof UnitSolicitation>;
 

@@ -2,10 +2,13 @@
 import { Type, type Static } from '@sinclair/typebox';
 
 /** POST /api/units */
-export const UnitBody = Type.Object({
-  name: Type.String({ title: '单位名称', minLength: 2, maxLength: 50 }),
-  seriesCode: Type.String({ title: '序列', minLength: 1, maxLength: 20 }),
-}, { additionalProperties: false });
+export const UnitBody = Type.Object(
+  {
+    name: Type.String({ title: '单位名称', minLength: 2, maxLength: 50 }),
+    seriesCode: Type.String({ title: '序列', minLength: 1, maxLength: 20 }),
+  },
+  { additionalProperties: false }
+);
 export type UnitBody = Static<typeof UnitBody>;
 
 /** One row of GET /api/units: the unit, its series and the targets of the policy in force. */

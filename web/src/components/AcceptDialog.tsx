@@ -10,7 +10,15 @@ import { useState } from 'react';
 import { ApiError } from '../http';
 import { notInFuture } from '../lib/record-date';
 import {
-  acceptItem, acceptPoints, adoptIntoIssue, adoptionRecords, allowedOutlets, defaultChoices, gradedKinds, outletPoints, rememberChoices,
+  acceptItem,
+  acceptPoints,
+  adoptIntoIssue,
+  adoptionRecords,
+  allowedOutlets,
+  defaultChoices,
+  gradedKinds,
+  outletPoints,
+  rememberChoices,
   type AdoptionChoices,
 } from '../lib/adoption';
 import type { Policy } from '../lib/policy';
@@ -23,7 +31,12 @@ export interface AcceptTarget {
   status: string;
 }
 
-export function AcceptDialog({ items, policy, onClose, onSaved }: {
+export function AcceptDialog({
+  items,
+  policy,
+  onClose,
+  onSaved,
+}: {
   /** One item (接收并采用), or several (批量采用 into one issue). */
   items: readonly AcceptTarget[];
   policy: Policy | undefined;
@@ -41,11 +54,15 @@ export function AcceptDialog({ items, policy, onClose, onSaved }: {
   const perItem = acceptPoints(policy, records);
   const receiving = items.filter((i) => i.status === 'submitted').length;
 
-  const change = (outlet: string, patch: Partial<AdoptionChoices[string]>) => setChoices((current) => {
-    // One outlet at a time for a selection: the whole selection goes into one issue.
-    const base = bulk && patch.checked ? Object.fromEntries(Object.entries(current).map(([k, c]) => [k, { ...c, checked: false }])) : current;
-    return { ...base, [outlet]: { ...base[outlet], ...patch } };
-  });
+  const change = (outlet: string, patch: Partial<AdoptionChoices[string]>) =>
+    setChoices((current) => {
+      // One outlet at a time for a selection: the whole selection goes into one issue.
+      const base =
+        bulk && patch.checked
+          ? Object.fromEntries(Object.entries(current).map(([k, c]) => [k, { ...c, checked: false }]))
+          : current;
+      return { ...base, [outlet]: { ...base[outlet], ...patch } };
+    });
 
   const submit = async () => {
     if (!date) return setProblem('请选择采用日期');
@@ -83,10 +100,19 @@ export function AcceptDialog({ items, policy, onClose, onSaved }: {
       width={620}
     >
       <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }}>
-        {bulk ? `所选稿件采用到同一载体的同一期${receiving ? `，其中 ${receiving} 篇尚未接收的一并接收` : ''}：` : `“${items[0].title}”${receiving ? '将被接收，并' : ''}登记以下采用：`}
+        {bulk
+          ? `所选稿件采用到同一载体的同一期${receiving ? `，其中 ${receiving} 篇尚未接收的一并接收` : ''}：`
+          : `“${items[0].title}”${receiving ? '将被接收，并' : ''}登记以下采用：`}
         {bulk && items.map((i) => i.title).join('、')}
       </Typography.Paragraph>
-      {!isPublic && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={`${bulk ? '所选稿件中有' : '本稿件'}标注为“不予公开”的，不能被区政府门户网站采用。`} />}
+      {!isPublic && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={`${bulk ? '所选稿件中有' : '本稿件'}标注为“不予公开”的，不能被区政府门户网站采用。`}
+        />
+      )}
       <Space orientation="vertical" style={{ width: '100%' }} size={8}>
         {outlets.map((code) => {
           const outlet = policy!.outlets[code];
@@ -95,7 +121,13 @@ export function AcceptDialog({ items, policy, onClose, onSaved }: {
           const points = outletPoints(policy, code, choice.kind);
           return (
             <Space key={code} wrap align="center" style={{ width: '100%' }}>
-              <Tick checked={choice.checked} onChange={(e) => change(code, { checked: e.target.checked })} style={{ minWidth: 200 }}>{outlet.name}</Tick>
+              <Tick
+                checked={choice.checked}
+                onChange={(e) => change(code, { checked: e.target.checked })}
+                style={{ minWidth: 200 }}
+              >
+                {outlet.name}
+              </Tick>
               {kinds.length > 0 && (
                 <Select
                   aria-label={`${outlet.name}信息类型`}
@@ -115,16 +147,26 @@ export function AcceptDialog({ items, policy, onClose, onSaved }: {
                 value={choice.issue}
                 onChange={(e) => change(code, { issue: e.target.value })}
               />
-              {points !== undefined && <Typography.Text type={choice.checked ? 'success' : 'secondary'}>{points} 分</Typography.Text>}
+              {points !== undefined && (
+                <Typography.Text type={choice.checked ? 'success' : 'secondary'}>{points} 分</Typography.Text>
+              )}
             </Space>
           );
         })}
         <Space align="center">
           <Typography.Text>采用日期</Typography.Text>
-          <DatePicker aria-label="采用日期" value={date} onChange={setDate} allowClear={false} disabledDate={notInFuture} />
+          <DatePicker
+            aria-label="采用日期"
+            value={date}
+            onChange={setDate}
+            allowClear={false}
+            disabledDate={notInFuture}
+          />
         </Space>
         <Typography.Text strong>
-          {records.length === 0 ? '请选择采用载体' : `按现行考核办法，${bulk ? '每篇' : '此次'}采用计 ${perItem} 分${bulk ? `，共 ${perItem * items.length} 分` : ''}。`}
+          {records.length === 0
+            ? '请选择采用载体'
+            : `按现行考核办法，${bulk ? '每篇' : '此次'}采用计 ${perItem} 分${bulk ? `，共 ${perItem * items.length} 分` : ''}。`}
         </Typography.Text>
         {problem && <Alert type="error" showIcon title={problem} />}
       </Space>

@@ -34,10 +34,22 @@ export class RouteErrorBoundary extends Component<Props, State> {
       <Result
         status="error"
         title="此页面出现错误，暂时无法显示"
-        subTitle={<>已保存的数据不受影响。请重新加载此页；如仍出错，请把下面的错误信息告知系统管理员。<br /><Typography.Text type="secondary" code>{error.message}</Typography.Text></>}
+        subTitle={
+          <>
+            已保存的数据不受影响。请重新加载此页；如仍出错，请把下面的错误信息告知系统管理员。
+            <br />
+            <Typography.Text type="secondary" code>
+              {error.message}
+            </Typography.Text>
+          </>
+        }
         extra={[
-          <Button key="reload" type="primary" onClick={() => window.location.reload()}>重新加载此页</Button>,
-          <Button key="home" href={this.props.homePath}>返回工作台</Button>,
+          <Button key="reload" type="primary" onClick={() => window.location.reload()}>
+            重新加载此页
+          </Button>,
+          <Button key="home" href={this.props.homePath}>
+            返回工作台
+          </Button>,
         ]}
       />
     );

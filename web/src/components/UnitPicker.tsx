@@ -12,8 +12,11 @@ type Props = Omit<SelectProps<number | number[]>, 'options' | 'filterOption' | '
 export function UnitPicker({ series, placeholder = '输入单位名称或拼音首字母', ...props }: Props) {
   const { data, loading } = useUnits();
   const options = useMemo(
-    () => (data ?? []).filter((u) => !series || u.series === series).map((u) => ({ value: u.id, label: u.name, title: u.seriesName })),
-    [data, series],
+    () =>
+      (data ?? [])
+        .filter((u) => !series || u.series === series)
+        .map((u) => ({ value: u.id, label: u.name, title: u.seriesName })),
+    [data, series]
   );
   return (
     <Select

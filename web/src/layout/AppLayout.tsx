@@ -18,16 +18,28 @@ export function AppLayout() {
   const narrow = !screens.md;
   const [collapsed, setCollapsed] = useState(true);
 
-  const items = useMemo(() => GROUPS.map((group) => {
-    const pages = (Object.keys(PAGES) as PageKey[]).filter((key) => PAGES[key].menu === group && canOpen(user.role, key));
-    if (pages.length === 0) return null;
-    const entries = pages.map((key) => ({ key: PAGES[key].path, label: PAGES[key].title }));
-    return group === '工作台' ? entries[0] : { type: 'group' as const, key: group, label: group, children: entries };
-  }).filter((entry) => entry !== null), [user.role]);
+  const items = useMemo(
+    () =>
+      GROUPS.map((group) => {
+        const pages = (Object.keys(PAGES) as PageKey[]).filter(
+          (key) => PAGES[key].menu === group && canOpen(user.role, key)
+        );
+        if (pages.length === 0) return null;
+        const entries = pages.map((key) => ({ key: PAGES[key].path, label: PAGES[key].title }));
+        return group === '工作台'
+          ? entries[0]
+          : { type: 'group' as const, key: group, label: group, children: entries };
+      }).filter((entry) => entry !== null),
+    [user.role]
+  );
 
   const selected = useMemo(() => {
-    const paths = (Object.values(PAGES)).map((p) => p.path).filter((p) => !p.includes(':'));
-    const match = paths.filter((p) => p === '/' ? location.pathname === '/' : location.pathname.startsWith(p)).sort((a, b) => b.length - a.length)[0];
+    const paths = Object.values(PAGES)
+      .map((p) => p.path)
+      .filter((p) => !p.includes(':'));
+    const match = paths
+      .filter((p) => (p === '/' ? location.pathname === '/' : location.pathname.startsWith(p)))
+      .sort((a, b) => b.length - a.length)[0];
     return match ? [match] : [];
   }, [location.pathname]);
 
@@ -36,7 +48,10 @@ export function AppLayout() {
       mode="inline"
       items={items}
       selectedKeys={selected}
-      onClick={({ key }) => { void navigate(key); if (narrow) setCollapsed(true); }}
+      onClick={({ key }) => {
+        void navigate(key);
+        if (narrow) setCollapsed(true);
+      }}
       style={{ borderInlineEnd: 0 }}
     />
   );
@@ -51,24 +66,67 @@ export function AppLayout() {
         collapsed={narrow ? collapsed : false}
         onCollapse={setCollapsed}
         trigger={null}
-        style={narrow ? { position: 'fixed', zIndex: 20, height: '100vh', boxShadow: collapsed ? undefined : '2px 0 8px rgba(0,0,0,.15)' } : undefined}
+        style={
+          narrow
+            ? {
+                position: 'fixed',
+                zIndex: 20,
+                height: '100vh',
+                boxShadow: collapsed ? undefined : '2px 0 8px rgba(0,0,0,.15)',
+              }
+            : undefined
+        }
         aria-label="主菜单"
       >
         <div style={{ padding: '16px 16px 8px', fontWeight: 600, color: '#b71c1c' }}>政务信息报送与考核</div>
         {menu}
       </Layout.Sider>
       <Layout>
-        <Layout.Header style={{ background: '#fff', padding: '0 16px', display: 'flex', alignItems: 'center', gap: 12, borderBottom: '1px solid #f0f0f0' }}>
-          {narrow && <Button aria-label="打开菜单" onClick={() => setCollapsed(!collapsed)}>菜单</Button>}
-          <Typography.Text strong ellipsis style={{ flex: 1 }}>{user.unit?.name ?? '番禺区人民政府办公室'}</Typography.Text>
+        <Layout.Header
+          style={{
+            background: '#fff',
+            padding: '0 16px',
+            display: 'flex',
+            alignItems: 'center',
+            gap: 12,
+            borderBottom: '1px solid #f0f0f0',
+          }}
+        >
+          {narrow && (
+            <Button aria-label="打开菜单" onClick={() => setCollapsed(!collapsed)}>
+              菜单
+            </Button>
+          )}
+          <Typography.Text strong ellipsis style={{ flex: 1 }}>
+            {user.unit?.name ?? '番禺区人民政府办公室'}
+          </Typography.Text>
           <Space size="middle">
             <NotificationBell icon={<BellOutlined />} />
             <Dropdown
               menu={{
                 items: [
-                  { key: 'password', icon: <KeyOutlined />, label: '修改密码', onClick: () => void navigate(PAGES.password.path) },
-                  ...(user.totpEnabled ? [] : [{ key: 'totp', icon: <SafetyOutlined />, label: '绑定双因素认证', onClick: () => navigate(PAGES.totp.path) }]),
-                  { key: 'logout', icon: <LogoutOutlined />, label: '退出登录', onClick: () => void signOut().then(() => navigate('/login')) },
+                  {
+                    key: 'password',
+                    icon: <KeyOutlined />,
+                    label: '修改密码',
+                    onClick: () => void navigate(PAGES.password.path),
+                  },
+                  ...(user.totpEnabled
+                    ? []
+                    : [
+                        {
+                          key: 'totp',
+                          icon: <SafetyOutlined />,
+                          label: '绑定双因素认证',
+                          onClick: () => navigate(PAGES.totp.path),
+                        },
+                      ]),
+                  {
+                    key: 'logout',
+                    icon: <LogoutOutlined />,
+                    label: '退出登录',
+                    onClick: () => void signOut().then(() => navigate('/login')),
+                  },
                 ],
               }}
             >

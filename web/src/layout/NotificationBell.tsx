@@ -7,9 +7,10 @@ import { useNotifications } from '../lib/notifications';
 export function NotificationBell({ icon }: { icon: ReactNode }) {
   const { notifications } = useNotifications();
   const navigate = useNavigate();
-  const content = notifications.length === 0
-    ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无新通知" />
-    : (
+  const content =
+    notifications.length === 0 ? (
+      <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无新通知" />
+    ) : (
       <List
         size="small"
         style={{ width: 320, maxHeight: 360, overflow: 'auto' }}

@@ -41,9 +41,15 @@ function readMemory(storage: Pick<Storage, 'getItem'> | undefined): Memory {
   }
 }
 
-export function rememberChoices(choices: AdoptionChoices, storage: Pick<Storage, 'setItem'> | undefined = globalThis.localStorage): void {
+export function rememberChoices(
+  choices: AdoptionChoices,
+  storage: Pick<Storage, 'setItem'> | undefined = globalThis.localStorage
+): void {
   const checked = Object.entries(choices).filter(([, c]) => c.checked);
-  const memory: Memory = { outlet: checked[0]?.[0], outlets: Object.fromEntries(Object.entries(choices).map(([code, c]) => [code, { kind: c.kind, issue: c.issue }])) };
+  const memory: Memory = {
+    outlet: checked[0]?.[0],
+    outlets: Object.fromEntries(Object.entries(choices).map(([code, c]) => [code, { kind: c.kind, issue: c.issue }])),
+  };
   try {
     storage?.setItem(MEMORY_KEY, JSON.stringify(memory));
   } catch {
@@ -66,26 +72,47 @@ export function allowedOutlets(policy: Policy | undefined, isPublic: boolean): s
  * The dialog's opening state: the outlet used last (or 《番府信息》) ticked, each graded outlet with
  * its last kind (or its middle one, 标题信息), each outlet with the issue used last.
  */
-export function defaultChoices(policy: Policy | undefined, isPublic: boolean, storage: Pick<Storage, 'getItem'> | undefined = globalThis.localStorage): AdoptionChoices {
+export function defaultChoices(
+  policy: Policy | undefined,
+  isPublic: boolean,
+  storage: Pick<Storage, 'getItem'> | undefined = globalThis.localStorage
+): AdoptionChoices {
   const memory = readMemory(storage);
   const outlets = allowedOutlets(policy, isPublic);
-  const first = memory.outlet && outlets.includes(memory.outlet) ? memory.outlet : outlets.includes(FIRST_OUTLET) ? FIRST_OUTLET : outlets[0];
-  return Object.fromEntries(outlets.map((code) => {
-    const kinds = gradedKinds(policy, code);
-    const remembered = memory.outlets?.[code];
-    const kind = kinds.length ? (remembered?.kind && kinds.includes(remembered.kind) ? remembered.kind : kinds[Math.floor(kinds.length / 2)]) : undefined;
-    return [code, { checked: code === first, kind, issue: remembered?.issue }];
-  }));
+  const first =
+    memory.outlet && outlets.includes(memory.outlet)
+      ? memory.outlet
+      : outlets.includes(FIRST_OUTLET)
+        ? FIRST_OUTLET
+        : outlets[0];
+  return Object.fromEntries(
+    outlets.map((code) => {
+      const kinds = gradedKinds(policy, code);
+      const remembered = memory.outlets?.[code];
+      const kind = kinds.length
+        ? remembered?.kind && kinds.includes(remembered.kind)
+          ? remembered.kind
+          : kinds[Math.floor(kinds.length / 2)]
+        : undefined;
+      return [code, { checked: code === first, kind, issue: remembered?.issue }];
+    })
+  );
 }
 
 /** The adoption records the ticked lines make. */
-export function adoptionRecords(policy: Policy | undefined, choices: AdoptionChoices, date: string): AdoptionRecordInput[] {
-  return Object.entries(choices).filter(([, c]) => c.checked).map(([outlet, c]) => ({
-    outlet,
-    kind: gradedKinds(policy, outlet).length ? c.kind ?? null : null,
-    date,
-    issue: c.issue?.trim() || null,
-  }));
+export function adoptionRecords(
+  policy: Policy | undefined,
+  choices: AdoptionChoices,
+  date: string
+): AdoptionRecordInput[] {
+  return Object.entries(choices)
+    .filter(([, c]) => c.checked)
+    .map(([outlet, c]) => ({
+      outlet,
+      kind: gradedKinds(policy, outlet).length ? (c.kind ?? null) : null,
+      date,
+      issue: c.issue?.trim() || null,
+    }));
 }
 
 /** Points one outlet's adoption earns by the policy; undefined until a needed kind is chosen. */
@@ -97,17 +124,33 @@ export function outletPoints(policy: Policy | undefined, outlet: string, kind: s
 /** Points the item earns from these adoptions, by the rules engine itself (each outlet counts once). */
 export function acceptPoints(policy: Policy | undefined, records: readonly AdoptionRecordInput[]): number {
   if (!policy) return 0;
-  const bookings = computeItemBookings({
-    id: 0, ref: 'new', unitId: 0, submitted: records[0]?.date ?? '',
-    adoptions: records.map((r, i) => ({ ref: `new-${i}`, outlet: r.outlet, kind: r.kind, date: r.date })),
-    instructions: [], upwards: [], responses: [],
-  }, [policy]);
+  const bookings = computeItemBookings(
+    {
+      id: 0,
+      ref: 'new',
+      unitId: 0,
+      submitted: records[0]?.date ?? '',
+      adoptions: records.map((r, i) => ({ ref: `new-${i}`, outlet: r.outlet, kind: r.kind, date: r.date })),
+      instructions: [],
+      upwards: [],
+      responses: [],
+    },
+    [policy]
+  );
   return bookings.reduce((sum, b) => sum + b.points, 0);
 }
 
 /** Forms show the server's refusals themselves (quiet). */
 export const acceptItem = (itemId: number, version: number, adoptions: AdoptionRecordInput[]) =>
-  http.post<{ status: string; adoptions: { id: number; ref: string }[] }>(`/api/items/${itemId}/accept`, { version, adoptions }, { quiet: true });
+  http.post<{ status: string; adoptions: { id: number; ref: string }[] }>(
+    `/api/items/${itemId}/accept`,
+    { version, adoptions },
+    { quiet: true }
+  );
 
 export const adoptIntoIssue = (items: readonly { id: number; version: number }[], adoption: AdoptionRecordInput) =>
-  http.post<{ adopted: number; refs: string[] }>('/api/items/bulk-adoptions', { items: items.map(({ id, version }) => ({ id, version })), ...adoption }, { quiet: true });
+  http.post<{ adopted: number; refs: string[] }>(
+    '/api/items/bulk-adoptions',
+    { items: items.map(({ id, version }) => ({ id, version })), ...adoption },
+    { quiet: true }
+  );

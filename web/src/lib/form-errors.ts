@@ -7,11 +7,17 @@ import { ApiError } from '../http';
  * `fieldMap` maps the API's field names to the form's; problems on other fields, or a refusal
  * without fields, are shown on `fallback` (or returned for the caller to show).
  */
-export function applyFieldErrors(form: FormInstance, error: ApiError, fieldMap: Record<string, string | (string | number)[]> = {}, fallback?: string): string | undefined {
+export function applyFieldErrors(
+  form: FormInstance,
+  error: ApiError,
+  fieldMap: Record<string, string | (string | number)[]> = {},
+  fallback?: string
+): string | undefined {
   const byField = new Map<string, string[]>();
   const unplaced: string[] = [];
   for (const problem of error.fields) {
-    const name = fieldMap[problem.field] ?? (form.getFieldInstance(problem.field) !== undefined ? problem.field : undefined);
+    const name =
+      fieldMap[problem.field] ?? (form.getFieldInstance(problem.field) !== undefined ? problem.field : undefined);
     if (name === undefined) unplaced.push(problem.message);
     else byField.set(JSON.stringify(name), [...(byField.get(JSON.stringify(name)) ?? []), problem.message]);
   }
@@ -23,7 +29,6 @@ export function applyFieldErrors(form: FormInstance, error: ApiError, fieldMap: 
   form.setFields([...byField].map(([name, errors]) => ({ name: JSON.parse(name) as (string | number)[], errors })));
   return unplaced.length ? unplaced.join('；') : undefined;
 }
-
 
 /**
  * A form's submission: `busy` while it runs, and the server's refusal placed on the fields (or in

@@ -27,7 +27,9 @@ export function refreshTodos(role: Role): Promise<Todo[]> {
       listeners.forEach((listener) => listener());
       return todos;
     })
-    .finally(() => { if (pending?.promise === promise) pending = undefined; });
+    .finally(() => {
+      if (pending?.promise === promise) pending = undefined;
+    });
   pending = { role, promise };
   return promise;
 }
@@ -39,7 +41,9 @@ export function useNotifications() {
   useEffect(() => {
     const listener = () => setVersion((v) => v + 1);
     listeners.add(listener);
-    return () => { listeners.delete(listener); };
+    return () => {
+      listeners.delete(listener);
+    };
   }, []);
   useEffect(() => {
     const refresh = () => void refreshTodos(user.role).catch(() => undefined);

@@ -14,14 +14,21 @@ let cached: Promise<Policy[]> | undefined;
 
 /** Policies change rarely: fetched once per page load (an admin adding one reloads them). */
 export function loadPolicies(fresh = false): Promise<Policy[]> {
-  if (!cached || fresh) cached = http.get<Policy[]>('/api/policies').catch((error) => { cached = undefined; throw error; });
+  if (!cached || fresh)
+    cached = http.get<Policy[]>('/api/policies').catch((error) => {
+      cached = undefined;
+      throw error;
+    });
   return cached;
 }
 
 /** The policy in force on a date (today by default). */
 export function usePolicy(date: string = todayInChina()) {
   const request = useRequest(() => loadPolicies(), []);
-  return { ...request, policy: request.data ? policyInForce(request.data, date) ?? request.data[request.data.length - 1] : undefined };
+  return {
+    ...request,
+    policy: request.data ? (policyInForce(request.data, date) ?? request.data[request.data.length - 1]) : undefined,
+  };
 }
 
 export function outletName(policy: Policy | undefined, outlet: string): string {

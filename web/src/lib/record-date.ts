@@ -3,4 +3,5 @@ import { todayInChina } from '@domain/dates';
 import { recordDateProblem } from '@domain/record-date';
 import type { Dayjs } from 'dayjs';
 
-export const notInFuture = (day: Dayjs): boolean => recordDateProblem(day.format('YYYY-MM-DD'), { today: todayInChina() }) === 'after_today';
+export const notInFuture = (day: Dayjs): boolean =>
+  recordDateProblem(day.format('YYYY-MM-DD'), { today: todayInChina() }) === 'after_today';

@@ -17,10 +17,33 @@ export interface Todo {
   level: 'urgent' | 'normal' | 'info';
 }
 
-interface ItemPage { total: number; items: { id: number; title: string }[] }
-interface UnitSolicitation { id: number; title: string; deadline: string; daysLeft: number; state: string }
-interface DistrictSolicitation { id: number; title: string; deadline: string; daysLeft: number; counts: Record<string, number> }
-interface Publication { id: number; year: number; quarter: number; status: string; approvedAt: string | null; preparedAt: string; returnComment?: string | null }
+interface ItemPage {
+  total: number;
+  items: { id: number; title: string }[];
+}
+interface UnitSolicitation {
+  id: number;
+  title: string;
+  deadline: string;
+  daysLeft: number;
+  state: string;
+}
+interface DistrictSolicitation {
+  id: number;
+  title: string;
+  deadline: string;
+  daysLeft: number;
+  counts: Record<string, number>;
+}
+interface Publication {
+  id: number;
+  year: number;
+  quarter: number;
+  status: string;
+  approvedAt: string | null;
+  preparedAt: string;
+  returnComment?: string | null;
+}
 
 /** Solicitations this close to their deadline are called out (and rung in the bell). */
 export const DEADLINE_WARNING_DAYS = 3;
@@ -29,14 +52,25 @@ const RECENT_RESULT_DAYS = 14;
 /** Up to this many items are listed one by one, by title; more are counted. */
 const ITEMS_BY_TITLE = 5;
 
-type ItemTodo = Omit<Todo, 'key' | 'title' | 'link'> & { one(title: string): string; many(n: number): string; link(id: number): string; listLink: string };
+type ItemTodo = Omit<Todo, 'key' | 'title' | 'link'> & {
+  one(title: string): string;
+  many(n: number): string;
+  link(id: number): string;
+  listLink: string;
+};
 
 /** Items of a state: each by its title when few, else their count. */
 async function itemsIn(status: string, todo: ItemTodo): Promise<Todo[]> {
   const page = await http.get<ItemPage>(`/api/items${query({ status, pageSize: ITEMS_BY_TITLE })}`, { quiet: true });
   const { one, many, link, listLink, ...rest } = todo;
-  if (page.total > ITEMS_BY_TITLE) return [{ key: `items-${status}`, ...rest, title: many(page.total), link: listLink }];
-  return page.items.map((item) => ({ key: `item-${status}-${item.id}`, ...rest, title: one(item.title), link: link(item.id) }));
+  if (page.total > ITEMS_BY_TITLE)
+    return [{ key: `items-${status}`, ...rest, title: many(page.total), link: listLink }];
+  return page.items.map((item) => ({
+    key: `item-${status}-${item.id}`,
+    ...rest,
+    title: one(item.title),
+    link: link(item.id),
+  }));
 }
 
 const itemPage = (id: number) => pathOf('itemDetail', { id });
@@ -45,21 +79,77 @@ async function unitItemTodos(role: Role): Promise<Todo[]> {
   const parts: Promise<Todo[]>[] = [];
   if (role === 'officer') {
     parts.push(
-      itemsIn('returned', { notify: true, level: 'urgent', one: (t) => `“${t}”被退回修改`, many: (n) => `${n} 篇稿件被退回修改`, description: '按退回意见修改后重新提交', link: (id) => pathOf('itemEdit', { id }), listLink: `${pathOf('unitItems')}?status=returned` }),
-      itemsIn('draft', { notify: false, level: 'normal', one: (t) => `草稿“${t}”尚未提交审核`, many: (n) => `${n} 篇草稿尚未提交审核`, description: '完善后提交本单位领导审核', link: (id) => pathOf('itemEdit', { id }), listLink: `${pathOf('unitItems')}?status=draft` }),
+      itemsIn('returned', {
+        notify: true,
+        level: 'urgent',
+        one: (t) => `“${t}”被退回修改`,
+        many: (n) => `${n} 篇稿件被退回修改`,
+        description: '按退回意见修改后重新提交',
+        link: (id) => pathOf('itemEdit', { id }),
+        listLink: `${pathOf('unitItems')}?status=returned`,
+      }),
+      itemsIn('draft', {
+        notify: false,
+        level: 'normal',
+        one: (t) => `草稿“${t}”尚未提交审核`,
+        many: (n) => `${n} 篇草稿尚未提交审核`,
+        description: '完善后提交本单位领导审核',
+        link: (id) => pathOf('itemEdit', { id }),
+        listLink: `${pathOf('unitItems')}?status=draft`,
+      })
     );
   } else {
-    parts.push(itemsIn('returned', { notify: false, level: 'info', one: (t) => `“${t}”已退回信息员修改`, many: (n) => `${n} 篇稿件已退回信息员修改`, description: '信息员修改后会重新提交审核', link: itemPage, listLink: `${pathOf('unitItems')}?status=returned` }));
+    parts.push(
+      itemsIn('returned', {
+        notify: false,
+        level: 'info',
+        one: (t) => `“${t}”已退回信息员修改`,
+        many: (n) => `${n} 篇稿件已退回信息员修改`,
+        description: '信息员修改后会重新提交审核',
+        link: itemPage,
+        listLink: `${pathOf('unitItems')}?status=returned`,
+      })
+    );
   }
   if (role === 'reviewer') {
-    parts.push(itemsIn('unit_review', { notify: true, level: 'urgent', one: (t) => `“${t}”待您审核`, many: (n) => `${n} 篇稿件待您审核`, description: '审核通过或退回修改', link: itemPage, listLink: pathOf('review') }));
+    parts.push(
+      itemsIn('unit_review', {
+        notify: true,
+        level: 'urgent',
+        one: (t) => `“${t}”待您审核`,
+        many: (n) => `${n} 篇稿件待您审核`,
+        description: '审核通过或退回修改',
+        link: itemPage,
+        listLink: pathOf('review'),
+      })
+    );
   }
   if (role === 'principal') {
-    parts.push(itemsIn('awaiting_signature', { notify: true, level: 'urgent', one: (t) => `“${t}”待您签发`, many: (n) => `${n} 篇重大或敏感稿件待您签发`, description: '须先登记书面稿件，再由主要领导签发', link: itemPage, listLink: pathOf('review') }));
+    parts.push(
+      itemsIn('awaiting_signature', {
+        notify: true,
+        level: 'urgent',
+        one: (t) => `“${t}”待您签发`,
+        many: (n) => `${n} 篇重大或敏感稿件待您签发`,
+        description: '须先登记书面稿件，再由主要领导签发',
+        link: itemPage,
+        listLink: pathOf('review'),
+      })
+    );
     // Without a reviewer account the principal reviews ordinary items too, so they never wait silently.
     const { reviewedBy } = await http.get<UnitReviewers>('/api/units/mine/reviewers', { quiet: true });
     if (reviewedBy === 'principal') {
-      parts.push(itemsIn('unit_review', { notify: true, level: 'urgent', one: (t) => `“${t}”待您审核`, many: (n) => `${n} 篇稿件待您审核`, description: '本单位未登记分管领导账号，由您审核', link: itemPage, listLink: pathOf('review') }));
+      parts.push(
+        itemsIn('unit_review', {
+          notify: true,
+          level: 'urgent',
+          one: (t) => `“${t}”待您审核`,
+          many: (n) => `${n} 篇稿件待您审核`,
+          description: '本单位未登记分管领导账号，由您审核',
+          link: itemPage,
+          listLink: pathOf('review'),
+        })
+      );
     }
   }
   return (await Promise.all(parts)).flat();
@@ -67,11 +157,28 @@ async function unitItemTodos(role: Role): Promise<Todo[]> {
 
 async function districtItemTodos(role: Role): Promise<Todo[]> {
   if (role !== 'editor') return [];
-  const count = (status: string) => http.get<ItemPage>(`/api/items${query({ status, pageSize: 1 })}`, { quiet: true }).then((p) => p.total);
+  const count = (status: string) =>
+    http.get<ItemPage>(`/api/items${query({ status, pageSize: 1 })}`, { quiet: true }).then((p) => p.total);
   const [submitted, received] = await Promise.all([count('submitted'), count('received')]);
   const todos: Todo[] = [];
-  if (submitted > 0) todos.push({ key: 'items-submitted', notify: true, level: 'urgent', title: `${submitted} 篇新报送稿件待接收`, description: '接收后决定采用、不采用或退回', link: `${pathOf('inbox')}?status=submitted` });
-  if (received > 0) todos.push({ key: 'items-received', notify: false, level: 'normal', title: `${received} 篇已接收稿件待处理`, description: '采用到载体，或说明不采用的理由', link: `${pathOf('inbox')}?status=received` });
+  if (submitted > 0)
+    todos.push({
+      key: 'items-submitted',
+      notify: true,
+      level: 'urgent',
+      title: `${submitted} 篇新报送稿件待接收`,
+      description: '接收后决定采用、不采用或退回',
+      link: `${pathOf('inbox')}?status=submitted`,
+    });
+  if (received > 0)
+    todos.push({
+      key: 'items-received',
+      notify: false,
+      level: 'normal',
+      title: `${received} 篇已接收稿件待处理`,
+      description: '采用到载体，或说明不采用的理由',
+      link: `${pathOf('inbox')}?status=received`,
+    });
   return todos;
 }
 
@@ -84,22 +191,33 @@ async function solicitationTodos(role: Role): Promise<Todo[]> {
   if (role === 'officer' || role === 'reviewer' || role === 'principal') {
     const list = await http.get<UnitSolicitation[]>('/api/solicitations', { quiet: true });
     // Every open one, soonest first; the last three days are urgent and rung in the bell.
-    return list.filter((s) => s.state === 'pending' && s.daysLeft >= 0).sort((a, b) => a.daysLeft - b.daysLeft).map((s) => {
-      const near = s.daysLeft <= DEADLINE_WARNING_DAYS;
-      return {
-        key: `solicitation-${s.id}`, notify: near, level: near ? 'urgent' as const : 'normal' as const,
-        title: `约稿“${s.title}”${deadlineText(s.daysLeft)}`,
-        description: `截止日期 ${s.deadline}，逾期未报每次扣 5 分`, link: pathOf('unitSolicitations'),
-      };
-    });
+    return list
+      .filter((s) => s.state === 'pending' && s.daysLeft >= 0)
+      .sort((a, b) => a.daysLeft - b.daysLeft)
+      .map((s) => {
+        const near = s.daysLeft <= DEADLINE_WARNING_DAYS;
+        return {
+          key: `solicitation-${s.id}`,
+          notify: near,
+          level: near ? ('urgent' as const) : ('normal' as const),
+          title: `约稿“${s.title}”${deadlineText(s.daysLeft)}`,
+          description: `截止日期 ${s.deadline}，逾期未报每次扣 5 分`,
+          link: pathOf('unitSolicitations'),
+        };
+      });
   }
   if (role === 'editor') {
     const list = await http.get<DistrictSolicitation[]>('/api/solicitations', { quiet: true });
-    return list.filter((s) => s.daysLeft >= 0 && s.daysLeft <= DEADLINE_WARNING_DAYS && (s.counts.pending ?? 0) > 0).map((s) => ({
-      key: `solicitation-${s.id}`, notify: true, level: 'normal' as const,
-      title: `约稿“${s.title}”${s.daysLeft === 0 ? '今天截止' : `${s.daysLeft} 天后截止`}`,
-      description: `尚有 ${s.counts.pending} 个单位未报送`, link: pathOf('editorSolicitations'),
-    }));
+    return list
+      .filter((s) => s.daysLeft >= 0 && s.daysLeft <= DEADLINE_WARNING_DAYS && (s.counts.pending ?? 0) > 0)
+      .map((s) => ({
+        key: `solicitation-${s.id}`,
+        notify: true,
+        level: 'normal' as const,
+        title: `约稿“${s.title}”${s.daysLeft === 0 ? '今天截止' : `${s.daysLeft} 天后截止`}`,
+        description: `尚有 ${s.counts.pending} 个单位未报送`,
+        link: pathOf('editorSolicitations'),
+      }));
   }
   return [];
 }
@@ -113,14 +231,37 @@ async function resultTodos(role: Role, today: string): Promise<Todo[]> {
   const link = (p: Publication) => `${pathOf('results')}?id=${p.id}`;
   for (const p of list) {
     if (p.status === 'pending' && role === 'office_leader') {
-      todos.push({ key: `result-${p.id}`, notify: true, level: 'urgent', title: `${quarterName(p)}待审批`, description: '审批后向各单位发布；有问题可退回调研科修改', link: link(p) });
+      todos.push({
+        key: `result-${p.id}`,
+        notify: true,
+        level: 'urgent',
+        title: `${quarterName(p)}待审批`,
+        description: '审批后向各单位发布；有问题可退回调研科修改',
+        link: link(p),
+      });
     }
     if (p.status === 'returned' && role === 'editor') {
-      todos.push({ key: `result-${p.id}`, notify: true, level: 'urgent', title: `${quarterName(p)}被退回修改`, description: `办公室领导意见：${p.returnComment ?? '—'}`, link: link(p) });
+      todos.push({
+        key: `result-${p.id}`,
+        notify: true,
+        level: 'urgent',
+        title: `${quarterName(p)}被退回修改`,
+        description: `办公室领导意见：${p.returnComment ?? '—'}`,
+        link: link(p),
+      });
     }
-    const daysSince = p.approvedAt ? (Date.parse(today) - Date.parse(p.approvedAt.slice(0, 10))) / 86_400_000 : Infinity;
+    const daysSince = p.approvedAt
+      ? (Date.parse(today) - Date.parse(p.approvedAt.slice(0, 10))) / 86_400_000
+      : Infinity;
     if (p.status === 'published' && daysSince <= RECENT_RESULT_DAYS) {
-      todos.push({ key: `result-${p.id}`, notify: true, level: 'info', title: `${quarterName(p)}已发布`, description: `发布于 ${p.approvedAt!.slice(0, 10)}`, link: link(p) });
+      todos.push({
+        key: `result-${p.id}`,
+        notify: true,
+        level: 'info',
+        title: `${quarterName(p)}已发布`,
+        description: `发布于 ${p.approvedAt!.slice(0, 10)}`,
+        link: link(p),
+      });
     }
   }
   return todos;
@@ -131,16 +272,26 @@ async function unreviewedUnitTodos(role: Role): Promise<Todo[]> {
   if (role !== 'sys_admin' && role !== 'editor') return [];
   const list = await http.get<UnitsWithoutReviewer>('/api/units/without-reviewer', { quiet: true });
   return list.map((u) => ({
-    key: `unreviewed-${u.unitId}`, notify: role === 'sys_admin', level: role === 'sys_admin' ? 'urgent' as const : 'normal' as const,
+    key: `unreviewed-${u.unitId}`,
+    notify: role === 'sys_admin',
+    level: role === 'sys_admin' ? ('urgent' as const) : ('normal' as const),
     title: `${u.unit}有 ${u.waiting} 篇稿件待单位审核，但没有分管领导账号`,
-    description: u.hasPrincipal ? '目前由主要领导审核；请为该单位开设分管领导账号' : '该单位也没有主要领导账号，稿件无人审核；请尽快开设审核领导账号',
+    description: u.hasPrincipal
+      ? '目前由主要领导审核；请为该单位开设分管领导账号'
+      : '该单位也没有主要领导账号，稿件无人审核；请尽快开设审核领导账号',
     link: role === 'sys_admin' ? pathOf('accounts') : pathOf('registry'),
   }));
 }
 
 /** Everything that needs this role's attention, most urgent first. */
 export async function loadTodos(role: Role, today: string): Promise<Todo[]> {
-  const parts = await Promise.all([unitItemsIf(role), districtItemTodos(role), solicitationTodos(role), resultTodos(role, today), unreviewedUnitTodos(role)]);
+  const parts = await Promise.all([
+    unitItemsIf(role),
+    districtItemTodos(role),
+    solicitationTodos(role),
+    resultTodos(role, today),
+    unreviewedUnitTodos(role),
+  ]);
   const order = { urgent: 0, normal: 1, info: 2 };
   return parts.flat().sort((a, b) => order[a.level] - order[b.level]);
 }

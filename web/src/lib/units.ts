@@ -11,12 +11,26 @@ let units: Promise<Unit[]> | undefined;
 let series: Promise<Series[]> | undefined;
 
 export function loadUnits(fresh = false): Promise<Unit[]> {
-  if (!units || fresh) units = http.get<UnitList>('/api/units').then((list) => { rememberInitials(list); return list; }).catch((error) => { units = undefined; throw error; });
+  if (!units || fresh)
+    units = http
+      .get<UnitList>('/api/units')
+      .then((list) => {
+        rememberInitials(list);
+        return list;
+      })
+      .catch((error) => {
+        units = undefined;
+        throw error;
+      });
   return units;
 }
 
 export function loadSeries(fresh = false): Promise<Series[]> {
-  if (!series || fresh) series = http.get<SeriesList>('/api/series').catch((error) => { series = undefined; throw error; });
+  if (!series || fresh)
+    series = http.get<SeriesList>('/api/series').catch((error) => {
+      series = undefined;
+      throw error;
+    });
   return series;
 }
 

@@ -19,10 +19,20 @@ export function useRequest<T>(load: (signal: AbortSignal) => Promise<T>, deps: u
   useEffect(() => {
     const controller = new AbortController();
     setLoading(true);
-    loader.current(controller.signal)
-      .then((value) => { if (!controller.signal.aborted) { setData(value); setError(undefined); } })
-      .catch((cause: Error) => { if (!controller.signal.aborted) setError(cause); })
-      .finally(() => { if (!controller.signal.aborted) setLoading(false); });
+    loader
+      .current(controller.signal)
+      .then((value) => {
+        if (!controller.signal.aborted) {
+          setData(value);
+          setError(undefined);
+        }
+      })
+      .catch((cause: Error) => {
+        if (!controller.signal.aborted) setError(cause);
+      })
+      .finally(() => {
+        if (!controller.signal.aborted) setLoading(false);
+      });
     return () => controller.abort();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [...deps, generation]);

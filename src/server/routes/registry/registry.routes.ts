@@ -2,7 +2,14 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/database.js';
 import { addContact, endContact, readRegistry, unitsMissingOfficers } from '../../../services/registry/registry.js';
 import { Done } from '../../../shared/api/auth.js';
-import { ContactBody, CreatedRecord, EndContactBody, IdParams, Registry, UnitsMissingOfficers } from '../../../shared/api/registry.js';
+import {
+  ContactBody,
+  CreatedRecord,
+  EndContactBody,
+  IdParams,
+  Registry,
+  UnitsMissingOfficers,
+} from '../../../shared/api/registry.js';
 import type { ApiApp } from '../../api-app.js';
 import type { ServerConfig } from '../../config.js';
 import { actingUserOf } from '../../plugins/access.js';
@@ -13,18 +20,56 @@ export function registryRoutes(app: ApiApp, db: Kysely<Database>, config: Server
   const tags = ['信息员登记'];
   const user = actingUserOf;
 
-  app.get('/api/registry', { config: { access: ITEM_ROLES }, schema: { tags, summary: '信息员登记备案：各单位责任人、信息员及提醒', response: { 200: Registry } } }, async (request) =>
-    readRegistry(db, user(request), config.now()));
+  app.get(
+    '/api/registry',
+    {
+      config: { access: ITEM_ROLES },
+      schema: { tags, summary: '信息员登记备案：各单位责任人、信息员及提醒', response: { 200: Registry } },
+    },
+    async (request) => readRegistry(db, user(request), config.now())
+  );
 
-  app.get('/api/registry/missing-officers', { config: { access: ['editor', 'office_leader'] }, schema: { tags, summary: '未登记信息员的单位', response: { 200: UnitsMissingOfficers } } }, async (request) =>
-    unitsMissingOfficers(db, user(request), config.now()));
+  app.get(
+    '/api/registry/missing-officers',
+    {
+      config: { access: ['editor', 'office_leader'] },
+      schema: { tags, summary: '未登记信息员的单位', response: { 200: UnitsMissingOfficers } },
+    },
+    async (request) => unitsMissingOfficers(db, user(request), config.now())
+  );
 
-  app.post('/api/units/:id/contacts', { config: { access: ['editor', 'officer'] }, schema: { tags, summary: '登记分管领导、直接责任人或信息员', params: IdParams, body: ContactBody, response: { 201: CreatedRecord } } }, async (request, reply) =>
-    reply.status(201).send(await addContact(db, user(request), request.params.id, request.body, config.now())));
+  app.post(
+    '/api/units/:id/contacts',
+    {
+      config: { access: ['editor', 'officer'] },
+      schema: {
+        tags,
+        summary: '登记分管领导、直接责任人或信息员',
+        params: IdParams,
+        body: ContactBody,
+        response: { 201: CreatedRecord },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await addContact(db, user(request), request.params.id, request.body, config.now()))
+  );
 
-  app.post('/api/contacts/:id/end', { config: { access: ['editor', 'officer'] }, schema: { tags, summary: '人员更换：登记离任及书面告知日期', params: IdParams, body: EndContactBody, response: { 200: Done } } }, async (request) => {
-    const { version, endedOn, noticeDate } = request.body;
-    await endContact(db, user(request), request.params.id, version, endedOn, noticeDate ?? null, config.now());
-    return { ok: true as const };
-  });
+  app.post(
+    '/api/contacts/:id/end',
+    {
+      config: { access: ['editor', 'officer'] },
+      schema: {
+        tags,
+        summary: '人员更换：登记离任及书面告知日期',
+        params: IdParams,
+        body: EndContactBody,
+        response: { 200: Done },
+      },
+    },
+    async (request) => {
+      const { version, endedOn, noticeDate } = request.body;
+      await endContact(db, user(request), request.params.id, version, endedOn, noticeDate ?? null, config.now());
+      return { ok: true as const };
+    }
+  );
 }

@@ -11,13 +11,27 @@ import { actorOf } from '../../plugins/access.js';
 export function securityRoutes(app: ApiApp, db: Kysely<Database>, config: ServerConfig): void {
   const tags = ['账号与安全'];
 
-  app.get('/api/security-settings', { config: { access: ['security_admin'] }, schema: { tags, summary: '安全设置', response: { 200: SecuritySettingsView } } }, async () => {
-    const { settings, version } = await readSecuritySettings(db);
-    return { ...settings, version };
-  });
+  app.get(
+    '/api/security-settings',
+    {
+      config: { access: ['security_admin'] },
+      schema: { tags, summary: '安全设置', response: { 200: SecuritySettingsView } },
+    },
+    async () => {
+      const { settings, version } = await readSecuritySettings(db);
+      return { ...settings, version };
+    }
+  );
 
-  app.put('/api/security-settings', { config: { access: ['security_admin'] }, schema: { tags, summary: '修改安全设置', body: SecuritySettingsBody, response: { 200: SecuritySettingsView } } }, async (request) => {
-    const { version, ...settings } = request.body;
-    return updateSecuritySettings(db, actorOf(request), settings, version, config.now());
-  });
+  app.put(
+    '/api/security-settings',
+    {
+      config: { access: ['security_admin'] },
+      schema: { tags, summary: '修改安全设置', body: SecuritySettingsBody, response: { 200: SecuritySettingsView } },
+    },
+    async (request) => {
+      const { version, ...settings } = request.body;
+      return updateSecuritySettings(db, actorOf(request), settings, version, config.now());
+    }
+  );
 }

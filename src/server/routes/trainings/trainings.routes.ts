@@ -12,8 +12,19 @@ export function trainingsRoutes(app: ApiApp, db: Kysely<Database>, config: Serve
   const tags = ['信息员培训'];
   const user = actingUserOf;
 
-  app.get('/api/trainings', { config: { access: ITEM_ROLES }, schema: { tags, summary: '培训记录', response: { 200: TrainingList } } }, async (request) => listTrainings(db, user(request)));
+  app.get(
+    '/api/trainings',
+    { config: { access: ITEM_ROLES }, schema: { tags, summary: '培训记录', response: { 200: TrainingList } } },
+    async (request) => listTrainings(db, user(request))
+  );
 
-  app.post('/api/trainings', { config: { access: ['editor'] }, schema: { tags, summary: '登记培训', body: TrainingBody, response: { 201: CreatedRecord } } }, async (request, reply) =>
-    reply.status(201).send(await recordTraining(db, user(request), request.body, config.now())));
+  app.post(
+    '/api/trainings',
+    {
+      config: { access: ['editor'] },
+      schema: { tags, summary: '登记培训', body: TrainingBody, response: { 201: CreatedRecord } },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await recordTraining(db, user(request), request.body, config.now()))
+  );
 }

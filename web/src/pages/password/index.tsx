@@ -7,7 +7,11 @@ import { ApiError, http } from '../../http';
 import { useSession } from '../../session';
 import { applyFieldErrors } from '../../lib/form-errors';
 
-interface PasswordForm { current: string; next: string; confirm: string }
+interface PasswordForm {
+  current: string;
+  next: string;
+  confirm: string;
+}
 
 export default function PasswordPage() {
   const { session, refresh } = useSession();
@@ -29,7 +33,9 @@ export default function PasswordPage() {
 
   return (
     <Card title="修改密码" style={{ maxWidth: 480 }}>
-      {session?.mustChangePassword && <Alert type="warning" showIcon title="首次登录或密码已过期，请先设置新密码。" style={{ marginBottom: 16 }} />}
+      {session?.mustChangePassword && (
+        <Alert type="warning" showIcon title="首次登录或密码已过期，请先设置新密码。" style={{ marginBottom: 16 }} />
+      )}
       <Form<PasswordForm> form={form} layout="vertical" onFinish={submit}>
         <Form.Item label="当前密码" name="current" rules={[{ required: true, message: '请输入当前密码' }]}>
           <Input.Password autoComplete="current-password" />
@@ -40,7 +46,12 @@ export default function PasswordPage() {
           extra="至少 8 位，包含大写字母、小写字母、数字、符号中的三类，不能与最近 3 次密码相同"
           rules={[
             { required: true, message: '请输入新密码' },
-            { validator: async (_, value: string) => { const problems = value ? passwordProblems(value, username, () => false) : []; if (problems.length) throw new Error(problems.join('；')); } },
+            {
+              validator: async (_, value: string) => {
+                const problems = value ? passwordProblems(value, username, () => false) : [];
+                if (problems.length) throw new Error(problems.join('；'));
+              },
+            },
           ]}
           hasFeedback
         >
@@ -50,11 +61,20 @@ export default function PasswordPage() {
           label="确认新密码"
           name="confirm"
           dependencies={['next']}
-          rules={[{ required: true, message: '请再次输入新密码' }, ({ getFieldValue }) => ({ validator: async (_, value) => { if (value && value !== getFieldValue('next')) throw new Error('两次输入的新密码不一致'); } })]}
+          rules={[
+            { required: true, message: '请再次输入新密码' },
+            ({ getFieldValue }) => ({
+              validator: async (_, value) => {
+                if (value && value !== getFieldValue('next')) throw new Error('两次输入的新密码不一致');
+              },
+            }),
+          ]}
         >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
-        <Button type="primary" htmlType="submit">保存新密码</Button>
+        <Button type="primary" htmlType="submit">
+          保存新密码
+        </Button>
       </Form>
     </Card>
   );

@@ -3,7 +3,25 @@
  * security administrator changes roles. The server enforces both and its refusals are shown.
  */
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Empty, Form, Input, Modal, Popconfirm, Result, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Empty,
+  Form,
+  Input,
+  Modal,
+  Popconfirm,
+  Result,
+  Row,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import type { Account, CreateAccountBody } from '@shared/api/accounts';
 import { ADMIN_ROLES, type Role } from '@shared/roles';
@@ -15,7 +33,18 @@ import { ROLES } from '../../../lib/labels';
 import { useRequest } from '../../../lib/use-request';
 import { useUser } from '../../../session';
 import { phoneProblem } from '@domain/phone';
-import { USERNAME_PATTERN, assignRole, createAccount, filterAccounts, loadAccounts, needsUnit, resetPassword, setDisabled, updateAccount, type AccountEdit } from './service';
+import {
+  USERNAME_PATTERN,
+  assignRole,
+  createAccount,
+  filterAccounts,
+  loadAccounts,
+  needsUnit,
+  resetPassword,
+  setDisabled,
+  updateAccount,
+  type AccountEdit,
+} from './service';
 
 const ROLE_OPTIONS = (Object.keys(ROLES) as Role[]).map((role) => ({ value: role, label: ROLES[role] }));
 
@@ -31,12 +60,21 @@ export default function AccountsPage() {
   const [password, setPassword] = useState<{ account: string; password: string }>();
   const shown = useMemo(() => filterAccounts(data ?? [], text, role), [data, text, role]);
 
-  if (error && !data) return <Result status={error instanceof ApiError && error.status === 403 ? '403' : 'error'} title="无法读取账号列表" subTitle={error.message} />;
+  if (error && !data)
+    return (
+      <Result
+        status={error instanceof ApiError && error.status === 403 ? '403' : 'error'}
+        title="无法读取账号列表"
+        subTitle={error.message}
+      />
+    );
 
   const toggle = async (account: Account) => {
     try {
       await setDisabled(account, !account.isDisabled);
-      message.success(account.isDisabled ? `已启用 ${account.username}` : `已停用 ${account.username}，其登录会话已结束`);
+      message.success(
+        account.isDisabled ? `已启用 ${account.username}` : `已停用 ${account.username}，其登录会话已结束`
+      );
     } finally {
       reload();
     }
@@ -53,22 +91,44 @@ export default function AccountsPage() {
   return (
     <Card
       title="账号与角色"
-      extra={can.manageAccounts(user.role) && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>新建账号</Button>}
+      extra={
+        can.manageAccounts(user.role) && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            新建账号
+          </Button>
+        )
+      }
     >
       <Alert
         type="info"
         showIcon
         style={{ marginBottom: 16 }}
-        title={can.manageAccounts(user.role)
-          ? '系统管理员新建、停用账号和重置密码；角色由安全管理员分配（三员分立）。'
-          : '安全管理员分配角色；新建账号、停用和重置密码由系统管理员办理（三员分立）。'}
+        title={
+          can.manageAccounts(user.role)
+            ? '系统管理员新建、停用账号和重置密码；角色由安全管理员分配（三员分立）。'
+            : '安全管理员分配角色；新建账号、停用和重置密码由系统管理员办理（三员分立）。'
+        }
       />
       <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
         <Col xs={24} sm={12} lg={8}>
-          <Input.Search aria-label="查找账号" placeholder="用户名、姓名或单位" allowClear onChange={(e) => setText(e.target.value)} onSearch={setText} />
+          <Input.Search
+            aria-label="查找账号"
+            placeholder="用户名、姓名或单位"
+            allowClear
+            onChange={(e) => setText(e.target.value)}
+            onSearch={setText}
+          />
         </Col>
         <Col xs={24} sm={12} lg={6}>
-          <Select aria-label="按角色筛选" allowClear placeholder="全部角色" options={ROLE_OPTIONS} value={role} onChange={setRole} style={{ width: '100%' }} />
+          <Select
+            aria-label="按角色筛选"
+            allowClear
+            placeholder="全部角色"
+            options={ROLE_OPTIONS}
+            value={role}
+            onChange={setRole}
+            style={{ width: '100%' }}
+          />
         </Col>
       </Row>
       <Table<Account>
@@ -86,7 +146,9 @@ export default function AccountsPage() {
           { title: '所属单位', key: 'unit', render: (_, a) => a.unit?.name ?? '—' },
           { title: '联系电话', dataIndex: 'phone', render: (phone: string | null) => phone ?? '—' },
           {
-            title: '状态', key: 'state', render: (_, a) => (
+            title: '状态',
+            key: 'state',
+            render: (_, a) => (
               <Space size={4} wrap>
                 {a.isDisabled ? <Tag color="default">已停用</Tag> : <Tag color="green">启用</Tag>}
                 {a.isLocked && <Tag color="red">已锁定</Tag>}
@@ -96,54 +158,130 @@ export default function AccountsPage() {
             ),
           },
           {
-            title: '操作', key: 'actions', render: (_, a) => (
+            title: '操作',
+            key: 'actions',
+            render: (_, a) => (
               <Space size={0} wrap>
-                {can.manageAccounts(user.role) && <Button type="link" size="small" onClick={() => setEditing(a)}>编辑</Button>}
+                {can.manageAccounts(user.role) && (
+                  <Button type="link" size="small" onClick={() => setEditing(a)}>
+                    编辑
+                  </Button>
+                )}
                 {can.manageAccounts(user.role) && a.id !== user.id && (
-                  <Popconfirm title={a.isDisabled ? `启用 ${a.username}？` : `停用 ${a.username}？停用后立即退出登录。`} okText="确定" cancelText="取消" onConfirm={() => toggle(a)}>
-                    <Button type="link" size="small">{a.isDisabled ? '启用' : '停用'}</Button>
+                  <Popconfirm
+                    title={a.isDisabled ? `启用 ${a.username}？` : `停用 ${a.username}？停用后立即退出登录。`}
+                    okText="确定"
+                    cancelText="取消"
+                    onConfirm={() => toggle(a)}
+                  >
+                    <Button type="link" size="small">
+                      {a.isDisabled ? '启用' : '停用'}
+                    </Button>
                   </Popconfirm>
                 )}
                 {/* Administrators' passwords are reset on the server (govinfo account reset-password), never by another administrator. */}
                 {can.manageAccounts(user.role) && a.id !== user.id && !ADMIN_ROLES.includes(a.role) && (
-                  <Popconfirm title={`为 ${a.username} 生成新的一次性密码？原密码立即失效。`} okText="重置" cancelText="取消" onConfirm={() => reset(a)}>
-                    <Button type="link" size="small">重置密码</Button>
+                  <Popconfirm
+                    title={`为 ${a.username} 生成新的一次性密码？原密码立即失效。`}
+                    okText="重置"
+                    cancelText="取消"
+                    onConfirm={() => reset(a)}
+                  >
+                    <Button type="link" size="small">
+                      重置密码
+                    </Button>
                   </Popconfirm>
                 )}
-                {can.grantRoles(user.role) && a.id !== user.id && <Button type="link" size="small" onClick={() => setGranting(a)}>分配角色</Button>}
+                {can.grantRoles(user.role) && a.id !== user.id && (
+                  <Button type="link" size="small" onClick={() => setGranting(a)}>
+                    分配角色
+                  </Button>
+                )}
               </Space>
             ),
           },
         ]}
       />
-      <CreateAccount open={creating} onClose={() => setCreating(false)} onCreated={(username, pw) => { setCreating(false); setPassword({ account: username, password: pw }); reload(); }} />
-      <EditAccount account={editing} onClose={() => setEditing(undefined)} onDone={() => { setEditing(undefined); message.success('账号信息已保存'); reload(); }} onStale={reload} />
-      <GrantRole account={granting} onClose={() => setGranting(undefined)} onDone={() => { setGranting(undefined); message.success('角色已修改，该账号须重新登录'); reload(); }} />
+      <CreateAccount
+        open={creating}
+        onClose={() => setCreating(false)}
+        onCreated={(username, pw) => {
+          setCreating(false);
+          setPassword({ account: username, password: pw });
+          reload();
+        }}
+      />
+      <EditAccount
+        account={editing}
+        onClose={() => setEditing(undefined)}
+        onDone={() => {
+          setEditing(undefined);
+          message.success('账号信息已保存');
+          reload();
+        }}
+        onStale={reload}
+      />
+      <GrantRole
+        account={granting}
+        onClose={() => setGranting(undefined)}
+        onDone={() => {
+          setGranting(undefined);
+          message.success('角色已修改，该账号须重新登录');
+          reload();
+        }}
+      />
       <Modal
         open={password !== undefined}
         title="一次性密码"
         onCancel={() => setPassword(undefined)}
-        footer={<Button type="primary" onClick={() => setPassword(undefined)}>我已记下</Button>}
+        footer={
+          <Button type="primary" onClick={() => setPassword(undefined)}>
+            我已记下
+          </Button>
+        }
         destroyOnHidden
       >
-        <Alert type="warning" showIcon title="此密码只显示这一次，请当面或以安全方式交给本人；首次登录时须修改。" style={{ marginBottom: 16 }} />
-        <Typography.Paragraph>账号：<Typography.Text strong>{password?.account}</Typography.Text></Typography.Paragraph>
+        <Alert
+          type="warning"
+          showIcon
+          title="此密码只显示这一次，请当面或以安全方式交给本人；首次登录时须修改。"
+          style={{ marginBottom: 16 }}
+        />
         <Typography.Paragraph>
-          一次性密码：<Typography.Text code copyable={{ tooltips: ['复制', '已复制'] }} aria-label="一次性密码">{password?.password}</Typography.Text>
+          账号：<Typography.Text strong>{password?.account}</Typography.Text>
+        </Typography.Paragraph>
+        <Typography.Paragraph>
+          一次性密码：
+          <Typography.Text code copyable={{ tooltips: ['复制', '已复制'] }} aria-label="一次性密码">
+            {password?.password}
+          </Typography.Text>
         </Typography.Paragraph>
       </Modal>
     </Card>
   );
 }
 
-function CreateAccount({ open, onClose, onCreated }: { open: boolean; onClose(): void; onCreated(username: string, password: string): void }) {
+function CreateAccount({
+  open,
+  onClose,
+  onCreated,
+}: {
+  open: boolean;
+  onClose(): void;
+  onCreated(username: string, password: string): void;
+}) {
   const [form] = Form.useForm<CreateAccountBody>();
   const role = Form.useWatch('role', form);
   const { busy, refusal, submitting } = useFormSubmission(form);
 
   const submit = async (values: CreateAccountBody) => {
     await submitting(async () => {
-      const input = { ...values, username: values.username.trim().toLowerCase(), unitId: needsUnit(values.role) ? values.unitId ?? null : null, phone: values.phone?.trim() || null };
+      const input = {
+        ...values,
+        username: values.username.trim().toLowerCase(),
+        unitId: needsUnit(values.role) ? (values.unitId ?? null) : null,
+        phone: values.phone?.trim() || null,
+      };
       const { password } = await createAccount(input);
       form.resetFields();
       onCreated(input.username, password);
@@ -151,23 +289,56 @@ function CreateAccount({ open, onClose, onCreated }: { open: boolean; onClose():
   };
 
   return (
-    <Modal open={open} title="新建账号" onCancel={onClose} okText="新建" cancelText="取消" confirmLoading={busy} onOk={() => form.submit()} forceRender>
+    <Modal
+      open={open}
+      title="新建账号"
+      onCancel={onClose}
+      okText="新建"
+      cancelText="取消"
+      confirmLoading={busy}
+      onOk={() => form.submit()}
+      forceRender
+    >
       {refusal && <Alert type="error" showIcon title={refusal} style={{ marginBottom: 16 }} />}
       <Form<CreateAccountBody> form={form} layout="vertical" onFinish={submit} initialValues={{ unitId: null }}>
-        <Form.Item label="用户名" name="username" extra="3–50 个小写字母、数字、点、下划线或连字符" rules={[
-          { required: true, message: '请输入用户名' },
-          { pattern: USERNAME_PATTERN, message: '用户名应为 3–50 个小写字母、数字、点、下划线或连字符，以字母或数字开头' },
-        ]}>
+        <Form.Item
+          label="用户名"
+          name="username"
+          extra="3–50 个小写字母、数字、点、下划线或连字符"
+          rules={[
+            { required: true, message: '请输入用户名' },
+            {
+              pattern: USERNAME_PATTERN,
+              message: '用户名应为 3–50 个小写字母、数字、点、下划线或连字符，以字母或数字开头',
+            },
+          ]}
+        >
           <Input autoComplete="off" />
         </Form.Item>
-        <Form.Item label="姓名" name="displayName" rules={[{ required: true, whitespace: true, message: '请输入姓名' }, { max: 50, message: '姓名最多 50 个字符' }]}>
+        <Form.Item
+          label="姓名"
+          name="displayName"
+          rules={[
+            { required: true, whitespace: true, message: '请输入姓名' },
+            { max: 50, message: '姓名最多 50 个字符' },
+          ]}
+        >
           <Input autoComplete="off" />
         </Form.Item>
-        <Form.Item label="角色" name="role" rules={[{ required: true, message: '请选择角色' }]} extra="管理员角色各只能由系统管理员设立一次，之后由安全管理员分配。">
+        <Form.Item
+          label="角色"
+          name="role"
+          rules={[{ required: true, message: '请选择角色' }]}
+          extra="管理员角色各只能由系统管理员设立一次，之后由安全管理员分配。"
+        >
           <Select options={ROLE_OPTIONS} placeholder="请选择角色" />
         </Form.Item>
         {needsUnit(role) && (
-          <Form.Item label="所属单位" name="unitId" rules={[{ required: true, message: '信息员、分管领导和主要领导须属于一个报送单位' }]}>
+          <Form.Item
+            label="所属单位"
+            name="unitId"
+            rules={[{ required: true, message: '信息员、分管领导和主要领导须属于一个报送单位' }]}
+          >
             <UnitPicker />
           </Form.Item>
         )}
@@ -188,7 +359,7 @@ function GrantRole({ account, onClose, onDone }: { account: Account | undefined;
   const submit = async (values: { role: Role; unitId: number | null }) => {
     if (!account) return;
     await submitting(async () => {
-      await assignRole(account, values.role, needsUnit(values.role) ? values.unitId ?? null : null);
+      await assignRole(account, values.role, needsUnit(values.role) ? (values.unitId ?? null) : null);
       onDone();
     });
   };
@@ -202,16 +373,30 @@ function GrantRole({ account, onClose, onDone }: { account: Account | undefined;
       cancelText="取消"
       confirmLoading={busy}
       onOk={() => form.submit()}
-      afterOpenChange={(open) => { if (open && account) { setRefusal(undefined); form.setFieldsValue({ role: account.role, unitId: account.unit?.id ?? null }); } }}
+      afterOpenChange={(open) => {
+        if (open && account) {
+          setRefusal(undefined);
+          form.setFieldsValue({ role: account.role, unitId: account.unit?.id ?? null });
+        }
+      }}
       forceRender
     >
       {refusal && <Alert type="error" showIcon title={refusal} style={{ marginBottom: 16 }} />}
       <Form form={form} layout="vertical" onFinish={submit}>
-        <Form.Item label="角色" name="role" rules={[{ required: true, message: '请选择角色' }]} extra="一个账号只有一个角色；修改后该账号须重新登录。">
+        <Form.Item
+          label="角色"
+          name="role"
+          rules={[{ required: true, message: '请选择角色' }]}
+          extra="一个账号只有一个角色；修改后该账号须重新登录。"
+        >
           <Select options={ROLE_OPTIONS} />
         </Form.Item>
         {needsUnit(role) && (
-          <Form.Item label="所属单位" name="unitId" rules={[{ required: true, message: '信息员、分管领导和主要领导须属于一个报送单位' }]}>
+          <Form.Item
+            label="所属单位"
+            name="unitId"
+            rules={[{ required: true, message: '信息员、分管领导和主要领导须属于一个报送单位' }]}
+          >
             <UnitPicker />
           </Form.Item>
         )}
@@ -221,13 +406,28 @@ function GrantRole({ account, onClose, onDone }: { account: Account | undefined;
 }
 
 /** The phone rule of the server (domain/phone.ts), as a form rule. */
-const phoneRule = { validator: (_: unknown, value?: string | null) => { const problem = value ? phoneProblem(value) : undefined; return problem ? Promise.reject(new Error(problem)) : Promise.resolve(); } };
+const phoneRule = {
+  validator: (_: unknown, value?: string | null) => {
+    const problem = value ? phoneProblem(value) : undefined;
+    return problem ? Promise.reject(new Error(problem)) : Promise.resolve();
+  },
+};
 
 /**
  * 编辑账号: name, unit (unit roles only: district roles belong to none) and phone. A version
  * conflict (409) is shown in the dialog and the list reloads, so saving again uses the new version.
  */
-function EditAccount({ account, onClose, onDone, onStale }: { account: Account | undefined; onClose(): void; onDone(): void; onStale(): void }) {
+function EditAccount({
+  account,
+  onClose,
+  onDone,
+  onStale,
+}: {
+  account: Account | undefined;
+  onClose(): void;
+  onDone(): void;
+  onStale(): void;
+}) {
   const [form] = Form.useForm<AccountEdit>();
   const { busy, refusal, setRefusal, submitting } = useFormSubmission(form);
 
@@ -266,11 +466,23 @@ function EditAccount({ account, onClose, onDone, onStale }: { account: Account |
       {refusal && <Alert type="error" showIcon title={refusal} style={{ marginBottom: 16 }} />}
       {/* Its own name: the create dialog is rendered too, and field ids must not repeat. */}
       <Form<AccountEdit> form={form} name="edit-account" layout="vertical" onFinish={submit}>
-        <Form.Item label="姓名" name="displayName" rules={[{ required: true, whitespace: true, message: '请输入姓名' }, { max: 50, message: '姓名最多 50 个字符' }]}>
+        <Form.Item
+          label="姓名"
+          name="displayName"
+          rules={[
+            { required: true, whitespace: true, message: '请输入姓名' },
+            { max: 50, message: '姓名最多 50 个字符' },
+          ]}
+        >
           <Input autoComplete="off" />
         </Form.Item>
         {account && needsUnit(account.role) ? (
-          <Form.Item label="所属单位" name="unitId" rules={[{ required: true, message: `${account.roleName}须属于一个报送单位` }]} extra="调整单位后，该账号须重新登录。">
+          <Form.Item
+            label="所属单位"
+            name="unitId"
+            rules={[{ required: true, message: `${account.roleName}须属于一个报送单位` }]}
+            extra="调整单位后，该账号须重新登录。"
+          >
             <UnitPicker />
           </Form.Item>
         ) : (

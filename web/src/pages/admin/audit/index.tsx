@@ -3,14 +3,40 @@
  * grows without end); each entry opens to its before and after; the SM3 chain is verified.
  */
 import { DownloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, DatePicker, Descriptions, Empty, Form, Input, Row, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Descriptions,
+  Empty,
+  Form,
+  Input,
+  Row,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import type { AuditEntry, AuditVerification } from '@shared/api/audit';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { ApiError } from '../../../http';
 import { useRequest } from '../../../lib/use-request';
 import {
-  ACTION_OPTIONS, OUTCOME_COLORS, OUTCOME_OPTIONS, actorLabel, beijingTime, exportUrl, loadAudit, objectLabel, prettyJson, verifyAudit,
+  ACTION_OPTIONS,
+  OUTCOME_COLORS,
+  OUTCOME_OPTIONS,
+  actorLabel,
+  beijingTime,
+  exportUrl,
+  loadAudit,
+  objectLabel,
+  prettyJson,
+  verifyAudit,
   type AuditFilters,
 } from './service';
 
@@ -28,7 +54,10 @@ export default function AuditPage() {
   const [filters, setFilters] = useState<AuditFilters>({});
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(PAGE_SIZE);
-  const { data, loading } = useRequest((signal) => loadAudit(filters, page, pageSize, signal), [filters, page, pageSize]);
+  const { data, loading } = useRequest(
+    (signal) => loadAudit(filters, page, pageSize, signal),
+    [filters, page, pageSize]
+  );
 
   const search = (values: FilterForm) => {
     setFilters({
@@ -49,7 +78,14 @@ export default function AuditPage() {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <ChainState />
-      <Card title="审计日志" extra={<Button icon={<DownloadOutlined />} href={exportUrl(filters)}>导出 CSV</Button>}>
+      <Card
+        title="审计日志"
+        extra={
+          <Button icon={<DownloadOutlined />} href={exportUrl(filters)}>
+            导出 CSV
+          </Button>
+        }
+      >
         <Form<FilterForm> form={form} layout="vertical" onFinish={search}>
           <Row gutter={16}>
             <Col xs={24} sm={12} lg={5}>
@@ -59,7 +95,12 @@ export default function AuditPage() {
             </Col>
             <Col xs={24} sm={12} lg={5}>
               <Form.Item label="操作" name="action">
-                <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder="全部操作" options={ACTION_OPTIONS} />
+                <Select
+                  allowClear
+                  showSearch={{ optionFilterProp: 'label' }}
+                  placeholder="全部操作"
+                  options={ACTION_OPTIONS}
+                />
               </Form.Item>
             </Col>
             <Col xs={24} sm={12} lg={4}>
@@ -75,7 +116,9 @@ export default function AuditPage() {
             <Col xs={24} lg={4}>
               <Form.Item label=" " colon={false}>
                 <Space>
-                  <Button type="primary" htmlType="submit">查询</Button>
+                  <Button type="primary" htmlType="submit">
+                    查询
+                  </Button>
                   <Button onClick={reset}>重置</Button>
                 </Space>
               </Form.Item>
@@ -88,23 +131,39 @@ export default function AuditPage() {
           loading={loading}
           dataSource={data?.entries ?? []}
           scroll={{ x: true }}
-          locale={{ emptyText: <Empty description={filtered ? '没有符合条件的记录，请放宽筛选条件' : '审计日志还没有记录'} /> }}
+          locale={{
+            emptyText: <Empty description={filtered ? '没有符合条件的记录，请放宽筛选条件' : '审计日志还没有记录'} />,
+          }}
           pagination={{
-            current: page, pageSize, total: data?.total ?? 0, showSizeChanger: true, pageSizeOptions: [20, 50, 100],
+            current: page,
+            pageSize,
+            total: data?.total ?? 0,
+            showSizeChanger: true,
+            pageSizeOptions: [20, 50, 100],
             showTotal: (total) => `共 ${total} 条`,
-            onChange: (next, size) => { setPage(size !== pageSize ? 1 : next); setPageSize(size); },
+            onChange: (next, size) => {
+              setPage(size !== pageSize ? 1 : next);
+              setPageSize(size);
+            },
           }}
           expandable={{ expandedRowRender: (entry) => <EntryDetail entry={entry} />, rowExpandable: () => true }}
           columns={[
             { title: '编号', dataIndex: 'id', width: 80 },
             { title: '时间（北京时间）', dataIndex: 'at', width: 190, render: (at: string) => beijingTime(at) },
             {
-              title: '操作人', key: 'actor', width: 180,
+              title: '操作人',
+              key: 'actor',
+              width: 180,
               render: (_, e) => <Tooltip title={`用户名：${e.actor}`}>{actorLabel(e)}</Tooltip>,
             },
             { title: '操作', dataIndex: 'action_label', width: 150 },
             { title: '对象', key: 'object', width: 220, render: (_, e) => objectLabel(e) },
-            { title: '结果', dataIndex: 'outcome', width: 80, render: (outcome: string, e) => <Tag color={OUTCOME_COLORS[outcome]}>{e.outcome_label}</Tag> },
+            {
+              title: '结果',
+              dataIndex: 'outcome',
+              width: 80,
+              render: (outcome: string, e) => <Tag color={OUTCOME_COLORS[outcome]}>{e.outcome_label}</Tag>,
+            },
             { title: '来源地址', dataIndex: 'ip', width: 140 },
           ]}
         />
@@ -114,32 +173,64 @@ export default function AuditPage() {
 }
 
 function EntryDetail({ entry }: { entry: AuditEntry }) {
-  const block = (text: string | null) => (text ? <pre style={{ margin: 0, whiteSpace: 'pre-wrap', wordBreak: 'break-all', maxHeight: 320, overflow: 'auto' }}>{prettyJson(text)}</pre> : <Typography.Text type="secondary">无</Typography.Text>);
+  const block = (text: string | null) =>
+    text ? (
+      <pre style={{ margin: 0, whiteSpace: 'pre-wrap', wordBreak: 'break-all', maxHeight: 320, overflow: 'auto' }}>
+        {prettyJson(text)}
+      </pre>
+    ) : (
+      <Typography.Text type="secondary">无</Typography.Text>
+    );
   return (
     <Descriptions bordered size="small" column={1}>
       <Descriptions.Item label="变更前">{block(entry.before)}</Descriptions.Item>
       <Descriptions.Item label="变更后">{block(entry.after)}</Descriptions.Item>
-      <Descriptions.Item label="哈希（SM3）"><Typography.Text code style={{ wordBreak: 'break-all' }}>{entry.hash}</Typography.Text></Descriptions.Item>
+      <Descriptions.Item label="哈希（SM3）">
+        <Typography.Text code style={{ wordBreak: 'break-all' }}>
+          {entry.hash}
+        </Typography.Text>
+      </Descriptions.Item>
     </Descriptions>
   );
 }
 
 /** Whether the hash chain is whole: checked on opening the page and again on request. */
 function ChainState() {
-  const [state, setState] = useState<{ checking: boolean; result?: AuditVerification; error?: string }>({ checking: true });
+  const [state, setState] = useState<{ checking: boolean; result?: AuditVerification; error?: string }>({
+    checking: true,
+  });
   const check = () => {
     setState({ checking: true });
     verifyAudit()
       .then((result) => setState({ checking: false, result }))
-      .catch((error: unknown) => setState({ checking: false, error: error instanceof ApiError ? error.message : '校验失败，请稍后重试' }));
+      .catch((error: unknown) =>
+        setState({ checking: false, error: error instanceof ApiError ? error.message : '校验失败，请稍后重试' })
+      );
   };
   useEffect(check, []);
 
-  const again = <Button size="small" icon={<SafetyCertificateOutlined />} loading={state.checking} onClick={check}>重新校验</Button>;
+  const again = (
+    <Button size="small" icon={<SafetyCertificateOutlined />} loading={state.checking} onClick={check}>
+      重新校验
+    </Button>
+  );
   if (state.checking && !state.result) return <Alert type="info" showIcon title="正在校验审计日志的哈希链…" />;
   if (state.error) return <Alert type="warning" showIcon title={`未能校验哈希链：${state.error}`} action={again} />;
   const result = state.result!;
-  return result.ok
-    ? <Alert type="success" showIcon title={`哈希链完整：全部 ${result.entries} 条记录未被改动或删除（SM3 校验）`} action={again} />
-    : <Alert type="error" showIcon title={`哈希链已断裂：${result.reason}`} description={`自第 ${result.brokenAt} 条起的记录不可信，请立即报告安全管理员。`} action={again} />;
+  return result.ok ? (
+    <Alert
+      type="success"
+      showIcon
+      title={`哈希链完整：全部 ${result.entries} 条记录未被改动或删除（SM3 校验）`}
+      action={again}
+    />
+  ) : (
+    <Alert
+      type="error"
+      showIcon
+      title={`哈希链已断裂：${result.reason}`}
+      description={`自第 ${result.brokenAt} 条起的记录不可信，请立即报告安全管理员。`}
+      action={again}
+    />
+  );
 }

@@ -28,9 +28,14 @@ export function actorLabel(entry: Pick<AuditEntry, 'actor' | 'actor_name' | 'act
 }
 
 /** What an entry is about: 稿件《标题》, 账号 张三, or the kind and number where there is no name. */
-export function objectLabel(entry: Pick<AuditEntry, 'object_type' | 'object_type_label' | 'object_id' | 'object_name'>): string {
+export function objectLabel(
+  entry: Pick<AuditEntry, 'object_type' | 'object_type_label' | 'object_id' | 'object_name'>
+): string {
   if (!entry.object_type) return '—';
-  if (entry.object_name) return entry.object_type === 'item' ? `${entry.object_type_label}《${entry.object_name}》` : `${entry.object_type_label} ${entry.object_name}`;
+  if (entry.object_name)
+    return entry.object_type === 'item'
+      ? `${entry.object_type_label}《${entry.object_name}》`
+      : `${entry.object_type_label} ${entry.object_name}`;
   return `${entry.object_type_label}${entry.object_id ? ` #${entry.object_id}` : ''}`;
 }
 

@@ -32,4 +32,5 @@ export function isAcceptedFile(name: string): boolean {
   return ACCEPTED_EXTENSIONS.some((extension) => lower.endsWith(extension)) || lower.endsWith('.ndjson');
 }
 
-export const totalOf = (preview: ImportPreview, key: 'stored' | 'skipped') => preview.counts.reduce((sum, c) => sum + c[key], 0);
+export const totalOf = (preview: ImportPreview, key: 'stored' | 'skipped') =>
+  preview.counts.reduce((sum, c) => sum + c[key], 0);

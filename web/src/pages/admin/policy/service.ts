@@ -21,17 +21,32 @@ export function pointsCell(points: PointValue, kind: string): string {
 }
 
 export function outletRows(policy: Policy): (PointsRow & { instructionBonus: boolean; upwardEligible: boolean })[] {
-  return Object.entries(policy.outlets).map(([key, o]) => ({ key, name: o.name, points: o.points, instructionBonus: o.instructionBonus, upwardEligible: o.upwardEligible }));
+  return Object.entries(policy.outlets).map(([key, o]) => ({
+    key,
+    name: o.name,
+    points: o.points,
+    instructionBonus: o.instructionBonus,
+    upwardEligible: o.upwardEligible,
+  }));
 }
 
 export function upwardRows(policy: Policy): (PointsRow & { instruction: number })[] {
-  return Object.entries(policy.upward).map(([key, u]) => ({ key, name: u.name, points: u.adoption, instruction: u.instruction }));
+  return Object.entries(policy.upward).map(([key, u]) => ({
+    key,
+    name: u.name,
+    points: u.adoption,
+    instruction: u.instruction,
+  }));
 }
 
 export function seriesRows(policy: Policy) {
   return Object.entries(policy.series).map(([code, s]) => ({
-    code, name: s.name, quarterly: s.quarterly, annual: s.annual,
-    staffing: (policy.officerStaffing?.[code] ?? []).map((c) => STAFFING[c as keyof typeof STAFFING] ?? c).join('或') || '不限',
+    code,
+    name: s.name,
+    quarterly: s.quarterly,
+    annual: s.annual,
+    staffing:
+      (policy.officerStaffing?.[code] ?? []).map((c) => STAFFING[c as keyof typeof STAFFING] ?? c).join('或') || '不限',
   }));
 }
 

@@ -4,7 +4,26 @@
  * notice arrived. The editor keeps every unit; a unit's officer reports changes for their own.
  */
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, DatePicker, Empty, Form, Input, Modal, Result, Row, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Empty,
+  Form,
+  Input,
+  Modal,
+  Result,
+  Row,
+  Select,
+  Space,
+  Switch,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import type { Contact, ContactBody, OfficerAccount, UnitRegistry } from '@shared/api/registry';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useMemo, useState } from 'react';
@@ -29,10 +48,15 @@ export default function RegistryPage() {
   useUnits();
   const [typed, setTyped] = useState('');
   const [onlyWarnings, setOnlyWarnings] = useState(false);
-  const [adding, setAdding] = useState<{ unit: UnitRegistry['unit']; accounts: OfficerAccount[]; from?: OfficerAccount }>();
+  const [adding, setAdding] = useState<{
+    unit: UnitRegistry['unit'];
+    accounts: OfficerAccount[];
+    from?: OfficerAccount;
+  }>();
   const [ending, setEnding] = useState<Contact>();
   const rows = useMemo(() => filterRegistry(data ?? [], typed, onlyWarnings), [data, typed, onlyWarnings]);
-  const editable = (unitId: number) => can.editRegistry(user.role) && (user.role === 'editor' || user.unit?.id === unitId);
+  const editable = (unitId: number) =>
+    can.editRegistry(user.role) && (user.role === 'editor' || user.unit?.id === unitId);
   const changed = () => reload();
 
   if (error && !data) return <Result status="error" title="无法读取信息员登记" subTitle={error.message} />;
@@ -46,7 +70,14 @@ export default function RegistryPage() {
         pagination={false}
         scroll={{ x: true }}
         dataSource={row.contacts}
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={editable(row.unit.id) ? '尚未登记人员，请点击“登记人员”' : '尚未登记人员'} /> }}
+        locale={{
+          emptyText: (
+            <Empty
+              image={Empty.PRESENTED_IMAGE_SIMPLE}
+              description={editable(row.unit.id) ? '尚未登记人员，请点击“登记人员”' : '尚未登记人员'}
+            />
+          ),
+        }}
         columns={[
           { title: '职责', dataIndex: 'dutyName' },
           { title: '姓名', dataIndex: 'name' },
@@ -55,10 +86,29 @@ export default function RegistryPage() {
           { title: '编制', dataIndex: 'staffingName' },
           { title: '任职日期', dataIndex: 'startedOn' },
           { title: '书面告知', dataIndex: 'noticeDate', render: (v: string | null) => v ?? '—' },
-          ...(editable(row.unit.id) ? [{ title: '操作', key: 'end', render: (_: unknown, c: Contact) => <Button type="link" size="small" onClick={() => setEnding(c)}>登记离任</Button> }] : []),
+          ...(editable(row.unit.id)
+            ? [
+                {
+                  title: '操作',
+                  key: 'end',
+                  render: (_: unknown, c: Contact) => (
+                    <Button type="link" size="small" onClick={() => setEnding(c)}>
+                      登记离任
+                    </Button>
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
-      {editable(row.unit.id) && <Button icon={<PlusOutlined />} onClick={() => setAdding({ unit: row.unit, accounts: row.unregisteredOfficers })}>登记人员</Button>}
+      {editable(row.unit.id) && (
+        <Button
+          icon={<PlusOutlined />}
+          onClick={() => setAdding({ unit: row.unit, accounts: row.unregisteredOfficers })}
+        >
+          登记人员
+        </Button>
+      )}
       {row.history.length > 0 && (
         <>
           <Typography.Text strong>变更记录</Typography.Text>
@@ -74,7 +124,11 @@ export default function RegistryPage() {
               { title: '职务', dataIndex: 'post' },
               { title: '任职', dataIndex: 'startedOn' },
               { title: '离任', dataIndex: 'endedOn' },
-              { title: '书面告知日期', dataIndex: 'noticeDate', render: (v: string | null) => v ?? <Tag color="orange">未收到书面告知</Tag> },
+              {
+                title: '书面告知日期',
+                dataIndex: 'noticeDate',
+                render: (v: string | null) => v ?? <Tag color="orange">未收到书面告知</Tag>,
+              },
             ]}
           />
         </>
@@ -85,8 +139,19 @@ export default function RegistryPage() {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       {district && (
-        <RegistryGaps rows={data ?? []} loading={loading && !data}
-          onRegister={can.editRegistry(user.role) ? (unit, account) => setAdding({ unit, accounts: data?.find((r) => r.unit.id === unit.id)?.unregisteredOfficers ?? [], from: account }) : undefined}
+        <RegistryGaps
+          rows={data ?? []}
+          loading={loading && !data}
+          onRegister={
+            can.editRegistry(user.role)
+              ? (unit, account) =>
+                  setAdding({
+                    unit,
+                    accounts: data?.find((r) => r.unit.id === unit.id)?.unregisteredOfficers ?? [],
+                    from: account,
+                  })
+              : undefined
+          }
         />
       )}
       <Card title="信息员登记备案">
@@ -97,10 +162,19 @@ export default function RegistryPage() {
           <>
             <Row gutter={[12, 12]} style={{ marginBottom: 16 }} align="middle">
               <Col xs={24} md={12} lg={8}>
-                <Input.Search aria-label="查找单位" placeholder="输入单位名称或拼音首字母" allowClear onChange={(e) => setTyped(e.target.value)} onSearch={setTyped} />
+                <Input.Search
+                  aria-label="查找单位"
+                  placeholder="输入单位名称或拼音首字母"
+                  allowClear
+                  onChange={(e) => setTyped(e.target.value)}
+                  onSearch={setTyped}
+                />
               </Col>
               <Col xs={24} md={12}>
-                <Space><Switch checked={onlyWarnings} onChange={setOnlyWarnings} aria-label="只看有提醒的单位" /><span>只看有提醒的单位</span></Space>
+                <Space>
+                  <Switch checked={onlyWarnings} onChange={setOnlyWarnings} aria-label="只看有提醒的单位" />
+                  <span>只看有提醒的单位</span>
+                </Space>
               </Col>
             </Row>
             <Table<UnitRegistry>
@@ -114,19 +188,67 @@ export default function RegistryPage() {
               expandable={{ expandedRowRender: contactTable }}
               columns={[
                 { title: '单位', key: 'unit', render: (_, r) => r.unit.name },
-                { title: '分管领导', key: 'leader', render: (_, r) => namesFor(r, 'leader') ?? <Typography.Text type="secondary">未登记</Typography.Text> },
-                { title: '直接责任人', key: 'director', render: (_, r) => namesFor(r, 'director') ?? <Typography.Text type="secondary">未登记</Typography.Text> },
-                { title: '信息员', key: 'officer', render: (_, r) => namesFor(r, 'officer') ?? <Typography.Text type="secondary">未登记</Typography.Text> },
-                { title: '提醒', key: 'warnings', render: (_, r) => (r.warnings.length === 0 ? <Tag color="green">齐全</Tag> : <Space size={4} wrap>{r.warnings.map((w) => <Tag color="orange" key={w}>{w}</Tag>)}</Space>) },
+                {
+                  title: '分管领导',
+                  key: 'leader',
+                  render: (_, r) => namesFor(r, 'leader') ?? <Typography.Text type="secondary">未登记</Typography.Text>,
+                },
+                {
+                  title: '直接责任人',
+                  key: 'director',
+                  render: (_, r) =>
+                    namesFor(r, 'director') ?? <Typography.Text type="secondary">未登记</Typography.Text>,
+                },
+                {
+                  title: '信息员',
+                  key: 'officer',
+                  render: (_, r) =>
+                    namesFor(r, 'officer') ?? <Typography.Text type="secondary">未登记</Typography.Text>,
+                },
+                {
+                  title: '提醒',
+                  key: 'warnings',
+                  render: (_, r) =>
+                    r.warnings.length === 0 ? (
+                      <Tag color="green">齐全</Tag>
+                    ) : (
+                      <Space size={4} wrap>
+                        {r.warnings.map((w) => (
+                          <Tag color="orange" key={w}>
+                            {w}
+                          </Tag>
+                        ))}
+                      </Space>
+                    ),
+                },
               ]}
             />
           </>
         ) : (
-          (data ?? []).map((row) => <div key={row.unit.id}><Typography.Title level={5}>{row.unit.name}</Typography.Title>{contactTable(row)}</div>)
+          (data ?? []).map((row) => (
+            <div key={row.unit.id}>
+              <Typography.Title level={5}>{row.unit.name}</Typography.Title>
+              {contactTable(row)}
+            </div>
+          ))
         )}
       </Card>
-      <AddContact adding={adding} onClose={() => setAdding(undefined)} onAdded={() => { setAdding(undefined); changed(); }} />
-      <EndContact contact={ending} onClose={() => setEnding(undefined)} onEnded={() => { setEnding(undefined); changed(); }} />
+      <AddContact
+        adding={adding}
+        onClose={() => setAdding(undefined)}
+        onAdded={() => {
+          setAdding(undefined);
+          changed();
+        }}
+      />
+      <EndContact
+        contact={ending}
+        onClose={() => setEnding(undefined)}
+        onEnded={() => {
+          setEnding(undefined);
+          changed();
+        }}
+      />
     </Space>
   );
 }
@@ -142,18 +264,34 @@ interface ContactForm {
   noticeDate?: Dayjs | null;
 }
 
-const phoneRule = { validator: async (_: unknown, value?: string) => { if (value && !isPhoneNumber(value)) throw new Error('电话格式不正确，应为手机号或带区号的固定电话'); } };
+const phoneRule = {
+  validator: async (_: unknown, value?: string) => {
+    if (value && !isPhoneNumber(value)) throw new Error('电话格式不正确，应为手机号或带区号的固定电话');
+  },
+};
 
 /**
  * 登记人员. While the unit has no officer registered its officer accounts are offered: one click
  * (or the warning table's 按账号登记) fills in the account's name and phone.
  */
-function AddContact({ adding, onClose, onAdded }: { adding: { unit: UnitRegistry['unit']; accounts: OfficerAccount[]; from?: OfficerAccount } | undefined; onClose(): void; onAdded(): void }) {
+function AddContact({
+  adding,
+  onClose,
+  onAdded,
+}: {
+  adding: { unit: UnitRegistry['unit']; accounts: OfficerAccount[]; from?: OfficerAccount } | undefined;
+  onClose(): void;
+  onAdded(): void;
+}) {
   const { message } = App.useApp();
   const [form] = Form.useForm<ContactForm>();
   const { busy, refusal, submitting } = useFormSubmission(form);
   const unit = adding?.unit;
-  const fill = useCallback((account: OfficerAccount) => form.setFieldsValue({ officePhone: undefined, mobile: undefined, ...entryFromAccount(account) }), [form]);
+  const fill = useCallback(
+    (account: OfficerAccount) =>
+      form.setFieldsValue({ officePhone: undefined, mobile: undefined, ...entryFromAccount(account) }),
+    [form]
+  );
   useEffect(() => {
     if (!adding) return;
     form.resetFields();
@@ -164,8 +302,14 @@ function AddContact({ adding, onClose, onAdded }: { adding: { unit: UnitRegistry
     if (!unit) return;
     await submitting(async () => {
       await addContact(unit.id, {
-        duty: values.duty, name: values.name.trim(), post: values.post.trim(), officePhone: values.officePhone?.trim() || null, mobile: values.mobile?.trim() || null,
-        staffing: values.staffing, startedOn: values.startedOn.format('YYYY-MM-DD'), noticeDate: values.noticeDate?.format('YYYY-MM-DD') ?? null,
+        duty: values.duty,
+        name: values.name.trim(),
+        post: values.post.trim(),
+        officePhone: values.officePhone?.trim() || null,
+        mobile: values.mobile?.trim() || null,
+        staffing: values.staffing,
+        startedOn: values.startedOn.format('YYYY-MM-DD'),
+        noticeDate: values.noticeDate?.format('YYYY-MM-DD') ?? null,
       });
       message.success('已登记');
       form.resetFields();
@@ -174,11 +318,36 @@ function AddContact({ adding, onClose, onAdded }: { adding: { unit: UnitRegistry
   };
 
   return (
-    <Modal open={unit !== undefined} title={`登记人员：${unit?.name ?? ''}`} okText="登记" cancelText="取消" confirmLoading={busy} onOk={() => form.submit()} onCancel={onClose} forceRender width={640}>
+    <Modal
+      open={unit !== undefined}
+      title={`登记人员：${unit?.name ?? ''}`}
+      okText="登记"
+      cancelText="取消"
+      confirmLoading={busy}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      forceRender
+      width={640}
+    >
       {refusal && <Alert type="error" showIcon title={refusal} style={{ marginBottom: 16 }} />}
       {(adding?.accounts.length ?? 0) > 0 && (
-        <Alert type="info" showIcon style={{ marginBottom: 16 }} title="本单位尚未登记信息员，可按信息员账号登记："
-          description={<Space wrap>{adding!.accounts.map((a) => <Button key={a.accountId} size="small" onClick={() => fill(a)}>{`填入 ${a.name}${a.phone ? `（${a.phone}）` : ''}`}</Button>)}</Space>} />
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title="本单位尚未登记信息员，可按信息员账号登记："
+          description={
+            <Space wrap>
+              {adding!.accounts.map((a) => (
+                <Button
+                  key={a.accountId}
+                  size="small"
+                  onClick={() => fill(a)}
+                >{`填入 ${a.name}${a.phone ? `（${a.phone}）` : ''}`}</Button>
+              ))}
+            </Space>
+          }
+        />
       )}
       <Form<ContactForm> form={form} name="add-contact" layout="vertical" onFinish={submit}>
         <Row gutter={12}>
@@ -188,22 +357,53 @@ function AddContact({ adding, onClose, onAdded }: { adding: { unit: UnitRegistry
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
-            <Form.Item label="编制类别" name="staffing" rules={[{ required: true, message: '请选择编制类别' }]} extra="信息员的编制要求见现行考核办法">
+            <Form.Item
+              label="编制类别"
+              name="staffing"
+              rules={[{ required: true, message: '请选择编制类别' }]}
+              extra="信息员的编制要求见现行考核办法"
+            >
               <Select options={Object.entries(STAFFING).map(([value, label]) => ({ value, label }))} />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
-            <Form.Item label="姓名" name="name" rules={[{ required: true, whitespace: true, message: '请输入姓名' }, { max: 50, message: '最多 50 个字' }]}>
+            <Form.Item
+              label="姓名"
+              name="name"
+              rules={[
+                { required: true, whitespace: true, message: '请输入姓名' },
+                { max: 50, message: '最多 50 个字' },
+              ]}
+            >
               <Input />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
-            <Form.Item label="职务" name="post" rules={[{ required: true, whitespace: true, message: '请输入职务' }, { max: 100, message: '最多 100 个字' }]}>
+            <Form.Item
+              label="职务"
+              name="post"
+              rules={[
+                { required: true, whitespace: true, message: '请输入职务' },
+                { max: 100, message: '最多 100 个字' },
+              ]}
+            >
               <Input />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
-            <Form.Item label="办公电话" name="officePhone" dependencies={['mobile']} rules={[phoneRule, ({ getFieldValue }) => ({ validator: async (_, v) => { if (!v && !getFieldValue('mobile')) throw new Error('办公电话和手机至少填一项'); } })]}>
+            <Form.Item
+              label="办公电话"
+              name="officePhone"
+              dependencies={['mobile']}
+              rules={[
+                phoneRule,
+                ({ getFieldValue }) => ({
+                  validator: async (_, v) => {
+                    if (!v && !getFieldValue('mobile')) throw new Error('办公电话和手机至少填一项');
+                  },
+                }),
+              ]}
+            >
               <Input inputMode="tel" />
             </Form.Item>
           </Col>
@@ -242,7 +442,16 @@ function EndContact({ contact, onClose, onEnded }: { contact: Contact | undefine
   };
 
   return (
-    <Modal open={contact !== undefined} title={`登记离任：${contact?.dutyName ?? ''} ${contact?.name ?? ''}`} okText="登记离任" cancelText="取消" confirmLoading={busy} onOk={() => form.submit()} onCancel={onClose} forceRender>
+    <Modal
+      open={contact !== undefined}
+      title={`登记离任：${contact?.dutyName ?? ''} ${contact?.name ?? ''}`}
+      okText="登记离任"
+      cancelText="取消"
+      confirmLoading={busy}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      forceRender
+    >
       {refusal && <Alert type="error" showIcon title={refusal} style={{ marginBottom: 16 }} />}
       <Form form={form} layout="vertical" onFinish={submit}>
         <Form.Item label="离任日期" name="endedOn" rules={[{ required: true, message: '请选择离任日期' }]}>

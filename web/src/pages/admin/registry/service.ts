@@ -11,22 +11,43 @@ export function filterRegistry(rows: UnitRegistry[], typed: string, onlyWarnings
 }
 
 /** The names registered for a duty, or undefined when none is. */
-export const namesFor = (row: UnitRegistry, duty: Contact['duty']) => row.contacts.filter((c) => c.duty === duty).map((c) => c.name).join('、') || undefined;
+export const namesFor = (row: UnitRegistry, duty: Contact['duty']) =>
+  row.contacts
+    .filter((c) => c.duty === duty)
+    .map((c) => c.name)
+    .join('、') || undefined;
 
 export const loadRegistry = (signal: AbortSignal) => http.get<Registry>('/api/registry', { signal });
-export const addContact = (unitId: number, input: ContactBody) => http.post<CreatedRecord>(`/api/units/${unitId}/contacts`, input, { quiet: true });
+export const addContact = (unitId: number, input: ContactBody) =>
+  http.post<CreatedRecord>(`/api/units/${unitId}/contacts`, input, { quiet: true });
 export const endContact = (contact: Contact, endedOn: string, noticeDate: string | null) =>
-  http.post<Done>(`/api/contacts/${contact.id}/end`, { version: contact.version, endedOn, noticeDate }, { quiet: true });
+  http.post<Done>(
+    `/api/contacts/${contact.id}/end`,
+    { version: contact.version, endedOn, noticeDate },
+    { quiet: true }
+  );
 
 /** The registry entry an officer account offers: its name, and its phone as mobile or office phone. */
-export function entryFromAccount(account: OfficerAccount): { duty: 'officer'; name: string; mobile?: string; officePhone?: string } {
+export function entryFromAccount(account: OfficerAccount): {
+  duty: 'officer';
+  name: string;
+  mobile?: string;
+  officePhone?: string;
+} {
   const phone = account.phone ?? undefined;
   if (!phone) return { duty: 'officer', name: account.name };
-  return isMobilePhone(phone) ? { duty: 'officer', name: account.name, mobile: phone } : { duty: 'officer', name: account.name, officePhone: phone };
+  return isMobilePhone(phone)
+    ? { duty: 'officer', name: account.name, mobile: phone }
+    : { duty: 'officer', name: account.name, officePhone: phone };
 }
 
 /** Units with a shortfall, longest-standing first (never registered before any date), then in annex order. */
 export function unitsWithGaps(rows: readonly UnitRegistry[]): UnitRegistry[] {
-  const earliest = (r: UnitRegistry) => (r.gaps.some((g) => g.since === null) ? '' : r.gaps.map((g) => g.since!).sort()[0]);
-  return rows.filter((r) => r.gaps.length > 0).map((r, i) => ({ r, i })).sort((a, b) => earliest(a.r).localeCompare(earliest(b.r)) || a.i - b.i).map(({ r }) => r);
+  const earliest = (r: UnitRegistry) =>
+    r.gaps.some((g) => g.since === null) ? '' : r.gaps.map((g) => g.since!).sort()[0];
+  return rows
+    .filter((r) => r.gaps.length > 0)
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => earliest(a.r).localeCompare(earliest(b.r)) || a.i - b.i)
+    .map(({ r }) => r);
 }

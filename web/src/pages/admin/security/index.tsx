@@ -23,16 +23,25 @@ const HINTS: Record<NumericKey, string> = {
 export default function SecurityPage() {
   const { message } = App.useApp();
   const [form] = Form.useForm<Settings>();
-  const { data, loading, error, reload } = useRequest((signal) => http.get<Settings>('/api/security-settings', { signal }), []);
+  const { data, loading, error, reload } = useRequest(
+    (signal) => http.get<Settings>('/api/security-settings', { signal }),
+    []
+  );
   const { busy, refusal, setRefusal, submitting } = useFormSubmission(form);
 
-  useEffect(() => { if (data) form.setFieldsValue(data); }, [data, form]);
+  useEffect(() => {
+    if (data) form.setFieldsValue(data);
+  }, [data, form]);
 
   if (error && !data) return <Result status="error" title="无法读取安全设置" subTitle={error.message} />;
 
   const save = async (values: Settings) => {
     await submitting(async () => {
-      const saved = await http.put<Settings>('/api/security-settings', { ...values, version: data!.version }, { quiet: true });
+      const saved = await http.put<Settings>(
+        '/api/security-settings',
+        { ...values, version: data!.version },
+        { quiet: true }
+      );
       form.setFieldsValue(saved);
       message.success('安全设置已保存，新登录立即生效');
       reload();
@@ -41,28 +50,61 @@ export default function SecurityPage() {
 
   return (
     <Card title="安全设置" style={{ maxWidth: 880 }}>
-      {loading && !data ? <Skeleton active /> : (
+      {loading && !data ? (
+        <Skeleton active />
+      ) : (
         <Form<Settings> form={form} layout="vertical" onFinish={save}>
-          {refusal && <Alert type="error" showIcon title={refusal} style={{ marginBottom: 16 }} action={<Button size="small" onClick={() => { setRefusal(undefined); reload(); }}>重新读取</Button>} />}
-          <Row gutter={16}>
-            {(Object.entries(SECURITY_SETTING_LIMITS) as [NumericKey, [number, number, string]][]).map(([key, [min, max, label]]) => (
-              <Col xs={24} md={12} key={key}>
-                <Form.Item
-                  label={label}
-                  name={key}
-                  extra={`${HINTS[key]}（${min}–${max}）`}
-                  rules={[{ required: true, message: `请输入${label}` }, { type: 'integer', min, max, message: `${label}应为 ${min}–${max} 之间的整数` }]}
+          {refusal && (
+            <Alert
+              type="error"
+              showIcon
+              title={refusal}
+              style={{ marginBottom: 16 }}
+              action={
+                <Button
+                  size="small"
+                  onClick={() => {
+                    setRefusal(undefined);
+                    reload();
+                  }}
                 >
-                  <InputNumber min={min} max={max} precision={0} style={{ width: '100%' }} />
-                </Form.Item>
-              </Col>
-            ))}
+                  重新读取
+                </Button>
+              }
+            />
+          )}
+          <Row gutter={16}>
+            {(Object.entries(SECURITY_SETTING_LIMITS) as [NumericKey, [number, number, string]][]).map(
+              ([key, [min, max, label]]) => (
+                <Col xs={24} md={12} key={key}>
+                  <Form.Item
+                    label={label}
+                    name={key}
+                    extra={`${HINTS[key]}（${min}–${max}）`}
+                    rules={[
+                      { required: true, message: `请输入${label}` },
+                      { type: 'integer', min, max, message: `${label}应为 ${min}–${max} 之间的整数` },
+                    ]}
+                  >
+                    <InputNumber min={min} max={max} precision={0} style={{ width: '100%' }} />
+                  </Form.Item>
+                </Col>
+              )
+            )}
           </Row>
-          <Form.Item label="须启用双因素认证（TOTP）的角色" name="totpRequiredRoles" extra="这些角色的账号登录时须输入动态口令；尚未绑定的，登录后须先绑定。">
-            <Checkbox.Group options={(Object.keys(ROLES) as Role[]).map((role) => ({ value: role, label: ROLES[role] }))} />
+          <Form.Item
+            label="须启用双因素认证（TOTP）的角色"
+            name="totpRequiredRoles"
+            extra="这些角色的账号登录时须输入动态口令；尚未绑定的，登录后须先绑定。"
+          >
+            <Checkbox.Group
+              options={(Object.keys(ROLES) as Role[]).map((role) => ({ value: role, label: ROLES[role] }))}
+            />
           </Form.Item>
           <Typography.Paragraph type="secondary">修改会记入审计日志。</Typography.Paragraph>
-          <Button type="primary" htmlType="submit" loading={busy}>保存</Button>
+          <Button type="primary" htmlType="submit" loading={busy}>
+            保存
+          </Button>
         </Form>
       )}
     </Card>

@@ -15,9 +15,15 @@ export function groupUnits(series: Series[], units: Unit[], typed: string): Seri
   return series
     .map((s) => {
       const own = units.filter((u) => u.series === s.code);
-      return { series: s, units: own.filter((u) => matchesUnit(u.name, typed)), quarterlyTarget: own[0]?.quarterlyTarget ?? null, annualTarget: own[0]?.annualTarget ?? null };
+      return {
+        series: s,
+        units: own.filter((u) => matchesUnit(u.name, typed)),
+        quarterlyTarget: own[0]?.quarterlyTarget ?? null,
+        annualTarget: own[0]?.annualTarget ?? null,
+      };
     })
     .filter((g) => g.units.length > 0 || typed.trim() === '');
 }
 
-export const addUnit = (name: string, seriesCode: string) => http.post<CreatedUnit>('/api/units', { name, seriesCode }, { quiet: true });
+export const addUnit = (name: string, seriesCode: string) =>
+  http.post<CreatedUnit>('/api/units', { name, seriesCode }, { quiet: true });

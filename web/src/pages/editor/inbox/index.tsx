@@ -4,7 +4,24 @@
  * the work queue: 待接收, then 已接收, oldest first. Duplicate warnings per row, 接收并采用 per row, and
  * bulk receive / adopt into one issue / not-adopt on a selection.
  */
-import { Alert, App, Button, Card, Col, DatePicker, Empty, Form, Grid, Input, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Empty,
+  Form,
+  Grid,
+  Input,
+  Row,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -19,8 +36,21 @@ import { useUser } from '../../../session';
 import { RejectModal } from './components/RejectModal';
 import { SimilarTag } from './components/SimilarTag';
 import {
-  ACCEPTABLE_STATUSES, BULK_ACTIONS, DISTRICT_STATUSES, bulkSummary, filtersFromUrl, filtersToUrl, highlightSegments, loadInbox, loadSimilar, runBulk,
-  sortFromTable, sortOrderOf, splitSelection, transitionItem, type BulkKey,
+  ACCEPTABLE_STATUSES,
+  BULK_ACTIONS,
+  DISTRICT_STATUSES,
+  bulkSummary,
+  filtersFromUrl,
+  filtersToUrl,
+  highlightSegments,
+  loadInbox,
+  loadSimilar,
+  runBulk,
+  sortFromTable,
+  sortOrderOf,
+  splitSelection,
+  transitionItem,
+  type BulkKey,
 } from './service';
 import type { SimilarItem } from '@shared/api/items';
 import type { BulkOutcome, InboxFilters, InboxRow } from './service';
@@ -33,7 +63,11 @@ export default function InboxPage() {
   const { data, loading, reload } = useRequest((signal) => loadInbox(filters, signal), [key]);
   const ids = (data?.items ?? []).map((r) => r.id).join(',');
   // Warnings come after the rows: the page is usable before they arrive.
-  const { data: similar } = useRequest((signal) => loadSimilar(ids ? ids.split(',').map(Number) : [], signal).catch((): Record<string, SimilarItem[]> => ({})), [ids]);
+  const { data: similar } = useRequest(
+    (signal) =>
+      loadSimilar(ids ? ids.split(',').map(Number) : [], signal).catch((): Record<string, SimilarItem[]> => ({})),
+    [ids]
+  );
   const { policy } = usePolicy();
   const { data: series } = useSeries();
   const [typed, setTyped] = useState(filters.q ?? '');
@@ -77,11 +111,19 @@ export default function InboxPage() {
     }
   };
 
-  const hasFilters = ['q', 'status', 'unitId', 'series', 'category', 'outlet', 'from', 'to'].some((name) => params.has(name));
-  const otherFilters = ['status', 'unitId', 'series', 'category', 'outlet', 'from', 'to'].filter((name) => params.has(name)).length;
+  const hasFilters = ['q', 'status', 'unitId', 'series', 'category', 'outlet', 'from', 'to'].some((name) =>
+    params.has(name)
+  );
+  const otherFilters = ['status', 'unitId', 'series', 'category', 'outlet', 'from', 'to'].filter((name) =>
+    params.has(name)
+  ).length;
   // At phone width only the search shows at first; the other filters open on demand.
   const showAll = screens.md !== false || moreFilters;
-  const emptyText = filters.q ? `没有标题或正文含“${filters.q}”的稿件` : hasFilters ? '没有符合筛选条件的稿件' : '还没有单位报送稿件';
+  const emptyText = filters.q
+    ? `没有标题或正文含“${filters.q}”的稿件`
+    : hasFilters
+      ? '没有符合筛选条件的稿件'
+      : '还没有单位报送稿件';
 
   return (
     <Card title="收稿箱">
@@ -128,7 +170,10 @@ export default function InboxPage() {
                     placeholder="全部"
                     value={filters.outlet}
                     onChange={(outlet) => update({ outlet })}
-                    options={Object.entries(policy?.outlets ?? {}).map(([code, outlet]) => ({ value: code, label: outlet.name }))}
+                    options={Object.entries(policy?.outlets ?? {}).map(([code, outlet]) => ({
+                      value: code,
+                      label: outlet.name,
+                    }))}
                   />
                 </Form.Item>
               </Col>
@@ -139,13 +184,19 @@ export default function InboxPage() {
                     style={{ width: '100%' }}
                     allowEmpty={[true, true]}
                     value={[filters.from ? dayjs(filters.from) : null, filters.to ? dayjs(filters.to) : null]}
-                    onChange={(dates) => update({ from: dates?.[0]?.format('YYYY-MM-DD'), to: dates?.[1]?.format('YYYY-MM-DD') })}
+                    onChange={(dates) =>
+                      update({ from: dates?.[0]?.format('YYYY-MM-DD'), to: dates?.[1]?.format('YYYY-MM-DD') })
+                    }
                   />
                 </Form.Item>
               </Col>
               <Col xs={24} md={12} xl={8}>
                 <Form.Item label="报送单位" htmlFor="inbox-unit">
-                  <UnitPicker id="inbox-unit" value={filters.unitId} onChange={(unitId) => update({ unitId: (unitId as number | undefined) ?? undefined })} />
+                  <UnitPicker
+                    id="inbox-unit"
+                    value={filters.unitId}
+                    onChange={(unitId) => update({ unitId: (unitId as number | undefined) ?? undefined })}
+                  />
                 </Form.Item>
               </Col>
               <Col xs={12} md={6} xl={8}>
@@ -184,11 +235,17 @@ export default function InboxPage() {
           type={outcome.failed.length ? 'warning' : 'success'}
           showIcon
           title={bulkSummary(outcome)}
-          description={outcome.failed.length > 0 && (
-            <ul style={{ margin: 0, paddingLeft: 18 }}>
-              {outcome.failed.map((f) => <li key={f.row.id}>{f.row.title}：{f.message}</li>)}
-            </ul>
-          )}
+          description={
+            outcome.failed.length > 0 && (
+              <ul style={{ margin: 0, paddingLeft: 18 }}>
+                {outcome.failed.map((f) => (
+                  <li key={f.row.id}>
+                    {f.row.title}：{f.message}
+                  </li>
+                ))}
+              </ul>
+            )
+          }
           closable={{ onClose: () => setOutcome(undefined) }}
         />
       )}
@@ -196,21 +253,36 @@ export default function InboxPage() {
       {canAct && (
         <Space wrap style={{ marginBottom: 12 }}>
           <Typography.Text>已选 {selected.size} 篇</Typography.Text>
-          <Button type="primary" disabled={receivable.eligible.length === 0 || busy !== undefined} loading={busy === 'receive'} onClick={() => void bulk('receive')}>
+          <Button
+            type="primary"
+            disabled={receivable.eligible.length === 0 || busy !== undefined}
+            loading={busy === 'receive'}
+            onClick={() => void bulk('receive')}
+          >
             接收{receivable.eligible.length ? `（${receivable.eligible.length}）` : ''}
           </Button>
           <Button disabled={adoptable.length === 0 || busy !== undefined} onClick={() => setAccepting(adoptable)}>
             采用到同一期{adoptable.length ? `（${adoptable.length}）` : ''}
           </Button>
-          <Button danger disabled={rejectable.eligible.length === 0 || busy !== undefined} onClick={() => setRejecting(true)}>
+          <Button
+            danger
+            disabled={rejectable.eligible.length === 0 || busy !== undefined}
+            onClick={() => setRejecting(true)}
+          >
             不予采用{rejectable.eligible.length ? `（${rejectable.eligible.length}）` : ''}
           </Button>
-          {selected.size > 0 && <Button type="link" onClick={() => setSelected(new Map())}>清除选择</Button>}
+          {selected.size > 0 && (
+            <Button type="link" onClick={() => setSelected(new Map())}>
+              清除选择
+            </Button>
+          )}
         </Space>
       )}
 
       {!filters.sort && !hasFilters && (data?.total ?? 0) > 0 && (
-        <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>按待办顺序排列：待接收在前，其次已接收待处理，各按报送日期由早到晚；点列标题可改为按日期、单位、状态或得分排序。</Typography.Paragraph>
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+          按待办顺序排列：待接收在前，其次已接收待处理，各按报送日期由早到晚；点列标题可改为按日期、单位、状态或得分排序。
+        </Typography.Paragraph>
       )}
       <Table<InboxRow>
         rowKey="id"
@@ -219,34 +291,58 @@ export default function InboxPage() {
           if (extra.action === 'paginate') return;
           const one = Array.isArray(sorter) ? sorter[0] : sorter;
           const first = (name: string) => (tableFilters[name]?.[0] as string | undefined) ?? undefined;
-          update({ ...sortFromTable(one?.columnKey, one?.order), status: first('status') as InboxFilters['status'], series: first('unit'), category: first('category') });
+          update({
+            ...sortFromTable(one?.columnKey, one?.order),
+            status: first('status') as InboxFilters['status'],
+            series: first('unit'),
+            category: first('category'),
+          });
         }}
         dataSource={data?.items ?? []}
         scroll={{ x: 720 }}
-        rowSelection={canAct ? {
-          selectedRowKeys: [...selected.keys()],
-          preserveSelectedRowKeys: true,
-          onChange: (keys, rows) => {
-            // Rows of other pages are kept from before; the current page's come from antd.
-            const next = new Map<number, InboxRow>();
-            for (const id of keys as number[]) {
-              const row = rows.find((r) => r?.id === id) ?? selected.get(id);
-              if (row) next.set(id, row);
-            }
-            setSelected(next);
-          },
-          getTitleCheckboxProps: () => ({ 'aria-label': '选择本页全部稿件' }),
-          getCheckboxProps: (row) => ({ 'aria-label': `选择 ${row.title}` }),
-        } : undefined}
+        rowSelection={
+          canAct
+            ? {
+                selectedRowKeys: [...selected.keys()],
+                preserveSelectedRowKeys: true,
+                onChange: (keys, rows) => {
+                  // Rows of other pages are kept from before; the current page's come from antd.
+                  const next = new Map<number, InboxRow>();
+                  for (const id of keys as number[]) {
+                    const row = rows.find((r) => r?.id === id) ?? selected.get(id);
+                    if (row) next.set(id, row);
+                  }
+                  setSelected(next);
+                },
+                getTitleCheckboxProps: () => ({ 'aria-label': '选择本页全部稿件' }),
+                getCheckboxProps: (row) => ({ 'aria-label': `选择 ${row.title}` }),
+              }
+            : undefined
+        }
         pagination={{
-          current: filters.page, pageSize: filters.pageSize, total: data?.total ?? 0, showSizeChanger: true,
+          current: filters.page,
+          pageSize: filters.pageSize,
+          total: data?.total ?? 0,
+          showSizeChanger: true,
           showTotal: (total) => `共 ${total} 篇`,
-          onChange: (page, pageSize) => setParams(filtersToUrl({ ...filters, page: pageSize === filters.pageSize ? page : 1, pageSize })),
+          onChange: (page, pageSize) =>
+            setParams(filtersToUrl({ ...filters, page: pageSize === filters.pageSize ? page : 1, pageSize })),
         }}
         locale={{
-          emptyText: loading ? ' ' : (
+          emptyText: loading ? (
+            ' '
+          ) : (
             <Empty description={emptyText}>
-              {hasFilters && <Button onClick={() => { setTyped(''); setParams(new URLSearchParams()); }}>清除筛选条件</Button>}
+              {hasFilters && (
+                <Button
+                  onClick={() => {
+                    setTyped('');
+                    setParams(new URLSearchParams());
+                  }}
+                >
+                  清除筛选条件
+                </Button>
+              )}
             </Empty>
           ),
         }}
@@ -257,42 +353,107 @@ export default function InboxPage() {
             render: (title: string, row) => (
               <span style={{ wordBreak: 'break-word' }}>
                 <Link to={pathOf('itemDetail', { id: row.id })}>
-                  {highlightSegments(title, filters.q).map((s, i) => (s.match ? <mark key={i}>{s.text}</mark> : <span key={i}>{s.text}</span>))}
+                  {highlightSegments(title, filters.q).map((s, i) =>
+                    s.match ? <mark key={i}>{s.text}</mark> : <span key={i}>{s.text}</span>
+                  )}
                 </Link>
-                {row.isMajor && <Tag color="volcano" style={{ marginInlineStart: 8 }}>重大</Tag>}
-                {!row.isPublic && <Tag color="orange" style={{ marginInlineStart: 8 }}>不予公开</Tag>}
+                {row.isMajor && (
+                  <Tag color="volcano" style={{ marginInlineStart: 8 }}>
+                    重大
+                  </Tag>
+                )}
+                {!row.isPublic && (
+                  <Tag color="orange" style={{ marginInlineStart: 8 }}>
+                    不予公开
+                  </Tag>
+                )}
                 {similar?.[String(row.id)] && <SimilarTag similar={similar[String(row.id)]} />}
               </span>
             ),
           },
           {
-            title: '报送单位', key: 'unit', width: 140, render: (_, row) => row.unit.name,
-            sorter: true, sortOrder: sortOrderOf(filters, 'unit'),
-            filters: (series ?? []).map((s) => ({ value: s.code, text: s.name })), filterMultiple: false, filteredValue: filters.series ? [filters.series] : null,
+            title: '报送单位',
+            key: 'unit',
+            width: 140,
+            render: (_, row) => row.unit.name,
+            sorter: true,
+            sortOrder: sortOrderOf(filters, 'unit'),
+            filters: (series ?? []).map((s) => ({ value: s.code, text: s.name })),
+            filterMultiple: false,
+            filteredValue: filters.series ? [filters.series] : null,
           },
           {
-            title: '状态', key: 'status', dataIndex: 'status', width: 130, render: (s: InboxRow['status'], row) => <Tag color={STATUS_COLORS[s]}>{row.statusName}</Tag>,
-            sorter: true, sortOrder: sortOrderOf(filters, 'status'),
-            filters: DISTRICT_STATUSES.map((s) => ({ value: s, text: ITEM_STATUSES[s] })), filterMultiple: false, filteredValue: filters.status ? [filters.status] : null,
+            title: '状态',
+            key: 'status',
+            dataIndex: 'status',
+            width: 130,
+            render: (s: InboxRow['status'], row) => <Tag color={STATUS_COLORS[s]}>{row.statusName}</Tag>,
+            sorter: true,
+            sortOrder: sortOrderOf(filters, 'status'),
+            filters: DISTRICT_STATUSES.map((s) => ({ value: s, text: ITEM_STATUSES[s] })),
+            filterMultiple: false,
+            filteredValue: filters.status ? [filters.status] : null,
           },
           {
-            title: '内容类别', key: 'category', dataIndex: 'category', responsive: ['lg'], render: (c: string | null) => c ?? '—',
-            filters: ITEM_CATEGORIES.map((c) => ({ value: c, text: c })), filterMultiple: false, filteredValue: filters.category ? [filters.category] : null,
+            title: '内容类别',
+            key: 'category',
+            dataIndex: 'category',
+            responsive: ['lg'],
+            render: (c: string | null) => c ?? '—',
+            filters: ITEM_CATEGORIES.map((c) => ({ value: c, text: c })),
+            filterMultiple: false,
+            filteredValue: filters.category ? [filters.category] : null,
           },
-          { title: '报送日期', key: 'submitted', dataIndex: 'submitted', width: 120, sorter: true, sortOrder: sortOrderOf(filters, 'submitted') },
-          { title: '得分', key: 'points', dataIndex: 'points', width: 90, align: 'right', sorter: true, sortOrder: sortOrderOf(filters, 'points') },
-          ...(canAct ? [{
-            title: '操作', key: 'actions', width: 120, render: (_: unknown, row: InboxRow) => ACCEPTABLE_STATUSES.includes(row.status) && (
-              <Button size="small" type={row.status === 'submitted' ? 'primary' : 'default'} aria-label={`接收并采用 ${row.title}`} onClick={() => setAccepting([row])}>
-                {row.status === 'submitted' ? '接收并采用' : '采用'}
-              </Button>
-            ),
-          }] : []),
+          {
+            title: '报送日期',
+            key: 'submitted',
+            dataIndex: 'submitted',
+            width: 120,
+            sorter: true,
+            sortOrder: sortOrderOf(filters, 'submitted'),
+          },
+          {
+            title: '得分',
+            key: 'points',
+            dataIndex: 'points',
+            width: 90,
+            align: 'right',
+            sorter: true,
+            sortOrder: sortOrderOf(filters, 'points'),
+          },
+          ...(canAct
+            ? [
+                {
+                  title: '操作',
+                  key: 'actions',
+                  width: 120,
+                  render: (_: unknown, row: InboxRow) =>
+                    ACCEPTABLE_STATUSES.includes(row.status) && (
+                      <Button
+                        size="small"
+                        type={row.status === 'submitted' ? 'primary' : 'default'}
+                        aria-label={`接收并采用 ${row.title}`}
+                        onClick={() => setAccepting([row])}
+                      >
+                        {row.status === 'submitted' ? '接收并采用' : '采用'}
+                      </Button>
+                    ),
+                },
+              ]
+            : []),
         ]}
       />
 
-      {accepting && <AcceptDialog items={accepting} policy={policy} onClose={() => setAccepting(undefined)} onSaved={accepted} />}
-      <RejectModal open={rejecting} count={rejectable.eligible.length} busy={busy === 'reject'} onCancel={() => setRejecting(false)} onConfirm={(reason) => void bulk('reject', reason)} />
+      {accepting && (
+        <AcceptDialog items={accepting} policy={policy} onClose={() => setAccepting(undefined)} onSaved={accepted} />
+      )}
+      <RejectModal
+        open={rejecting}
+        count={rejectable.eligible.length}
+        busy={busy === 'reject'}
+        onCancel={() => setRejecting(false)}
+        onConfirm={(reason) => void bulk('reject', reason)}
+      />
     </Card>
   );
 }

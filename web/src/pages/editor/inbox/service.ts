@@ -1,7 +1,14 @@
 /** The inbox's API calls, and the pure rules of the page: filters in the URL, highlighting, bulk actions. */
 import type { ItemAction } from '@domain/item-workflow';
 import { ITEM_STATUSES, type ItemStatus } from '@shared/item-fields';
-import type { ItemListQuery, ItemListRow, ItemListResponse, SimilarItem, SimilarItemsBatchResponse, TransitionResponse } from '@shared/api/items';
+import type {
+  ItemListQuery,
+  ItemListRow,
+  ItemListResponse,
+  SimilarItem,
+  SimilarItemsBatchResponse,
+  TransitionResponse,
+} from '@shared/api/items';
 import { ApiError, http, query } from '../../../http';
 
 /** A row and a page of GET /api/items (district scope), as the server declares them. */
@@ -69,7 +76,10 @@ export function sortOrderOf(filters: InboxFilters, key: InboxSortKey): 'ascend' 
   return filters.sort === key ? (filters.order === 'desc' ? 'descend' : 'ascend') : null;
 }
 
-export function sortFromTable(field: unknown, order: 'ascend' | 'descend' | null | undefined): Pick<InboxFilters, 'sort' | 'order'> {
+export function sortFromTable(
+  field: unknown,
+  order: 'ascend' | 'descend' | null | undefined
+): Pick<InboxFilters, 'sort' | 'order'> {
   const key = field as InboxSortKey;
   if (!order || !SORT_KEYS.includes(key)) return { sort: undefined, order: undefined };
   return { sort: key, order: order === 'descend' ? 'desc' : 'asc' };
@@ -82,7 +92,13 @@ export const ACCEPTABLE_STATUSES: readonly ItemStatus[] = ['submitted', 'receive
 export function filtersToUrl(filters: InboxFilters): URLSearchParams {
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries(filters)) {
-    if (value === undefined || value === '' || (name === 'page' && value === 1) || (name === 'pageSize' && value === DEFAULT_PAGE_SIZE)) continue;
+    if (
+      value === undefined ||
+      value === '' ||
+      (name === 'page' && value === 1) ||
+      (name === 'pageSize' && value === DEFAULT_PAGE_SIZE)
+    )
+      continue;
     params.set(name, String(value));
   }
   return params;
@@ -95,7 +111,10 @@ export function loadInbox(filters: InboxFilters, signal?: AbortSignal): Promise<
 /** Look-alike items for a page of rows; a failure only costs the warnings, so it stays quiet. */
 export async function loadSimilar(ids: number[], signal?: AbortSignal): Promise<Record<string, SimilarItem[]>> {
   if (ids.length === 0) return {};
-  const answer = await http.get<SimilarItemsBatchResponse>(`/api/items/similar${query({ ids: ids.join(',') })}`, { signal, quiet: true });
+  const answer = await http.get<SimilarItemsBatchResponse>(`/api/items/similar${query({ ids: ids.join(',') })}`, {
+    signal,
+    quiet: true,
+  });
   return answer.items;
 }
 
@@ -140,7 +159,7 @@ export function splitSelection(rows: readonly InboxRow[], key: BulkKey): { eligi
  */
 export async function runBulk(
   rows: readonly InboxRow[],
-  transition: (row: InboxRow) => Promise<unknown>,
+  transition: (row: InboxRow) => Promise<unknown>
 ): Promise<Pick<BulkOutcome, 'succeeded' | 'failed'>> {
   const succeeded: InboxRow[] = [];
   const failed: { row: InboxRow; message: string }[] = [];
@@ -156,7 +175,11 @@ export async function runBulk(
 }
 
 export function transitionItem(row: InboxRow, action: ItemAction, comment?: string) {
-  return http.post<TransitionResponse>(`/api/items/${row.id}/transitions`, { action, version: row.version, ...(comment ? { comment } : {}) }, { quiet: true });
+  return http.post<TransitionResponse>(
+    `/api/items/${row.id}/transitions`,
+    { action, version: row.version, ...(comment ? { comment } : {}) },
+    { quiet: true }
+  );
 }
 
 /** One line that sums up a bulk action. */

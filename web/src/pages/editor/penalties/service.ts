@@ -19,5 +19,9 @@ export function deletePenalty(id: number) {
 
 /** The reasons the policy allows, with their points: `不按时间及要求上报约稿信息（-5 分）`. */
 export function penaltyReasons(policy: Policy | undefined): { value: string; label: string; points: number }[] {
-  return Object.entries(policy?.penalties ?? {}).map(([value, p]) => ({ value, label: `${p.name}（${p.points} 分）`, points: p.points }));
+  return Object.entries(policy?.penalties ?? {}).map(([value, p]) => ({
+    value,
+    label: `${p.name}（${p.points} 分）`,
+    points: p.points,
+  }));
 }

@@ -17,7 +17,11 @@ export default function EditorSolicitationsPage() {
   const [expanded, setExpanded] = useState<number[]>([]);
   const canManage = can.manageSolicitations(user.role);
 
-  const createButton = canManage && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>发布约稿</Button>;
+  const createButton = canManage && (
+    <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+      发布约稿
+    </Button>
+  );
 
   return (
     <Card title="约稿管理" extra={createButton}>
@@ -33,28 +37,60 @@ export default function EditorSolicitationsPage() {
           expandedRowRender: (s) => <AnswerDetails solicitation={s} />,
         }}
         locale={{
-          emptyText: loading ? ' ' : (
-            <Empty description={canManage ? '还没有约稿：点“发布约稿”向各单位约稿' : '还没有约稿'}>{createButton}</Empty>
+          emptyText: loading ? (
+            ' '
+          ) : (
+            <Empty description={canManage ? '还没有约稿：点“发布约稿”向各单位约稿' : '还没有约稿'}>
+              {createButton}
+            </Empty>
           ),
         }}
         columns={[
-          { title: '约稿标题', dataIndex: 'title', render: (title: string, s) => <span style={{ wordBreak: 'break-word' }}>{title} <Typography.Text type="secondary">{s.ref}</Typography.Text></span> },
-          { title: '约稿方', dataIndex: 'issuer', width: 120, responsive: ['md'], render: (issuer: Solicitation['issuer']) => ISSUERS[issuer] },
           {
-            title: '截止日期', dataIndex: 'deadline', width: 170, render: (deadline: string, s) => (
+            title: '约稿标题',
+            dataIndex: 'title',
+            render: (title: string, s) => (
+              <span style={{ wordBreak: 'break-word' }}>
+                {title} <Typography.Text type="secondary">{s.ref}</Typography.Text>
+              </span>
+            ),
+          },
+          {
+            title: '约稿方',
+            dataIndex: 'issuer',
+            width: 120,
+            responsive: ['md'],
+            render: (issuer: Solicitation['issuer']) => ISSUERS[issuer],
+          },
+          {
+            title: '截止日期',
+            dataIndex: 'deadline',
+            width: 170,
+            render: (deadline: string, s) => (
               <Space size={4} wrap>
                 {deadline}
-                <Tag color={s.daysLeft < 0 ? 'default' : s.daysLeft <= 3 ? 'red' : 'blue'}>{deadlineText(s.daysLeft)}</Tag>
+                <Tag color={s.daysLeft < 0 ? 'default' : s.daysLeft <= 3 ? 'red' : 'blue'}>
+                  {deadlineText(s.daysLeft)}
+                </Tag>
               </Space>
             ),
           },
-          { title: '约稿对象', key: 'target', width: 110, render: (_, s) => (s.allUnits ? `全部单位（${s.units.length}）` : `${s.units.length} 个单位`) },
           {
-            title: '报送情况', key: 'counts', render: (_, s) => (
+            title: '约稿对象',
+            key: 'target',
+            width: 110,
+            render: (_, s) => (s.allUnits ? `全部单位（${s.units.length}）` : `${s.units.length} 个单位`),
+          },
+          {
+            title: '报送情况',
+            key: 'counts',
+            render: (_, s) => (
               <Space size={[4, 4]} wrap>
                 {ANSWER_STATE_ORDER.filter((state) => s.counts[state] > 0).map((state) => (
                   <Tooltip key={state} title={ANSWER_STATES[state].description}>
-                    <Tag color={ANSWER_STATES[state].color}>{ANSWER_STATES[state].label} {s.counts[state]}</Tag>
+                    <Tag color={ANSWER_STATES[state].color}>
+                      {ANSWER_STATES[state].label} {s.counts[state]}
+                    </Tag>
                   </Tooltip>
                 ))}
               </Space>
@@ -79,18 +115,37 @@ export default function EditorSolicitationsPage() {
 
 /** Who answered how: the units grouped by their state, the ones needing attention first. */
 function AnswerDetails({ solicitation }: { solicitation: Solicitation }) {
-  const rows = ANSWER_STATE_ORDER.map((state) => ({ state, units: solicitation.units.filter((u) => u.state === state) })).filter((r) => r.units.length > 0);
+  const rows = ANSWER_STATE_ORDER.map((state) => ({
+    state,
+    units: solicitation.units.filter((u) => u.state === state),
+  })).filter((r) => r.units.length > 0);
   return (
     <Descriptions
       size="small"
       column={1}
       bordered
       items={[
-        ...(solicitation.requirements ? [{ key: 'requirements', label: '约稿要求', children: <span style={{ whiteSpace: 'pre-wrap' }}>{solicitation.requirements}</span> }] : []),
+        ...(solicitation.requirements
+          ? [
+              {
+                key: 'requirements',
+                label: '约稿要求',
+                children: <span style={{ whiteSpace: 'pre-wrap' }}>{solicitation.requirements}</span>,
+              },
+            ]
+          : []),
         ...rows.map(({ state, units }) => ({
           key: state,
           label: `${ANSWER_STATES[state].label}（${units.length}）`,
-          children: <Space size={[4, 4]} wrap>{units.map((u) => <Tag key={u.id} color={ANSWER_STATES[state].color}>{u.name}</Tag>)}</Space>,
+          children: (
+            <Space size={[4, 4]} wrap>
+              {units.map((u) => (
+                <Tag key={u.id} color={ANSWER_STATES[state].color}>
+                  {u.name}
+                </Tag>
+              ))}
+            </Space>
+          ),
         })),
       ]}
     />

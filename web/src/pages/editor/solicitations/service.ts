@@ -27,7 +27,12 @@ export const ANSWER_STATE_ORDER: AnswerState[] = ['missing', 'late', 'pending', 
  * The unit ids the API takes for a target: none for all units (the server then targets every
  * unit, including ones added later), the units of the chosen series, or the units picked.
  */
-export function targetUnitIds(mode: TargetMode, series: readonly string[], picked: readonly number[], units: readonly Pick<Unit, 'id' | 'series'>[]): number[] | undefined {
+export function targetUnitIds(
+  mode: TargetMode,
+  series: readonly string[],
+  picked: readonly number[],
+  units: readonly Pick<Unit, 'id' | 'series'>[]
+): number[] | undefined {
   if (mode === 'all') return undefined;
   if (mode === 'series') return units.filter((u) => series.includes(u.series)).map((u) => u.id);
   return [...new Set(picked)];

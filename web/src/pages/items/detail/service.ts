@@ -1,5 +1,11 @@
 /** The item's API calls and the pure rules of its page (which actions a role may take now). */
-import { EDITABLE_STATUSES, ITEM_ACTIONS, PAPER_COPY_MISSING, isPaperCopyOpen, type ItemAction } from '@domain/item-workflow';
+import {
+  EDITABLE_STATUSES,
+  ITEM_ACTIONS,
+  PAPER_COPY_MISSING,
+  isPaperCopyOpen,
+  type ItemAction,
+} from '@domain/item-workflow';
 import type { ItemStatus } from '@shared/item-fields';
 import type { Role } from '@shared/roles';
 import { http } from '../../../http';
@@ -12,7 +18,11 @@ export function loadItem(id: number, signal?: AbortSignal): Promise<ItemDetail> 
 }
 
 export function transition(id: number, version: number, action: ItemAction, comment?: string) {
-  return http.post<TransitionResponse>(`/api/items/${id}/transitions`, { action, version, ...(comment?.trim() ? { comment: comment.trim() } : {}) }, { quiet: true });
+  return http.post<TransitionResponse>(
+    `/api/items/${id}/transitions`,
+    { action, version, ...(comment?.trim() ? { comment: comment.trim() } : {}) },
+    { quiet: true }
+  );
 }
 
 export function recordPaperCopy(id: number, version: number, date: string) {
@@ -41,7 +51,10 @@ export function canRecordPaperCopy(role: Role, item: Pick<ItemDetail, 'isMajor' 
 }
 
 /** Why an action cannot be taken yet, though the role and state allow it (the server says the same). */
-export function blockedReason(action: ItemAction, item: Pick<ItemDetail, 'isMajor' | 'paperCopyOn'>): string | undefined {
+export function blockedReason(
+  action: ItemAction,
+  item: Pick<ItemDetail, 'isMajor' | 'paperCopyOn'>
+): string | undefined {
   if (action === 'sign' && item.isMajor && !item.paperCopyOn) return PAPER_COPY_MISSING;
   return undefined;
 }

@@ -1,16 +1,32 @@
 /** API calls of the scores pages and the pure logic behind their tables, lists, warnings and charts. */
-import { commendCandidates as commendedUnits, criticisedInQuarter, DEFAULT_FAILED_STREAK_NOTICE, failedStreakReached } from '@domain/assessment-notices';
+import {
+  commendCandidates as commendedUnits,
+  criticisedInQuarter,
+  DEFAULT_FAILED_STREAK_NOTICE,
+  failedStreakReached,
+} from '@domain/assessment-notices';
 import { addDays, quarterEnd, quarterOf, yearOf } from '@domain/dates';
 import type { Policy } from '@domain/policy';
 import { competitionRanks } from '@domain/ranking';
 import { http, query } from '../../../http';
-import type { ChartData, EarlyWarning, PeriodFigure, RuleTotalsDocument, ScoresDocument, UnitAssessment } from './types';
+import type {
+  ChartData,
+  EarlyWarning,
+  PeriodFigure,
+  RuleTotalsDocument,
+  ScoresDocument,
+  UnitAssessment,
+} from './types';
 
 export function loadScores(year: number, quarter: number | null, signal?: AbortSignal): Promise<ScoresDocument> {
   return http.get<ScoresDocument>(`/api/scores${query({ year, quarter })}`, { signal });
 }
 
-export function loadRuleTotals(year: number, quarter: number | null, signal?: AbortSignal): Promise<RuleTotalsDocument> {
+export function loadRuleTotals(
+  year: number,
+  quarter: number | null,
+  signal?: AbortSignal
+): Promise<RuleTotalsDocument> {
   return http.get<RuleTotalsDocument>(`/api/scores/by-rule${query({ year, quarter })}`, { signal });
 }
 
@@ -70,12 +86,21 @@ export function commendCandidates(units: readonly UnitAssessment[], seriesOrder:
 }
 
 /** 季度通报批评 (the domain's rule): units whose quarter the server assessed as failed. */
-export function criticised(units: readonly UnitAssessment[], quarter: number, seriesOrder: readonly string[]): UnitAssessment[] {
+export function criticised(
+  units: readonly UnitAssessment[],
+  quarter: number,
+  seriesOrder: readonly string[]
+): UnitAssessment[] {
   return criticisedInQuarter(units, quarter).sort(bySeriesThenRank(seriesOrder));
 }
 
 /** 连续 N 个季度未完成 (建议更换信息员): a failed streak as long as the policy's notice (four) ending with the quarter. */
-export function replaceOfficer(units: readonly UnitAssessment[], quarter: number, seriesOrder: readonly string[], threshold = DEFAULT_FAILED_STREAK_NOTICE): UnitAssessment[] {
+export function replaceOfficer(
+  units: readonly UnitAssessment[],
+  quarter: number,
+  seriesOrder: readonly string[],
+  threshold = DEFAULT_FAILED_STREAK_NOTICE
+): UnitAssessment[] {
   return failedStreakReached(units, quarter, threshold).sort(bySeriesThenRank(seriesOrder));
 }
 
@@ -111,13 +136,25 @@ export function earlyWarnings(document: ScoresDocument | undefined, today: strin
   for (const unit of document.units) {
     const q = unit.quarters[quarter - 1];
     if (!q || q.target === null || q.points >= q.target) continue;
-    warnings.push({ unit: unit.unit, series: unit.series, points: q.points, target: q.target, needed: q.target - q.points, daysLeft, quarter });
+    warnings.push({
+      unit: unit.unit,
+      series: unit.series,
+      points: q.points,
+      target: q.target,
+      needed: q.target - q.points,
+      daysLeft,
+      quarter,
+    });
   }
   return warnings.sort((a, b) => b.needed - a.needed || a.unit.localeCompare(b.unit, 'zh-CN'));
 }
 
 /** Points by quarter: each series' total, or one unit's points against its quarterly target. */
-export function quarterChart(units: readonly UnitAssessment[], series: readonly { code: string; name: string }[], unit?: string): ChartData {
+export function quarterChart(
+  units: readonly UnitAssessment[],
+  series: readonly { code: string; name: string }[],
+  unit?: string
+): ChartData {
   const categories = QUARTER_NAMES;
   if (unit) {
     const found = units.find((u) => u.unit === unit);
@@ -136,7 +173,9 @@ export function quarterChart(units: readonly UnitAssessment[], series: readonly 
     series: series.map((s) => ({
       name: s.name,
       type: 'bar' as const,
-      data: [1, 2, 3, 4].map((quarter) => units.filter((u) => u.series === s.code).reduce((sum, u) => sum + (u.quarters[quarter - 1]?.points ?? 0), 0)),
+      data: [1, 2, 3, 4].map((quarter) =>
+        units.filter((u) => u.series === s.code).reduce((sum, u) => sum + (u.quarters[quarter - 1]?.points ?? 0), 0)
+      ),
     })),
   };
 }
@@ -148,21 +187,38 @@ export function quarterChart(units: readonly UnitAssessment[], series: readonly 
 export function ruleGroup(rule: string, policy: Policy | undefined): string {
   const [head, outlet] = rule.split(':');
   switch (head) {
-    case 'adoption': return policy?.outlets[outlet]?.name ?? outlet;
-    case 'district_instruction': return '区领导批示';
-    case 'upward': return '上报省市加分';
-    case 'solicitation_answered': return '约稿加分';
+    case 'adoption':
+      return policy?.outlets[outlet]?.name ?? outlet;
+    case 'district_instruction':
+      return '区领导批示';
+    case 'upward':
+      return '上报省市加分';
+    case 'solicitation_answered':
+      return '约稿加分';
     case 'solicitation_missed':
-    case 'penalty': return '扣分';
-    default: return rule;
+    case 'penalty':
+      return '扣分';
+    default:
+      return rule;
   }
 }
 
 /** Points by outlet (and the other groups), one bar per series, optionally one quarter only. */
-export function outletChart(document: RuleTotalsDocument | undefined, policy: Policy | undefined, series: readonly { code: string; name: string }[], quarter: number | null): ChartData {
+export function outletChart(
+  document: RuleTotalsDocument | undefined,
+  policy: Policy | undefined,
+  series: readonly { code: string; name: string }[],
+  quarter: number | null
+): ChartData {
   const rows = (document?.rows ?? []).filter((r) => quarter === null || r.quarter === quarter);
   // Outlets in the policy's order first, then the other groups in a fixed order.
-  const order = [...Object.values(policy?.outlets ?? {}).map((o) => o.name), '区领导批示', '上报省市加分', '约稿加分', '扣分'];
+  const order = [
+    ...Object.values(policy?.outlets ?? {}).map((o) => o.name),
+    '区领导批示',
+    '上报省市加分',
+    '约稿加分',
+    '扣分',
+  ];
   const groups = new Map<string, Map<string, number>>();
   for (const row of rows) {
     const group = ruleGroup(row.rule, policy);
@@ -176,7 +232,12 @@ export function outletChart(document: RuleTotalsDocument | undefined, policy: Po
     categories,
     series: series
       .filter((s) => rows.some((r) => r.series === s.code))
-      .map((s) => ({ name: s.name, type: 'bar' as const, stack: 'points', data: categories.map((c) => groups.get(c)?.get(s.code) ?? 0) })),
+      .map((s) => ({
+        name: s.name,
+        type: 'bar' as const,
+        stack: 'points',
+        data: categories.map((c) => groups.get(c)?.get(s.code) ?? 0),
+      })),
   };
 }
 

@@ -1,6 +1,14 @@
 /** The documents of the scores API (ledger-and-cli.md: `scores --json`, `explain --json`) as the server declares them, and the page's own shapes. */
 
-export type { QuarterAssessment, UnitAssessment, ScoresDocument, ExplainedBooking, Explanation, RuleTotal, RuleTotalsDocument } from '@shared/api/scores';
+export type {
+  QuarterAssessment,
+  UnitAssessment,
+  ScoresDocument,
+  ExplainedBooking,
+  Explanation,
+  RuleTotal,
+  RuleTotalsDocument,
+} from '@shared/api/scores';
 
 /** A figure of one period (a quarter or the year) as the tables show it. */
 export interface PeriodFigure {

@@ -26,7 +26,12 @@ export const PUBLICATION_STATUS: Record<Publication['status'], { label: string; 
   published: { label: '已发布', color: 'success' },
 };
 
-export const RESULT_ACTIONS: Record<string, string> = { prepare: '调研科编制', resubmit: '调研科重新编制并提交', return: '办公室领导退回修改', approve: '办公室领导审批发布' };
+export const RESULT_ACTIONS: Record<string, string> = {
+  prepare: '调研科编制',
+  resubmit: '调研科重新编制并提交',
+  return: '办公室领导退回修改',
+  approve: '办公室领导审批发布',
+};
 
 /** 2026 年第一季度 */
 export function periodTitle(year: number, quarter: number): string {
@@ -44,7 +49,10 @@ export function quarterNotStarted(year: number, quarter: number, today: string):
  * The quarter to prepare by default: in a quarter's first month the one just ended, unless it has
  * results already; otherwise the current one.
  */
-export function defaultQuarter(today: string, publications: readonly { year: number; quarter: number }[]): { year: number; quarter: number } {
+export function defaultQuarter(
+  today: string,
+  publications: readonly { year: number; quarter: number }[]
+): { year: number; quarter: number } {
   const year = yearOf(today);
   const quarter = quarterOf(today);
   const previous = quarter === 1 ? { year: year - 1, quarter: 4 } : { year, quarter: quarter - 1 };

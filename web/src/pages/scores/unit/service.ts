@@ -22,7 +22,13 @@ export function bookingsOf(bookings: readonly ExplainedBooking[], quarter: numbe
 
 /** The ledger record behind a booking, in words. */
 export const RECORD_TYPES: Record<string, string> = {
-  adoption: '采用记录', instruction: '批示记录', upward: '上报记录', solicitation: '约稿', response: '约稿回复', penalty: '扣分记录', item: '稿件',
+  adoption: '采用记录',
+  instruction: '批示记录',
+  upward: '上报记录',
+  solicitation: '约稿',
+  response: '约稿回复',
+  penalty: '扣分记录',
+  item: '稿件',
 };
 
 /** Points shown with their sign: +8, −5. */

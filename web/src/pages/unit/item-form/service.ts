@@ -39,7 +39,13 @@ export interface BodyCount {
 export function bodyCount(body: string | undefined): BodyCount {
   const length = bodyLength(body ?? '');
   const over = length > BODY_GUIDELINE_CHARACTERS;
-  return { length, over, text: over ? `${length} 字，超出一般 ${BODY_GUIDELINE_CHARACTERS} 字要求 ${length - BODY_GUIDELINE_CHARACTERS} 字` : `${length} / ${BODY_GUIDELINE_CHARACTERS} 字` };
+  return {
+    length,
+    over,
+    text: over
+      ? `${length} 字，超出一般 ${BODY_GUIDELINE_CHARACTERS} 字要求 ${length - BODY_GUIDELINE_CHARACTERS} 字`
+      : `${length} / ${BODY_GUIDELINE_CHARACTERS} 字`,
+  };
 }
 
 export function isClassified(secrecy: string | undefined | null): boolean {
@@ -73,7 +79,11 @@ export function draftBody(values: ItemFormValues) {
 }
 
 export function createItem(values: ItemFormValues, solicitationId?: number) {
-  return http.post<ItemCreated>('/api/items', { ...draftBody(values), ...(solicitationId ? { solicitationId } : {}) }, { quiet: true });
+  return http.post<ItemCreated>(
+    '/api/items',
+    { ...draftBody(values), ...(solicitationId ? { solicitationId } : {}) },
+    { quiet: true }
+  );
 }
 
 export function updateItem(id: number, version: number, values: ItemFormValues) {
@@ -97,12 +107,18 @@ export function loadReviewers(signal?: AbortSignal): Promise<UnitReviewers> {
 /** The sentence telling the officer who will review a submitted item. */
 export function reviewerNotice(r: UnitReviewers): { text: string; missing: boolean } {
   if (r.reviewedBy === 'reviewer') return { text: `提交后由分管领导 ${r.reviewers.join('、')} 审核`, missing: false };
-  if (r.reviewedBy === 'principal') return { text: `本单位未登记分管领导账号，提交后由主要领导 ${r.principals.join('、')} 审核`, missing: false };
+  if (r.reviewedBy === 'principal')
+    return { text: `本单位未登记分管领导账号，提交后由主要领导 ${r.principals.join('、')} 审核`, missing: false };
   return { text: '本单位尚未开设审核领导账号，提交后无人审核；请联系系统管理员开设分管领导账号', missing: true };
 }
 
 /** A solicitation the new item answers (撰写回复稿), as GET /api/solicitations lists it for a unit. */
-export interface SolicitationToAnswer { id: number; title: string; deadline: string; state: string }
+export interface SolicitationToAnswer {
+  id: number;
+  title: string;
+  deadline: string;
+  state: string;
+}
 
 export async function loadSolicitation(id: number, signal?: AbortSignal): Promise<SolicitationToAnswer | null> {
   const list = await http.get<SolicitationToAnswer[]>('/api/solicitations', { signal });
@@ -113,4 +129,7 @@ export async function loadSolicitation(id: number, signal?: AbortSignal): Promis
 export const SOLICITED_CATEGORY = '上级约稿信息';
 
 /** An attachment the page or the server refused: it blocks submission until removed. */
-export interface RefusedFile { name: string; message: string }
+export interface RefusedFile {
+  name: string;
+  message: string;
+}

@@ -19,7 +19,10 @@ export default function UnitItemsPage() {
   const page = Math.max(1, Number(params.get('page')) || 1);
   const pageSize = Math.min(100, Math.max(1, Number(params.get('pageSize')) || 20));
   const [typed, setTyped] = useState(q);
-  const { data, loading } = useRequest((signal) => listItems({ status, q: q || undefined, page, pageSize }, signal), [status, q, page, pageSize]);
+  const { data, loading } = useRequest(
+    (signal) => listItems({ status, q: q || undefined, page, pageSize }, signal),
+    [status, q, page, pageSize]
+  );
 
   const update = (changes: Record<string, string | number | undefined>) => {
     const next = new URLSearchParams(params);
@@ -36,12 +39,21 @@ export default function UnitItemsPage() {
   return (
     <Card
       title="本单位稿件"
-      extra={canDraft && <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate(pathOf('itemNew'))}>撰写稿件</Button>}
+      extra={
+        canDraft && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate(pathOf('itemNew'))}>
+            撰写稿件
+          </Button>
+        )
+      }
     >
       <Tabs
         activeKey={status ?? 'all'}
         onChange={(key) => update({ status: key === 'all' ? undefined : key, page: undefined })}
-        items={[{ key: 'all', label: '全部' }, ...(Object.keys(ITEM_STATUSES) as ItemStatus[]).map((key) => ({ key, label: ITEM_STATUSES[key] }))]}
+        items={[
+          { key: 'all', label: '全部' },
+          ...(Object.keys(ITEM_STATUSES) as ItemStatus[]).map((key) => ({ key, label: ITEM_STATUSES[key] })),
+        ]}
       />
       <Space wrap style={{ marginBottom: 12 }}>
         <Input.Search
@@ -61,24 +73,54 @@ export default function UnitItemsPage() {
         dataSource={data?.items ?? []}
         scroll={{ x: true }}
         pagination={{
-          current: page, pageSize, total: data?.total ?? 0, showSizeChanger: true,
+          current: page,
+          pageSize,
+          total: data?.total ?? 0,
+          showSizeChanger: true,
           showTotal: (total) => `共 ${total} 篇`,
           onChange: (p, size) => update({ page: p === 1 ? undefined : p, pageSize: size === 20 ? undefined : size }),
         }}
         locale={{
-          emptyText: loading ? ' ' : (
+          emptyText: loading ? (
+            ' '
+          ) : (
             <Empty description={emptyText}>
-              {canDraft && !q && <Button type="primary" onClick={() => navigate(pathOf('itemNew'))}>撰写一篇信息稿件</Button>}
+              {canDraft && !q && (
+                <Button type="primary" onClick={() => navigate(pathOf('itemNew'))}>
+                  撰写一篇信息稿件
+                </Button>
+              )}
             </Empty>
           ),
         }}
         columns={[
-          { title: '标题', dataIndex: 'title', minWidth: 180, render: (title: string, row) => <Link to={pathOf('itemDetail', { id: row.id })}>{title}</Link> },
-          { title: '状态', dataIndex: 'status', render: (s: ItemStatus, row) => <Tag color={STATUS_COLORS[s]}>{row.statusName}</Tag> },
+          {
+            title: '标题',
+            dataIndex: 'title',
+            minWidth: 180,
+            render: (title: string, row) => <Link to={pathOf('itemDetail', { id: row.id })}>{title}</Link>,
+          },
+          {
+            title: '状态',
+            dataIndex: 'status',
+            render: (s: ItemStatus, row) => <Tag color={STATUS_COLORS[s]}>{row.statusName}</Tag>,
+          },
           { title: '内容类别', dataIndex: 'category', responsive: ['md'], render: (c: string | null) => c ?? '—' },
           { title: '日期', dataIndex: 'submitted', width: 110, responsive: ['sm'] },
-          { title: '公开属性', dataIndex: 'isPublic', width: 100, responsive: ['sm'], render: (p: boolean) => (p ? '公开' : <Typography.Text type="warning">不予公开</Typography.Text>) },
-          { title: '重大敏感', dataIndex: 'isMajor', width: 90, responsive: ['sm'], render: (m: boolean) => (m ? <Tag color="volcano">重大</Tag> : '—') },
+          {
+            title: '公开属性',
+            dataIndex: 'isPublic',
+            width: 100,
+            responsive: ['sm'],
+            render: (p: boolean) => (p ? '公开' : <Typography.Text type="warning">不予公开</Typography.Text>),
+          },
+          {
+            title: '重大敏感',
+            dataIndex: 'isMajor',
+            width: 90,
+            responsive: ['sm'],
+            render: (m: boolean) => (m ? <Tag color="volcano">重大</Tag> : '—'),
+          },
         ]}
       />
     </Card>

@@ -7,10 +7,18 @@ import type { ItemListPage as ItemPage } from '../../../lib/items';
 export type { ItemPage };
 export type { ItemListRow as ItemRow } from '../../../lib/items';
 
-export interface ItemFilter { status?: ItemStatus; q?: string; page?: number; pageSize?: number }
+export interface ItemFilter {
+  status?: ItemStatus;
+  q?: string;
+  page?: number;
+  pageSize?: number;
+}
 
 export function listItems(filter: ItemFilter, signal?: AbortSignal): Promise<ItemPage> {
-  return http.get<ItemPage>(`/api/items${query({ status: filter.status, q: filter.q?.trim(), page: filter.page, pageSize: filter.pageSize })}`, { signal });
+  return http.get<ItemPage>(
+    `/api/items${query({ status: filter.status, q: filter.q?.trim(), page: filter.page, pageSize: filter.pageSize })}`,
+    { signal }
+  );
 }
 
 /** The `?status=` of a dashboard link, if it names a state. */

@@ -6,7 +6,11 @@ import type { Explanation, ScoresDocument, UnitAssessment } from '../../../lib/s
 
 export type { ExplainedBooking, Explanation, QuarterAssessment, UnitAssessment } from '../../../lib/scores';
 
-export async function loadProgress(unit: string, year: number, signal?: AbortSignal): Promise<{ assessment: UnitAssessment | undefined; explanation: Explanation }> {
+export async function loadProgress(
+  unit: string,
+  year: number,
+  signal?: AbortSignal
+): Promise<{ assessment: UnitAssessment | undefined; explanation: Explanation }> {
   const [scores, explanation] = await Promise.all([
     http.get<ScoresDocument>(`/api/scores${query({ year })}`, { signal }),
     http.get<Explanation>(`/api/scores/explain${query({ unit, year })}`, { signal }),

@@ -21,7 +21,10 @@ export default function ReviewPage() {
   const statuses = queueStatuses(user.role);
   const [status, setStatus] = useState<ItemStatus>(statuses[0]);
   const [page, setPage] = useState(1);
-  const { data, loading, reload } = useRequest((signal) => listItems({ status, page, pageSize: 20 }, signal), [status, page]);
+  const { data, loading, reload } = useRequest(
+    (signal) => listItems({ status, page, pageSize: 20 }, signal),
+    [status, page]
+  );
   const [busy, setBusy] = useState<string>();
   const [returning, setReturning] = useState<ItemRow>();
 
@@ -52,15 +55,21 @@ export default function ReviewPage() {
             cancelText="取消"
             onConfirm={() => run(row, 'approve')}
           >
-            <Button size="small" type="primary" loading={busy === `${row.id}:approve`}>审核通过</Button>
+            <Button size="small" type="primary" loading={busy === `${row.id}:approve`}>
+              审核通过
+            </Button>
           </Popconfirm>
         )}
         {allowed.includes('sign') && (
           // Signing needs the paper copy recorded first: done on the item's page, which explains it.
-          <Button size="small" type="primary" onClick={() => navigate(pathOf('itemDetail', { id: row.id }))}>去签发</Button>
+          <Button size="small" type="primary" onClick={() => navigate(pathOf('itemDetail', { id: row.id }))}>
+            去签发
+          </Button>
         )}
         {allowed.includes('return_to_officer') && (
-          <Button size="small" danger onClick={() => setReturning(row)}>退回修改</Button>
+          <Button size="small" danger onClick={() => setReturning(row)}>
+            退回修改
+          </Button>
         )}
       </Space>
     );
@@ -74,21 +83,68 @@ export default function ReviewPage() {
           : '审核通过的稿件报送区政府办公室；重大或敏感信息审核通过后交主要领导签发。退回时须写明意见。'}
       </Typography.Paragraph>
       {statuses.length > 1 && (
-        <Tabs activeKey={status} onChange={(key) => { setStatus(key as ItemStatus); setPage(1); }} items={statuses.map((s) => ({ key: s, label: ITEM_STATUSES[s] }))} />
+        <Tabs
+          activeKey={status}
+          onChange={(key) => {
+            setStatus(key as ItemStatus);
+            setPage(1);
+          }}
+          items={statuses.map((s) => ({ key: s, label: ITEM_STATUSES[s] }))}
+        />
       )}
       <Table<ItemRow>
         rowKey="id"
         loading={loading}
         dataSource={data?.items ?? []}
         scroll={{ x: true }}
-        pagination={{ current: page, pageSize: 20, total: data?.total ?? 0, hideOnSinglePage: true, showTotal: (total) => `共 ${total} 篇`, onChange: setPage }}
-        locale={{ emptyText: loading ? ' ' : <Empty description={status === 'awaiting_signature' ? '没有待签发的稿件；重大或敏感信息经分管领导审核通过后会出现在这里' : '没有待审核的稿件；信息员提交后会出现在这里'} /> }}
+        pagination={{
+          current: page,
+          pageSize: 20,
+          total: data?.total ?? 0,
+          hideOnSinglePage: true,
+          showTotal: (total) => `共 ${total} 篇`,
+          onChange: setPage,
+        }}
+        locale={{
+          emptyText: loading ? (
+            ' '
+          ) : (
+            <Empty
+              description={
+                status === 'awaiting_signature'
+                  ? '没有待签发的稿件；重大或敏感信息经分管领导审核通过后会出现在这里'
+                  : '没有待审核的稿件；信息员提交后会出现在这里'
+              }
+            />
+          ),
+        }}
         columns={[
-          { title: '标题', dataIndex: 'title', minWidth: 180, render: (title: string, row) => <Link to={pathOf('itemDetail', { id: row.id })}>{title}</Link> },
-          { title: '状态', dataIndex: 'status', responsive: ['sm'], render: (s: ItemStatus, row) => <Tag color={STATUS_COLORS[s]}>{row.statusName}</Tag> },
+          {
+            title: '标题',
+            dataIndex: 'title',
+            minWidth: 180,
+            render: (title: string, row) => <Link to={pathOf('itemDetail', { id: row.id })}>{title}</Link>,
+          },
+          {
+            title: '状态',
+            dataIndex: 'status',
+            responsive: ['sm'],
+            render: (s: ItemStatus, row) => <Tag color={STATUS_COLORS[s]}>{row.statusName}</Tag>,
+          },
           { title: '类别', dataIndex: 'category', responsive: ['md'], render: (c: string | null) => c ?? '—' },
           { title: '日期', dataIndex: 'submitted', width: 110, responsive: ['sm'] },
-          { title: '属性', key: 'flags', width: 130, responsive: ['sm'], render: (_, row) => <Space size={4}>{row.isMajor && <Tag color="volcano">重大</Tag>}{!row.isPublic && <Tag color="orange">不予公开</Tag>}</Space> },
+          {
+            title: '属性',
+            key: 'flags',
+            width: 130,
+            responsive: ['sm'],
+            render: (_, row) => (
+              <Space size={4}>
+                {row.isMajor && <Tag color="volcano">重大</Tag>}
+                {!row.isPublic && <Tag color="orange">不予公开</Tag>}
+              </Space>
+            ),
+          },
           { title: '操作', key: 'actions', width: 220, render: (_, row) => actionsOf(row) },
         ]}
       />

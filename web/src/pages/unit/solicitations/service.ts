@@ -50,6 +50,11 @@ export function countdown(deadline: string, now: number): Countdown {
   const days = Math.floor(left / 86_400_000);
   const hours = Math.floor((left % 86_400_000) / 3_600_000);
   const minutes = Math.floor((left % 3_600_000) / 60_000);
-  const text = days > 0 ? `还剩 ${days} 天 ${hours} 小时` : hours > 0 ? `还剩 ${hours} 小时 ${minutes} 分` : `还剩 ${Math.max(1, minutes)} 分钟`;
+  const text =
+    days > 0
+      ? `还剩 ${days} 天 ${hours} 小时`
+      : hours > 0
+        ? `还剩 ${hours} 小时 ${minutes} 分`
+        : `还剩 ${Math.max(1, minutes)} 分钟`;
   return { text, urgent: left <= URGENT_MS, over: false };
 }

@@ -14,7 +14,10 @@ export function SimilarTag({ similar }: { similar: SimilarItem[] }) {
         {similar.map((s) => (
           <li key={s.id}>
             <Link to={pathOf('itemDetail', { id: s.id })}>{s.title}</Link>
-            <Typography.Text type="secondary"> · {s.unit.name} · {s.submitted} · {SIMILAR_REASONS[s.reason]}（{Math.round(s.score * 100)}%）</Typography.Text>
+            <Typography.Text type="secondary">
+              {' '}
+              · {s.unit.name} · {s.submitted} · {SIMILAR_REASONS[s.reason]}（{Math.round(s.score * 100)}%）
+            </Typography.Text>
           </li>
         ))}
       </ul>
@@ -22,7 +25,9 @@ export function SimilarTag({ similar }: { similar: SimilarItem[] }) {
   );
   return (
     <Popover content={content} title="疑似重复" trigger={['hover', 'focus', 'click']}>
-      <Tag color="warning" icon={<WarningOutlined />} tabIndex={0} style={{ cursor: 'pointer', marginInlineStart: 8 }}>疑似重复 {similar.length}</Tag>
+      <Tag color="warning" icon={<WarningOutlined />} tabIndex={0} style={{ cursor: 'pointer', marginInlineStart: 8 }}>
+        疑似重复 {similar.length}
+      </Tag>
     </Popover>
   );
 }

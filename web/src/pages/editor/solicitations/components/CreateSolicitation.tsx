@@ -46,7 +46,8 @@ export function CreateSolicitation({ onClose, onCreated }: { onClose(): void; on
       });
       onCreated(created.id);
     } catch (error) {
-      if (error instanceof ApiError) setProblem(applyFieldErrors(form, error, { unitIds: values.target === 'series' ? 'series' : 'unitIds' }));
+      if (error instanceof ApiError)
+        setProblem(applyFieldErrors(form, error, { unitIds: values.target === 'series' ? 'series' : 'unitIds' }));
       else throw error;
     } finally {
       setSaving(false);
@@ -54,12 +55,34 @@ export function CreateSolicitation({ onClose, onCreated }: { onClose(): void; on
   };
 
   return (
-    <Modal open title="发布约稿" okText="发布" cancelText="取消" confirmLoading={saving} onOk={() => form.submit()} onCancel={onClose} destroyOnHidden width={640}>
-      <Form<Values> form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ issuer: 'district', target: 'all' }}>
+    <Modal
+      open
+      title="发布约稿"
+      okText="发布"
+      cancelText="取消"
+      confirmLoading={saving}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+      width={640}
+    >
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        onFinish={(v) => void submit(v)}
+        initialValues={{ issuer: 'district', target: 'all' }}
+      >
         <Form.Item name="issuer" label="约稿方" rules={[{ required: true, message: '请选择约稿方' }]}>
           <Radio.Group options={Object.entries(ISSUERS).map(([value, label]) => ({ value, label }))} />
         </Form.Item>
-        <Form.Item name="title" label="约稿标题" rules={[{ required: true, whitespace: true, message: '请填写约稿标题' }, { max: 200, message: '约稿标题不能超过 200 字' }]}>
+        <Form.Item
+          name="title"
+          label="约稿标题"
+          rules={[
+            { required: true, whitespace: true, message: '请填写约稿标题' },
+            { max: 200, message: '约稿标题不能超过 200 字' },
+          ]}
+        >
           <Input autoFocus maxLength={200} placeholder="如：关于报送防汛防风工作情况的约稿" />
         </Form.Item>
         <Form.Item name="requirements" label="约稿要求" rules={[{ max: 5000, message: '约稿要求不能超过 5000 字' }]}>
@@ -74,10 +97,21 @@ export function CreateSolicitation({ onClose, onCreated }: { onClose(): void; on
           <DatePicker style={{ width: '100%' }} />
         </Form.Item>
         {deadline && deadline.format('YYYY-MM-DD') < todayInChina() && (
-          <Alert type="warning" showIcon style={{ marginBottom: 16 }} title="截止日期已过：发布后，未报送的单位会立即被扣分。" />
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 16 }}
+            title="截止日期已过：发布后，未报送的单位会立即被扣分。"
+          />
         )}
         <Form.Item name="target" label="约稿对象">
-          <Radio.Group options={[{ value: 'all', label: '全部单位' }, { value: 'series', label: '按序列' }, { value: 'units', label: '指定单位' }]} />
+          <Radio.Group
+            options={[
+              { value: 'all', label: '全部单位' },
+              { value: 'series', label: '按序列' },
+              { value: 'units', label: '指定单位' },
+            ]}
+          />
         </Form.Item>
         {target === 'series' && (
           <Form.Item
@@ -86,15 +120,27 @@ export function CreateSolicitation({ onClose, onCreated }: { onClose(): void; on
             rules={[{ required: true, type: 'array', min: 1, message: '请选择至少一个序列' }]}
             extra={chosenSeries.length ? `共 ${seriesCount} 个单位` : undefined}
           >
-            <Select mode="multiple" placeholder="选择序列" options={(series ?? []).map((s) => ({ value: s.code, label: s.name }))} />
+            <Select
+              mode="multiple"
+              placeholder="选择序列"
+              options={(series ?? []).map((s) => ({ value: s.code, label: s.name }))}
+            />
           </Form.Item>
         )}
         {target === 'units' && (
-          <Form.Item name="unitIds" label="约稿单位" rules={[{ required: true, type: 'array', min: 1, message: '请选择至少一个单位' }]}>
+          <Form.Item
+            name="unitIds"
+            label="约稿单位"
+            rules={[{ required: true, type: 'array', min: 1, message: '请选择至少一个单位' }]}
+          >
             <UnitPicker mode="multiple" placeholder="输入单位名称或拼音首字母，可多选" />
           </Form.Item>
         )}
-        {target === 'all' && <Typography.Text type="secondary">面向全部 {units?.length ?? ''} 个单位，包括以后新增的单位。</Typography.Text>}
+        {target === 'all' && (
+          <Typography.Text type="secondary">
+            面向全部 {units?.length ?? ''} 个单位，包括以后新增的单位。
+          </Typography.Text>
+        )}
         {problem && <Alert type="error" showIcon style={{ marginTop: 12 }} title={problem} />}
       </Form>
     </Modal>

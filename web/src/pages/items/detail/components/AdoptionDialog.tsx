@@ -17,7 +17,14 @@ interface Values {
   issue?: string;
 }
 
-export function AdoptionDialog({ itemId, isPublic, policy, adoption, onClose, onSaved }: {
+export function AdoptionDialog({
+  itemId,
+  isPublic,
+  policy,
+  adoption,
+  onClose,
+  onSaved,
+}: {
   itemId: number;
   isPublic: boolean;
   policy: Policy | undefined;
@@ -38,12 +45,16 @@ export function AdoptionDialog({ itemId, isPublic, policy, adoption, onClose, on
     setSaving(true);
     setProblem(undefined);
     try {
-      await saveAdoption(itemId, {
-        outlet: values.outlet!,
-        kind: kinds.length ? values.kind ?? null : null,
-        date: values.date!.format('YYYY-MM-DD'),
-        issue: values.issue?.trim() || null,
-      }, adoption);
+      await saveAdoption(
+        itemId,
+        {
+          outlet: values.outlet!,
+          kind: kinds.length ? (values.kind ?? null) : null,
+          date: values.date!.format('YYYY-MM-DD'),
+          issue: values.issue?.trim() || null,
+        },
+        adoption
+      );
       onSaved();
     } catch (error) {
       if (error instanceof ApiError) setProblem(applyFieldErrors(form, error, { issue: 'issue' }));
@@ -68,16 +79,39 @@ export function AdoptionDialog({ itemId, isPublic, policy, adoption, onClose, on
         form={form}
         layout="vertical"
         onFinish={(values) => void submit(values)}
-        initialValues={adoption
-          ? { outlet: adoption.outlet, kind: adoption.kind ?? undefined, date: dayjs(adoption.date), issue: adoption.issue ?? undefined }
-          : { date: dayjs(todayInChina()) }}
+        initialValues={
+          adoption
+            ? {
+                outlet: adoption.outlet,
+                kind: adoption.kind ?? undefined,
+                date: dayjs(adoption.date),
+                issue: adoption.issue ?? undefined,
+              }
+            : { date: dayjs(todayInChina()) }
+        }
       >
-        {!isPublic && <Alert type="info" showIcon style={{ marginBottom: 16 }} title="本稿件标注为“不予公开”，不能被区政府门户网站采用。" />}
+        {!isPublic && (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 16 }}
+            title="本稿件标注为“不予公开”，不能被区政府门户网站采用。"
+          />
+        )}
         <Form.Item name="outlet" label="采用载体" rules={[{ required: true, message: '请选择采用载体' }]}>
-          <Select autoFocus placeholder="选择采用的刊物或栏目" options={adoptionOutlets(policy, isPublic)} onChange={() => form.setFieldValue('kind', undefined)} />
+          <Select
+            autoFocus
+            placeholder="选择采用的刊物或栏目"
+            options={adoptionOutlets(policy, isPublic)}
+            onChange={() => form.setFieldValue('kind', undefined)}
+          />
         </Form.Item>
         {kinds.length > 0 && (
-          <Form.Item name="kind" label="信息类型" rules={[{ required: true, message: '该载体按信息类型记分，请选择信息类型' }]}>
+          <Form.Item
+            name="kind"
+            label="信息类型"
+            rules={[{ required: true, message: '该载体按信息类型记分，请选择信息类型' }]}
+          >
             <Select placeholder="选择信息类型" options={kinds} />
           </Form.Item>
         )}
@@ -87,7 +121,9 @@ export function AdoptionDialog({ itemId, isPublic, policy, adoption, onClose, on
         <Form.Item name="issue" label="期号" rules={[{ max: 50, message: '期号不能超过 50 字' }]}>
           <Input placeholder="如：2026年第5期" maxLength={50} />
         </Form.Item>
-        {points !== undefined && <Typography.Text type="secondary">按现行考核办法，此次采用计 {points} 分。</Typography.Text>}
+        {points !== undefined && (
+          <Typography.Text type="secondary">按现行考核办法，此次采用计 {points} 分。</Typography.Text>
+        )}
         {problem && <Alert type="error" showIcon style={{ marginTop: 12 }} title={problem} />}
       </Form>
     </Modal>

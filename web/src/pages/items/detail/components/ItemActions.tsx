@@ -52,14 +52,20 @@ export function ItemActions({ item, onChange }: { item: ItemDetail; onChange(): 
             type={item.paperCopyOn ? 'success' : 'warning'}
             showIcon
             title="重大或敏感信息"
-            description={item.paperCopyOn
-              ? `书面稿件已于 ${item.paperCopyOn} 登记；审核通过后须经主要领导签发方可报送。`
-              : '须经单位主要领导审核签发，并另附书面稿件报送；登记书面稿件后才能签发。'}
+            description={
+              item.paperCopyOn
+                ? `书面稿件已于 ${item.paperCopyOn} 登记；审核通过后须经主要领导签发方可报送。`
+                : '须经单位主要领导审核签发，并另附书面稿件报送；登记书面稿件后才能签发。'
+            }
           />
         )}
         {paperCopy && <PaperCopyForm item={item} onChange={onChange} />}
         <Space wrap>
-          {editable && <Button icon={<EditOutlined />} onClick={() => navigate(pathOf('itemEdit', { id: item.id }))}>修改稿件</Button>}
+          {editable && (
+            <Button icon={<EditOutlined />} onClick={() => navigate(pathOf('itemEdit', { id: item.id }))}>
+              修改稿件
+            </Button>
+          )}
           {actions.map((action) => {
             const rule = ITEM_ACTIONS[action];
             const blocked = blockedReason(action, item);
@@ -77,11 +83,18 @@ export function ItemActions({ item, onChange }: { item: ItemDetail; onChange(): 
             );
           })}
         </Space>
-        {actions.map((action) => blockedReason(action, item)).filter(Boolean).map((reason) => (
-          <Typography.Text key={reason} type="warning">{reason}</Typography.Text>
-        ))}
+        {actions
+          .map((action) => blockedReason(action, item))
+          .filter(Boolean)
+          .map((reason) => (
+            <Typography.Text key={reason} type="warning">
+              {reason}
+            </Typography.Text>
+          ))}
         {actions.includes('submit_for_review') && <ReviewerNotice />}
-        {actions.includes('approve') && item.isMajor && <Typography.Text type="secondary">本稿为重大或敏感信息，审核通过后交主要领导签发。</Typography.Text>}
+        {actions.includes('approve') && item.isMajor && (
+          <Typography.Text type="secondary">本稿为重大或敏感信息，审核通过后交主要领导签发。</Typography.Text>
+        )}
       </Space>
       {asking && (
         <CommentModal
@@ -116,12 +129,20 @@ function PaperCopyForm({ item, onChange }: { item: ItemDetail; onChange(): void 
     }
   };
   return (
-    <Form form={form} layout="inline" onFinish={submit} initialValues={{ date: dayjs(item.paperCopyOn ?? today) }} style={{ rowGap: 8 }}>
+    <Form
+      form={form}
+      layout="inline"
+      onFinish={submit}
+      initialValues={{ date: dayjs(item.paperCopyOn ?? today) }}
+      style={{ rowGap: 8 }}
+    >
       <Form.Item label="书面稿件报送日期" name="date" rules={[{ required: true, message: '请选择书面稿件报送日期' }]}>
         <DatePicker allowClear={false} disabledDate={notInFuture} />
       </Form.Item>
       <Form.Item>
-        <Button htmlType="submit" loading={busy}>{item.paperCopyOn ? '更新书面稿件登记' : '登记书面稿件'}</Button>
+        <Button htmlType="submit" loading={busy}>
+          {item.paperCopyOn ? '更新书面稿件登记' : '登记书面稿件'}
+        </Button>
       </Form.Item>
     </Form>
   );

@@ -17,9 +17,19 @@ export function ItemHistory({ history }: { history: ItemHistoryEntry[] }) {
         content: (
           <div>
             <Typography.Text strong>{historyActionName(entry.action)}</Typography.Text>
-            {entry.toStatus && entry.toStatus !== entry.fromStatus && <Tag style={{ marginInlineStart: 8 }}>{ITEM_STATUSES[entry.toStatus as ItemStatus] ?? entry.toStatus}</Tag>}
-            <div><Typography.Text type="secondary">{entry.actor} · {chinaTime(entry.at)}</Typography.Text></div>
-            {entry.comment && !(entry.action === 'answer_solicitation' && /^\d+$/.test(entry.comment)) && <div style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>{entry.comment}</div>}
+            {entry.toStatus && entry.toStatus !== entry.fromStatus && (
+              <Tag style={{ marginInlineStart: 8 }}>
+                {ITEM_STATUSES[entry.toStatus as ItemStatus] ?? entry.toStatus}
+              </Tag>
+            )}
+            <div>
+              <Typography.Text type="secondary">
+                {entry.actor} · {chinaTime(entry.at)}
+              </Typography.Text>
+            </div>
+            {entry.comment && !(entry.action === 'answer_solicitation' && /^\d+$/.test(entry.comment)) && (
+              <div style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>{entry.comment}</div>
+            )}
           </div>
         ),
       }))}

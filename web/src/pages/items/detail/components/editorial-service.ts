@@ -1,6 +1,14 @@
 /** The editor's records on an item (adoption, instruction, upward): API calls and the pure rules of the dialogs. */
 import { isPublicOnlyOutlet, pointsFor, type Policy } from '@domain/policy';
-import type { AdoptionBody, AdoptionCreated, Done, InstructionBody, RecordCreated, SimilarItem, UpwardBody } from '@shared/api/items';
+import type {
+  AdoptionBody,
+  AdoptionCreated,
+  Done,
+  InstructionBody,
+  RecordCreated,
+  SimilarItem,
+  UpwardBody,
+} from '@shared/api/items';
 import { http } from '../../../../http';
 import type { ItemBooking } from '../types';
 
@@ -34,11 +42,18 @@ function kindChoices(policy: Policy | undefined, points: number | Record<string,
 
 /** Names of the outlets with a property (e.g. those whose adoption makes upward records count), joined with 或. */
 export function outletNames(policy: Policy | undefined, property: 'instructionBonus' | 'upwardEligible'): string {
-  return Object.values(policy?.outlets ?? {}).filter((o) => o[property]).map((o) => o.name).join('或');
+  return Object.values(policy?.outlets ?? {})
+    .filter((o) => o[property])
+    .map((o) => o.name)
+    .join('或');
 }
 
 /** The points the policy gives an adoption, for the dialog's hint; undefined until a kind is chosen where needed. */
-export function adoptionPoints(policy: Policy | undefined, outlet: string | undefined, kind: string | undefined): number | undefined {
+export function adoptionPoints(
+  policy: Policy | undefined,
+  outlet: string | undefined,
+  kind: string | undefined
+): number | undefined {
   const value = outlet ? policy?.outlets[outlet]?.points : undefined;
   return value === undefined ? undefined : pointsFor(value, kind);
 }
@@ -65,10 +80,15 @@ export type AdoptionInput = Required<AdoptionBody>;
 /** Forms show the server's refusals themselves (quiet), keeping what was typed. */
 export const saveAdoption = (itemId: number, input: AdoptionInput, existing?: { id: number; version: number }) =>
   existing
-    ? http.put<Done>(`/api/items/${itemId}/adoptions/${existing.id}`, { ...input, version: existing.version }, { quiet: true })
+    ? http.put<Done>(
+        `/api/items/${itemId}/adoptions/${existing.id}`,
+        { ...input, version: existing.version },
+        { quiet: true }
+      )
     : http.post<AdoptionCreated>(`/api/items/${itemId}/adoptions`, input, { quiet: true });
 
-export const undoAdoption = (itemId: number, adoptionId: number) => http.delete<Done>(`/api/items/${itemId}/adoptions/${adoptionId}`, { quiet: true });
+export const undoAdoption = (itemId: number, adoptionId: number) =>
+  http.delete<Done>(`/api/items/${itemId}/adoptions/${adoptionId}`, { quiet: true });
 
 export type InstructionInput = Required<InstructionBody>;
 

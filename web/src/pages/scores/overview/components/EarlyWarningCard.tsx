@@ -23,9 +23,13 @@ export function EarlyWarningCard({ warnings, quarter, daysLeft, seriesName, unit
       ) : (
         <>
           {!loading && (
-            <Alert type="warning" showIcon style={{ marginBottom: 12 }}
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 12 }}
               title={`${warnings.length} 个单位可能完不成本季度指标，本季度还剩 ${daysLeft} 天（含今天）`}
-              description="季度结束前仍可补足：请提醒这些单位及时报送信息、按时完成约稿。直报点序列按年度考核，不在此列。" />
+              description="季度结束前仍可补足：请提醒这些单位及时报送信息、按时完成约稿。直报点序列按年度考核，不在此列。"
+            />
           )}
           <Table
             rowKey="unit"
@@ -33,14 +37,36 @@ export function EarlyWarningCard({ warnings, quarter, daysLeft, seriesName, unit
             loading={loading}
             dataSource={warnings}
             scroll={{ x: 'max-content' }}
-            pagination={warnings.length > 5 ? { pageSize: 5, size: 'small', showSizeChanger: false, showTotal: (total) => `共 ${total} 个单位` } : false}
+            pagination={
+              warnings.length > 5
+                ? { pageSize: 5, size: 'small', showSizeChanger: false, showTotal: (total) => `共 ${total} 个单位` }
+                : false
+            }
             columns={[
-              { title: '单位', dataIndex: 'unit', render: (unit: string) => { const id = unitIds.get(unit); return id ? <Link to={pathOf('unitScore', { id })}>{unit}</Link> : unit; } },
+              {
+                title: '单位',
+                dataIndex: 'unit',
+                render: (unit: string) => {
+                  const id = unitIds.get(unit);
+                  return id ? <Link to={pathOf('unitScore', { id })}>{unit}</Link> : unit;
+                },
+              },
               { title: '序列', dataIndex: 'series', responsive: ['sm'], render: (code: string) => seriesName(code) },
               { title: '已得分', dataIndex: 'points', align: 'right' },
               { title: '季度指标', dataIndex: 'target', align: 'right' },
-              { title: '还需', dataIndex: 'needed', align: 'right', render: (needed: number) => <Typography.Text type="danger">{`还差 ${needed} 分`}</Typography.Text> },
-              { title: '剩余天数', dataIndex: 'daysLeft', align: 'right', responsive: ['md'], render: (days: number) => <Tag color={days <= 15 ? 'red' : 'orange'}>{`${days} 天`}</Tag> },
+              {
+                title: '还需',
+                dataIndex: 'needed',
+                align: 'right',
+                render: (needed: number) => <Typography.Text type="danger">{`还差 ${needed} 分`}</Typography.Text>,
+              },
+              {
+                title: '剩余天数',
+                dataIndex: 'daysLeft',
+                align: 'right',
+                responsive: ['md'],
+                render: (days: number) => <Tag color={days <= 15 ? 'red' : 'orange'}>{`${days} 天`}</Tag>,
+              },
             ]}
           />
         </>

@@ -7,7 +7,13 @@ const ScoreChart = lazy(() => import('./ScoreChart'));
 
 export function LazyChart(props: ScoreChartProps) {
   return (
-    <Suspense fallback={<div style={{ height: props.height ?? 280 }}><Skeleton active /></div>}>
+    <Suspense
+      fallback={
+        <div style={{ height: props.height ?? 280 }}>
+          <Skeleton active />
+        </div>
+      }
+    >
       <ScoreChart {...props} />
     </Suspense>
   );

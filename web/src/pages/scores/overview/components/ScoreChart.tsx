@@ -50,15 +50,23 @@ export default function ScoreChart({ data, label, height = 280 }: ScoreChartProp
 
   useEffect(() => {
     if (width === 0) return;
-    chart.current?.setOption({
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: pointsLabel },
-      legend: { type: 'scroll', top: 0 },
-      grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
-      // Long outlet names wrap within their share of the axis, or stand upright, rather than overlap.
-      xAxis: { type: 'category', data: data.categories, axisLabel: categoryAxisLabel(width, data.categories.length) },
-      yAxis: { type: 'value', minInterval: 1 },
-      series: data.series.map((s) => ({ ...s, barMaxWidth: 36, emphasis: { focus: 'series' }, ...(s.type === 'line' ? { symbolSize: 8, connectNulls: true } : {}) })),
-    }, { notMerge: true });
+    chart.current?.setOption(
+      {
+        tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: pointsLabel },
+        legend: { type: 'scroll', top: 0 },
+        grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
+        // Long outlet names wrap within their share of the axis, or stand upright, rather than overlap.
+        xAxis: { type: 'category', data: data.categories, axisLabel: categoryAxisLabel(width, data.categories.length) },
+        yAxis: { type: 'value', minInterval: 1 },
+        series: data.series.map((s) => ({
+          ...s,
+          barMaxWidth: 36,
+          emphasis: { focus: 'series' },
+          ...(s.type === 'line' ? { symbolSize: 8, connectNulls: true } : {}),
+        })),
+      },
+      { notMerge: true }
+    );
   }, [data, width]);
 
   return <div ref={element} role="img" aria-label={label} style={{ width: '100%', height }} />;

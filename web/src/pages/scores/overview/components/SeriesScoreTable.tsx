@@ -27,45 +27,77 @@ export function SeriesScoreTable({ rows, quarter, unitIds, withAnnual = true, lo
   const ranks = new Map(rows.map((r) => [r.unit, r.rank]));
   const columns: TableColumnsType<UnitAssessment> = [
     {
-      title: <Tooltip title={`按${quarter === null ? '全年' : '本季度'}得分在本序列中排名，同分同名次`}>{rankTitle(quarter)}</Tooltip>,
-      key: 'rank', width: 88, align: 'center', render: (_, unit) => ranks.get(unit),
+      title: (
+        <Tooltip title={`按${quarter === null ? '全年' : '本季度'}得分在本序列中排名，同分同名次`}>
+          {rankTitle(quarter)}
+        </Tooltip>
+      ),
+      key: 'rank',
+      width: 88,
+      align: 'center',
+      render: (_, unit) => ranks.get(unit),
     },
     {
-      title: '单位', dataIndex: 'unit',
+      title: '单位',
+      dataIndex: 'unit',
       render: (name: string) => {
         const id = unitIds?.get(name);
         return id ? <Link to={pathOf('unitScore', { id })}>{name}</Link> : name;
       },
     },
     {
-      title: quarter === null ? '全年得分' : `${QUARTER_NAMES[quarter - 1]}得分`, key: 'points', align: 'right',
+      title: quarter === null ? '全年得分' : `${QUARTER_NAMES[quarter - 1]}得分`,
+      key: 'points',
+      align: 'right',
       sorter: (a, b) => periodFigure(a, quarter).points - periodFigure(b, quarter).points,
       render: (_, unit) => <Typography.Text strong>{periodFigure(unit, quarter).points}</Typography.Text>,
     },
-    { title: quarter === null ? '年度指标' : '季度指标', key: 'target', align: 'right', render: (_, unit) => periodFigure(unit, quarter).target ?? '—' },
+    {
+      title: quarter === null ? '年度指标' : '季度指标',
+      key: 'target',
+      align: 'right',
+      render: (_, unit) => periodFigure(unit, quarter).target ?? '—',
+    },
     { title: '是否达标', key: 'met', render: (_, unit) => <MetTag figure={periodFigure(unit, quarter)} /> },
     {
-      title: '与指标差距', key: 'gap',
+      title: '与指标差距',
+      key: 'gap',
       render: (_, unit) => {
         const figure = periodFigure(unit, quarter);
-        return <Typography.Text type={figure.met === false ? 'danger' : figure.met ? 'success' : 'secondary'}>{gapLabel(figure)}</Typography.Text>;
+        return (
+          <Typography.Text type={figure.met === false ? 'danger' : figure.met ? 'success' : 'secondary'}>
+            {gapLabel(figure)}
+          </Typography.Text>
+        );
       },
     },
   ];
   if (quarter !== null) {
     columns.push({
-      title: '连续未完成', key: 'streak', responsive: ['sm'],
+      title: '连续未完成',
+      key: 'streak',
+      responsive: ['sm'],
       render: (_, unit) => {
         const streak = unit.quarters[quarter - 1]?.failed_streak ?? 0;
         if (streak < 2) return '—';
         return <Tag color={streak >= 4 ? 'red' : 'orange'}>{`连续 ${streak} 个季度`}</Tag>;
       },
     });
-    if (withAnnual) columns.push({ title: '全年累计', key: 'annual', align: 'right', responsive: ['sm'], render: (_, unit) => `${unit.annual.points} / ${unit.annual.target}` });
+    if (withAnnual)
+      columns.push({
+        title: '全年累计',
+        key: 'annual',
+        align: 'right',
+        responsive: ['sm'],
+        render: (_, unit) => `${unit.annual.points} / ${unit.annual.target}`,
+      });
   } else {
     for (const q of [1, 2, 3, 4]) {
       columns.push({
-        title: QUARTER_NAMES[q - 1], key: `q${q}`, align: 'right', responsive: ['md'],
+        title: QUARTER_NAMES[q - 1],
+        key: `q${q}`,
+        align: 'right',
+        responsive: ['md'],
         render: (_, unit) => {
           const figure = periodFigure(unit, q);
           return <Typography.Text type={figure.met === false ? 'danger' : undefined}>{figure.points}</Typography.Text>;

@@ -25,21 +25,52 @@ interface Props {
 
 type Entry = { key: string; name: string; remove(): void; content: ReactNode };
 
-export function AttachmentsField({ itemId, attachments, pending, refused, onAdd, onRefuse, onRemovePending, onRemoveRefused, onDelete, disabled }: Props) {
+export function AttachmentsField({
+  itemId,
+  attachments,
+  pending,
+  refused,
+  onAdd,
+  onRefuse,
+  onRemovePending,
+  onRemoveRefused,
+  onDelete,
+  disabled,
+}: Props) {
   const entries: Entry[] = [
     ...attachments.map((a) => ({
-      key: `a${a.id}`, name: a.filename, remove: () => onDelete(a),
+      key: `a${a.id}`,
+      name: a.filename,
+      remove: () => onDelete(a),
       content: (
         <>
-          <a href={attachmentUrl(itemId!, a.id)} download={a.filename}><PaperClipOutlined /> {a.filename}</a>
+          <a href={attachmentUrl(itemId!, a.id)} download={a.filename}>
+            <PaperClipOutlined /> {a.filename}
+          </a>
           <Typography.Text type="secondary"> {fileSize(a.size)}</Typography.Text>
         </>
       ),
     })),
-    ...pending.map((f, i) => ({ key: `p${i}-${f.name}`, name: f.name, remove: () => onRemovePending(f), content: <><PaperClipOutlined /> {f.name} <Tag>待上传</Tag></> })),
+    ...pending.map((f, i) => ({
+      key: `p${i}-${f.name}`,
+      name: f.name,
+      remove: () => onRemovePending(f),
+      content: (
+        <>
+          <PaperClipOutlined /> {f.name} <Tag>待上传</Tag>
+        </>
+      ),
+    })),
     ...refused.map((r, i) => ({
-      key: `r${i}-${r.name}`, name: r.name, remove: () => onRemoveRefused(r),
-      content: <Typography.Text type="danger"><PaperClipOutlined /> {r.name} <Tag color="error">未被接受</Tag>{r.message}</Typography.Text>,
+      key: `r${i}-${r.name}`,
+      name: r.name,
+      remove: () => onRemoveRefused(r),
+      content: (
+        <Typography.Text type="danger">
+          <PaperClipOutlined /> {r.name} <Tag color="error">未被接受</Tag>
+          {r.message}
+        </Typography.Text>
+      ),
     })),
   ];
   return (
@@ -56,9 +87,13 @@ export function AttachmentsField({ itemId, attachments, pending, refused, onAdd,
           return Upload.LIST_IGNORE;
         }}
       >
-        <p className="ant-upload-drag-icon"><InboxOutlined /></p>
+        <p className="ant-upload-drag-icon">
+          <InboxOutlined />
+        </p>
         <p className="ant-upload-text">将详细材料拖到这里，或点击选择文件</p>
-        <p className="ant-upload-hint">支持 .docx .doc .pdf .jpg .png；{itemId ? '选择后立即上传' : '保存草稿时一并上传'}</p>
+        <p className="ant-upload-hint">
+          支持 .docx .doc .pdf .jpg .png；{itemId ? '选择后立即上传' : '保存草稿时一并上传'}
+        </p>
       </Upload.Dragger>
       {entries.length > 0 && (
         <List
@@ -68,10 +103,21 @@ export function AttachmentsField({ itemId, attachments, pending, refused, onAdd,
           renderItem={(entry) => (
             <List.Item
               actions={[
-                <Button key="delete" type="text" danger size="small" icon={<DeleteOutlined />} aria-label={`删除附件 ${entry.name}`} onClick={entry.remove} disabled={disabled} />,
+                <Button
+                  key="delete"
+                  type="text"
+                  danger
+                  size="small"
+                  icon={<DeleteOutlined />}
+                  aria-label={`删除附件 ${entry.name}`}
+                  onClick={entry.remove}
+                  disabled={disabled}
+                />,
               ]}
             >
-              <Typography.Text ellipsis style={{ minWidth: 0 }}>{entry.content}</Typography.Text>
+              <Typography.Text ellipsis style={{ minWidth: 0 }}>
+                {entry.content}
+              </Typography.Text>
             </List.Item>
           )}
         />
