@@ -112,27 +112,6 @@ export function registerAccessControl(app: FastifyInstance, db: Kysely<Database>
   });
 }
 
-/** Audits a refusal that a handler decides (another unit's record) and answers 404, as if it did not exist. */
-export async function denyAsNotFound(
-  db: Kysely<Database>,
-  request: FastifyRequest,
-  objectType: string,
-  objectId: string | number,
-  now: Date
-): Promise<never> {
-  await db
-    .transaction()
-    .execute((trx) =>
-      appendAudit(
-        trx,
-        actorOf(request),
-        { action: 'access', objectType, objectId, outcome: 'denied', after: { reason: 'other_unit' } },
-        now
-      )
-    );
-  throw new ServiceError('not_found', '请求的记录不存在').audited();
-}
-
 /**
  * A fixed-window rate limit kept in the database, so several app processes share it.
  * `key` names who is limited (a client address, an account).

@@ -1,9 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/database.js';
-import { findUnitByName } from '../../../db/repositories/unit-lookup.repository.js';
 import { isIsoDate, todayInChina } from '../../../domain/dates.js';
-import { canSeeUnitScores } from '../../../domain/permissions.js';
-import { explainUnitWithItemLinks, UnknownUnitError } from '../../../services/explain-unit.js';
+import { explainUnitForUser } from '../../../services/explain-unit-for-user.js';
 import { scoresByRule } from '../../../services/scores-by-rule.js';
 import { scoresForUser } from '../../../services/scores-for-user.js';
 import {
@@ -32,7 +30,7 @@ import {
 } from '../../../shared/api/scores.js';
 import type { ApiApp } from '../../api-app.js';
 import type { ServerConfig } from '../../config.js';
-import { actingUserOf, denyAsNotFound, rateLimit } from '../../plugins/access.js';
+import { actingUserOf, rateLimit } from '../../plugins/access.js';
 import { ITEM_ROLES } from '../../../shared/roles.js';
 
 function checkAsOf(asOf: string | undefined): void {
@@ -91,21 +89,12 @@ export function scoresRoutes(app: ApiApp, db: Kysely<Database>, config: ServerCo
     async (request) => {
       const { query } = request;
       checkAsOf(query.asOf);
-      const user = actingUserOf(request);
-      const unit = await findUnitByName(db, query.unit);
-      if (!unit) throw new ServiceError('not_found', `未找到报送单位“${query.unit}”`);
-      if (!canSeeUnitScores(user, unit.id)) return denyAsNotFound(db, request, 'unit_scores', unit.id, config.now());
-      try {
-        return await explainUnitWithItemLinks(db, unit.id, {
-          unit: query.unit,
-          year: query.year,
-          quarter: query.quarter,
-          asOf: query.asOf ?? todayInChina(config.now()),
-        });
-      } catch (error) {
-        if (error instanceof UnknownUnitError) throw new ServiceError('not_found', error.message);
-        throw error;
-      }
+      return explainUnitForUser(
+        db,
+        actingUserOf(request),
+        { unit: query.unit, year: query.year, quarter: query.quarter, asOf: query.asOf ?? todayInChina(config.now()) },
+        config.now()
+      );
     }
   );
 
