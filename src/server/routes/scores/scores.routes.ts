@@ -4,22 +4,7 @@ import { isIsoDate, todayInChina } from '../../../domain/dates.js';
 import { explainUnitForUser } from '../../../services/explain-unit-for-user.js';
 import { scoresByRule } from '../../../services/scores-by-rule.js';
 import { scoresForUser } from '../../../services/scores-for-user.js';
-import {
-  approveResults,
-  listResults,
-  prepareResults,
-  returnResults,
-} from '../../../services/results/publish-results.js';
 import { ServiceError } from '../../../services/service-error.js';
-import {
-  ApproveBody,
-  PreparedPublication,
-  PublicationBody,
-  PublicationParams,
-  Publications,
-  ResultsOk,
-  ReturnBody,
-} from '../../../shared/api/results.js';
 import {
   ByRuleQuery,
   Explanation,
@@ -118,72 +103,6 @@ export function scoresRoutes(app: ApiApp, db: Kysely<Database>, config: ServerCo
         quarter: query.quarter,
         asOf: query.asOf ?? todayInChina(config.now()),
       });
-    }
-  );
-}
-
-/** 《番府信息》(工作通讯): the editor prepares a quarter's results, an office leader approves and so publishes them. */
-export function resultsRoutes(app: ApiApp, db: Kysely<Database>, config: ServerConfig): void {
-  const tags = ['考核'];
-  const user = actingUserOf;
-  app.get(
-    '/api/results',
-    {
-      config: { access: ITEM_ROLES },
-      schema: { tags, summary: '季度考核结果（已发布的；区政府办公室另见待审批的）', response: { 200: Publications } },
-    },
-    async (request) => listResults(db, user(request))
-  );
-  app.post(
-    '/api/results',
-    {
-      config: { access: ['editor'] },
-      schema: { tags, summary: '编制季度考核结果', body: PublicationBody, response: { 201: PreparedPublication } },
-    },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(await prepareResults(db, user(request), request.body.year, request.body.quarter, config.now()))
-  );
-  app.post(
-    '/api/results/:id/approve',
-    {
-      config: { access: ['office_leader'] },
-      schema: {
-        tags,
-        summary: '审批并发布考核结果',
-        params: PublicationParams,
-        body: ApproveBody,
-        response: { 200: ResultsOk },
-      },
-    },
-    async (request) => {
-      await approveResults(db, user(request), request.params.id, request.body.version, config.now());
-      return { ok: true as const };
-    }
-  );
-  app.post(
-    '/api/results/:id/return',
-    {
-      config: { access: ['office_leader'] },
-      schema: {
-        tags,
-        summary: '退回考核结果给调研科（须填写意见）',
-        params: PublicationParams,
-        body: ReturnBody,
-        response: { 200: ResultsOk },
-      },
-    },
-    async (request) => {
-      await returnResults(
-        db,
-        user(request),
-        request.params.id,
-        request.body.version,
-        request.body.comment,
-        config.now()
-      );
-      return { ok: true as const };
     }
   );
 }

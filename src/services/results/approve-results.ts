@@ -1,0 +1,53 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/database.js';
+import { findPublication, insertResultEvent, updatePublication } from '../../db/repositories/result.repository.js';
+import { appendAudit } from '../audit/append-audit.js';
+import type { ActingUser } from '../acting-user.js';
+import { ServiceError } from '../service-error.js';
+
+/** 办公室领导 approves prepared results, which publishes them to every unit. */
+export async function approveResults(
+  db: Kysely<Database>,
+  user: ActingUser,
+  id: number,
+  version: number,
+  now: Date
+): Promise<void> {
+  if (user.role !== 'office_leader') throw new ServiceError('forbidden', '当前账号无权审批考核结果');
+  await db.transaction().execute(async (trx) => {
+    const publication = await findPublication(trx, id);
+    if (!publication) throw new ServiceError('not_found', '考核结果不存在');
+    if (publication.version !== version)
+      throw new ServiceError('conflict', '考核结果已被重新编制，请刷新后再审批', {
+        currentVersion: publication.version,
+      });
+    if (publication.status === 'published') throw new ServiceError('conflict', '考核结果已发布');
+    if (publication.status === 'returned')
+      throw new ServiceError('conflict', '考核结果已退回调研科修改，待重新编制后再审批');
+    await updatePublication(trx, id, version, {
+      status: 'published',
+      approved_by: user.id,
+      approved_at: now.toISOString(),
+    });
+    await insertResultEvent(trx, {
+      publication_id: id,
+      at: now.toISOString(),
+      actor_id: user.id,
+      actor: user.displayName,
+      action: 'approve',
+      comment: null,
+    });
+    await appendAudit(
+      trx,
+      user,
+      {
+        action: 'approve_results',
+        objectType: 'result_publication',
+        objectId: id,
+        outcome: 'ok',
+        after: { year: publication.year, quarter: publication.quarter },
+      },
+      now
+    );
+  });
+}
