@@ -285,6 +285,17 @@ export interface SimilarCandidateRow {
   body: string | null;
 }
 
+const SIMILAR_CANDIDATE_COLUMNS = [
+  'items.id',
+  'items.ref',
+  'items.title',
+  'items.submitted',
+  'items.status',
+  'items.unit_id',
+  'units.name as unit',
+  'items.body',
+] as const;
+
 /** Items sent to the district and submitted between two dates (inclusive), newest first, at most `limit`. */
 export async function sentItemsSubmittedBetween(
   db: Db,
@@ -295,16 +306,7 @@ export async function sentItemsSubmittedBetween(
   return db
     .selectFrom('items')
     .innerJoin('units', 'units.id', 'items.unit_id')
-    .select([
-      'items.id',
-      'items.ref',
-      'items.title',
-      'items.submitted',
-      'items.status',
-      'items.unit_id',
-      'units.name as unit',
-      'items.body',
-    ])
+    .select(SIMILAR_CANDIDATE_COLUMNS)
     .where('items.sent_at', 'is not', null)
     .where('items.submitted', '>=', from)
     .where('items.submitted', '<=', to)
@@ -320,16 +322,7 @@ export async function findSentItems(db: Db, ids: readonly number[]): Promise<Sim
   return db
     .selectFrom('items')
     .innerJoin('units', 'units.id', 'items.unit_id')
-    .select([
-      'items.id',
-      'items.ref',
-      'items.title',
-      'items.submitted',
-      'items.status',
-      'items.unit_id',
-      'units.name as unit',
-      'items.body',
-    ])
+    .select(SIMILAR_CANDIDATE_COLUMNS)
     .where('items.id', 'in', [...ids])
     .where('items.sent_at', 'is not', null)
     .execute();

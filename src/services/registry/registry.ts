@@ -5,6 +5,7 @@ import { policyInForce } from '../../domain/policy.js';
 import { CONTACT_DUTIES, registryGaps, STAFFING, type ContactDuty, type Staffing } from '../../domain/registry.js';
 import { isPhoneNumber } from '../../domain/item-workflow.js';
 import type { Database } from '../../db/database.js';
+import type { UnitContactRow } from '../../db/tables/registry.table.js';
 import { listPolicies } from '../../db/repositories/policy.repository.js';
 import { endContactRow, findContact, insertContact, listContacts } from '../../db/repositories/registry.repository.js';
 import { insertTraining, listAttendees, listTrainingRows } from '../../db/repositories/training.repository.js';
@@ -195,19 +196,7 @@ export async function readRegistry(db: Kysely<Database>, user: ActingUser, now: 
   });
 }
 
-function presentContact(c: {
-  id: number;
-  duty: string;
-  name: string;
-  post: string;
-  office_phone: string | null;
-  mobile: string | null;
-  staffing: string;
-  notice_date: string | null;
-  started_on: string;
-  ended_on: string | null;
-  version: number;
-}) {
+function presentContact(c: Omit<UnitContactRow, 'unit_id' | 'created_at' | 'updated_at'>) {
   return {
     id: c.id,
     duty: c.duty,
