@@ -14,22 +14,20 @@ export async function explainUnitForUser(db: Db, user: ActingUser, options: Expl
   const unit = await findUnitByName(db, options.unit);
   if (!unit) throw new ServiceError('not_found', `未找到报送单位“${options.unit}”`);
   if (!canSeeUnitScores(user, unit.id)) {
-    await db
-      .transaction()
-      .execute((trx) =>
-        appendAudit(
-          trx,
-          user,
-          {
-            action: 'access',
-            objectType: 'unit_scores',
-            objectId: unit.id,
-            outcome: 'denied',
-            after: { reason: 'other_unit' },
-          },
-          now
-        )
-      );
+    await db.transaction().execute((trx) =>
+      appendAudit(
+        trx,
+        user,
+        {
+          action: 'access',
+          objectType: 'unit_scores',
+          objectId: unit.id,
+          outcome: 'denied',
+          after: { reason: 'other_unit' },
+        },
+        now
+      )
+    );
     throw new ServiceError('not_found', '请求的记录不存在').audited();
   }
   try {
