@@ -301,6 +301,8 @@ describe.skipIf(!isDialectAvailable)('administration pages in Chromium', () => {
     await dialog.getByLabel('联系电话').fill('020-84822345');
     await dialog.getByRole('button', { name: '保存' }).click();
     await see(page, '账号信息已保存');
+    // The list reloads after the message, as a person sees it change.
+    await row.filter({ hasText: '王信息' }).waitFor();
     expect(await row.innerText()).toMatch(/王信息\s+信息员\s+石基镇\s+020-84822345/);
     const stored = await system.store.db
       .selectFrom('users')
