@@ -57,6 +57,16 @@ describe.skipIf(!isDialectAvailable)('API: ledger import from the web pages', ()
   });
   afterAll(async () => t?.cleanup());
 
+  it("keeps ledger import the editor's: the system administrator's upload is refused and changes no score", async () => {
+    // Issue 10: a penalty imported as sys_admin changed a unit's points. Administrators keep the system, not its content.
+    const admin = await signInNewUser(t, 'sys_admin');
+    const before = await count();
+    for (const dryRun of [true, false])
+      expect((await upload(admin, '台账.csv', GOOD_CSV, dryRun)).statusCode).toBe(403);
+    expect((await admin.get('/api/imports/template')).statusCode).toBe(403);
+    expect(await count()).toEqual(before);
+  });
+
   it('answers every problem of a bad file with its line, field and value, and stores nothing', async () => {
     const before = await count();
     for (const dryRun of [true, false]) {

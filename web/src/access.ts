@@ -116,7 +116,7 @@ export const PAGES: Record<PageKey, PageAccess> = {
   import: {
     path: '/admin/import',
     title: '台账导入',
-    roles: ['sys_admin', 'editor'],
+    roles: ['editor'],
     api: 'POST /api/imports',
     menu: '管理',
   },

@@ -42,23 +42,40 @@ export async function updateUser(
  * Counts one failed attempt atomically (parallel attempts cannot overwrite each other's count)
  * and returns the count so far.
  */
-export async function countFailedLogin(db: Db, id: number): Promise<number> {
+/**
+ * Counts a login attempt before its password is checked, unless the account is locked at `at`:
+ * one statement, so parallel attempts each see their own count. Returns the count, or null when
+ * locked (attempts during a lock are not counted; the count starts again when it ends).
+ */
+export async function countLoginAttempt(db: Db, id: number, at: string): Promise<number | null> {
   const row = await db
     .updateTable('users')
     .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1) }))
     .where('id', '=', id)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', at)]))
     .returning('failed_logins')
-    .executeTakeFirstOrThrow();
-  return row.failed_logins;
+    .executeTakeFirst();
+  return row?.failed_logins ?? null;
 }
 
-/** Bookkeeping of login attempts, which must not collide with an editor's versioned change. */
-export async function recordLoginAttempt(
-  db: Db,
-  id: number,
-  changes: { failed_logins: number; locked_until: string | null }
-): Promise<void> {
-  await db.updateTable('users').set(changes).where('id', '=', id).execute();
+/** Locks an account until a time; its attempts count from zero again when the lock ends. */
+export async function lockAccount(db: Db, id: number, until: string): Promise<void> {
+  await db.updateTable('users').set({ failed_logins: 0, locked_until: until }).where('id', '=', id).execute();
+}
+
+/**
+ * Clears the attempts after a successful login, unless a lock is in force at `at` — one set by
+ * attempts that failed meanwhile. Returns whether it cleared (false: the account is locked).
+ */
+export async function clearLoginAttempts(db: Db, id: number, at: string): Promise<boolean> {
+  const row = await db
+    .updateTable('users')
+    .set({ failed_logins: 0, locked_until: null })
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', at)]))
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 export async function listUsers(db: Db): Promise<UserRow[]> {

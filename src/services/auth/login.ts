@@ -4,9 +4,11 @@ import { matchTotpStep } from '../../security/totp.js';
 import type { Database } from '../../db/database.js';
 import { insertSession } from '../../db/repositories/session.repository.js';
 import {
-  countFailedLogin,
+  clearLoginAttempts,
+  countLoginAttempt,
+  findUserById,
   findUserByUsername,
-  recordLoginAttempt,
+  lockAccount,
   recordTotpStep,
 } from '../../db/repositories/user.repository.js';
 import type { SecuritySettings } from '../../domain/security-settings.js';
@@ -50,25 +52,17 @@ export async function login(db: Kysely<Database>, input: LoginInput, now: Date):
   }
   actor.id = user.id;
 
-  if (user.locked_until && user.locked_until > now.toISOString()) {
-    await db
-      .transaction()
-      .execute((trx) =>
-        appendAudit(
-          trx,
-          actor,
-          { action: 'login', outcome: 'denied', objectType: 'user', objectId: user.id, after: { reason: 'locked' } },
-          now
-        )
-      );
-    return { ok: false, reason: 'locked', lockedUntil: user.locked_until };
-  }
+  // The attempt is counted, and a lock checked, before the password is: parallel guesses beyond
+  // the threshold never reach the check, and none of them can outrun a lock.
+  const admitted = await admitAttempt(db, user.id, settings, now);
+  if ('lockedUntil' in admitted) return refuseLocked(db, actor, user.id, admitted.lockedUntil, now);
 
   const isPasswordRight = await verifyPassword(user.password_hash, input.password);
   if (!isPasswordRight || user.is_disabled) {
-    const lockedUntil = await countFailure(
+    const lockedUntil = await failAttempt(
       db,
       user.id,
+      admitted.attempts,
       settings,
       now,
       actor,
@@ -96,7 +90,7 @@ export async function login(db: Kysely<Database>, input: LoginInput, now: Date):
     const step = matchTotpStep(user.totp_secret, input.totp, now);
     if (step === undefined || (user.totp_last_step !== null && step <= user.totp_last_step)) {
       // A wrong code counts like a wrong password, so codes cannot be tried without end.
-      const lockedUntil = await countFailure(db, user.id, settings, now, actor, 'wrong_totp');
+      const lockedUntil = await failAttempt(db, user.id, admitted.attempts, settings, now, actor, 'wrong_totp');
       return lockedUntil ? { ok: false, reason: 'locked', lockedUntil } : { ok: false, reason: 'totp_invalid' };
     }
   }
@@ -108,8 +102,9 @@ export async function login(db: Kysely<Database>, input: LoginInput, now: Date):
     settings.passwordExpiryDays > 0 &&
     now.getTime() - Date.parse(user.password_changed_at) > settings.passwordExpiryDays * 86_400_000;
   const mustEnrollTotp = isRole(user.role) && settings.totpRequiredRoles.includes(user.role) && !user.totp_enabled;
-  await db.transaction().execute(async (trx) => {
-    await recordLoginAttempt(trx, user.id, { failed_logins: 0, locked_until: null });
+  const isOpened = await db.transaction().execute(async (trx) => {
+    // A lock set meanwhile by attempts that failed stands: this success does not lift it.
+    if (!(await clearLoginAttempts(trx, user.id, at))) return false;
     if (user.totp_enabled && input.totp)
       await recordTotpStep(trx, user.id, matchTotpStep(user.totp_secret!, input.totp, now)!);
     await insertSession(trx, {
@@ -123,7 +118,9 @@ export async function login(db: Kysely<Database>, input: LoginInput, now: Date):
       ended_at: null,
     });
     await appendAudit(trx, actor, { action: 'login', outcome: 'ok', objectType: 'user', objectId: user.id }, now);
+    return true;
   });
+  if (!isOpened) return refuseLocked(db, actor, user.id, (await findUserById(db, user.id))?.locked_until ?? at, now);
   return {
     ok: true,
     token,
@@ -134,9 +131,85 @@ export async function login(db: Kysely<Database>, input: LoginInput, now: Date):
   };
 }
 
+const lockEnd = (now: Date, settings: SecuritySettings) =>
+  new Date(now.getTime() + settings.lockoutMinutes * 60_000).toISOString();
+
 /**
- * Counts a failed attempt (atomically, so parallel guesses cannot reset the count) and locks the
- * account once the threshold is reached. Returns when the lock ends, if it locked.
+ * Counts an attempt before its check: refused while the account is locked, and refused with a new
+ * lock when more attempts are under way than the threshold allows.
+ */
+async function admitAttempt(
+  db: Kysely<Database>,
+  userId: number,
+  settings: SecuritySettings,
+  now: Date
+): Promise<{ attempts: number } | { lockedUntil: string }> {
+  return db.transaction().execute(async (trx) => {
+    const attempts = await countLoginAttempt(trx, userId, now.toISOString());
+    if (attempts === null)
+      return { lockedUntil: (await findUserById(trx, userId))?.locked_until ?? lockEnd(now, settings) };
+    if (attempts <= settings.lockoutThreshold) return { attempts };
+    const lockedUntil = lockEnd(now, settings);
+    await lockAccount(trx, userId, lockedUntil);
+    return { lockedUntil };
+  });
+}
+
+async function refuseLocked(
+  db: Kysely<Database>,
+  actor: Actor,
+  userId: number,
+  lockedUntil: string,
+  now: Date
+): Promise<LoginResult> {
+  await db
+    .transaction()
+    .execute((trx) =>
+      appendAudit(
+        trx,
+        actor,
+        { action: 'login', outcome: 'denied', objectType: 'user', objectId: userId, after: { reason: 'locked' } },
+        now
+      )
+    );
+  return { ok: false, reason: 'locked', lockedUntil };
+}
+
+/**
+ * Records an attempt that failed, counted already as the `attempts`-th since the last success,
+ * and locks the account once that reaches the threshold. Returns when the lock ends, if it locked.
+ */
+async function failAttempt(
+  db: Kysely<Database>,
+  userId: number,
+  attempts: number,
+  settings: SecuritySettings,
+  now: Date,
+  actor: Actor,
+  reason: string
+): Promise<string | null> {
+  return db.transaction().execute(async (trx) => {
+    const lockedUntil = attempts >= settings.lockoutThreshold ? lockEnd(now, settings) : null;
+    if (lockedUntil) await lockAccount(trx, userId, lockedUntil);
+    await appendAudit(
+      trx,
+      actor,
+      {
+        action: 'login',
+        outcome: 'failed',
+        objectType: 'user',
+        objectId: userId,
+        after: { reason, failures: attempts, locked_until: lockedUntil },
+      },
+      now
+    );
+    return lockedUntil;
+  });
+}
+
+/**
+ * Counts a failed check of an account's password outside login (the current password when
+ * changing it), toward the same lockout. Returns when the lock ends, if it locked.
  */
 export async function countFailure(
   db: Kysely<Database>,
@@ -146,25 +219,7 @@ export async function countFailure(
   actor: Actor,
   reason: string
 ): Promise<string | null> {
-  return db.transaction().execute(async (trx) => {
-    const failures = await countFailedLogin(trx, userId);
-    const lockedUntil =
-      failures >= settings.lockoutThreshold
-        ? new Date(now.getTime() + settings.lockoutMinutes * 60_000).toISOString()
-        : null;
-    if (lockedUntil) await recordLoginAttempt(trx, userId, { failed_logins: 0, locked_until: lockedUntil });
-    await appendAudit(
-      trx,
-      actor,
-      {
-        action: 'login',
-        outcome: 'failed',
-        objectType: 'user',
-        objectId: userId,
-        after: { reason, failures, locked_until: lockedUntil },
-      },
-      now
-    );
-    return lockedUntil;
-  });
+  const admitted = await admitAttempt(db, userId, settings, now);
+  if ('lockedUntil' in admitted) return admitted.lockedUntil;
+  return failAttempt(db, userId, admitted.attempts, settings, now, actor, reason);
 }

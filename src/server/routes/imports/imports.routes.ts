@@ -11,7 +11,8 @@ import type { ApiApp } from '../../api-app.js';
 import type { ServerConfig } from '../../config.js';
 import { actorOf, rateLimit } from '../../plugins/access.js';
 
-const IMPORTERS: Role[] = ['sys_admin', 'editor'];
+// Ledger import is the editor's: it changes scores, and administrators keep the system, not its content.
+const IMPORTERS: Role[] = ['editor'];
 
 const megabytes = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
