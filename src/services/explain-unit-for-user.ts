@@ -2,7 +2,7 @@ import type { Db } from '../db/database.js';
 import { findUnitByName } from '../db/repositories/unit-lookup.repository.js';
 import { canSeeUnitScores } from '../domain/permissions.js';
 import type { ActingUser } from './acting-user.js';
-import { appendAudit } from './audit/append-audit.js';
+import { denyAsNotFound } from './audit/deny-as-not-found.js';
 import { explainUnitWithItemLinks, UnknownUnitError, type ExplainOptions } from './explain-unit.js';
 import { ServiceError } from './service-error.js';
 
@@ -14,21 +14,13 @@ export async function explainUnitForUser(db: Db, user: ActingUser, options: Expl
   const unit = await findUnitByName(db, options.unit);
   if (!unit) throw new ServiceError('not_found', `未找到报送单位“${options.unit}”`);
   if (!canSeeUnitScores(user, unit.id)) {
-    await db.transaction().execute((trx) =>
-      appendAudit(
-        trx,
-        user,
-        {
-          action: 'access',
-          objectType: 'unit_scores',
-          objectId: unit.id,
-          outcome: 'denied',
-          after: { reason: 'other_unit' },
-        },
-        now
-      )
+    return denyAsNotFound(
+      db,
+      user,
+      { objectType: 'unit_scores', objectId: unit.id, reason: 'other_unit' },
+      '请求的记录不存在',
+      now
     );
-    throw new ServiceError('not_found', '请求的记录不存在').audited();
   }
   try {
     return await explainUnitWithItemLinks(db, unit.id, options);

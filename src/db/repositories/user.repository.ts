@@ -1,4 +1,5 @@
-import type { Db } from '../database.js';
+import type { ExpressionBuilder } from 'kysely';
+import type { Database, Db } from '../database.js';
 import type { NewUserRow, UserRow } from '../tables/user.table.js';
 
 export async function countUsers(db: Db): Promise<number> {
@@ -38,10 +39,10 @@ export async function updateUser(
   return Number(result.numUpdatedRows) === 1;
 }
 
-/**
- * Counts one failed attempt atomically (parallel attempts cannot overwrite each other's count)
- * and returns the count so far.
- */
+/** An account with no lock in force at `at`: never locked, or its lock has ended. */
+const unlockedAt = (at: string) => (eb: ExpressionBuilder<Database, 'users'>) =>
+  eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', at)]);
+
 /**
  * Counts a login attempt before its password is checked, unless the account is locked at `at`:
  * one statement, so parallel attempts each see their own count. Returns the count, or null when
@@ -52,7 +53,7 @@ export async function countLoginAttempt(db: Db, id: number, at: string): Promise
     .updateTable('users')
     .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1) }))
     .where('id', '=', id)
-    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', at)]))
+    .where(unlockedAt(at))
     .returning('failed_logins')
     .executeTakeFirst();
   return row?.failed_logins ?? null;
@@ -72,7 +73,7 @@ export async function clearLoginAttempts(db: Db, id: number, at: string): Promis
     .updateTable('users')
     .set({ failed_logins: 0, locked_until: null })
     .where('id', '=', id)
-    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', at)]))
+    .where(unlockedAt(at))
     .returning('id')
     .executeTakeFirst();
   return row !== undefined;

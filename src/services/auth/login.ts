@@ -71,6 +71,8 @@ export async function login(db: Kysely<Database>, input: LoginInput, now: Date):
     return lockedUntil ? { ok: false, reason: 'locked', lockedUntil } : { ok: false, reason: 'invalid' };
   }
 
+  // The TOTP time step of an accepted code, recorded with the session so the code is not accepted again.
+  let acceptedStep: number | undefined;
   if (user.totp_enabled && user.totp_secret) {
     if (!input.totp) {
       await appendAudit(
@@ -93,6 +95,7 @@ export async function login(db: Kysely<Database>, input: LoginInput, now: Date):
       const lockedUntil = await failAttempt(db, user.id, admitted.attempts, settings, now, actor, 'wrong_totp');
       return lockedUntil ? { ok: false, reason: 'locked', lockedUntil } : { ok: false, reason: 'totp_invalid' };
     }
+    acceptedStep = step;
   }
 
   const token = randomToken();
@@ -105,8 +108,7 @@ export async function login(db: Kysely<Database>, input: LoginInput, now: Date):
   const isOpened = await db.transaction().execute(async (trx) => {
     // A lock set meanwhile by attempts that failed stands: this success does not lift it.
     if (!(await clearLoginAttempts(trx, user.id, at))) return false;
-    if (user.totp_enabled && input.totp)
-      await recordTotpStep(trx, user.id, matchTotpStep(user.totp_secret!, input.totp, now)!);
+    if (acceptedStep !== undefined) await recordTotpStep(trx, user.id, acceptedStep);
     await insertSession(trx, {
       id: sha256Hex(token),
       user_id: user.id,

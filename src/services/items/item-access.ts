@@ -3,7 +3,7 @@ import { canSeeItem } from '../../domain/permissions.js';
 import type { Database, Db } from '../../db/database.js';
 import { findItem } from '../../db/repositories/item.repository.js';
 import type { ItemRow } from '../../db/tables/item.table.js';
-import { appendAudit } from '../audit/append-audit.js';
+import { denyAsNotFound } from '../audit/deny-as-not-found.js';
 import type { ActingUser } from '../acting-user.js';
 import { ServiceError } from '../service-error.js';
 
@@ -19,13 +19,7 @@ export async function loadVisibleItem(
 ): Promise<ItemRow> {
   const item = await findItem(db, id);
   if (item && canSeeItem(user, { unitId: item.unit_id, sentAt: item.sent_at })) return item;
-  if (item) {
-    await appendAudit(
-      db,
-      user,
-      { action: 'access', objectType: 'item', objectId: id, outcome: 'denied', after: { reason: 'not_visible' } },
-      now
-    );
-  }
+  if (item)
+    return denyAsNotFound(db, user, { objectType: 'item', objectId: id, reason: 'not_visible' }, '稿件不存在', now);
   throw new ServiceError('not_found', '稿件不存在').audited();
 }
