@@ -1,6 +1,7 @@
 import { CommanderError } from 'commander';
 import { buildProgram } from './program.js';
 import { UserError, type CliIo } from './context.js';
+import { printStartupNotices } from './startup-notices.js';
 
 /** Runs the command line and returns its exit status: 0 done, 1 refused or failed. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -22,6 +23,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stderr(`错误：${(error as Error).message ?? String(error)}\n`);
     if (process.env.GOVINFO_DEBUG) io.stderr(`${(error as Error).stack}\n`);
     return 1;
+  } finally {
+    // A key file created during the command, or a chain sealed on opening the database, is said once.
+    printStartupNotices(io);
   }
 }
 

@@ -24,6 +24,7 @@ export const AUDIT_ACTIONS: Readonly<Record<string, string>> = {
   add_policy: '新增考核办法',
   import_ledger: '台账导入',
   export_audit: '导出审计日志',
+  seal_audit_chain: '审计日志启用密钥保护',
   create_item: '起草稿件',
   update_item: '修改稿件',
   add_attachment: '上传附件',

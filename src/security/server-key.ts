@@ -16,6 +16,8 @@ export interface ServerKey {
   location: string;
   /** Whether this process created the file (the caller says so once, on start). */
   created: boolean;
+  /** Whether group or others may read the file (the caller warns: anyone who reads it can forge the chain). */
+  readableByOthers: boolean;
   /** HMAC-SM3 key for the audit chain and its anchors. */
   auditKey: Buffer;
   /** SM4 key for secrets at rest, and the HMAC-SM3 key that authenticates them. */
@@ -39,18 +41,33 @@ export function serverKey(env: NodeJS.ProcessEnv = process.env): ServerKey {
   return loaded;
 }
 
-function readOrCreateKey(location: string): ServerKey {
-  let created = false;
-  if (!fs.existsSync(location)) {
-    fs.mkdirSync(path.dirname(location), { recursive: true });
-    try {
-      // `wx`: two processes starting together must not overwrite each other's key.
-      fs.writeFileSync(location, `${randomBytes(32).toString('hex')}\n`, { flag: 'wx', mode: 0o600 });
-      created = true;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
+/** The key this process has loaded so far, if any (without reading or creating one). */
+export function loadedServerKey(): ServerKey | undefined {
+  return loaded;
+}
+
+/**
+ * Creates the key file whole or not at all: written under a temporary name, then linked into
+ * place. A link fails when the name exists, so of two processes starting together one key wins,
+ * and neither ever reads a file the other has opened but not yet written.
+ */
+function createKeyFile(location: string): boolean {
+  fs.mkdirSync(path.dirname(location), { recursive: true });
+  const draft = `${location}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  fs.writeFileSync(draft, `${randomBytes(32).toString('hex')}\n`, { flag: 'wx', mode: 0o600 });
+  try {
+    fs.linkSync(draft, location);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    return false;
+  } finally {
+    fs.rmSync(draft, { force: true });
   }
+}
+
+function readOrCreateKey(location: string): ServerKey {
+  const created = !fs.existsSync(location) && createKeyFile(location);
   const text = fs.readFileSync(location, 'utf8').trim();
   if (!/^[0-9a-f]{64}$/.test(text))
     throw new ServerKeyError(`密钥文件 ${location} 的内容无效（应为 64 位十六进制字符）`);
@@ -59,6 +76,7 @@ function readOrCreateKey(location: string): ServerKey {
   return {
     location,
     created,
+    readableByOthers: (fs.statSync(location).mode & 0o077) !== 0,
     auditKey: derive('govinfo audit chain'),
     secretsKey: derive('govinfo secrets sm4').subarray(0, 16),
     secretsMacKey: derive('govinfo secrets mac'),

@@ -2,6 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { connect, DEFAULT_DATABASE, dialectOf, type Store } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrate.js';
+import { readAuditHead } from '../db/repositories/audit.repository.js';
+import { resolveKeyLocation } from '../security/server-key.js';
+import { sealLegacyAuditChain } from './audit/seal-legacy-audit-chain.js';
 import { seedDefaults } from './seed-defaults.js';
 
 /** The database to use: `--db` wins over `GOVINFO_DB`, which wins over the embedded default. */
@@ -26,9 +29,12 @@ export async function openStore(location: string): Promise<Store> {
     try {
       await migrateToLatest(store.db);
       await store.db.transaction().execute((trx) => seedDefaults(trx));
+      await requireKeyOfKeyedChain(store);
+      await sealLegacyAuditChain(store.db, new Date());
       return store;
     } catch (error) {
-      const unavailable = describeUnavailable(error, store.location);
+      const unavailable =
+        error instanceof StoreUnavailableError ? error.message : describeUnavailable(error, store.location);
       if (unavailable || attempt === SETUP_ATTEMPTS) {
         await store.close();
         throw unavailable ? new StoreUnavailableError(unavailable) : error;
@@ -37,6 +43,21 @@ export async function openStore(location: string): Promise<Store> {
       await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
     }
   }
+}
+
+/**
+ * A chain already keyed needs the key it was keyed with: creating a new one would make every later
+ * entry unverifiable alongside the earlier ones. A missing key file is created only for a chain
+ * with no keyed entry yet.
+ */
+async function requireKeyOfKeyedChain(store: Store): Promise<void> {
+  const keyFile = resolveKeyLocation();
+  if (fs.existsSync(keyFile)) return;
+  const head = await readAuditHead(store.db);
+  if (head.keyed_from !== null && head.keyed_from <= head.last_id)
+    throw new StoreUnavailableError(
+      `数据库 ${store.location} 的审计日志已用密钥保护，但密钥文件 ${keyFile} 不存在：请从备份恢复密钥文件，或用环境变量 GOVINFO_KEY_FILE 指明其位置`
+    );
 }
 
 /** Connection failures that no retry will mend, in Chinese; undefined for anything else. */

@@ -64,7 +64,7 @@ describe.skipIf(!isDialectAvailable)('API: a real listening server', () => {
     await buildUser(t.store.db, 'editor');
     await buildUser(t.store.db, 'editor');
     const intact = await govinfo(t.store.location, 'audit', 'verify');
-    expect(intact.stdout).toBe('审计日志完整：共 2 条记录，SM3 哈希链校验通过\n');
+    expect(intact.stdout).toBe('审计日志完整：共 2 条记录，HMAC-SM3 哈希链校验通过\n');
     expect(intact.status).toBe(0);
 
     if (dialect === 'postgres')

@@ -1,5 +1,7 @@
 import { Command } from 'commander';
+import { serverKey, ServerKeyError } from '../../security/server-key.js';
 import { UserError, type CliIo } from '../context.js';
+import { printStartupNotices } from '../startup-notices.js';
 
 export function serveCommand(io: CliIo): Command {
   return new Command('serve')
@@ -23,6 +25,14 @@ export function serveCommand(io: CliIo): Command {
         import('../../services/open-store.js'),
       ]);
       const store = await openStore(resolveDatabaseLocation(command.optsWithGlobals<{ db?: string }>().db));
+      // The key is read (or created) before listening: a bad key file stops the start, not a later request.
+      try {
+        serverKey();
+      } catch (error) {
+        await store.close();
+        throw error instanceof ServerKeyError ? new UserError(error.message) : error;
+      }
+      printStartupNotices(io, io.stdout);
       const config = serverConfigFromEnv();
       const password = await ensureFirstAdmin(store.db, process.env.GOVINFO_ADMIN_PASSWORD || undefined, config.now());
       if (password) {

@@ -10,7 +10,8 @@ import { runTimeCount } from './paging.js';
 export async function advanceAuditHead(db: Db): Promise<{ id: number; prevHash: string }> {
   const head = await db
     .updateTable('audit_head')
-    .set({ last_id: sql`last_id + 1` })
+    // Every new entry is keyed: a chain not yet marked as keyed is keyed from this entry on.
+    .set({ last_id: sql`last_id + 1`, keyed_from: sql`coalesce(keyed_from, last_id + 1)` })
     .where('id', '=', 1)
     .returning(['last_id', 'last_hash'])
     .executeTakeFirstOrThrow();
@@ -22,8 +23,36 @@ export async function insertAuditEntry(db: Db, entry: AuditLogRow): Promise<void
   await db.updateTable('audit_head').set({ last_hash: entry.hash }).where('id', '=', 1).execute();
 }
 
-export async function readAuditHead(db: Db): Promise<{ last_id: number; last_hash: string }> {
-  return db.selectFrom('audit_head').select(['last_id', 'last_hash']).where('id', '=', 1).executeTakeFirstOrThrow();
+export interface AuditHead {
+  last_id: number;
+  last_hash: string;
+  keyed_from: number | null;
+}
+
+export async function readAuditHead(db: Db): Promise<AuditHead> {
+  return db
+    .selectFrom('audit_head')
+    .select(['last_id', 'last_hash', 'keyed_from'])
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow();
+}
+
+/**
+ * Reads the head and holds it until the transaction ends (a write that changes nothing takes the
+ * row lock in PostgreSQL and the write lock in SQLite), so no append comes between.
+ */
+export async function lockAuditHead(db: Db): Promise<AuditHead> {
+  return db
+    .updateTable('audit_head')
+    .set({ last_id: sql`last_id` })
+    .where('id', '=', 1)
+    .returning(['last_id', 'last_hash', 'keyed_from'])
+    .executeTakeFirstOrThrow();
+}
+
+/** One entry by id, if present. */
+export async function auditEntry(db: Db, id: number): Promise<AuditLogRow | undefined> {
+  return db.selectFrom('audit_log').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 /** Entries in id order, a page at a time (verifying a long log need not hold it all). */

@@ -1,6 +1,9 @@
 import type { Generated, Selectable } from 'kysely';
 
-/** One audit entry, chained to the previous by `hash = SM3(prev_hash + entry)`. Append-only. */
+/**
+ * One audit entry, chained to the previous by `hash = HMAC-SM3(key, prev_hash + entry)` (plain SM3
+ * for entries written before the chain was keyed). Append-only.
+ */
 export interface AuditLogTable {
   id: Generated<number>;
   at: string;
@@ -22,6 +25,8 @@ export interface AuditHeadTable {
   id: number;
   last_id: number;
   last_hash: string;
+  /** The first entry hashed with the server key; null while an earlier version's chain is not yet sealed. */
+  keyed_from: number | null;
 }
 
 export type AuditLogRow = Selectable<AuditLogTable>;

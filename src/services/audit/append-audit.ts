@@ -1,7 +1,7 @@
-import { sm3Hex } from '../../security/crypto.js';
 import type { Db } from '../../db/database.js';
 import { advanceAuditHead, insertAuditEntry } from '../../db/repositories/audit.repository.js';
-import type { AuditLogRow } from '../../db/tables/audit.table.js';
+import { serverKey } from '../../security/server-key.js';
+import { keyedAuditHash, type UnhashedAuditEntry } from './audit-hash.js';
 
 /** Who did something, and from where. */
 export interface Actor {
@@ -20,34 +20,17 @@ export interface AuditEvent {
   after?: unknown;
 }
 
-/** The text an entry's hash covers: every field, and the previous entry's hash. */
-export function auditHashInput(entry: Omit<AuditLogRow, 'hash'>): string {
-  return JSON.stringify([
-    entry.id,
-    entry.prev_hash,
-    entry.at,
-    entry.actor_id,
-    entry.actor,
-    entry.ip,
-    entry.action,
-    entry.object_type,
-    entry.object_id,
-    entry.outcome,
-    entry.before,
-    entry.after,
-  ]);
-}
-
 /**
- * Appends an entry chained to the previous one (hash = SM3 of the entry and the previous
- * hash). Call it in the transaction of the change it records, so the change and its
- * record stand or fall together.
+ * Appends an entry chained to the previous one (hash = HMAC-SM3, under the server's key, of the
+ * entry and the previous hash: whoever can write the database but not read the key file cannot
+ * recompute the chain). Call it in the transaction of the change it records, so the change and
+ * its record stand or fall together.
  */
 export async function appendAudit(db: Db, actor: Actor, event: AuditEvent, at: Date): Promise<void> {
   // Taking the next id and writing the entry must not interleave with another append.
   if (!db.isTransaction) return db.transaction().execute((trx) => appendAudit(trx, actor, event, at));
   const { id, prevHash } = await advanceAuditHead(db);
-  const entry: Omit<AuditLogRow, 'hash'> = {
+  const entry: UnhashedAuditEntry = {
     id,
     at: at.toISOString(),
     actor_id: actor.id,
@@ -61,5 +44,5 @@ export async function appendAudit(db: Db, actor: Actor, event: AuditEvent, at: D
     after: event.after === undefined ? null : JSON.stringify(event.after),
     prev_hash: prevHash,
   };
-  await insertAuditEntry(db, { ...entry, hash: sm3Hex(auditHashInput(entry)) });
+  await insertAuditEntry(db, { ...entry, hash: keyedAuditHash(serverKey().auditKey, entry) });
 }

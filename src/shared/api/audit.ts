@@ -55,9 +55,14 @@ export const AuditPage = Type.Object({
 });
 export type AuditPage = Static<typeof AuditPage>;
 
-/** GET /api/audit/verify: whether the hash chain holds, or where it breaks. */
+/** GET /api/audit/verify: whether the keyed hash chain (HMAC-SM3) holds, or where it breaks. */
 export const AuditVerification = Type.Union([
-  Type.Object({ ok: Type.Literal(true), entries: Type.Integer() }),
+  Type.Object({
+    ok: Type.Literal(true),
+    entries: Type.Integer(),
+    // Entries written before the chain was keyed (plain SM3, sealed by the first keyed entry).
+    legacyEntries: Type.Optional(Type.Integer()),
+  }),
   Type.Object({ ok: Type.Literal(false), entries: Type.Integer(), brokenAt: Type.Integer(), reason: Type.String() }),
 ]);
 export type AuditVerification = Static<typeof AuditVerification>;

@@ -40,7 +40,7 @@ export function auditRoutes(app: ApiApp, db: Kysely<Database>, config: ServerCon
       config: { access: ['audit_admin'] },
       schema: {
         tags,
-        summary: '校验审计日志的哈希链（SM3）：是否完整、未被改动',
+        summary: '校验审计日志的哈希链（HMAC-SM3，以服务器密钥文件中的密钥）：是否完整、未被改动',
         response: { 200: AuditVerification },
       },
       preHandler: costly('audit-verify'),

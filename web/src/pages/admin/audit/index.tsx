@@ -1,6 +1,6 @@
 /**
  * 审计日志: the audit administrator's one page. Filters and pages are the server's (the log
- * grows without end); each entry opens to its before and after; the SM3 chain is verified.
+ * grows without end); each entry opens to its before and after; the keyed (HMAC-SM3) chain is verified.
  */
 import { DownloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import {
@@ -185,7 +185,7 @@ function EntryDetail({ entry }: { entry: AuditEntry }) {
     <Descriptions bordered size="small" column={1}>
       <Descriptions.Item label="变更前">{block(entry.before)}</Descriptions.Item>
       <Descriptions.Item label="变更后">{block(entry.after)}</Descriptions.Item>
-      <Descriptions.Item label="哈希（SM3）">
+      <Descriptions.Item label="哈希（HMAC-SM3）">
         <Typography.Text code style={{ wordBreak: 'break-all' }}>
           {entry.hash}
         </Typography.Text>
@@ -221,7 +221,7 @@ function ChainState() {
     <Alert
       type="success"
       showIcon
-      title={`哈希链完整：全部 ${result.entries} 条记录未被改动或删除（SM3 校验）`}
+      title={`哈希链完整：全部 ${result.entries} 条记录未被改动或删除（HMAC-SM3 密钥校验${result.legacyEntries ? `，其中前 ${result.legacyEntries} 条为启用密钥前的 SM3 记录` : ''}）`}
       action={again}
     />
   ) : (
