@@ -4,10 +4,14 @@
  * `audit_head`, and `govinfo audit verify` still passed. The chain is now HMAC-SM3 under a key kept
  * outside the database, and a signed anchor kept by the office catches the cut tail.
  */
+import { execFile, spawn } from 'node:child_process';
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import { sql, type Kysely } from 'kysely';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Database } from '../../src/db/database.js';
@@ -309,5 +313,74 @@ describe.skipIf(!isDialectAvailable)('the audit chain is keyed with the server k
     } finally {
       fs.renameSync(moved, keyFile);
     }
+  });
+});
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const execFileAsync = promisify(execFile);
+
+/** Runs `govinfo serve` until it says it has started, then stops it; returns what it printed. */
+async function serveOnce(db: string, keyFile: string): Promise<string> {
+  const port = await new Promise<number>((resolve) => {
+    const probe = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port: free } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(free));
+    });
+  });
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin/govinfo'), '--db', db, 'serve', '--port', String(port)], {
+    cwd: ROOT,
+    env: { ...process.env, GOVINFO_DB: '', GOVINFO_KEY_FILE: keyFile, GOVINFO_LOG_LEVEL: 'silent' },
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  await vi.waitFor(() => expect(output).toMatch(/政务信息报送与考核系统已启动/), { timeout: 30_000, interval: 100 });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+  return output;
+}
+
+describe.skipIf(dialect !== 'sqlite')('the server key file', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'govinfo-key-'));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('is announced by `govinfo serve` once, when it creates the file, with mode 0600', async () => {
+    const keyFile = path.join(dir, 'keys', 'govinfo.key');
+    const db = path.join(dir, 'serve.db');
+    const first = await serveOnce(db, keyFile);
+    expect(first.split(keyFile).length - 1).toBe(1);
+    expect(first).toContain(
+      `已创建服务器密钥文件 ${keyFile}（审计日志的密钥即在其中）。请妥善保管，并与数据库分开备份`
+    );
+    expect(fs.statSync(keyFile).mode & 0o777).toBe(0o600);
+    const second = await serveOnce(db, keyFile);
+    expect(second).not.toContain(keyFile);
+
+    fs.chmodSync(keyFile, 0o644);
+    const exposed = await serveOnce(db, keyFile);
+    expect(exposed).toContain(`警告：密钥文件 ${keyFile} 可被其他用户读取，请执行 chmod 600 ${keyFile}`);
+  });
+
+  it('is created once when several processes start together: one key, and every process reads it whole', async () => {
+    const keyFile = path.join(dir, 'govinfo.key');
+    const moduleUrl = pathToFileURL(path.join(ROOT, 'dist/security/server-key.js')).href;
+    const script = `const { serverKey } = await import(${JSON.stringify(moduleUrl)});
+      const key = serverKey();
+      console.log(JSON.stringify({ created: key.created, key: key.auditKey.toString('hex') }));`;
+    const runs = await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        const { stdout } = await execFileAsync(process.execPath, ['--input-type=module', '-e', script], {
+          env: { ...process.env, GOVINFO_KEY_FILE: keyFile },
+        });
+        return JSON.parse(stdout) as { created: boolean; key: string };
+      })
+    );
+    expect(runs.filter((run) => run.created)).toHaveLength(1);
+    expect(new Set(runs.map((run) => run.key)).size).toBe(1);
+    expect(fs.readdirSync(dir)).toEqual(['govinfo.key']);
   });
 });
