@@ -290,6 +290,23 @@ describe.skipIf(!isDialectAvailable)('the audit chain is keyed with the server k
     t.store = await openStore(t.database.location);
   });
 
+  it('seals once when several processes open the same old database together', async () => {
+    await makeLegacyDatabase(t.store.db, 4);
+    await t.store.close();
+    const runs = await Promise.all(
+      Array.from({ length: 4 }, () => govinfo(t.database.location, 'audit', 'verify', '--json'))
+    );
+    expect(runs.map((run) => run.status)).toEqual([0, 0, 0, 0]);
+    t.store = await openStore(t.database.location);
+    const seals = await t.store.db
+      .selectFrom('audit_log')
+      .select('id')
+      .where('action', '=', 'seal_audit_chain')
+      .execute();
+    expect(seals).toEqual([{ id: 5 }]);
+    expect(await verifyAudit(t.store.db)).toEqual({ ok: true, entries: 5, legacyEntries: 4 });
+  });
+
   it('does not legitimise a keyed chain whose marker was reset to "not yet keyed"', async () => {
     await appendEntries(t.store.db, 6);
     await t.store.db.updateTable('audit_head').set({ keyed_from: null }).where('id', '=', 1).execute();
