@@ -15,6 +15,7 @@ const STATUS: Record<ServiceError['kind'], number> = {
   conflict: 409,
   locked: 423,
   too_many: 429,
+  too_large: 413,
 };
 
 /** One field's problem in a 400 answer. */
