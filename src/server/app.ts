@@ -10,6 +10,7 @@ import type { Database } from '../db/database.js';
 import type { ServerConfig } from './config.js';
 import { registerAccessControl } from './plugins/access.js';
 import { registerErrorHandling } from './plugins/errors.js';
+import { registerSecureTransport } from './plugins/secure-transport.js';
 import { DEFAULT_WEB_ROOT, registerWebPages } from './plugins/web-pages.js';
 import { accountsRoutes } from './routes/accounts/accounts.routes.js';
 import { auditRoutes } from './routes/audit/audit.routes.js';
@@ -70,8 +71,10 @@ export async function buildApp({
       },
     },
     referrerPolicy: { policy: 'no-referrer' },
-    strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
+    // Sent by registerSecureTransport, only over HTTPS.
+    strictTransportSecurity: false,
   });
+  registerSecureTransport(app, config);
   app.addHook('onSend', async (request, reply) => {
     if (request.url.startsWith('/api/') && !request.url.startsWith('/api/docs'))
       reply.header('cache-control', 'no-store');
