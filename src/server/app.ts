@@ -11,6 +11,7 @@ import type { ServerConfig } from './config.js';
 import { registerAccessControl } from './plugins/access.js';
 import { registerErrorHandling } from './plugins/errors.js';
 import { registerSecureTransport } from './plugins/secure-transport.js';
+import { registerTextCharacterCheck } from './plugins/text-characters.js';
 import { DEFAULT_WEB_ROOT, registerWebPages } from './plugins/web-pages.js';
 import { accountsRoutes } from './routes/accounts/accounts.routes.js';
 import { auditRoutes } from './routes/audit/audit.routes.js';
@@ -99,6 +100,7 @@ export async function buildApp({
   const webIndex = await registerWebPages(app, webRoot);
   registerErrorHandling(app, db, config, webIndex);
   registerAccessControl(app, db, config);
+  registerTextCharacterCheck(app);
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
   healthRoutes(api, db);
   authRoutes(api, db, config);
