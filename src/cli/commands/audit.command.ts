@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { verifyAudit } from '../../services/audit/verify-audit.js';
-import { UserError, withStore, writeJson, type CliIo } from '../context.js';
+import { UserError, withExistingStore, writeJson, type CliIo } from '../context.js';
 
 export function auditCommand(io: CliIo): Command {
   const audit = new Command('audit').description('审计日志');
@@ -9,7 +9,7 @@ export function auditCommand(io: CliIo): Command {
     .description('校验审计日志的 SM3 哈希链：报告第一处被改动或删除的记录')
     .option('--json', '输出 JSON')
     .action(async (options: { json?: boolean }, command: Command) => {
-      await withStore(command, async ({ db }) => {
+      await withExistingStore(command, async ({ db }) => {
         const result = await verifyAudit(db);
         if (options.json) writeJson(io, result);
         else if (result.ok) io.stdout(`审计日志完整：共 ${result.entries} 条记录，SM3 哈希链校验通过\n`);
