@@ -30,17 +30,20 @@ describe.skipIf(!isDialectAvailable)('API: anonymous denied requests cannot floo
     }
   }
 
-  it('records 500 denials from one address as 10 entries and 7 summaries, and the chain verifies', async () => {
+  it('records 500 denials from one address as 10 entries and at most 7 summaries, and the chain verifies', async () => {
     const before = (await deniedEntries()).length;
     await flood(500, () => '203.0.113.7');
     const entries = (await deniedEntries()).slice(before);
-    expect(entries).toHaveLength(17);
     const summaries = entries.flatMap((e) => {
-      const after = JSON.parse(e.after!) as { summary?: { fromAddress: number } };
-      return after.summary ? [after.summary.fromAddress] : [];
+      const after = JSON.parse(e.after!) as { summary?: { fromAddress: number; fromAll: number } };
+      return after.summary ? [after.summary] : [];
     });
-    // Doublings of this address's count (from 10) and of everyone's (from 100): here both are this address.
-    expect(summaries).toEqual([20, 40, 80, 160, 200, 320, 400]);
+    expect(entries.length - summaries.length).toBe(10);
+    // A summary each time this address's count doubles from 10, and everyone's from 100 (the two
+    // counters are separate writes, so under parallel requests one summary may stand for both).
+    expect(summaries.map((s) => s.fromAddress)).toEqual(expect.arrayContaining([20, 40, 80, 160, 320]));
+    expect(summaries.map((s) => s.fromAll)).toEqual(expect.arrayContaining([200, 400]));
+    expect(summaries.length).toBeLessThanOrEqual(7);
     expect(await verifyAudit(t.store.db)).toMatchObject({ ok: true });
   });
 
