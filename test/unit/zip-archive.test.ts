@@ -66,6 +66,21 @@ describe('checkZipArchive', () => {
   });
 });
 
+describe('checkZipArchive on damaged archives', () => {
+  it('answers every damaged copy of an archive, never throws', async () => {
+    const valid = buildZip(wordParts());
+    let seed = 2010;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let i = 0; i < 2000; i++) {
+      const damaged = Buffer.from(valid);
+      for (let j = 0; j < 1 + Math.floor(random() * 4); j++)
+        damaged[Math.floor(random() * damaged.length)] = Math.floor(random() * 256);
+      const cut = random() < 0.3 ? damaged.subarray(0, Math.floor(random() * damaged.length)) : damaged;
+      await expect(checkZipArchive(cut, LIMITS)).resolves.toBeDefined();
+    }
+  });
+});
+
 describe('wordPackageProblem', () => {
   it('accepts a real Word package', async () => {
     expect(await wordPackageProblem(buildZip(wordParts()))).toBeUndefined();
