@@ -1,5 +1,7 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Command } from 'commander';
-import type { Store } from '../db/connect.js';
+import { dialectOf, type Store } from '../db/connect.js';
 import { openStore, resolveDatabaseLocation, StoreUnavailableError } from '../services/open-store.js';
 
 /** Where a command writes: passed in so tests can read what a command printed. */
@@ -25,6 +27,24 @@ export async function withStore<T>(command: Command, work: (store: Store) => Pro
   } finally {
     await store.close();
   }
+}
+
+/**
+ * `withStore` for a check that only reads what is there (`audit verify`): every other command
+ * creates its database on first use (spec: choosing the database), but a check run on a mistyped
+ * path would create an empty database and report it intact. A missing SQLite file is refused;
+ * a missing PostgreSQL database is refused by `openStore` already.
+ */
+export async function withExistingStore<T>(command: Command, work: (store: Store) => Promise<T>): Promise<T> {
+  const location = resolveDatabaseLocation(command.optsWithGlobals<{ db?: string }>().db);
+  if (dialectOf(location) === 'sqlite') {
+    const file = path.resolve(location);
+    const size = fs.statSync(file, { throwIfNoEntry: false })?.size;
+    if (size === undefined)
+      throw new UserError(`数据库文件不存在：${file}；校验不会新建数据库，请检查 --db 或 GOVINFO_DB`);
+    if (size === 0) throw new UserError(`数据库文件是空文件：${file}；没有可校验的数据`);
+  }
+  return withStore(command, work);
 }
 
 /** Parses `--year`: a four-digit calendar year. */

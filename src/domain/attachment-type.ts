@@ -11,12 +11,25 @@ function contains(data: Uint8Array, text: string, limit: number): boolean {
   return false;
 }
 
+/**
+ * An OLE2 compound file (the old .doc): its signature, a full 512-byte header and the
+ * little-endian byte-order mark at offset 28 that every compound file carries.
+ */
+function isCompoundFile(data: Uint8Array): boolean {
+  return (
+    data.length >= 512 &&
+    startsWith(data, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]) &&
+    data[28] === 0xfe &&
+    data[29] === 0xff
+  );
+}
+
 /** The type a file's bytes show it to be, whatever its name says; undefined when it is none of the accepted ones. */
 export function sniffAttachment(data: Uint8Array): Extension | undefined {
   if (startsWith(data, [0x25, 0x50, 0x44, 0x46, 0x2d])) return 'pdf';
   if (startsWith(data, [0xff, 0xd8, 0xff])) return 'jpg';
   if (startsWith(data, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png';
-  if (startsWith(data, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'doc';
+  if (isCompoundFile(data)) return 'doc';
   // A .docx is a ZIP whose entries live under word/; a ZIP of anything else is refused.
   if (startsWith(data, [0x50, 0x4b, 0x03, 0x04]) && contains(data, 'word/', 256 * 1024)) return 'docx';
   return undefined;

@@ -1,5 +1,6 @@
 import type { IsoDate } from './dates.js';
 import { recordDateProblem } from './record-date.js';
+import { FORBIDDEN_CHARACTERS_PROBLEM, hasForbiddenCharacters } from './text-characters.js';
 import { outletGradesByKind, type Policy } from './policy.js';
 
 /**
@@ -239,6 +240,8 @@ export function validateLedgerRecord(
         : `id（编号）的值 ${describe(raw.id)} 无效，应为非空字符串`
     );
   if (id !== undefined && id.length > 100) problems.push(`id（编号）过长（${id.length} 个字符，最多 100）`);
+  if (id !== undefined && hasForbiddenCharacters(id))
+    problems.push(`id（编号）的值 ${describe(raw.id)} ${FORBIDDEN_CHARACTERS_PROBLEM}`);
 
   const specs = (context.fields ?? RECORD_FIELDS)[type];
   const known = KNOWN_FIELDS[type];
@@ -297,6 +300,8 @@ function normalizeField(spec: FieldSpec, raw: unknown, context: ValidationContex
 
   if (spec.kind === 'unitList') return normalizeUnitList(spec, raw, context);
   if (typeof raw !== 'string') return new FieldProblem(`${fieldName(spec)} 的值 ${describe(raw)} 无效，应为字符串`);
+  if (hasForbiddenCharacters(raw))
+    return new FieldProblem(`${fieldName(spec)} 的值 ${describe(raw)} ${FORBIDDEN_CHARACTERS_PROBLEM}`);
   const text = raw.trim();
   if (spec.maxLength !== undefined && text.length > spec.maxLength) {
     return new FieldProblem(`${fieldName(spec)} 过长（${text.length} 个字符，最多 ${spec.maxLength}）`);

@@ -12,7 +12,8 @@ import {
   recordTypeOf,
   type RecordType,
 } from '../domain/ledger-schema.js';
-import { MAX_IMPORT_BYTES } from '../shared/limits.js';
+import { MAX_IMPORT_BYTES, MAX_SPREADSHEET_BYTES, MAX_SPREADSHEET_UNZIPPED_BYTES } from '../shared/limits.js';
+import { checkZipArchive, isZipRefusal } from './zip-archive.js';
 
 /** One record as read from a file, keyed by field name, with where it stands in the file. */
 export interface RawRecord {
@@ -46,8 +47,30 @@ export interface ReadResult {
 /** The sheet of the template that explains the others; imports pass it over. */
 export const GUIDE_SHEET = '说明';
 
+/** How large a ledger file may be; the server takes them from its configuration. */
+export interface LedgerFileLimits {
+  /** Any ledger file, in bytes. */
+  maxBytes: number;
+  /** An `.xlsx` file, in bytes: spreadsheets are inflated whole to be read. */
+  maxSpreadsheetBytes: number;
+  /** What an `.xlsx` may inflate to, all its parts together. */
+  maxSpreadsheetUnzippedBytes: number;
+}
+
+export const DEFAULT_LEDGER_LIMITS: LedgerFileLimits = {
+  maxBytes: MAX_IMPORT_BYTES,
+  maxSpreadsheetBytes: MAX_SPREADSHEET_BYTES,
+  maxSpreadsheetUnzippedBytes: MAX_SPREADSHEET_UNZIPPED_BYTES,
+};
+
+/** A workbook has a few dozen parts; thousands mean something else is inside. */
+const MAX_SPREADSHEET_ENTRIES = 1000;
+/** Ledger sheets compress about 9:1; a zip bomb compresses about 1000:1. */
+const MAX_SPREADSHEET_RATIO = 100;
+
 /** Reads a `.jsonl`, `.csv` or `.xlsx` ledger file into raw records, refusing what it cannot read. */
-export async function readLedgerFile(file: string, maxBytes = MAX_IMPORT_BYTES): Promise<ReadResult> {
+export async function readLedgerFile(file: string, given: Partial<LedgerFileLimits> = {}): Promise<ReadResult> {
+  const limits = { ...DEFAULT_LEDGER_LIMITS, ...given };
   const name = file;
   let size: number;
   try {
@@ -57,17 +80,14 @@ export async function readLedgerFile(file: string, maxBytes = MAX_IMPORT_BYTES):
   } catch {
     return fail(`${name}: 文件不存在或无法读取`);
   }
-  if (size > maxBytes) {
-    return fail(
-      `${name}: 文件过大（${formatMegabytes(size)}），单个台账文件最多 ${formatMegabytes(maxBytes)}；请按年度或记录类型拆分后分别导入`
-    );
-  }
+  const extension = path.extname(file).toLowerCase();
+  const tooLarge = sizeProblem(name, extension, size, limits);
+  if (tooLarge) return fail(tooLarge);
   if (size === 0) return fail(`${name}: 文件为空，没有可导入的记录`);
 
-  const extension = path.extname(file).toLowerCase();
   if (extension === '.jsonl' || extension === '.ndjson') return readJsonLines(name, fs.readFileSync(file));
   if (extension === '.csv') return readCsv(name, fs.readFileSync(file));
-  if (extension === '.xlsx') return readXlsx(name, (workbook) => workbook.xlsx.readFile(file));
+  if (extension === '.xlsx') return readXlsx(name, fs.readFileSync(file), limits);
   return unsupported(name, extension);
 }
 
@@ -75,21 +95,29 @@ export async function readLedgerFile(file: string, maxBytes = MAX_IMPORT_BYTES):
  * Reads a ledger uploaded through the web pages: the same formats and problems as
  * `readLedgerFile`, from the bytes received, named in problems by the name the user gave it.
  */
-export async function readLedgerUpload(name: string, data: Buffer, maxBytes = MAX_IMPORT_BYTES): Promise<ReadResult> {
-  if (data.length > maxBytes) {
-    return fail(
-      `${name}: 文件过大（${formatMegabytes(data.length)}），单个台账文件最多 ${formatMegabytes(maxBytes)}；请按年度或记录类型拆分后分别导入`
-    );
-  }
-  if (data.length === 0) return empty(name);
+export async function readLedgerUpload(
+  name: string,
+  data: Buffer,
+  given: Partial<LedgerFileLimits> = {}
+): Promise<ReadResult> {
+  const limits = { ...DEFAULT_LEDGER_LIMITS, ...given };
   const extension = path.extname(name).toLowerCase();
+  const tooLarge = sizeProblem(name, extension, data.length, limits);
+  if (tooLarge) return fail(tooLarge);
+  if (data.length === 0) return empty(name);
   if (extension === '.jsonl' || extension === '.ndjson') return readJsonLines(name, data);
   if (extension === '.csv') return readCsv(name, data);
-  if (extension === '.xlsx')
-    return readXlsx(name, async (workbook) => {
-      await workbook.xlsx.load(data as unknown as Parameters<ExcelJS.Xlsx['load']>[0]);
-    });
+  if (extension === '.xlsx') return readXlsx(name, data, limits);
   return unsupported(name, extension);
+}
+
+/** The size limit a file of this type is held to, or undefined when it is within it. */
+function sizeProblem(name: string, extension: string, size: number, limits: LedgerFileLimits): string | undefined {
+  if (extension === '.xlsx' && size > limits.maxSpreadsheetBytes)
+    return `${name}: 文件过大（${formatMegabytes(size)}），.xlsx 台账最多 ${formatMegabytes(limits.maxSpreadsheetBytes)}；请按年度拆分，或另存为 .csv（最多 ${formatMegabytes(limits.maxBytes)}）后导入`;
+  if (size > limits.maxBytes)
+    return `${name}: 文件过大（${formatMegabytes(size)}），单个台账文件最多 ${formatMegabytes(limits.maxBytes)}；请按年度或记录类型拆分后分别导入`;
+  return undefined;
 }
 
 function unsupported(name: string, extension: string): ReadResult {
@@ -277,10 +305,22 @@ function readCsv(name: string, buffer: Buffer): ReadResult {
   return records.length === 0 ? empty(name) : { records, problems: [] };
 }
 
-async function readXlsx(name: string, open: (workbook: ExcelJS.Workbook) => Promise<unknown>): Promise<ReadResult> {
+async function readXlsx(name: string, data: Buffer, limits: LedgerFileLimits): Promise<ReadResult> {
+  // ExcelJS inflates every part into memory: the archive is checked first, so a bomb never reaches it.
+  const checked = await checkZipArchive(data, {
+    maxEntries: MAX_SPREADSHEET_ENTRIES,
+    maxUncompressedBytes: limits.maxSpreadsheetUnzippedBytes,
+    maxRatio: MAX_SPREADSHEET_RATIO,
+  });
+  if (isZipRefusal(checked))
+    return fail(
+      checked.kind === 'too_large'
+        ? `${name}: ${checked.problem}，不予读取；请按年度拆分，或另存为 .csv 后导入`
+        : `${name}: 不是有效的 XLSX 文件（${checked.problem}）；请用 Excel 或 WPS 另存为 .xlsx`
+    );
   const workbook = new ExcelJS.Workbook();
   try {
-    await open(workbook);
+    await workbook.xlsx.load(data as unknown as Parameters<ExcelJS.Xlsx['load']>[0]);
   } catch {
     return fail(`${name}: 不是有效的 XLSX 文件（请用 Excel 或 WPS 另存为 .xlsx）`);
   }

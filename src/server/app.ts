@@ -10,6 +10,8 @@ import type { Database } from '../db/database.js';
 import type { ServerConfig } from './config.js';
 import { registerAccessControl } from './plugins/access.js';
 import { registerErrorHandling } from './plugins/errors.js';
+import { registerSecureTransport } from './plugins/secure-transport.js';
+import { registerTextCharacterCheck } from './plugins/text-characters.js';
 import { DEFAULT_WEB_ROOT, registerWebPages } from './plugins/web-pages.js';
 import { accountsRoutes } from './routes/accounts/accounts.routes.js';
 import { auditRoutes } from './routes/audit/audit.routes.js';
@@ -70,8 +72,10 @@ export async function buildApp({
       },
     },
     referrerPolicy: { policy: 'no-referrer' },
-    strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
+    // Sent by registerSecureTransport, only over HTTPS.
+    strictTransportSecurity: false,
   });
+  registerSecureTransport(app, config);
   app.addHook('onSend', async (request, reply) => {
     if (request.url.startsWith('/api/') && !request.url.startsWith('/api/docs'))
       reply.header('cache-control', 'no-store');
@@ -96,6 +100,7 @@ export async function buildApp({
   const webIndex = await registerWebPages(app, webRoot);
   registerErrorHandling(app, db, config, webIndex);
   registerAccessControl(app, db, config);
+  registerTextCharacterCheck(app);
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
   healthRoutes(api, db);
   authRoutes(api, db, config);

@@ -1,3 +1,6 @@
+import type { LedgerFileLimits } from '../files/read-ledger-file.js';
+import { MAX_IMPORT_BYTES, MAX_SPREADSHEET_BYTES, MAX_SPREADSHEET_UNZIPPED_BYTES } from '../shared/limits.js';
+
 /** How the server runs; everything has a safe default. */
 export interface ServerConfig {
   /** Send cookies with `Secure`: `auto` when the request came over HTTPS (directly or, with trustProxy, via a proxy). */
@@ -10,6 +13,11 @@ export interface ServerConfig {
   costlyRateLimit: number;
   /** The largest attachment accepted, in bytes. */
   maxAttachmentBytes: number;
+  /**
+   * Ledger import sizes (`GOVINFO_MAX_SPREADSHEET_MB`, `GOVINFO_MAX_SPREADSHEET_UNZIPPED_MB`);
+   * the defaults of `src/shared/limits.ts` when absent.
+   */
+  ledgerLimits?: LedgerFileLimits;
   /** The clock; tests move it to pass idle and lockout limits. */
   now: () => Date;
 }
@@ -28,6 +36,20 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
     loginRateLimit: number('GOVINFO_LOGIN_RATE_LIMIT', 20),
     costlyRateLimit: number('GOVINFO_COSTLY_RATE_LIMIT', 120),
     maxAttachmentBytes: number('GOVINFO_MAX_ATTACHMENT_MB', 20) * 1024 * 1024,
+    ledgerLimits: ledgerLimitsFromEnv(env),
     now: () => new Date(),
+  };
+}
+
+/** Ledger file limits from the environment, shared by the server and `govinfo import`. */
+export function ledgerLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): LedgerFileLimits {
+  const megabytes = (name: string, fallback: number) => {
+    const value = Number(env[name]);
+    return Number.isFinite(value) && value > 0 ? Math.round(value * 1024 * 1024) : fallback;
+  };
+  return {
+    maxBytes: MAX_IMPORT_BYTES,
+    maxSpreadsheetBytes: megabytes('GOVINFO_MAX_SPREADSHEET_MB', MAX_SPREADSHEET_BYTES),
+    maxSpreadsheetUnzippedBytes: megabytes('GOVINFO_MAX_SPREADSHEET_UNZIPPED_MB', MAX_SPREADSHEET_UNZIPPED_BYTES),
   };
 }

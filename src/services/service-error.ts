@@ -1,10 +1,11 @@
 /**
  * A use case's refusal, with a message for the user in Chinese. The server maps `kind` to a
- * status: invalid 400, unauthenticated 401, forbidden 403, not_found 404, conflict 409, locked 423.
+ * status: invalid 400, unauthenticated 401, forbidden 403, not_found 404, conflict 409, too_large 413, locked 423, too_many 429.
  */
 export class ServiceError extends Error {
   constructor(
-    readonly kind: 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'locked' | 'too_many',
+    readonly kind:
+      'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'locked' | 'too_many' | 'too_large',
     message: string,
     readonly details: { field?: string; [key: string]: unknown } = {}
   ) {

@@ -8,3 +8,18 @@ export const MAX_IMPORT_BYTES = 150 * 1024 * 1024;
 
 /** 一般450字内: the body length the policy asks for; longer bodies are accepted with a warning. */
 export const BODY_GUIDELINE_CHARACTERS = 450;
+
+/**
+ * The largest `.xlsx` ledger, in bytes. Spreadsheets are inflated whole to be read, so they get a
+ * limit of their own, far below the JSON Lines one: a district's year (≈ 10,000 records) is
+ * ≈ 0.45 MB as .xlsx (the 80-unit demo year, 3,667 records, is 160 KB), so 5 MB holds ten such
+ * years. Larger ledgers go in as .jsonl or .csv. `GOVINFO_MAX_SPREADSHEET_MB` changes it.
+ */
+export const MAX_SPREADSHEET_BYTES = 5 * 1024 * 1024;
+
+/**
+ * What an `.xlsx` ledger may inflate to, all parts together. Ledger sheets compress about 9:1
+ * (the demo year: 160 KB to 1.4 MB), so 64 MiB leaves room for a full 5 MB file with heavy
+ * formatting while a zip bomb is refused. `GOVINFO_MAX_SPREADSHEET_UNZIPPED_MB` changes it.
+ */
+export const MAX_SPREADSHEET_UNZIPPED_BYTES = 64 * 1024 * 1024;

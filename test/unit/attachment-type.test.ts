@@ -5,7 +5,14 @@ const bytes = (...values: number[]) => Uint8Array.from(values);
 const PDF = bytes(0x25, 0x50, 0x44, 0x46, 0x2d, 0x31);
 const PNG = bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0);
 const JPG = bytes(0xff, 0xd8, 0xff, 0xe0);
-const DOC = bytes(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1);
+const OLE2_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+/** An OLE2 compound file header: the signature and the byte-order mark at 28, 512 bytes in all. */
+const DOC = (() => {
+  const header = new Uint8Array(512);
+  header.set(OLE2_SIGNATURE);
+  header.set([0xfe, 0xff], 28);
+  return header;
+})();
 const zip = (entry: string, offset = 30) => {
   const data = new Uint8Array(offset + entry.length + 4);
   data.set([0x50, 0x4b, 0x03, 0x04]);
@@ -23,6 +30,12 @@ describe('sniffAttachment', () => {
     expect(sniffAttachment(JPG)).toBe('jpg');
     expect(sniffAttachment(DOC)).toBe('doc');
     expect(sniffAttachment(zip('word/document.xml'))).toBe('docx');
+  });
+
+  it('refuses a .doc that has the OLE2 signature but no compound file header', () => {
+    expect(sniffAttachment(bytes(...OLE2_SIGNATURE))).toBeUndefined();
+    expect(sniffAttachment(DOC.slice(0, 511))).toBeUndefined();
+    expect(sniffAttachment(Uint8Array.from(DOC).fill(0, 28, 30))).toBeUndefined();
   });
 
   it('refuses an empty file, a prefix one byte short, and a ZIP without word/', () => {

@@ -9,7 +9,7 @@ import {
   type AuditAnchor,
 } from '../../services/audit/audit-anchor.js';
 import { verifyAudit, type AuditVerification } from '../../services/audit/verify-audit.js';
-import { UserError, withStore, writeJson, type CliIo } from '../context.js';
+import { UserError, withExistingStore, writeJson, type CliIo } from '../context.js';
 
 export function auditCommand(io: CliIo): Command {
   const audit = new Command('audit').description('审计日志');
@@ -19,7 +19,7 @@ export function auditCommand(io: CliIo): Command {
     .option('--anchor <file>', '同时核对此前用 audit anchor 保存的锚点：发现锚点之前的记录被删除或改写')
     .option('--json', '输出 JSON')
     .action(async (options: { anchor?: string; json?: boolean }, command: Command) => {
-      await withStore(command, async ({ db }) => {
+      await withExistingStore(command, async ({ db }) => {
         // Read and signature-checked first: a file that is not a valid anchor is refused outright.
         // (After opening the store, which refuses to create a new key for a chain already keyed.)
         const anchor = options.anchor === undefined ? undefined : readAnchorFile(options.anchor);
@@ -48,7 +48,7 @@ export function auditCommand(io: CliIo): Command {
     .action(async (options: { out?: string }, command: Command) => {
       if (options.out !== undefined && fs.existsSync(options.out))
         throw new UserError(`文件 ${options.out} 已存在：锚点不覆盖已有文件，请换一个文件名`);
-      await withStore(command, async ({ db }) => {
+      await withExistingStore(command, async ({ db }) => {
         const taken = await takeAuditAnchor(db, new Date());
         if (!taken.ok) {
           const broken = taken.verification as Extract<AuditVerification, { ok: false }>;

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { RECORD_TYPES, RECORD_TYPE_LABELS } from '../../domain/ledger-schema.js';
 import { readLedgerFile } from '../../files/read-ledger-file.js';
+import { ledgerLimitsFromEnv } from '../../server/config.js';
 import { importLedger } from '../../services/import-ledger.js';
 import { UserError, withStore, type CliIo } from '../context.js';
 import { renderTable } from '../table.js';
@@ -10,7 +11,7 @@ export function importCommand(io: CliIo): Command {
     .description('导入台账文件（.jsonl、.csv 或 .xlsx）：整个文件作为一个事务，重复导入不改变数据')
     .argument('<file>', '台账文件')
     .action(async (file: string, _options: unknown, command: Command) => {
-      const read = await readLedgerFile(file);
+      const read = await readLedgerFile(file, ledgerLimitsFromEnv());
       if (read.problems.length > 0) throw new UserError(failureText(read.problems));
       await withStore(command, async ({ db }) => {
         const outcome = await importLedger(db, read.records).catch((error: unknown) => {

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.js';
 import { countHit } from '../../db/repositories/rate-limit.repository.js';
+import { denialRecording } from '../../domain/denial-sampling.js';
 import { appendAudit, type Actor } from '../../services/audit/append-audit.js';
 import { authenticate, type Authenticated } from '../../services/auth/authenticate.js';
 import { ServiceError } from '../../services/service-error.js';
@@ -79,20 +80,24 @@ export function registerAccessControl(app: FastifyInstance, db: Kysely<Database>
     const access = request.routeOptions.config.access;
     if (access === undefined || access === 'public') return;
     const deny = async (kind: 'unauthenticated' | 'forbidden', message: string, reason: string) => {
-      await db.transaction().execute((trx) =>
-        appendAudit(
-          trx,
-          actorOf(request),
-          {
-            action: 'access',
-            objectType: 'route',
-            objectId: `${request.method} ${request.routeOptions.url}`,
-            outcome: 'denied',
-            after: { reason },
-          },
-          config.now()
-        )
-      );
+      // Anonymous callers are sampled (domain/denial-sampling.ts); a signed-in account's denials are all kept.
+      const after = request.auth ? { reason } : await anonymousDenialRecord(db, request.ip, config.now(), reason);
+      if (after) {
+        await db.transaction().execute((trx) =>
+          appendAudit(
+            trx,
+            actorOf(request),
+            {
+              action: 'access',
+              objectType: 'route',
+              objectId: `${request.method} ${request.routeOptions.url}`,
+              outcome: 'denied',
+              after,
+            },
+            config.now()
+          )
+        );
+      }
       throw new ServiceError(kind, message).audited();
     };
     if (!request.auth) return deny('unauthenticated', '请先登录', 'no_session');
@@ -110,6 +115,30 @@ export function registerAccessControl(app: FastifyInstance, db: Kysely<Database>
       return deny('forbidden', '当前账号无权执行此操作', 'role');
     void reply;
   });
+}
+
+/**
+ * What the audit entry of an anonymous denial says, or undefined when none is written: this
+ * minute's counts decide (see domain/denial-sampling.ts), kept in the shared rate-limit table
+ * so every app process counts together.
+ */
+async function anonymousDenialRecord(
+  db: Kysely<Database>,
+  ip: string,
+  now: Date,
+  reason: string
+): Promise<Record<string, unknown> | undefined> {
+  const windowStart = now.getTime() - (now.getTime() % 60_000);
+  const fromAddress = await countHit(db, `anonymous-denied:${ip}`, windowStart);
+  const fromAll = await countHit(db, 'anonymous-denied:*', windowStart);
+  const recording = denialRecording(fromAddress, fromAll);
+  if (recording === 'none') return undefined;
+  if (recording === 'entry') return { reason };
+  // Past the single entries: this minute's counts, written each time one of them doubles.
+  return {
+    reason,
+    summary: { since: new Date(windowStart).toISOString(), fromAddress, fromAll },
+  };
 }
 
 /**

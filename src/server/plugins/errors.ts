@@ -1,10 +1,12 @@
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.js';
+import { FORBIDDEN_CHARACTERS_PROBLEM } from '../../domain/text-characters.js';
 import { appendAudit } from '../../services/audit/append-audit.js';
 import { ServiceError } from '../../services/service-error.js';
 import type { ServerConfig } from '../config.js';
 import { actorOf } from './access.js';
+import { FORBIDDEN_CHARACTERS_KEYWORD } from './text-characters.js';
 import { isPageAddress, sendIndex } from './web-pages.js';
 
 const STATUS: Record<ServiceError['kind'], number> = {
@@ -15,6 +17,7 @@ const STATUS: Record<ServiceError['kind'], number> = {
   conflict: 409,
   locked: 423,
   too_many: 429,
+  too_large: 413,
 };
 
 /** One field's problem in a 400 answer. */
@@ -140,6 +143,8 @@ function messageFor(v: AjvError, label: string): string {
       return `“${label}”最多 ${String(p.limit)} 项`;
     case 'additionalProperties':
       return `不允许的字段“${label}”`;
+    case FORBIDDEN_CHARACTERS_KEYWORD:
+      return `“${label}”${FORBIDDEN_CHARACTERS_PROBLEM}`;
     default:
       return `“${label}”不正确`;
   }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { passwordProblems } from '../../domain/password-policy.js';
-import { hashPassword, randomToken } from '../../security/crypto.js';
+import { oneTimePassword } from '../auth/one-time-password.js';
+import { hashPassword } from '../../security/crypto.js';
 import type { Database } from '../../db/database.js';
 import { endUserSessions } from '../../db/repositories/session.repository.js';
 import { unitExists } from '../../db/repositories/unit.repository.js';
@@ -93,7 +94,7 @@ export async function createAccount(
   await checkUnit(db, input.role, input.unitId);
   if (await findUserByUsername(db, username))
     throw new ServiceError('conflict', `用户名 ${username} 已被使用`, { field: 'username', label: '用户名' });
-  const password = input.password ?? `${randomToken(9)}Aa1!`;
+  const password = input.password ?? oneTimePassword(username);
   const problems = passwordProblems(password, username, isCommonPassword);
   if (problems.length > 0)
     throw new ServiceError('invalid', problems.join('；'), { field: 'password', label: '初始密码' });
@@ -250,7 +251,7 @@ export async function setOneTimePassword(
   now: Date
 ): Promise<string> {
   const { id, version } = target;
-  const password = `${randomToken(9)}Aa1!`;
+  const password = oneTimePassword(target.username);
   const passwordHash = await hashPassword(password);
   const at = now.toISOString();
   await db.transaction().execute(async (trx) => {

@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
 import { passwordProblems } from '../../domain/password-policy.js';
-import { hashPassword, randomToken } from '../../security/crypto.js';
+import { hashPassword } from '../../security/crypto.js';
 import type { Database } from '../../db/database.js';
 import { countUsers, insertUser } from '../../db/repositories/user.repository.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { isCommonPassword } from './common-passwords.js';
+import { oneTimePassword } from './one-time-password.js';
 
 export const FIRST_ADMIN_USERNAME = 'admin';
 
@@ -19,7 +20,7 @@ export async function ensureFirstAdmin(
   now: Date
 ): Promise<string | undefined> {
   if ((await countUsers(db)) > 0) return undefined;
-  const password = given ?? `${randomToken(12)}Aa1!`;
+  const password = given ?? oneTimePassword(FIRST_ADMIN_USERNAME, 12);
   const problems = passwordProblems(password, FIRST_ADMIN_USERNAME, isCommonPassword);
   if (problems.length > 0) throw new Error(`GOVINFO_ADMIN_PASSWORD 不符合密码规则：${problems.join('；')}`);
   const at = now.toISOString();

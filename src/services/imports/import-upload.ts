@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.js';
 import { RECORD_TYPES, RECORD_TYPE_LABELS } from '../../domain/ledger-schema.js';
 import { describeLedgerProblem } from '../../files/ledger-problems.js';
-import { readLedgerUpload } from '../../files/read-ledger-file.js';
+import { readLedgerUpload, type LedgerFileLimits } from '../../files/read-ledger-file.js';
 import { appendAudit, type Actor } from '../audit/append-audit.js';
 import { importLedger } from '../import-ledger.js';
 import { ServiceError } from '../service-error.js';
@@ -17,7 +17,8 @@ export async function importUpload(
   db: Kysely<Database>,
   actor: Actor,
   upload: { name: string; data: Buffer; dryRun: boolean },
-  now: Date
+  now: Date,
+  limits?: LedgerFileLimits
 ) {
   const { name, data, dryRun } = upload;
   const sha256 = createHash('sha256').update(data).digest('hex');
@@ -42,7 +43,7 @@ export async function importUpload(
     });
   };
 
-  const read = await readLedgerUpload(name, data);
+  const read = await readLedgerUpload(name, data, limits);
   if (read.problems.length > 0) return refuse(read.problems);
   const outcome = await importLedger(db, read.records, {
     dryRun,

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { checkAttachment } from '../../domain/attachment-type.js';
 import { EDITABLE_STATUSES } from '../../domain/item-workflow.js';
 import type { Database } from '../../db/database.js';
+import { wordPackageProblem } from '../../files/word-package.js';
 import {
   deleteAttachment,
   findAttachment,
@@ -30,6 +31,15 @@ export async function addAttachment(
     throw new ServiceError('conflict', '稿件已提交，不能再添加附件');
   const checked = checkAttachment(file.name, file.data);
   if ('refusal' in checked) throw new ServiceError('invalid', checked.refusal, { field: 'file', label: '附件' });
+  if (checked.extension === 'docx') {
+    // A name and a ZIP signature are not a document: the package is read before anything is stored.
+    const refusal = await wordPackageProblem(file.data);
+    if (refusal)
+      throw new ServiceError(refusal.kind, `附件“${checked.fileName}”${refusal.problem}，未保存`, {
+        field: 'file',
+        label: '附件',
+      });
+  }
   const at = now.toISOString();
   return db.transaction().execute(async (trx) => {
     const sha256 = createHash('sha256').update(file.data).digest('hex');

@@ -19,12 +19,12 @@ import {
 import type { ApiApp } from '../../api-app.js';
 import type { ServerConfig } from '../../config.js';
 import { actorOf, authOf, CSRF_COOKIE, rateLimit, SESSION_COOKIE } from '../../plugins/access.js';
+import { isSecureRequest } from '../../plugins/secure-transport.js';
 import { presentUser } from '../../presenters.js';
 
 /** Sign-in, sign-out, the current session, password change and the TOTP second factor. */
 export function authRoutes(app: ApiApp, db: Kysely<Database>, config: ServerConfig): void {
-  const isSecure = (request: FastifyRequest) =>
-    config.secureCookies === 'always' || (config.secureCookies === 'auto' && request.protocol === 'https');
+  const isSecure = (request: FastifyRequest) => isSecureRequest(config, request);
   const setCookies = (request: FastifyRequest, reply: FastifyReply, token: string, csrfToken: string) => {
     const common = { path: '/', sameSite: 'strict' as const, secure: isSecure(request) };
     reply.setCookie(SESSION_COOKIE, token, { ...common, httpOnly: true });

@@ -1,6 +1,9 @@
+import path from 'node:path';
+import type { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/database.js';
 import { uploadName } from '../../../files/ledger-problems.js';
+import { DEFAULT_LEDGER_LIMITS } from '../../../files/read-ledger-file.js';
 import { importUpload } from '../../../services/imports/import-upload.js';
 import { ledgerTemplateWorkbook } from '../../../services/imports/ledger-template-workbook.js';
 import { ServiceError } from '../../../services/service-error.js';
@@ -17,6 +20,24 @@ const IMPORTERS: Role[] = ['editor'];
 const megabytes = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
 /**
+ * Reads an uploaded file's stream up to `limit` bytes; past it, drains the rest into nothing
+ * (so the request completes) and answers undefined.
+ */
+function readUpTo(stream: Readable, limit: number): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    stream.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) chunks.push(chunk);
+      else chunks.length = 0;
+    });
+    stream.on('end', () => resolve(size > limit ? undefined : Buffer.concat(chunks)));
+    stream.on('error', reject);
+  });
+}
+
+/**
  * 台账导入 from the web pages: the same file formats, validation and single transaction as
  * `govinfo import`. A dry run answers every problem by line, or what would be stored, and
  * stores nothing; the page confirms by sending the same file again with dryRun=false, so no
@@ -24,6 +45,7 @@ const megabytes = (bytes: number) => Math.round(bytes / 1024 / 1024);
  */
 export function importsRoutes(app: ApiApp, db: Kysely<Database>, config: ServerConfig): void {
   const tags = ['台账导入'];
+  const limits = config.ledgerLimits ?? DEFAULT_LEDGER_LIMITS;
 
   app.post(
     '/api/imports',
@@ -31,7 +53,7 @@ export function importsRoutes(app: ApiApp, db: Kysely<Database>, config: ServerC
       config: { access: IMPORTERS },
       schema: {
         tags,
-        summary: `导入台账（multipart/form-data，字段 file；.xlsx、.csv 或 .jsonl，最大 ${megabytes(MAX_IMPORT_BYTES)} MB）：dryRun=true（默认）只校验并预览，dryRun=false 校验通过后存储`,
+        summary: `导入台账（multipart/form-data，字段 file；.csv 或 .jsonl 最大 ${megabytes(MAX_IMPORT_BYTES)} MB，.xlsx 最大 ${megabytes(limits.maxSpreadsheetBytes)} MB）：dryRun=true（默认）只校验并预览，dryRun=false 校验通过后存储`,
         querystring: ImportQuery,
         response: { 200: ImportPreview },
       },
@@ -48,19 +70,18 @@ export function importsRoutes(app: ApiApp, db: Kysely<Database>, config: ServerC
       const fileField = { field: 'file', label: '台账文件' };
       if (!request.isMultipart()) throw new ServiceError('invalid', '请以 multipart/form-data 上传台账文件', fileField);
       // The app's multipart limit is the attachment size; a ledger may be larger, up to its own limit.
-      const file = await request.file({ limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } });
+      const file = await request.file({ limits: { fileSize: MAX_IMPORT_BYTES, files: 1 }, throwFileSizeLimit: false });
       if (!file) throw new ServiceError('invalid', '请选择要导入的台账文件', fileField);
-      const data = await file.toBuffer().catch((error: { code?: string }) => {
-        if (error.code === 'FST_REQ_FILE_TOO_LARGE') {
-          throw new ServiceError(
-            'invalid',
-            `台账文件不能超过 ${megabytes(MAX_IMPORT_BYTES)} MB，请按年度或记录类型拆分后分别导入`,
-            fileField
-          );
-        }
-        throw error;
-      });
-      return importUpload(db, actorOf(request), { name: uploadName(file.filename), data, dryRun }, config.now());
+      const name = uploadName(file.filename);
+      // A spreadsheet stops being read at its own, smaller limit; the rest of the upload is discarded.
+      const isSpreadsheet = path.extname(name).toLowerCase() === '.xlsx';
+      const limit = isSpreadsheet ? limits.maxSpreadsheetBytes : MAX_IMPORT_BYTES;
+      const data = await readUpTo(file.file, limit);
+      if (data === undefined || file.file.truncated) {
+        const advice = isSpreadsheet ? '请按年度拆分，或另存为 .csv 后导入' : '请按年度或记录类型拆分后分别导入';
+        throw new ServiceError('too_large', `台账文件“${name}”超过 ${megabytes(limit)} MB，${advice}`, fileField);
+      }
+      return importUpload(db, actorOf(request), { name, data, dryRun }, config.now(), limits);
     }
   );
 

@@ -43,7 +43,7 @@ export default function PasswordPage() {
         <Form.Item
           label="新密码"
           name="next"
-          extra="至少 8 位，包含大写字母、小写字母、数字、符号中的三类，不能与最近 3 次密码相同"
+          extra="至少 8 位，包含大写字母、小写字母、数字、符号中的三类，不含 aaaa、1234、qwer 这类连续字符，不能与最近 3 次密码相同"
           rules={[
             { required: true, message: '请输入新密码' },
             {

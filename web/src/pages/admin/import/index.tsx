@@ -6,7 +6,7 @@
 import { CheckCircleOutlined, DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Result, Row, Space, Spin, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
-import { MAX_IMPORT_BYTES } from '@shared/limits';
+import { MAX_IMPORT_BYTES, MAX_SPREADSHEET_BYTES } from '@shared/limits';
 import { ApiError } from '../../../http';
 import {
   ACCEPTED_EXTENSIONS,
@@ -28,6 +28,8 @@ type Step =
   | { name: 'stored'; file: File; preview: ImportPreview };
 
 const MB = Math.round(MAX_IMPORT_BYTES / 1024 / 1024);
+// The server's default, shown as a hint only: the server decides, and GOVINFO_MAX_SPREADSHEET_MB may change it.
+const SPREADSHEET_MB = Math.round(MAX_SPREADSHEET_BYTES / 1024 / 1024);
 
 export default function ImportPage() {
   const [step, setStep] = useState<Step>({ name: 'idle' });
@@ -84,7 +86,7 @@ export default function ImportPage() {
         }
       >
         <Typography.Paragraph type="secondary">
-          上传 .xlsx、.csv 或 .jsonl 台账文件（最大 {MB}{' '}
+          上传 .xlsx、.csv 或 .jsonl 台账文件（.csv、.jsonl 最大 {MB} MB，.xlsx 最大 {SPREADSHEET_MB}{' '}
           MB）。系统先检查整个文件，列出每个问题所在的行；没有问题时显示将导入的记录，确认后才存储。已存储的相同记录会被跳过，重复导入不会重复计分。
         </Typography.Paragraph>
         {step.name === 'stored' ? (
