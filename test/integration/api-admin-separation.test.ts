@@ -51,7 +51,11 @@ describe.skipIf(!isDialectAvailable)('API: separation of the three administrator
     const { password } = created.json();
     const grant = async () => {
       const mole = await account('mole');
-      return security.put(`/api/accounts/${mole.id}/role`, { version: mole.version, role: 'audit_admin', unitId: null });
+      return security.put(`/api/accounts/${mole.id}/role`, {
+        version: mole.version,
+        role: 'audit_admin',
+        unitId: null,
+      });
     };
     const refused = await grant();
     expect(refused.statusCode).toBe(403);
@@ -69,7 +73,10 @@ describe.skipIf(!isDialectAvailable)('API: separation of the three administrator
     expect(cli.status).toBe(0);
     expect((await grant()).statusCode).toBe(200);
     const resets = await auditOf('reset_password', 'ok');
-    expect(resets.at(-1)).toMatchObject({ actor: expect.stringMatching(/^cli:/), after: expect.stringContaining('cli') });
+    expect(resets.at(-1)).toMatchObject({
+      actor: expect.stringMatching(/^cli:/),
+      after: expect.stringContaining('cli'),
+    });
   });
 
   it('(a) shows no one-time password for a new administrator account: the server issues it', async () => {
@@ -92,7 +99,10 @@ describe.skipIf(!isDialectAvailable)('API: separation of the three administrator
     const cli = await govinfo(t.store.location, 'account', 'reset-password', 'auditor');
     const oneTime = /一次性密码：(\S+)/.exec(cli.stdout)![1];
     const auditor = await loginAs(t.app, 'auditor', oneTime);
-    expect((await auditor.get('/api/auth/me')).json()).toMatchObject({ mustChangePassword: true, mustEnrollTotp: true });
+    expect((await auditor.get('/api/auth/me')).json()).toMatchObject({
+      mustChangePassword: true,
+      mustEnrollTotp: true,
+    });
   });
 
   it('(b) refuses to let the system administrator disable the audit administrator; the server command does, audited', async () => {
@@ -108,7 +118,8 @@ describe.skipIf(!isDialectAvailable)('API: separation of the three administrator
     expect((await auditOf('access', 'denied')).some((d) => d.after?.includes('停用或启用'))).toBe(true);
     // Other details of an administrator's account stay the system administrator's to edit.
     expect(
-      (await sysAdmin.patch(`/api/accounts/${target.id}`, { version: target.version, phone: '020-84600000' })).statusCode
+      (await sysAdmin.patch(`/api/accounts/${target.id}`, { version: target.version, phone: '020-84600000' }))
+        .statusCode
     ).toBe(200);
 
     const cli = await govinfo(t.store.location, 'account', 'disable', auditorName);

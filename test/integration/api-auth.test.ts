@@ -144,7 +144,9 @@ describe.skipIf(!isDialectAvailable)('API: sign-in, sessions and security', () =
     expect(untilBound.statusCode).toBe(403);
     expect(untilBound.json().message).toBe('请先绑定双因素认证（TOTP）');
     const { secret } = (await admin.post('/api/auth/totp/setup')).json();
-    expect((await admin.post('/api/auth/totp/confirm', { code: totpCode(secret, t.clock.now()) })).statusCode).toBe(200);
+    expect((await admin.post('/api/auth/totp/confirm', { code: totpCode(secret, t.clock.now()) })).statusCode).toBe(
+      200
+    );
     expect((await admin.get('/api/accounts')).statusCode).toBe(200);
   });
 
@@ -404,9 +406,9 @@ describe.skipIf(!isDialectAvailable)('API: sign-in, sessions and security', () =
     const settings = (await secAdmin.get('/api/security-settings')).json();
     expect(settings.totpRequiredRoles).toEqual(['sys_admin', 'security_admin', 'audit_admin']);
     const extended = [...settings.totpRequiredRoles, 'office_leader'];
-    expect((await secAdmin.put('/api/security-settings', { ...settings, totpRequiredRoles: extended })).statusCode).toBe(
-      200
-    );
+    expect(
+      (await secAdmin.put('/api/security-settings', { ...settings, totpRequiredRoles: extended })).statusCode
+    ).toBe(200);
     const leaderClient = await loginAs(t.app, leader.username, leader.password);
     expect((await leaderClient.get('/api/auth/me')).json().mustEnrollTotp).toBe(true);
     expect((await leaderClient.get('/api/results')).json().message).toBe('请先绑定双因素认证（TOTP）');

@@ -63,7 +63,9 @@ export function accountCommand(io: CliIo): Command {
           await asUserError(() =>
             updateAccount(db, serverOperator(), user.id, user.version, { isDisabled }, new Date(), 'cli')
           );
-          io.stdout(`已${isDisabled ? '停用' : '启用'}账号 ${user.username}（${ROLES[user.role as keyof typeof ROLES] ?? user.role}）。\n`);
+          io.stdout(
+            `已${isDisabled ? '停用' : '启用'}账号 ${user.username}（${ROLES[user.role as keyof typeof ROLES] ?? user.role}）。\n`
+          );
         });
       });
   }

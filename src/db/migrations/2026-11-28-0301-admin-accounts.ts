@@ -31,8 +31,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('unknown_logins_last_attempt').on('unknown_logins').column('last_attempt_at').execute();
 
   const stored = (await db.selectFrom('settings').selectAll().where('key', '=', 'security').executeTakeFirst()) as
-    | { value: string; version: number }
-    | undefined;
+    { value: string; version: number } | undefined;
   if (stored) {
     const value = JSON.parse(stored.value) as { totpRequiredRoles?: string[] };
     const roles = new Set([...(value.totpRequiredRoles ?? []), ...ADMIN_ROLES]);

@@ -83,7 +83,13 @@ export function accountsRoutes(app: ApiApp, db: Kysely<Database>, config: Server
     '/api/accounts/:id/role',
     {
       config: { access: ['security_admin'] },
-      schema: { tags, summary: '分配角色（管理员的角色变更须在服务器上执行）', params: IdParams, body: AssignRoleBody, response: { 200: Done } },
+      schema: {
+        tags,
+        summary: '分配角色（管理员的角色变更须在服务器上执行）',
+        params: IdParams,
+        body: AssignRoleBody,
+        response: { 200: Done },
+      },
     },
     async (request) => {
       const { version, role, unitId } = request.body;
