@@ -4,6 +4,7 @@ import { isSealed, openSecret } from '../../src/security/server-key.js';
 import { generateTotpSecret, totpCode } from '../../src/security/totp.js';
 import { sealPlainTotpSecrets } from '../../src/services/security/seal-totp-secrets.js';
 import { buildUser } from '../factories/user.factory.js';
+import { govinfo } from '../helpers/cli.js';
 import { createTestApp, loginAs, type TestApp } from '../helpers/test-app.js';
 import { isDialectAvailable } from '../helpers/test-store.js';
 import { totpSecretOf } from '../helpers/totp-codes.js';
@@ -83,5 +84,23 @@ describe.skipIf(!isDialectAvailable)('API: TOTP codes are one-time and secrets a
     expect(stored).not.toContain(secret);
     const next = totpCode(secret, new Date(t.clock.time + 30_000));
     expect((await login(user.username, user.password, next)).statusCode).toBe(200);
+  });
+
+  it('unbinds a lost second factor only on the server; the administrator then binds a new one at login', async () => {
+    const admin = await buildUser(t.store.db, 'audit_admin');
+    const session = await loginAs(t.app, admin.username, admin.password);
+    const cli = await govinfo(t.store.location, 'account', 'reset-totp', admin.username);
+    expect(cli.status).toBe(0);
+    expect((await session.get('/api/auth/me')).statusCode).toBe(401);
+    expect((await findUserById(t.store.db, admin.id))!.totp_secret).toBeNull();
+    const again = await login(admin.username, admin.password);
+    expect(again.statusCode).toBe(200);
+    expect(again.json().mustEnrollTotp).toBe(true);
+    const audit = await t.store.db
+      .selectFrom('audit_log')
+      .select('actor')
+      .where('action', '=', 'totp_reset')
+      .executeTakeFirstOrThrow();
+    expect(audit.actor).toMatch(/^cli:/);
   });
 });

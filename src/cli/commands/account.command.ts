@@ -6,6 +6,7 @@ import { listUnits } from '../../db/repositories/unit.repository.js';
 import { findUserByUsername } from '../../db/repositories/user.repository.js';
 import type { UserRow } from '../../db/tables/user.table.js';
 import { assignRole, setOneTimePassword, updateAccount } from '../../services/accounts/manage-accounts.js';
+import { unbindTotp } from '../../services/auth/enroll-totp.js';
 import { ServiceError } from '../../services/service-error.js';
 import { isRole, isUnitRole, ROLES } from '../../shared/roles.js';
 import { UserError, withStore, type CliIo } from '../context.js';
@@ -44,6 +45,18 @@ export function accountCommand(io: CliIo): Command {
         const user = await findAccount(db, username);
         const password = await asUserError(() => setOneTimePassword(db, serverOperator(), user, new Date(), 'cli'));
         io.stdout(`已重置 ${user.username} 的密码，一次性密码：${password}\n首次登录后必须修改。\n`);
+      });
+    });
+
+  account
+    .command('reset-totp')
+    .description('解除账号的双因素认证绑定（如手机遗失）；该账号的会话全部结束，须启用的角色下次登录时重新绑定')
+    .argument('<username>', '用户名')
+    .action(async (username: string, _options: unknown, command: Command) => {
+      await withStore(command, async ({ db }) => {
+        const user = await findAccount(db, username);
+        await asUserError(() => unbindTotp(db, serverOperator(), user.id, new Date()));
+        io.stdout(`已解除 ${user.username} 的双因素认证绑定；须启用的角色下次登录时重新绑定。\n`);
       });
     });
 

@@ -54,3 +54,25 @@ export async function confirmTotpEnrollment(
     await appendAudit(trx, actor, { action: 'totp_enable', objectType: 'user', objectId: user.id, outcome: 'ok' }, now);
   });
 }
+
+/**
+ * Unbinds an account's second factor (a lost phone), from the server's command line only: the
+ * account's sessions end, and where its role requires TOTP it binds a new one at next login.
+ */
+export async function unbindTotp(db: Kysely<Database>, actor: Actor, userId: number, now: Date): Promise<void> {
+  const user = await findUserById(db, userId);
+  if (!user) throw new ServiceError('not_found', '账号不存在');
+  const at = now.toISOString();
+  await db.transaction().execute(async (trx) => {
+    // totp_last_step stays: a code of the old secret from a step already used can never count again.
+    if (!(await updateUser(trx, user.id, user.version, { totp_secret: null, totp_enabled: 0, updated_at: at })))
+      throw new ServiceError('conflict', '账号已被他人修改，请重试');
+    await endUserSessions(trx, user.id, at);
+    await appendAudit(
+      trx,
+      actor,
+      { action: 'totp_reset', objectType: 'user', objectId: user.id, outcome: 'ok', after: { channel: 'cli' } },
+      now
+    );
+  });
+}
