@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
@@ -7,6 +8,9 @@ const webAliases = {
   '@domain': path.resolve(import.meta.dirname, 'src/domain'),
 };
 
+/** The server key the tests' servers and commands use: outside the work tree, which the tests never write to. */
+const GOVINFO_KEY_FILE = path.join(os.tmpdir(), 'govinfo-test-key', 'govinfo.key');
+
 /**
  * Pure rules run once; everything that touches a database runs once per dialect:
  * SQLite always, PostgreSQL when one is reachable (see test/helpers/test-store.ts).
@@ -15,7 +19,7 @@ const integration = (dialect: 'sqlite' | 'postgres') => ({
   test: {
     name: dialect,
     include: ['test/integration/**/*.test.ts'],
-    env: { GOVINFO_TEST_DIALECT: dialect },
+    env: { GOVINFO_TEST_DIALECT: dialect, GOVINFO_KEY_FILE },
     testTimeout: 120_000,
     hookTimeout: 120_000,
   },
@@ -25,7 +29,7 @@ const browser = (dialect: 'sqlite' | 'postgres') => ({
   test: {
     name: dialect === 'sqlite' ? 'e2e' : 'e2e-postgres',
     include: ['test/e2e/**/*.e2e.test.ts'],
-    env: { GOVINFO_TEST_DIALECT: dialect },
+    env: { GOVINFO_TEST_DIALECT: dialect, GOVINFO_KEY_FILE },
     testTimeout: 180_000,
     hookTimeout: 120_000,
     fileParallelism: false,

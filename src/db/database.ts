@@ -16,6 +16,7 @@ import type {
   RateLimitTable,
   SessionTable,
   SettingTable,
+  UnknownLoginTable,
   UserTable,
 } from './tables/user.table.js';
 
@@ -36,6 +37,7 @@ export interface Database {
   users: UserTable;
   password_history: PasswordHistoryTable;
   sessions: SessionTable;
+  unknown_logins: UnknownLoginTable;
   rate_limits: RateLimitTable;
   settings: SettingTable;
   audit_log: AuditLogTable;

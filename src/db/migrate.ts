@@ -5,6 +5,7 @@ import * as resultEvents from './migrations/2026-11-28-0003-result-events.js';
 import * as inboxQueue from './migrations/2026-11-28-0101-inbox-queue.js';
 import * as accountPhone from './migrations/2026-11-28-0101-account-phone.js';
 import * as auditKeyed from './migrations/2026-11-28-0201-audit-keyed.js';
+import * as adminAccounts from './migrations/2026-11-28-0301-admin-accounts.js';
 
 /** Every migration, in order; names are date-prefixed so they sort as they were written. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28-0101-inbox-queue': inboxQueue,
   '2026-11-28-0101-account-phone': accountPhone,
   '2026-11-28-0201-audit-keyed': auditKeyed,
+  '2026-11-28-0301-admin-accounts': adminAccounts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

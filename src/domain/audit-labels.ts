@@ -14,6 +14,7 @@ export const AUDIT_ACTIONS: Readonly<Record<string, string>> = {
   change_password: '修改密码',
   totp_setup: '设置双因素认证',
   totp_enable: '启用双因素认证',
+  totp_reset: '解除双因素认证绑定',
   create_first_admin: '创建首个管理员',
   create_account: '新建账号',
   update_account: '修改账号',

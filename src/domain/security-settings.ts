@@ -1,4 +1,4 @@
-import { isRole, type Role } from '../shared/roles.js';
+import { ADMIN_ROLES, isRole, type Role } from '../shared/roles.js';
 
 /** Security settings the security administrator keeps (安全管理员). */
 export interface SecuritySettings {
@@ -11,6 +11,8 @@ export interface SecuritySettings {
   idleMinutes: number;
   /** A session ends this long after login, however active. */
   absoluteHours: number;
+  /** Open sessions one account may hold; a new login beyond it ends the oldest. */
+  maxSessionsPerAccount: number;
   /** Roles whose accounts must use a TOTP second factor. */
   totpRequiredRoles: Role[];
 }
@@ -21,7 +23,9 @@ export const DEFAULT_SECURITY_SETTINGS: SecuritySettings = {
   lockoutMinutes: 15,
   idleMinutes: 30,
   absoluteHours: 12,
-  totpRequiredRoles: [],
+  maxSessionsPerAccount: 5,
+  // Issue 10, finding 6: the three administrators use a second factor unless the office decides otherwise.
+  totpRequiredRoles: [...ADMIN_ROLES],
 };
 
 /** The range and Chinese label of each numeric setting (the web form checks the same as the user types). */
@@ -34,6 +38,7 @@ export const SECURITY_SETTING_LIMITS: Record<
   lockoutMinutes: [1, 1440, '锁定时长（分钟）'],
   idleMinutes: [5, 120, '空闲超时（分钟）'],
   absoluteHours: [1, 24, '会话最长时间（小时）'],
+  maxSessionsPerAccount: [1, 50, '每个账号同时登录的会话数上限'],
 };
 
 /** Checks settings submitted by the security administrator; problems are in Chinese. */
@@ -45,4 +50,9 @@ export function securitySettingsProblems(settings: SecuritySettings): string[] {
   }
   if (!settings.totpRequiredRoles.every(isRole)) problems.push('要求双因素认证的角色中有未知角色');
   return problems;
+}
+
+/** Whether accounts of a role must bind and use a TOTP second factor. */
+export function isTotpRequired(settings: SecuritySettings, role: string): boolean {
+  return isRole(role) && settings.totpRequiredRoles.includes(role);
 }

@@ -15,6 +15,7 @@ import type { Role } from '../../src/shared/roles.js';
 import { createTestStore, dialect } from '../helpers/test-store.js';
 export { isDialectAvailable } from '../helpers/test-store.js';
 import { buildUser } from '../factories/user.factory.js';
+import { hasTotp, nextTotpCode } from '../helpers/totp-codes.js';
 
 export const CHROMIUM = process.env.GOVINFO_CHROMIUM ?? '/usr/bin/chromium';
 /**
@@ -88,6 +89,9 @@ export interface Browsing {
 /** Each page's requests under way, for `settled`. */
 const inFlight = new WeakMap<Page, Set<Request>>();
 
+/** Each page's way to declare, and withdraw, a refusal it provokes (signIn's first step with a second factor). */
+const refusalsOf = new WeakMap<Page, { expect(pattern: RegExp): void; withdraw(pattern: RegExp): void }>();
+
 /** Waits until the page has had no request under way for `quietMs` (a page's data and code chunks have arrived). */
 export async function settled(page: Page, quietMs = 150): Promise<void> {
   const pending = inFlight.get(page);
@@ -139,6 +143,13 @@ export async function launchBrowser(baseURL: string): Promise<Browsing> {
       const context = await browser.newContext({ baseURL, viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
       contexts.push(context);
       const page = await context.newPage();
+      refusalsOf.set(page, {
+        expect: (pattern) => expected.push(pattern),
+        withdraw: (pattern) => {
+          const at = expected.indexOf(pattern);
+          if (at >= 0) expected.splice(at, 1);
+        },
+      });
       const pending = new Set<Request>();
       inFlight.set(page, pending);
       page.on('request', (request) => pending.add(request));
@@ -175,13 +186,41 @@ export async function launchBrowser(baseURL: string): Promise<Browsing> {
   };
 }
 
-/** Signs in through the login page and waits for the dashboard. */
+/**
+ * Signs in through the login page and waits for the dashboard. An account with a second factor
+ * (administrators) is asked for its code after the password, as a person is, and types the one its
+ * authenticator shows (test/helpers/totp-codes).
+ */
 export async function signIn(page: Page, account: { username: string; password: string }): Promise<void> {
   await page.goto('/login');
   await page.getByLabel('用户名').fill(account.username);
   await page.getByLabel('密码').fill(account.password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByText('今天需要处理').waitFor();
+  if (!hasTotp(account.username)) {
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByText('今天需要处理').waitFor();
+    return;
+  }
+  // The server answers the password alone with 401 "请输入双因素认证码": the form then asks for the code.
+  const askedForCode = /^401 POST \/api\/auth\/login$/;
+  const refusals = refusalsOf.get(page);
+  refusals?.expect(askedForCode);
+  try {
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByLabel('动态验证码').fill(await totpNow(account.username));
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByText('今天需要处理').waitFor();
+  } finally {
+    refusals?.withdraw(askedForCode);
+  }
+}
+
+/** The account's next unused code on the real clock, waiting for the next 30-second step when all are used. */
+async function totpNow(username: string): Promise<string> {
+  for (;;) {
+    const code = nextTotpCode(username, new Date());
+    if (code) return code;
+    await new Promise((resolve) => setTimeout(resolve, 30_000 - (Date.now() % 30_000) + 50));
+  }
 }
 
 /** Saves a screenshot of the page (for the README when run by `npm run screenshots`). */

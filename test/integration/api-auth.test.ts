@@ -134,7 +134,17 @@ describe.skipIf(!isDialectAvailable)('API: sign-in, sessions and security', () =
       '当前密码不正确'
     );
 
+    // The second factor is bound only once the one-time password is replaced.
+    expect((await admin.post('/api/auth/totp/setup')).json().message).toBe('请先修改密码');
     expect((await admin.post('/api/auth/password', { current: password, next: 'Gu4ng-Zhou#2026' })).statusCode).toBe(
+      200
+    );
+    // Issue 10, finding 6: an administrator binds TOTP before any other page works.
+    const untilBound = await admin.get('/api/accounts');
+    expect(untilBound.statusCode).toBe(403);
+    expect(untilBound.json().message).toBe('请先绑定双因素认证（TOTP）');
+    const { secret } = (await admin.post('/api/auth/totp/setup')).json();
+    expect((await admin.post('/api/auth/totp/confirm', { code: totpCode(secret, t.clock.now()) })).statusCode).toBe(
       200
     );
     expect((await admin.get('/api/accounts')).statusCode).toBe(200);
@@ -384,18 +394,24 @@ describe.skipIf(!isDialectAvailable)('API: sign-in, sessions and security', () =
     });
     expect(withoutCode.statusCode).toBe(401);
     expect(withoutCode.json()).toMatchObject({ message: '请输入双因素认证码', totpRequired: true });
-    await expect(loginAs(t.app, user.username, user.password, totpCode(secret, t.clock.now()))).resolves.toBeInstanceOf(
-      ApiClient
-    );
+    // The code that confirmed the binding was used once already; the next time step's code signs in.
+    const confirmingCode = totpCode(secret, t.clock.now());
+    await expect(loginAs(t.app, user.username, user.password, confirmingCode)).rejects.toThrow(/401/);
+    const nextCode = totpCode(secret, new Date(t.clock.time + 30_000));
+    await expect(loginAs(t.app, user.username, user.password, nextCode)).resolves.toBeInstanceOf(ApiClient);
 
+    // The three administrators by default; an office extends the requirement to other roles.
+    const leader = await buildUser(t.store.db, 'office_leader');
     const secAdmin = await loginAs(t.app, (await buildUser(t.store.db, 'security_admin')).username, TEST_PASSWORD);
     const settings = (await secAdmin.get('/api/security-settings')).json();
+    expect(settings.totpRequiredRoles).toEqual(['sys_admin', 'security_admin', 'audit_admin']);
+    const extended = [...settings.totpRequiredRoles, 'office_leader'];
     expect(
-      (await secAdmin.put('/api/security-settings', { ...settings, totpRequiredRoles: ['sys_admin'] })).statusCode
+      (await secAdmin.put('/api/security-settings', { ...settings, totpRequiredRoles: extended })).statusCode
     ).toBe(200);
-    const admin = await loginAs(t.app, (await buildUser(t.store.db, 'sys_admin')).username, TEST_PASSWORD);
-    expect((await admin.get('/api/auth/me')).json().mustEnrollTotp).toBe(true);
-    expect((await admin.get('/api/accounts')).json().message).toBe('请先绑定双因素认证（TOTP）');
+    const leaderClient = await loginAs(t.app, leader.username, leader.password);
+    expect((await leaderClient.get('/api/auth/me')).json().mustEnrollTotp).toBe(true);
+    expect((await leaderClient.get('/api/results')).json().message).toBe('请先绑定双因素认证（TOTP）');
   });
 
   it('chains the audit log with SM3 and finds an altered or removed entry', async () => {

@@ -18,11 +18,13 @@ export function serveCommand(io: CliIo): Command {
         { serverConfigFromEnv },
         { ensureFirstAdmin, FIRST_ADMIN_USERNAME },
         { openStore, resolveDatabaseLocation },
+        { sealPlainTotpSecrets },
       ] = await Promise.all([
         import('../../server/app.js'),
         import('../../server/config.js'),
         import('../../services/auth/ensure-first-admin.js'),
         import('../../services/open-store.js'),
+        import('../../services/security/seal-totp-secrets.js'),
       ]);
       const store = await openStore(resolveDatabaseLocation(command.optsWithGlobals<{ db?: string }>().db));
       // The key is read (or created) before listening: a bad key file stops the start, not a later request.
@@ -41,6 +43,9 @@ export function serveCommand(io: CliIo): Command {
         );
         io.stdout('首次登录后必须修改密码。此密码只显示这一次。\n');
       }
+      // Secrets stored in plain text by an earlier version are sealed before the first request.
+      const sealed = await sealPlainTotpSecrets(store.db);
+      if (sealed > 0) io.stdout(`已加密保存 ${sealed} 个账号的双因素认证密钥。\n`);
       const app = await buildApp({ db: store.db, config, logger: { level: process.env.GOVINFO_LOG_LEVEL ?? 'info' } });
       const stop = async () => {
         await app.close();

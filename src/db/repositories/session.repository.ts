@@ -81,3 +81,28 @@ export async function endUserSessions(db: Db, userId: number, at: string, except
   if (exceptId) query = query.where('id', '!=', exceptId);
   await query.execute();
 }
+
+/**
+ * Ends an account's open sessions beyond its `keep` newest (by login time): the limit on
+ * concurrent sessions. One statement, so parallel logins cannot leave more open than allowed
+ * for long. Returns how many it ended.
+ */
+export async function endSessionsBeyond(db: Db, userId: number, keep: number, at: string): Promise<number> {
+  const result = await db
+    .updateTable('sessions')
+    .set({ ended_at: at })
+    .where('user_id', '=', userId)
+    .where('ended_at', 'is', null)
+    .where('id', 'not in', (eb) =>
+      eb
+        .selectFrom('sessions as newest')
+        .select('newest.id')
+        .where('newest.user_id', '=', userId)
+        .where('newest.ended_at', 'is', null)
+        .orderBy('newest.created_at', 'desc')
+        .orderBy('newest.id', 'desc')
+        .limit(keep)
+    )
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

@@ -126,7 +126,32 @@ export async function hasAccountOfRole(db: Db, role: string): Promise<boolean> {
   return (await db.selectFrom('users').select('id').where('role', '=', role).executeTakeFirst()) !== undefined;
 }
 
-/** The TOTP time step last accepted, so a code is not accepted twice. */
-export async function recordTotpStep(db: Db, id: number, step: number): Promise<void> {
-  await db.updateTable('users').set({ totp_last_step: step }).where('id', '=', id).execute();
+/**
+ * Claims a TOTP time step for an account: one statement that succeeds only when the step is later
+ * than any accepted before, so of parallel requests carrying one code exactly one wins, in both
+ * engines. Returns whether this caller claimed it.
+ */
+export async function claimTotpStep(db: Db, id: number, step: number): Promise<boolean> {
+  const row = await db
+    .updateTable('users')
+    .set({ totp_last_step: step })
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Accounts holding a TOTP secret, for sealing those stored before secrets were sealed. */
+export async function listTotpSecrets(db: Db): Promise<{ id: number; totp_secret: string }[]> {
+  return (await db
+    .selectFrom('users')
+    .select(['id', 'totp_secret'])
+    .where('totp_secret', 'is not', null)
+    .execute()) as { id: number; totp_secret: string }[];
+}
+
+/** Replaces a stored TOTP secret only if it is still `from` (a new enrolment meanwhile wins). */
+export async function replaceTotpSecret(db: Db, id: number, from: string, to: string): Promise<void> {
+  await db.updateTable('users').set({ totp_secret: to }).where('id', '=', id).where('totp_secret', '=', from).execute();
 }

@@ -12,6 +12,12 @@ export interface UserTable {
   password_hash: string;
   password_changed_at: string;
   must_change_password: Generated<number>;
+  /**
+   * 1 while the password descends from a one-time password the system administrator issued through
+   * the web (they knew it, and could have changed it themselves): such an account gets an
+   * administrator role only after `govinfo account reset-password` on the server (三员分立).
+   */
+  password_set_by_admin: Generated<number>;
   failed_logins: Generated<number>;
   locked_until: string | null;
   is_disabled: Generated<number>;
@@ -46,6 +52,14 @@ export interface RateLimitTable {
   key: string;
   window_start: number;
   count: number;
+}
+
+/** Failed logins at a username that does not exist, counted and locked like an account's (no enumeration). */
+export interface UnknownLoginTable {
+  username: string;
+  failed_logins: Generated<number>;
+  locked_until: string | null;
+  last_attempt_at: string;
 }
 
 export interface SettingTable {

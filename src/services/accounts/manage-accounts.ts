@@ -20,6 +20,15 @@ import { isCommonPassword } from '../auth/common-passwords.js';
 import { phoneProblem } from '../../domain/phone.js';
 import { ServiceError } from '../service-error.js';
 
+/**
+ * Where a change comes from: the web API (an administrator's session) or the `govinfo` command on
+ * the server, which only whoever runs the server can use. 三员分立: changes that would let one
+ * administrator take over or remove another need the server.
+ */
+export type AccountChannel = 'api' | 'cli';
+
+const isAdminRole = (role: string) => ADMIN_ROLES.includes(role as Role);
+
 export interface NewAccount {
   username: string;
   displayName: string;
@@ -28,7 +37,10 @@ export interface NewAccount {
   unitId: number | null;
   /** Contact phone (office or mobile), optional. */
   phone?: string | null;
-  /** The initial password; a random one is made when absent. Either way it must be changed at first login. */
+  /**
+   * The initial password; a random one is made when absent. Either way it must be changed at first
+   * login. Refused for administrator roles, whose first password comes from the server.
+   */
   password?: string;
 }
 
@@ -67,13 +79,17 @@ async function checkUnit(db: Kysely<Database>, role: Role, unitId: number | null
   }
 }
 
-/** 系统管理员 creates an account; it starts with a one-time password. Returns the id and the password to hand over. */
+/**
+ * 系统管理员 creates an account; it starts with a one-time password. Returns the id and the password
+ * to hand over — none for an administrator account: its one-time password is issued on the server
+ * (`govinfo account reset-password`), so the system administrator never knows it.
+ */
 export async function createAccount(
   db: Kysely<Database>,
   actor: Actor,
   input: NewAccount,
   now: Date
-): Promise<{ id: number; password: string }> {
+): Promise<{ id: number; password: string | null }> {
   const username = input.username.trim().toLowerCase();
   if (!/^[a-z0-9][a-z0-9._-]{2,49}$/.test(username))
     throw new ServiceError('invalid', '用户名应为 3–50 个小写字母、数字、点、下划线或连字符', {
@@ -94,6 +110,12 @@ export async function createAccount(
   await checkUnit(db, input.role, input.unitId);
   if (await findUserByUsername(db, username))
     throw new ServiceError('conflict', `用户名 ${username} 已被使用`, { field: 'username', label: '用户名' });
+  const isAdmin = isAdminRole(input.role);
+  if (isAdmin && input.password !== undefined)
+    throw new ServiceError('invalid', '管理员账号的初始密码只能在服务器上签发（govinfo account reset-password）', {
+      field: 'password',
+      label: '初始密码',
+    });
   const password = input.password ?? oneTimePassword(username);
   const problems = passwordProblems(password, username, isCommonPassword);
   if (problems.length > 0)
@@ -110,6 +132,8 @@ export async function createAccount(
       password_hash: passwordHash,
       password_changed_at: at,
       must_change_password: 1,
+      // An administrator's random password is never shown, so nobody knows it until the server issues one.
+      password_set_by_admin: isAdmin ? 0 : 1,
       created_at: at,
       updated_at: at,
     };
@@ -128,7 +152,7 @@ export async function createAccount(
     );
     return newId;
   });
-  return { id, password };
+  return { id, password: isAdmin ? null : password };
 }
 
 async function loadForChange(db: Kysely<Database>, id: number, version: number): Promise<UserRow> {
@@ -157,10 +181,18 @@ export async function updateAccount(
   id: number,
   version: number,
   changes: AccountChanges,
-  now: Date
+  now: Date,
+  channel: AccountChannel = 'api'
 ): Promise<void> {
   const user = await loadForChange(db, id, version);
   if (actor.id === id && changes.isDisabled) throw new ServiceError('invalid', '不能停用自己的账号');
+  const isDisabling = changes.isDisabled !== undefined && Number(changes.isDisabled) !== user.is_disabled;
+  // 三员分立: one administrator must not shut another out (finding 4b); the server's operator may.
+  if (isDisabling && isAdminRole(user.role) && channel === 'api')
+    throw new ServiceError(
+      'forbidden',
+      `管理员账号不能在系统中停用或启用；请在服务器上运行 govinfo account ${changes.isDisabled ? 'disable' : 'enable'} ${user.username}`
+    );
   const unitId = changes.unitId === undefined ? user.unit_id : changes.unitId;
   await checkUnit(db, user.role as Role, unitId);
   const at = now.toISOString();
@@ -184,14 +216,19 @@ export async function updateAccount(
         objectId: id,
         outcome: 'ok',
         before: audited(user),
-        after: audited({ ...user, ...next }),
+        after: { ...audited({ ...user, ...next }), channel },
       },
       now
     );
   });
 }
 
-/** 安全管理员 assigns a role. Moving between unit and non-unit roles sets or clears the unit with it. */
+/**
+ * 安全管理员 assigns a role. Moving between unit and non-unit roles sets or clears the unit with it.
+ * 三员分立 (finding 4): through the API an administrator is never demoted or moved to another role,
+ * and an account whose password the system administrator issued is never made an administrator —
+ * both need the server (`govinfo account set-role`, `govinfo account reset-password`).
+ */
 export async function assignRole(
   db: Kysely<Database>,
   actor: Actor,
@@ -199,11 +236,24 @@ export async function assignRole(
   version: number,
   role: Role,
   unitId: number | null,
-  now: Date
+  now: Date,
+  channel: AccountChannel = 'api'
 ): Promise<void> {
   if (!isRole(role)) throw new ServiceError('invalid', '角色不存在', { field: 'role', label: '角色' });
   if (actor.id === id) throw new ServiceError('invalid', '不能修改自己的角色');
   const user = await loadForChange(db, id, version);
+  if (channel === 'api' && role !== user.role) {
+    if (isAdminRole(user.role))
+      throw new ServiceError(
+        'forbidden',
+        `${ROLES[user.role as Role]}的角色不能在系统中变更；请在服务器上运行 govinfo account set-role ${user.username} <角色>`
+      );
+    if (isAdminRole(role) && user.password_set_by_admin)
+      throw new ServiceError(
+        'forbidden',
+        `该账号的密码源自系统管理员签发的一次性密码，不能授予${ROLES[role]}；请先在服务器上运行 govinfo account reset-password ${user.username} 重新签发一次性密码`
+      );
+  }
   await checkUnit(db, role, unitId);
   const at = now.toISOString();
   await db.transaction().execute(async (trx) => {
@@ -219,7 +269,7 @@ export async function assignRole(
         objectId: id,
         outcome: 'ok',
         before: { role: user.role, unit_id: user.unit_id },
-        after: { role, unit_id: unitId },
+        after: { role, unit_id: unitId, channel },
       },
       now
     );
@@ -240,15 +290,20 @@ export async function resetPassword(
       'forbidden',
       '管理员账号的密码不能由他人在系统中重置；请在服务器上运行 govinfo account reset-password'
     );
-  return setOneTimePassword(db, actor, target, now);
+  return setOneTimePassword(db, actor, target, now, 'api');
 }
 
-/** Gives an account a new one-time password (its sessions end, its lock lifts); the old one joins the history. */
+/**
+ * Gives an account a new one-time password (its sessions end, its lock lifts); the old one joins
+ * the history. Issued through the API, the system administrator knows it, and the account is
+ * marked so it cannot be made an administrator until the server issues one.
+ */
 export async function setOneTimePassword(
   db: Kysely<Database>,
   actor: Actor,
   target: UserRow,
-  now: Date
+  now: Date,
+  channel: AccountChannel
 ): Promise<string> {
   const { id, version } = target;
   const password = oneTimePassword(target.username);
@@ -260,6 +315,7 @@ export async function setOneTimePassword(
         password_hash: passwordHash,
         password_changed_at: at,
         must_change_password: 1,
+        password_set_by_admin: channel === 'api' ? 1 : 0,
         failed_logins: 0,
         locked_until: null,
         updated_at: at,
@@ -269,7 +325,12 @@ export async function setOneTimePassword(
     }
     await addPasswordHistory(trx, id, target.password_hash, at);
     await endUserSessions(trx, id, at);
-    await appendAudit(trx, actor, { action: 'reset_password', objectType: 'user', objectId: id, outcome: 'ok' }, now);
+    await appendAudit(
+      trx,
+      actor,
+      { action: 'reset_password', objectType: 'user', objectId: id, outcome: 'ok', after: { channel } },
+      now
+    );
   });
   return password;
 }

@@ -3,7 +3,7 @@ import { sha256Hex } from '../../security/crypto.js';
 import type { Database } from '../../db/database.js';
 import { endSession, findOpenSession, touchSession } from '../../db/repositories/session.repository.js';
 import type { OpenSession, SessionUser } from '../../db/tables/user.table.js';
-import { isRole } from '../../shared/roles.js';
+import { isTotpRequired } from '../../domain/security-settings.js';
 import { securitySettingsForRequests } from '../read-security-settings.js';
 
 export interface Authenticated {
@@ -41,6 +41,6 @@ export async function authenticate(db: Kysely<Database>, token: string, now: Dat
     session,
     user,
     mustChangePassword: Boolean(user.must_change_password) || isExpired,
-    mustEnrollTotp: isRole(user.role) && settings.totpRequiredRoles.includes(user.role) && !user.totp_enabled,
+    mustEnrollTotp: isTotpRequired(settings, user.role) && !user.totp_enabled,
   };
 }

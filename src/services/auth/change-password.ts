@@ -13,7 +13,7 @@ import { appendAudit, type Actor } from '../audit/append-audit.js';
 import { isCommonPassword } from './common-passwords.js';
 import { ServiceError } from '../service-error.js';
 import { readSecuritySettings } from '../read-security-settings.js';
-import { countFailure } from './login.js';
+import { countFailure } from './login-attempts.js';
 
 /** Passwords a new one may not repeat: the current one and the two before it. */
 const PASSWORD_HISTORY = 3;

@@ -63,8 +63,11 @@ export type Account = Static<typeof Account>;
 export const AccountList = Type.Array(Account);
 export type AccountList = Static<typeof AccountList>;
 
-/** POST /api/accounts: the new account and its one-time password, shown once. */
-export const CreatedAccount = Type.Object({ id: Type.Integer(), password: Type.String() });
+/**
+ * POST /api/accounts: the new account and its one-time password, shown once; null for an
+ * administrator account, whose one-time password is issued on the server (govinfo account reset-password).
+ */
+export const CreatedAccount = Type.Object({ id: Type.Integer(), password: Type.Union([Type.String(), Type.Null()]) });
 export type CreatedAccount = Static<typeof CreatedAccount>;
 
 /** POST /api/accounts/:id/password-reset */
@@ -77,6 +80,7 @@ const settingsFields = {
   lockoutMinutes: Type.Integer({ title: '锁定时长（分钟）' }),
   idleMinutes: Type.Integer({ title: '空闲超时（分钟）' }),
   absoluteHours: Type.Integer({ title: '会话最长时间（小时）' }),
+  maxSessionsPerAccount: Type.Integer({ title: '每个账号同时登录的会话数上限' }),
   totpRequiredRoles: Type.Array(RoleField, { title: '须启用双因素认证的角色' }),
 };
 

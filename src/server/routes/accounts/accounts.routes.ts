@@ -49,7 +49,7 @@ export function accountsRoutes(app: ApiApp, db: Kysely<Database>, config: Server
       config: { access: ['sys_admin'] },
       schema: {
         tags,
-        summary: '新建账号（返回一次性密码）',
+        summary: '新建账号（返回一次性密码；管理员账号的一次性密码须在服务器上签发）',
         body: CreateAccountBody,
         response: { 201: CreatedAccount },
       },
@@ -66,7 +66,7 @@ export function accountsRoutes(app: ApiApp, db: Kysely<Database>, config: Server
       config: { access: ['sys_admin'] },
       schema: {
         tags,
-        summary: '修改姓名、单位、联系电话，停用或启用账号',
+        summary: '修改姓名、单位、联系电话，停用或启用账号（管理员账号的停用、启用须在服务器上执行）',
         params: IdParams,
         body: UpdateAccountBody,
         response: { 200: Done },
@@ -83,7 +83,13 @@ export function accountsRoutes(app: ApiApp, db: Kysely<Database>, config: Server
     '/api/accounts/:id/role',
     {
       config: { access: ['security_admin'] },
-      schema: { tags, summary: '分配角色', params: IdParams, body: AssignRoleBody, response: { 200: Done } },
+      schema: {
+        tags,
+        summary: '分配角色（管理员的角色变更须在服务器上执行）',
+        params: IdParams,
+        body: AssignRoleBody,
+        response: { 200: Done },
+      },
     },
     async (request) => {
       const { version, role, unitId } = request.body;

@@ -35,6 +35,14 @@ export function authRoutes(app: ApiApp, db: Kysely<Database>, config: ServerConf
     reply.clearCookie(CSRF_COOKIE, { path: '/' });
   };
 
+  // The first login goes one way: the one-time password is replaced first, then the second factor
+  // bound, so a secret is never shown to whoever merely holds the one-time password.
+  const refuseBeforePasswordChange = (request: FastifyRequest) => {
+    const auth = authOf(request);
+    if (auth.mustChangePassword) throw new ServiceError('forbidden', '请先修改密码');
+    return auth;
+  };
+
   app.post(
     '/api/auth/login',
     {
@@ -158,7 +166,10 @@ export function authRoutes(app: ApiApp, db: Kysely<Database>, config: ServerConf
       config: { access: 'signed_in', restricted: true },
       schema: { tags: ['认证'], summary: '开始绑定双因素认证：生成密钥', response: { 200: TotpSetup } },
     },
-    async (request) => startTotpEnrollment(db, actorOf(request), authOf(request).user.id, config.now())
+    async (request) => {
+      refuseBeforePasswordChange(request);
+      return startTotpEnrollment(db, actorOf(request), authOf(request).user.id, config.now());
+    }
   );
 
   app.post(
@@ -168,7 +179,7 @@ export function authRoutes(app: ApiApp, db: Kysely<Database>, config: ServerConf
       schema: { tags: ['认证'], summary: '确认绑定双因素认证', body: TotpConfirmBody, response: { 200: Done } },
     },
     async (request) => {
-      const auth = authOf(request);
+      const auth = refuseBeforePasswordChange(request);
       await confirmTotpEnrollment(db, actorOf(request), auth.user.id, auth.session.id, request.body.code, config.now());
       return { ok: true as const };
     }

@@ -57,7 +57,7 @@ export default function AccountsPage() {
   const [creating, setCreating] = useState(false);
   const [granting, setGranting] = useState<Account>();
   const [editing, setEditing] = useState<Account>();
-  const [password, setPassword] = useState<{ account: string; password: string }>();
+  const [password, setPassword] = useState<{ account: string; password: string | null }>();
   const shown = useMemo(() => filterAccounts(data ?? [], text, role), [data, text, role]);
 
   if (error && !data)
@@ -167,7 +167,8 @@ export default function AccountsPage() {
                     编辑
                   </Button>
                 )}
-                {can.manageAccounts(user.role) && a.id !== user.id && (
+                {/* Administrators are disabled and enabled on the server (govinfo account disable|enable), never by another administrator. */}
+                {can.manageAccounts(user.role) && a.id !== user.id && !ADMIN_ROLES.includes(a.role) && (
                   <Popconfirm
                     title={a.isDisabled ? `启用 ${a.username}？` : `停用 ${a.username}？停用后立即退出登录。`}
                     okText="确定"
@@ -192,7 +193,8 @@ export default function AccountsPage() {
                     </Button>
                   </Popconfirm>
                 )}
-                {can.grantRoles(user.role) && a.id !== user.id && (
+                {/* An administrator's role changes on the server (govinfo account set-role). */}
+                {can.grantRoles(user.role) && a.id !== user.id && !ADMIN_ROLES.includes(a.role) && (
                   <Button type="link" size="small" onClick={() => setGranting(a)}>
                     分配角色
                   </Button>
@@ -232,7 +234,7 @@ export default function AccountsPage() {
       />
       <Modal
         open={password !== undefined}
-        title="一次性密码"
+        title={password?.password === null ? '新建管理员账号' : '一次性密码'}
         onCancel={() => setPassword(undefined)}
         footer={
           <Button type="primary" onClick={() => setPassword(undefined)}>
@@ -241,21 +243,31 @@ export default function AccountsPage() {
         }
         destroyOnHidden
       >
-        <Alert
-          type="warning"
-          showIcon
-          title="此密码只显示这一次，请当面或以安全方式交给本人；首次登录时须修改。"
-          style={{ marginBottom: 16 }}
-        />
-        <Typography.Paragraph>
-          账号：<Typography.Text strong>{password?.account}</Typography.Text>
-        </Typography.Paragraph>
-        <Typography.Paragraph>
-          一次性密码：
-          <Typography.Text code copyable={{ tooltips: ['复制', '已复制'] }} aria-label="一次性密码">
-            {password?.password}
-          </Typography.Text>
-        </Typography.Paragraph>
+        {password?.password === null ? (
+          <Alert
+            type="info"
+            showIcon
+            title={`管理员账号 ${password.account} 已建立。三员分立：其一次性密码不在系统中显示，须在服务器上运行 govinfo account reset-password ${password.account} 签发，当面交给本人。`}
+          />
+        ) : (
+          <>
+            <Alert
+              type="warning"
+              showIcon
+              title="此密码只显示这一次，请当面或以安全方式交给本人；首次登录时须修改。"
+              style={{ marginBottom: 16 }}
+            />
+            <Typography.Paragraph>
+              账号：<Typography.Text strong>{password?.account}</Typography.Text>
+            </Typography.Paragraph>
+            <Typography.Paragraph>
+              一次性密码：
+              <Typography.Text code copyable={{ tooltips: ['复制', '已复制'] }} aria-label="一次性密码">
+                {password?.password}
+              </Typography.Text>
+            </Typography.Paragraph>
+          </>
+        )}
       </Modal>
     </Card>
   );
@@ -268,7 +280,7 @@ function CreateAccount({
 }: {
   open: boolean;
   onClose(): void;
-  onCreated(username: string, password: string): void;
+  onCreated(username: string, password: string | null): void;
 }) {
   const [form] = Form.useForm<CreateAccountBody>();
   const role = Form.useWatch('role', form);

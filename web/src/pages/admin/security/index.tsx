@@ -18,6 +18,7 @@ const HINTS: Record<NumericKey, string> = {
   lockoutMinutes: '锁定多久后可再次登录。',
   idleMinutes: '无操作超过此时长须重新登录。',
   absoluteHours: '登录后无论是否操作，超过此时长须重新登录。',
+  maxSessionsPerAccount: '同一账号再次登录超出此数时，最早的会话自动退出。',
 };
 
 export default function SecurityPage() {
