@@ -77,12 +77,13 @@ async function cutTail(db: Db, keep: number): Promise<void> {
 }
 
 /**
- * Turns a fresh database into one written by the version before the key: the keyed-chain migration
- * not yet run, and `count` entries chained with plain SM3.
+ * Turns a fresh database into one written by the version before the key, as the keyed-chain migration
+ * leaves it: no key mark, and `count` entries chained with plain SM3.
  */
 async function makeLegacyDatabase(db: Db, count: number): Promise<void> {
-  await sql`delete from kysely_migration where name = '2026-11-28-0201-audit-keyed'`.execute(db);
-  await sql`alter table audit_head drop column keyed_from`.execute(db);
+  // What the keyed-chain migration leaves on a database that already had entries: no key mark yet.
+  // (Undoing the migration itself is not possible once later migrations have run.)
+  await sql`update audit_head set keyed_from = null`.execute(db);
   let previousHash = '0'.repeat(64);
   for (let id = 1; id <= count; id++) {
     const entry = {
