@@ -19,7 +19,9 @@ export async function asUserErrors<T>(work: () => Promise<T>): Promise<T> {
 
 export function backupCommand(io: CliIo): Command {
   const backup = new Command('backup')
-    .description('备份数据库（服务运行中也可执行）：SQLite 用在线备份，PostgreSQL 用 pg_dump 自定义格式；同时写出清单 FILE.manifest.json')
+    .description(
+      '备份数据库（服务运行中也可执行）：SQLite 用在线备份，PostgreSQL 用 pg_dump 自定义格式；同时写出清单 FILE.manifest.json'
+    )
     .option('--out <file>', '备份文件（已存在时拒绝覆盖）')
     .action(async (options: { out?: string }, command: Command) => {
       if (!options.out) throw new UserError('缺少必填选项 --out <file>（使用 --help 查看用法）');
@@ -33,7 +35,9 @@ export function backupCommand(io: CliIo): Command {
     });
   backup
     .command('verify')
-    .description('恢复演练：把备份恢复到临时位置（PostgreSQL 备份需 --db 指明服务器），逐表比对行数与内容哈希，并校验审计日志和记分')
+    .description(
+      '恢复演练：把备份恢复到临时位置（PostgreSQL 备份需 --db 指明服务器），逐表比对行数与内容哈希，并校验审计日志和记分'
+    )
     .argument('<file>', '备份文件')
     .option('--json', '输出 JSON')
     .action(async (file: string, options: { json?: boolean }, command: Command) => {

@@ -44,7 +44,7 @@ export function sha256OfFile(file: string): string {
   const fd = fs.openSync(file, 'r');
   const buffer = Buffer.alloc(1024 * 1024);
   try {
-    for (let read; (read = fs.readSync(fd, buffer, 0, buffer.length, null)) > 0; ) hash.update(buffer.subarray(0, read));
+    for (let read; (read = fs.readSync(fd, buffer, 0, buffer.length, null)) > 0;) hash.update(buffer.subarray(0, read));
   } finally {
     fs.closeSync(fd);
   }

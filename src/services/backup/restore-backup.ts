@@ -2,7 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { connect, dialectOf } from '../../db/connect.js';
 import type { Dialect } from '../../db/database.js';
-import { createDatabase, databaseExists, dropDatabase, postgresHasTables, withoutPassword } from '../../db/pg-databases.js';
+import {
+  createDatabase,
+  databaseExists,
+  dropDatabase,
+  postgresHasTables,
+  withoutPassword,
+} from '../../db/pg-databases.js';
 import { looksLikePgDump, pgRestore, PgToolError, requireToolFor } from '../../db/pg-dump.js';
 import { postgresServerMajor } from '../../db/repositories/table-content.repository.js';
 import { looksLikeSqlite, sqliteFileHasTables, syncFile } from '../../db/sqlite-file.js';
@@ -48,7 +54,8 @@ export async function restoreBackup(
 }
 
 function restoreSqlite(backup: string, target: string): void {
-  if (!fs.existsSync(path.dirname(target))) throw new BackupError(`目标数据库所在的目录不存在：${path.dirname(target)}`);
+  if (!fs.existsSync(path.dirname(target)))
+    throw new BackupError(`目标数据库所在的目录不存在：${path.dirname(target)}`);
   if (sqliteFileHasTables(target) || fs.existsSync(`${target}-wal`))
     throw new BackupError(`目标数据库不是空的：${target}（恢复只写入不存在或空的数据库，已拒绝，目标未改动）`);
   // Copied under a temporary name, synced, then renamed: the target is whole or absent.
@@ -66,7 +73,9 @@ async function restorePostgres(backup: string, target: string): Promise<void> {
   const created = !(await databaseExists(target));
   if (created) await createDatabase(target);
   else if (await postgresHasTables(target))
-    throw new BackupError(`目标数据库不是空的：${withoutPassword(target)}（恢复只写入不存在或空的数据库，已拒绝，目标未改动）`);
+    throw new BackupError(
+      `目标数据库不是空的：${withoutPassword(target)}（恢复只写入不存在或空的数据库，已拒绝，目标未改动）`
+    );
   try {
     const store = connect(target);
     try {

@@ -46,7 +46,8 @@ export async function verifyBackup(file: string, postgresServer?: string): Promi
   const backup = path.resolve(file);
   if (!fs.existsSync(backup)) throw new BackupError(`备份文件不存在：${backup}`);
   const manifest = readManifest(backup);
-  if (!manifest) throw new BackupError(`找不到备份清单 ${backup}.manifest.json：无法比对（清单在备份时与备份文件一同写出）`);
+  if (!manifest)
+    throw new BackupError(`找不到备份清单 ${backup}.manifest.json：无法比对（清单在备份时与备份文件一同写出）`);
   const dialect = backupDialectOf(backup);
   if (dialect === 'postgres' && (!postgresServer || dialectOf(postgresServer) !== 'postgres'))
     throw new BackupError(
@@ -105,7 +106,9 @@ async function examine(store: Store, report: DrillReport): Promise<void> {
   const bookings = await checkStoredBookings(store.db);
   report.bookingSources = bookings.sources;
   if (bookings.mismatched.length > 0)
-    report.problems.push(`记分与记录不符：${bookings.mismatched.slice(0, 5).join('、')} 等 ${bookings.mismatched.length} 处`);
+    report.problems.push(
+      `记分与记录不符：${bookings.mismatched.slice(0, 5).join('、')} 等 ${bookings.mismatched.length} 处`
+    );
 }
 
 function compareTables(expected: readonly TableDigest[], actual: readonly TableDigest[]): TableComparison[] {
