@@ -1,21 +1,11 @@
 import { Command } from 'commander';
-import { BackupError } from '../../services/backup/backup-error.js';
 import { manifestPathOf } from '../../services/backup/backup-manifest.js';
 import { createBackup } from '../../services/backup/create-backup.js';
 import { verifyBackup, type DrillReport } from '../../services/backup/verify-backup.js';
 import { resolveDatabaseLocation } from '../../services/open-store.js';
+import { asUserErrors } from '../backup-errors.js';
 import { renderTable } from '../table.js';
 import { UserError, writeJson, type CliIo } from '../context.js';
-
-/** Runs a backup use case, turning its refusals into messages for the user. */
-export async function asUserErrors<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof BackupError) throw new UserError(error.message);
-    throw error;
-  }
-}
 
 export function backupCommand(io: CliIo): Command {
   const backup = new Command('backup')

@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { withoutPassword } from '../../db/pg-databases.js';
 import { restoreBackup } from '../../services/backup/restore-backup.js';
 import { UserError, type CliIo } from '../context.js';
-import { asUserErrors } from './backup.command.js';
+import { asUserErrors } from '../backup-errors.js';
 
 export function restoreCommand(io: CliIo): Command {
   return new Command('restore')
