@@ -137,14 +137,16 @@ async function prove(dialect, rounds) {
         imports.push(job);
         const text = `${records.map((r) => JSON.stringify(r)).join('\n')}\n`;
         work.push(
+          // The estimate follows the imports: an acknowledged one sets it, a cut one lengthens it,
+          // so about as many imports finish before the kill as are cut short.
           importLedger(clients.editor, text, ledger, job).then(() => {
-            if (job.seconds) importEstimateMs = job.seconds * 1000;
+            importEstimateMs = job.seconds ? job.seconds * 1000 : Math.min(importEstimateMs * 1.25, 60_000);
           })
         );
       }
       for (let w = 1; w <= Number(options.workers); w++) work.push(runWorker(clients, ledger, random, round, w));
       // A random moment: within the expected length of the import in its rounds, any time in a burst otherwise.
-      const delay = isImportRound ? random() * importEstimateMs * 1.3 : 150 + random() * 1350;
+      const delay = isImportRound ? random() * importEstimateMs * 2 : 150 + random() * 1350;
       await new Promise((resolve) => setTimeout(resolve, delay));
       await server.kill('SIGKILL');
       await Promise.allSettled(work);
