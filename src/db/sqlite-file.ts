@@ -19,10 +19,11 @@ export function looksLikeSqlite(file: string): boolean {
 }
 
 /**
- * Copies a live SQLite database with the online backup API. After the first step the rest is
- * copied in one step, that is in one read transaction: the copy is one consistent moment
- * while the server goes on writing (WAL readers never block it). A write landing between the
- * two steps makes SQLite restart the copy, which the single large step then finishes.
+ * Copies a live SQLite database with the online backup API. After its first step the progress
+ * callback asks for every remaining page at once, so the copy ends with one step, that is one
+ * read transaction: one consistent moment while the server goes on writing (WAL readers never
+ * block it). A write landing between steps makes SQLite restart the copy, which that single
+ * step then finishes.
  * The copy is switched to a rollback journal so it is one self-contained file, then synced.
  */
 export async function copySqliteOnline(source: string, destination: string): Promise<void> {
