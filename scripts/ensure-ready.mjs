@@ -20,7 +20,13 @@ function newest(dir) {
 }
 
 const installed = at('node_modules', '.package-lock.json');
-if (!fs.existsSync(installed) || mtime(at('package-lock.json')) > mtime(installed)) {
+// A git worktree may share another checkout's packages through a node_modules symlink; npm ci
+// there would empty the other checkout's folder, so it is left to that checkout to install.
+const isShared = fs.lstatSync(at('node_modules'), { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
+const isStale = !fs.existsSync(installed) || mtime(at('package-lock.json')) > mtime(installed);
+if (isStale && isShared) {
+  console.error('govinfo: node_modules links to another checkout: not reinstalling here (run npm ci there)');
+} else if (isStale) {
   console.error('govinfo: installing npm packages (npm ci; better-sqlite3 compiles once, about a minute)…');
   run('npm ci --no-audit --no-fund');
 }

@@ -1,10 +1,12 @@
 import { Command } from 'commander';
 import { accountCommand } from './commands/account.command.js';
 import { auditCommand } from './commands/audit.command.js';
+import { backupCommand } from './commands/backup.command.js';
 import { demoCommand } from './commands/demo.command.js';
 import { explainCommand } from './commands/explain.command.js';
 import { importCommand } from './commands/import.command.js';
 import { policyCommand } from './commands/policy.command.js';
+import { restoreCommand } from './commands/restore.command.js';
 import { scoresCommand } from './commands/scores.command.js';
 import { serveCommand } from './commands/serve.command.js';
 import { templateCommand } from './commands/template.command.js';
@@ -32,6 +34,8 @@ export function buildProgram(io: CliIo): Command {
     policyCommand(io),
     auditCommand(io),
     accountCommand(io),
+    backupCommand(io),
+    restoreCommand(io),
   ]) {
     program.addCommand(command);
   }
