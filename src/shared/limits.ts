@@ -8,3 +8,10 @@ export const MAX_IMPORT_BYTES = 150 * 1024 * 1024;
 
 /** 一般450字内: the body length the policy asks for; longer bodies are accepted with a warning. */
 export const BODY_GUIDELINE_CHARACTERS = 450;
+
+/**
+ * The largest id, version or page number a request may name: PostgreSQL's `integer`, the type of
+ * every id and counter column. A larger number names nothing; refused at validation, it never
+ * reaches a query that PostgreSQL would fail with "out of range".
+ */
+export const MAX_RECORD_ID = 2_147_483_647;

@@ -10,6 +10,7 @@ import type { Role } from '../../../shared/roles.js';
 import type { ApiApp } from '../../api-app.js';
 import type { ServerConfig } from '../../config.js';
 import { actorOf, rateLimit } from '../../plugins/access.js';
+import { uploadError } from '../../plugins/errors.js';
 
 // Ledger import is the editor's: it changes scores, and administrators keep the system, not its content.
 const IMPORTERS: Role[] = ['editor'];
@@ -48,7 +49,9 @@ export function importsRoutes(app: ApiApp, db: Kysely<Database>, config: ServerC
       const fileField = { field: 'file', label: '台账文件' };
       if (!request.isMultipart()) throw new ServiceError('invalid', '请以 multipart/form-data 上传台账文件', fileField);
       // The app's multipart limit is the attachment size; a ledger may be larger, up to its own limit.
-      const file = await request.file({ limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } });
+      const file = await request.file({ limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } }).catch((error: unknown) => {
+        throw uploadError(error, fileField);
+      });
       if (!file) throw new ServiceError('invalid', '请选择要导入的台账文件', fileField);
       const data = await file.toBuffer().catch((error: { code?: string }) => {
         if (error.code === 'FST_REQ_FILE_TOO_LARGE') {
@@ -58,7 +61,7 @@ export function importsRoutes(app: ApiApp, db: Kysely<Database>, config: ServerC
             fileField
           );
         }
-        throw error;
+        throw uploadError(error, fileField);
       });
       return importUpload(db, actorOf(request), { name: uploadName(file.filename), data, dryRun }, config.now());
     }
