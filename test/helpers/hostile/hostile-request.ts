@@ -26,8 +26,8 @@ export interface HostileRequest {
 
 /** What the generator may draw from besides the schemas. */
 export interface RequestHints extends IdHints {
-  /** Ids to put in this operation's path (all stored ids, or a safer list for account routes). */
-  pathIds: readonly number[];
+  /** Ids to put in this operation's path, by parameter (`id`, `childId`): its records in every unit. */
+  pathIds: Readonly<Record<string, readonly number[]>>;
   /** Raw JSON bodies close to valid for operations whose body no schema describes (a policy file). */
   freeJsonBodies: readonly unknown[];
   /** Files an upload route may take, as a real client would send them. */
@@ -85,9 +85,11 @@ const urlOf = (path: string, ids: Record<string, string>, query: Query): string 
 };
 
 function pathIds(operation: Operation, hints: RequestHints, hostile: boolean): fc.Arbitrary<Record<string, string>> {
-  const stored = fc.constantFrom(...hints.pathIds).map(String);
-  const segment = hostile ? fc.oneof(stored, hostilePathSegment) : stored;
-  return fc.record(Object.fromEntries(operation.pathParams.map((name) => [name, segment])));
+  const segment = (name: string) => {
+    const stored = fc.constantFrom(...(hints.pathIds[name] ?? []), 1_000_000).map(String);
+    return hostile ? fc.oneof(stored, hostilePathSegment) : stored;
+  };
+  return fc.record(Object.fromEntries(operation.pathParams.map((name) => [name, segment(name)])));
 }
 
 /** Paths to every string, number or other leaf of a generated body, to aim a mutation at one field. */
@@ -211,61 +213,59 @@ export function hostileRequest(operation: Operation, hints: RequestHints): fc.Ar
   const ids = pathIds(operation, hints, false);
   const query = validQuery(operation, hints);
   const body = validBody ?? fc.constant(undefined);
-  const valid = fc
-    .tuple(ids, query, body)
-    .map(([i, q, b]) =>
-      make('valid')([i, q, b === undefined ? undefined : json(b), b === undefined ? {} : jsonHeaders])
-    );
+  const jsonOf = (b: unknown) => (b === undefined ? undefined : json(b));
+  const headersOf = (b: unknown) => (b === undefined ? {} : jsonHeaders);
 
-  const variants: fc.Arbitrary<HostileRequest>[] = [
-    valid,
-    valid,
+  // About a third valid, so the use cases behind validation see plenty of traffic too.
+  const variants: fc.WeightedArbitrary<HostileRequest>[] = [];
+  const add = (arbitrary: fc.Arbitrary<HostileRequest>, weight = 1) => variants.push({ arbitrary, weight });
+  add(
+    fc.tuple(ids, query, body).map(([i, q, b]) => make('valid')([i, q, jsonOf(b), headersOf(b)])),
+    6
+  );
+  add(
     fc
       .tuple(pathIds(operation, hints, true), query, body)
-      .map(([i, q, b]) =>
-        make('path:hostile-id')([i, q, b === undefined ? undefined : json(b), b === undefined ? {} : jsonHeaders])
-      ),
+      .map(([i, q, b]) => make('path:hostile-id')([i, q, jsonOf(b), headersOf(b)]))
+  );
+  add(
     fc
       .tuple(ids, hostileQuery(operation, hints), body)
-      .map(([i, q, b]) =>
-        make('query:hostile')([i, q, b === undefined ? undefined : json(b), b === undefined ? {} : jsonHeaders])
-      ),
-  ];
-  if (validBody) {
-    variants.push(
+      .map(([i, q, b]) => make('query:hostile')([i, q, jsonOf(b), headersOf(b)]))
+  );
+  if (validBody)
+    add(
       fc
         .tuple(ids, query, mutatedBody(validBody))
-        .map(([i, q, m]) => make(m.variant)([i, q, json(m.body), jsonHeaders]))
+        .map(([i, q, m]) => make(m.variant)([i, q, json(m.body), jsonHeaders])),
+      4
     );
-    variants.push(
-      fc
-        .tuple(ids, query, mutatedBody(validBody))
-        .map(([i, q, m]) => make(m.variant)([i, q, json(m.body), jsonHeaders]))
-    );
-  }
   if (isWrite) {
-    variants.push(
-      fc.tuple(ids, query, malformedJson).map(([i, q, text]) => make('json:malformed')([i, q, text, jsonHeaders])),
+    add(fc.tuple(ids, query, malformedJson).map(([i, q, text]) => make('json:malformed')([i, q, text, jsonHeaders])));
+    add(
       fc
         .tuple(ids, query, body, wrongContentType)
-        .map(([i, q, b, type]) => make('content-type:wrong')([i, q, json(b ?? {}), { 'content-type': type }])),
+        .map(([i, q, b, type]) => make('content-type:wrong')([i, q, json(b ?? {}), { 'content-type': type }]))
+    );
+    add(
       fc
         .tuple(ids, query, body, fc.constantFrom<HostileRequest['csrf']>('missing', 'wrong'))
-        .map(([i, q, b, csrf]) =>
-          make(`csrf:${csrf}`, csrf)([i, q, b === undefined ? undefined : json(b), jsonHeaders])
-        ),
-      // Over the 1 MB body limit.
+        .map(([i, q, b, csrf]) => make(`csrf:${csrf}`, csrf)([i, q, jsonOf(b), jsonHeaders]))
+    );
+    // Over the 1 MB body limit.
+    add(
       fc
         .tuple(ids, query)
         .map(([i, q]) => make('body:too-large')([i, q, json({ title: 'x'.repeat(1_100_000) }), jsonHeaders]))
     );
   }
-  if (operation.isMultipart) {
-    const upload = fc
-      .tuple(ids, query, multipartBody(hints.files, 'govinfo-hostile-boundary'))
-      .map(([i, q, m]) => make(m.variant)([i, q, m.payload, { 'content-type': m.contentType }]));
-    variants.push(upload, upload, upload);
-  }
+  if (operation.isMultipart)
+    add(
+      fc
+        .tuple(ids, query, multipartBody(hints.files, 'govinfo-hostile-boundary'))
+        .map(([i, q, m]) => make(m.variant)([i, q, m.payload, { 'content-type': m.contentType }])),
+      8
+    );
   return fc.oneof(...variants);
 }
 

@@ -21,14 +21,16 @@ export interface JsonSchema {
 }
 
 /**
- * Values for fields that name stored records: drawn mostly from ids that exist (so generated
- * requests reach past "not found" into the use case), sometimes any integer.
+ * Values that get a generated request past the rules into the use case: ids that exist (else
+ * "not found"), current versions, the policy's codes. Drawn often, not always.
  */
 export interface IdHints {
   /** Ids of stored records (any table: items, units, accounts…) the campaign created. */
   ids: readonly number[];
   /** Small integers for `version` fields, where a record's current version is usually 1 to 5. */
   versions: readonly number[];
+  /** Plausible values by field name: `outlet` → the policy's outlet codes, `phone` → phone numbers. */
+  byField: Readonly<Record<string, readonly string[]>>;
 }
 
 /** Dates around the test clock, so date fields pass the pattern and often the rules too. */
@@ -36,7 +38,13 @@ const plausibleDate = fc
   .tuple(fc.integer({ min: 2009, max: 2027 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }))
   .map(([y, m, d]) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
 
-function stringArbitrary(schema: JsonSchema): fc.Arbitrary<string> {
+function stringArbitrary(name: string, schema: JsonSchema, hints: IdHints): fc.Arbitrary<string> {
+  const plausible = hints.byField[name];
+  if (plausible?.length) return fc.oneof({ arbitrary: fc.constantFrom(...plausible), weight: 4 }, anyString(schema));
+  return anyString(schema);
+}
+
+function anyString(schema: JsonSchema): fc.Arbitrary<string> {
   const maxLength = Math.min(schema.maxLength ?? 60, 60);
   const minLength = schema.minLength ?? 0;
   if (schema.pattern === '^\\d{4}-\\d{2}-\\d{2}$') return plausibleDate;
@@ -69,7 +77,7 @@ function valueArbitrary(schema: JsonSchema, hints: IdHints, name: string): fc.Ar
   if (schema.anyOf) return fc.oneof(...schema.anyOf.map((option) => arbitraryFromSchema(option, hints, name)));
   switch (schema.type) {
     case 'string':
-      return stringArbitrary(schema);
+      return stringArbitrary(name, schema, hints);
     case 'integer':
       return integerArbitrary(name, schema, hints);
     case 'number':

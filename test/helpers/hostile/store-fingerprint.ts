@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
+import type { Db } from '../../../src/db/database.js';
 
 /**
  * What a refused request may still change, by design: its own audit entry (checked separately:
@@ -19,7 +20,7 @@ const EXPECTED_CHANGES: Record<string, 'whole table' | readonly string[]> = {
 export type StoreFingerprint = Record<string, string>;
 
 /** The tables of the database as it is, migration bookkeeping left out. */
-export async function tablesOf(db: Kysely<unknown>): Promise<string[]> {
+export async function tablesOf(db: Db): Promise<string[]> {
   const tables = await db.introspection.getTables();
   return tables
     .map((table) => table.name)
@@ -28,7 +29,7 @@ export async function tablesOf(db: Kysely<unknown>): Promise<string[]> {
 }
 
 /** Fingerprints every table: two equal fingerprints mean nothing was stored, changed or removed. */
-export async function fingerprintStore(db: Kysely<unknown>, tables: readonly string[]): Promise<StoreFingerprint> {
+export async function fingerprintStore(db: Db, tables: readonly string[]): Promise<StoreFingerprint> {
   const fingerprint: StoreFingerprint = {};
   for (const table of tables) {
     const ignored = EXPECTED_CHANGES[table];
