@@ -9,7 +9,7 @@ const LEAKS: [name: string, pattern: RegExp][] = [
   ['SQLite error', /SQLITE_\w+|sqlite3?\b|no such (table|column)|UNIQUE constraint|constraint failed/i],
   [
     'PostgreSQL error',
-    /relation "|violates \w+ constraint|syntax error at or near|invalid input syntax|duplicate key value|\bpg_\w+/i,
+    /relation \\?"|violates [\w ]+ constraint|out of range for type|syntax error at or near|invalid input syntax|duplicate key value|\bpg_\w+/i,
   ],
   ['SQL text', /\b(select|insert into|update|delete from)\b[^"]{0,80}\b(from|values|set|where)\b\s+"?\w+"?/i],
   [
