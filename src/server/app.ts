@@ -10,6 +10,7 @@ import type { Database } from '../db/database.js';
 import type { ServerConfig } from './config.js';
 import { registerAccessControl } from './plugins/access.js';
 import { registerErrorHandling } from './plugins/errors.js';
+import { registerTextGuard } from './plugins/text-guard.js';
 import { DEFAULT_WEB_ROOT, registerWebPages } from './plugins/web-pages.js';
 import { accountsRoutes } from './routes/accounts/accounts.routes.js';
 import { auditRoutes } from './routes/audit/audit.routes.js';
@@ -96,6 +97,7 @@ export async function buildApp({
   const webIndex = await registerWebPages(app, webRoot);
   registerErrorHandling(app, db, config, webIndex);
   registerAccessControl(app, db, config);
+  registerTextGuard(app);
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
   healthRoutes(api, db);
   authRoutes(api, db, config);

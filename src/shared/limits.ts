@@ -15,3 +15,9 @@ export const BODY_GUIDELINE_CHARACTERS = 450;
  * reaches a query that PostgreSQL would fail with "out of range".
  */
 export const MAX_RECORD_ID = 2_147_483_647;
+
+/**
+ * The last page number a list request may ask for: its offset (page × page size, at most 200 a
+ * page) must stay within PostgreSQL's `integer`, and no district keeps a list that long.
+ */
+export const MAX_PAGE = 10_000_000;

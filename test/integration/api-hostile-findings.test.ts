@@ -48,6 +48,32 @@ describe.skipIf(!isDialectAvailable)('API: refusals the hostile-input campaign f
     expect(response.statusCode).toBe(400);
   });
 
+  it('a page whose offset passes the id columns is refused at validation (400)', async () => {
+    expect((await editor.get('/api/items?page=2147483639&pageSize=54')).statusCode).toBe(400);
+    expect((await editor.get('/api/items?page=10000000&pageSize=100')).json()).toMatchObject({ items: [] });
+  });
+
+  // PostgreSQL cannot hold a NUL in text: the query failed with "invalid byte sequence" (a 500).
+  it.each(['/api/items?q=a%00b', '/api/items?series=%00', '/api/items?%00=1'])(
+    'a NUL in the query %s is refused (400)',
+    async (url) => {
+      const response = await editor.get(url);
+      expect(response.statusCode).toBe(400);
+      expect(response.json()).toMatchObject({ error: 'invalid' });
+    }
+  );
+
+  it('a NUL in a JSON body is refused (400), and nothing is stored', async () => {
+    const response = await editor.post('/api/solicitations', {
+      issuer: 'district',
+      title: '约稿\u0000标题',
+      deadline: '2026-12-25',
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().fields).toEqual([expect.objectContaining({ field: 'title' })]);
+    expect((await editor.get('/api/solicitations')).json()).toEqual([]);
+  });
+
   it('similar items for ids past the id columns are none (200), not a database error', async () => {
     const response = await editor.get('/api/items/similar?ids=2295148350,6725653134');
     expect(response.statusCode).toBe(200);

@@ -6,7 +6,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { ITEM_ACTIONS } from '../../domain/item-workflow.js';
 import { ITEM_CATEGORIES, ITEM_STATUSES, type ItemStatus } from '../item-fields.js';
-import { MAX_RECORD_ID } from '../limits.js';
+import { MAX_PAGE, MAX_RECORD_ID } from '../limits.js';
 
 const literals = <T extends string>(values: readonly T[], title: string) =>
   Type.Union(
@@ -80,7 +80,7 @@ export const ItemListQuery = Type.Object(
     outlet: Type.Optional(Type.String({ title: '采用载体', minLength: 1, maxLength: 20 })),
     sort: Type.Optional(literals(['submitted', 'unit', 'status', 'points'], '排序字段')),
     order: Type.Optional(literals(['asc', 'desc'], '排序方向')),
-    page: Type.Optional(Type.Integer({ title: '页码', minimum: 1, maximum: MAX_RECORD_ID, default: 1 })),
+    page: Type.Optional(Type.Integer({ title: '页码', minimum: 1, maximum: MAX_PAGE, default: 1 })),
     pageSize: Type.Optional(Type.Integer({ title: '每页条数', minimum: 1, maximum: 100, default: 20 })),
   },
   { additionalProperties: false }
