@@ -1,6 +1,6 @@
 /** The audit log (审计管理员): entries with names and labels, the chain check and the export. */
 import { Type, type Static } from '@sinclair/typebox';
-import { MAX_PAGE, MAX_RECORD_ID } from '../limits.js';
+import { MAX_PAGE } from '../limits.js';
 
 const Outcome = Type.Union([Type.Literal('ok'), Type.Literal('denied'), Type.Literal('failed')]);
 const NullableString = Type.Union([Type.String(), Type.Null()]);
