@@ -1,20 +1,34 @@
 import type { FastifyInstance } from 'fastify';
 import { ServiceError } from '../../services/service-error.js';
 
+/** A node met while walking a value: its key and the node holding it, so a path is built only when needed. */
+interface Step {
+  value: unknown;
+  key: string;
+  parent?: Step;
+}
+
+const pathOf = (step: Step | undefined): string[] => {
+  const path: string[] = [];
+  for (let at = step; at?.parent; at = at.parent) path.push(at.key);
+  return path.reverse();
+};
+
 /**
  * The path to the first string holding a NUL character in a parsed query or JSON body, if any.
- * Iterative: a body may be nested far deeper than the call stack.
+ * Iterative and linear in the value's size: a body may be nested far deeper than the call stack,
+ * and copying the path at every level would make a deep body cost quadratic time.
  */
 export function pathToNul(value: unknown): string[] | undefined {
-  const pending: [unknown, string[]][] = [[value, []]];
+  const pending: Step[] = [{ value, key: '' }];
   while (pending.length) {
-    const [node, path] = pending.pop()!;
-    if (typeof node === 'string') {
-      if (node.includes('\u0000')) return path;
-    } else if (node !== null && typeof node === 'object') {
-      for (const [key, child] of Object.entries(node)) {
-        if (key.includes('\u0000')) return [...path, key];
-        pending.push([child, [...path, key]]);
+    const step = pending.pop()!;
+    if (typeof step.value === 'string') {
+      if (step.value.includes('\u0000')) return pathOf(step);
+    } else if (step.value !== null && typeof step.value === 'object') {
+      for (const [key, child] of Object.entries(step.value)) {
+        if (key.includes('\u0000')) return [...pathOf(step), key];
+        pending.push({ value: child, key, parent: step });
       }
     }
   }
@@ -34,7 +48,8 @@ export function registerTextGuard(app: FastifyInstance): void {
     ] as const) {
       const path = pathToNul(value);
       if (path) {
-        const field = path.join('.') || context;
+        // A NUL thousands of levels down would otherwise name a field thousands of keys long.
+        const field = (path.length > 10 ? [...path.slice(0, 10), '…'] : path).join('.') || context;
         throw new ServiceError('invalid', '内容含有不允许的空字符（NUL）', { field, label: field });
       }
     }
