@@ -65,6 +65,9 @@ const PATH_TABLES: [prefix: RegExp, id: string, childId?: string][] = [
   [/^\/api\/contacts\//, 'unit_contacts'],
 ];
 
+/** Longer than this for one request (milliseconds) is a finding: cheap requests must stay cheap. */
+const SLOW_MS = 5_000;
+
 /** Tables whose rows carry a `version` that writes must name. */
 const VERSIONED = ['items', 'users', 'result_publications', 'unit_contacts'];
 
@@ -216,6 +219,7 @@ describe.skipIf(!isDialectAvailable)('hostile input from the contract: every ope
             numRuns: RUNS,
           });
           for (const request of requests) {
+            const sentAt = performance.now();
             const response = await t.app.inject({
               method: request.method,
               url: request.url,
@@ -237,6 +241,9 @@ describe.skipIf(!isDialectAvailable)('hostile input from the contract: every ope
                 body: response.body.slice(0, 300),
               });
             if (response.statusCode >= 500) report('5xx');
+            // A request that holds the server for seconds is a denial of service, whatever it answers.
+            const ms = performance.now() - sentAt;
+            if (ms > SLOW_MS) report(`slow: ${Math.round(ms)} ms`);
             const leaks = leaksIn(response.body);
             if (leaks.length) report(`leak: ${leaks.join(', ')}`);
 
