@@ -1,6 +1,6 @@
 /**
  * What the hostile-input campaign (hostile-input.test.ts) found, each reduced to the request
- * that caused a 500 before its fix.
+ * that caused it before its fix: a 500, or an audit chain that no longer verified.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../src/services/audit/verify-audit.js';
@@ -8,7 +8,7 @@ import { DRAFT } from '../factories/item.factory.js';
 import { createTestApp, signInNewUser, type ApiClient, type TestApp } from '../helpers/test-app.js';
 import { isDialectAvailable } from '../helpers/test-store.js';
 
-describe.skipIf(!isDialectAvailable)('API: refusals the hostile-input campaign found answered with 500', () => {
+describe.skipIf(!isDialectAvailable)('API: what the hostile-input campaign found (500s, a broken audit chain)', () => {
   let t: TestApp;
   let editor: ApiClient;
   let officer: ApiClient;
