@@ -23,3 +23,16 @@ export const MAX_SPREADSHEET_BYTES = 5 * 1024 * 1024;
  * formatting while a zip bomb is refused. `GOVINFO_MAX_SPREADSHEET_UNZIPPED_MB` changes it.
  */
 export const MAX_SPREADSHEET_UNZIPPED_BYTES = 64 * 1024 * 1024;
+
+/**
+ * The largest id, version or page number a request may name: PostgreSQL's `integer`, the type of
+ * every id and counter column. A larger number names nothing; refused at validation, it never
+ * reaches a query that PostgreSQL would fail with "out of range".
+ */
+export const MAX_RECORD_ID = 2_147_483_647;
+
+/**
+ * The last page number a list request may ask for: its offset (page × page size, at most 200 a
+ * page) must stay within PostgreSQL's `integer`, and no district keeps a list that long.
+ */
+export const MAX_PAGE = 10_000_000;

@@ -84,6 +84,17 @@ export function registerErrorHandling(
   });
 }
 
+/**
+ * An error met while reading an uploaded form: a malformed or truncated multipart body is the
+ * client's mistake (400 naming the file field), not a server fault; the multipart plugin's own
+ * errors keep their status (413 for too many files or parts).
+ */
+export function uploadError(error: unknown, field: { field: string; label: string }): Error {
+  if (error instanceof ServiceError) return error;
+  if (error instanceof Error && typeof (error as FastifyError).statusCode === 'number') return error;
+  return new ServiceError('invalid', '上传的表单格式不正确，请重新选择文件上传', field);
+}
+
 interface AjvError {
   instancePath: string;
   keyword: string;

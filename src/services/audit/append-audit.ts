@@ -21,6 +21,13 @@ export interface AuditEvent {
 }
 
 /**
+ * Text as the database stores it: a lone UTF-16 surrogate cannot be encoded in UTF-8, so both
+ * engines store U+FFFD in its place. Hashing the text as stored keeps an entry verifiable when
+ * it records what a client sent (a failed login's username with a lone surrogate broke the chain).
+ */
+const asStored = (text: string): string => text.replace(/[\ud800-\udfff]/gu, '\ufffd');
+
+/**
  * Appends an entry chained to the previous one (hash = HMAC-SM3, under the server's key, of the
  * entry and the previous hash: whoever can write the database but not read the key file cannot
  * recompute the chain). Call it in the transaction of the change it records, so the change and
@@ -34,11 +41,11 @@ export async function appendAudit(db: Db, actor: Actor, event: AuditEvent, at: D
     id,
     at: at.toISOString(),
     actor_id: actor.id,
-    actor: actor.username,
-    ip: actor.ip,
-    action: event.action,
-    object_type: event.objectType ?? null,
-    object_id: event.objectId === undefined ? null : String(event.objectId),
+    actor: asStored(actor.username),
+    ip: asStored(actor.ip),
+    action: asStored(event.action),
+    object_type: event.objectType === undefined ? null : asStored(event.objectType),
+    object_id: event.objectId === undefined ? null : asStored(String(event.objectId)),
     outcome: event.outcome,
     before: event.before === undefined ? null : JSON.stringify(event.before),
     after: event.after === undefined ? null : JSON.stringify(event.after),

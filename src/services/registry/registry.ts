@@ -10,6 +10,7 @@ import { listPolicies } from '../../db/repositories/policy.repository.js';
 import { endContactRow, findContact, insertContact, listContacts } from '../../db/repositories/registry.repository.js';
 import { insertTraining, listAttendees, listTrainingRows } from '../../db/repositories/training.repository.js';
 import { listRegistryUnits, unitExists } from '../../db/repositories/unit.repository.js';
+import { existingUnitIds } from '../../db/repositories/unit-lookup.repository.js';
 import { listUnitAccountsOfRole } from '../../db/repositories/user.repository.js';
 import { isUnitRole } from '../../shared/roles.js';
 import { appendAudit } from '../audit/append-audit.js';
@@ -232,6 +233,15 @@ export async function recordTraining(
   if (user.role !== 'editor') throw new ServiceError('forbidden', '当前账号无权登记培训');
   if (!isIsoDate(input.date))
     throw new ServiceError('invalid', '培训日期不是有效日期', { field: 'date', label: '培训日期' });
+  // An attendee's unit that does not exist is the caller's mistake (a 400), not a broken foreign key.
+  const unitIds = [...new Set(input.attendees.flatMap((a) => (a.unitId === null ? [] : [a.unitId])))];
+  const known = new Set(await existingUnitIds(db, unitIds));
+  const unknown = input.attendees.findIndex((a) => a.unitId !== null && !known.has(a.unitId));
+  if (unknown >= 0)
+    throw new ServiceError('invalid', `第 ${unknown + 1} 位参训人员的单位不存在`, {
+      field: `attendees.${unknown}.unitId`,
+      label: '单位',
+    });
   return db.transaction().execute(async (trx) => {
     const values = {
       date: input.date,

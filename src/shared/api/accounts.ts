@@ -1,12 +1,15 @@
 /** Accounts (系统管理员), roles and security settings (安全管理员). */
 import { Type, type Static } from '@sinclair/typebox';
 import { RoleField, UserView } from './auth.js';
+import { MAX_RECORD_ID } from '../limits.js';
 
-const UnitIdField = Type.Union([Type.Integer({ minimum: 1 }), Type.Null()], { title: '所属单位' });
+const UnitIdField = Type.Union([Type.Integer({ minimum: 1, maximum: MAX_RECORD_ID }), Type.Null()], {
+  title: '所属单位',
+});
 const PhoneField = Type.Union([Type.String({ maxLength: 40 }), Type.Null()], { title: '联系电话' });
-const VersionField = Type.Integer({ title: '版本号', minimum: 1 });
+const VersionField = Type.Integer({ title: '版本号', minimum: 1, maximum: MAX_RECORD_ID });
 
-export const IdParams = Type.Object({ id: Type.Integer({ title: '编号', minimum: 1 }) });
+export const IdParams = Type.Object({ id: Type.Integer({ title: '编号', minimum: 1, maximum: MAX_RECORD_ID }) });
 export type IdParams = Static<typeof IdParams>;
 
 /** POST /api/accounts */
@@ -87,7 +90,7 @@ const settingsFields = {
 /** PUT /api/security-settings: the settings and the version they replace. */
 export const SecuritySettingsBody = Type.Object(
   {
-    version: Type.Integer({ title: '版本号', minimum: 0 }),
+    version: Type.Integer({ title: '版本号', minimum: 0, maximum: MAX_RECORD_ID }),
     ...settingsFields,
   },
   { additionalProperties: false }

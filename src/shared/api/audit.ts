@@ -1,5 +1,6 @@
 /** The audit log (审计管理员): entries with names and labels, the chain check and the export. */
 import { Type, type Static } from '@sinclair/typebox';
+import { MAX_PAGE } from '../limits.js';
 
 const Outcome = Type.Union([Type.Literal('ok'), Type.Literal('denied'), Type.Literal('failed')]);
 const NullableString = Type.Union([Type.String(), Type.Null()]);
@@ -14,7 +15,7 @@ export const AuditQuery = Type.Object(
     outcome: Type.Optional(Type.Union(Outcome.anyOf, { title: '结果' })),
     objectType: Type.Optional(Type.String({ title: '对象类型', maxLength: 50 })),
     objectId: Type.Optional(Type.String({ title: '对象编号', maxLength: 50 })),
-    page: Type.Optional(Type.Integer({ title: '页码', minimum: 1 })),
+    page: Type.Optional(Type.Integer({ title: '页码', minimum: 1, maximum: MAX_PAGE })),
     pageSize: Type.Optional(Type.Integer({ title: '每页条数', minimum: 1, maximum: 200 })),
   },
   { additionalProperties: false }

@@ -6,6 +6,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { ITEM_ACTIONS } from '../../domain/item-workflow.js';
 import { ITEM_CATEGORIES, ITEM_STATUSES, type ItemStatus } from '../item-fields.js';
+import { MAX_PAGE, MAX_RECORD_ID } from '../limits.js';
 
 const literals = <T extends string>(values: readonly T[], title: string) =>
   Type.Union(
@@ -13,13 +14,15 @@ const literals = <T extends string>(values: readonly T[], title: string) =>
     { title }
   );
 const DateField = (title: string) => Type.String({ title, pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
-const Version = Type.Integer({ title: '版本号', minimum: 1 });
+const Version = Type.Integer({ title: '版本号', minimum: 1, maximum: MAX_RECORD_ID });
 
-export const ItemIdParams = Type.Object({ id: Type.Integer({ title: '稿件编号', minimum: 1 }) });
+export const ItemIdParams = Type.Object({
+  id: Type.Integer({ title: '稿件编号', minimum: 1, maximum: MAX_RECORD_ID }),
+});
 export type ItemIdParams = Static<typeof ItemIdParams>;
 export const ItemChildParams = Type.Object({
-  id: Type.Integer({ title: '稿件编号', minimum: 1 }),
-  childId: Type.Integer({ title: '记录编号', minimum: 1 }),
+  id: Type.Integer({ title: '稿件编号', minimum: 1, maximum: MAX_RECORD_ID }),
+  childId: Type.Integer({ title: '记录编号', minimum: 1, maximum: MAX_RECORD_ID }),
 });
 export type ItemChildParams = Static<typeof ItemChildParams>;
 
@@ -39,7 +42,10 @@ const draftFields = {
 
 /** A new item may answer a solicitation of its unit from the start (撰写回复稿). */
 export const ItemDraftBody = Type.Object(
-  { ...draftFields, solicitationId: Type.Optional(Type.Integer({ title: '回复的约稿', minimum: 1 })) },
+  {
+    ...draftFields,
+    solicitationId: Type.Optional(Type.Integer({ title: '回复的约稿', minimum: 1, maximum: MAX_RECORD_ID })),
+  },
   { additionalProperties: false }
 );
 export type ItemDraftBody = Static<typeof ItemDraftBody>;
@@ -65,7 +71,7 @@ export type PaperCopyBody = Static<typeof PaperCopyBody>;
 export const ItemListQuery = Type.Object(
   {
     status: Type.Optional(literals(Object.keys(ITEM_STATUSES) as (keyof typeof ITEM_STATUSES)[], '状态')),
-    unitId: Type.Optional(Type.Integer({ title: '单位', minimum: 1 })),
+    unitId: Type.Optional(Type.Integer({ title: '单位', minimum: 1, maximum: MAX_RECORD_ID })),
     series: Type.Optional(Type.String({ title: '序列', maxLength: 20 })),
     category: Type.Optional(Type.String({ title: '内容类别', maxLength: 50 })),
     from: Type.Optional(DateField('起始日期')),
@@ -74,7 +80,7 @@ export const ItemListQuery = Type.Object(
     outlet: Type.Optional(Type.String({ title: '采用载体', minLength: 1, maxLength: 20 })),
     sort: Type.Optional(literals(['submitted', 'unit', 'status', 'points'], '排序字段')),
     order: Type.Optional(literals(['asc', 'desc'], '排序方向')),
-    page: Type.Optional(Type.Integer({ title: '页码', minimum: 1, default: 1 })),
+    page: Type.Optional(Type.Integer({ title: '页码', minimum: 1, maximum: MAX_PAGE, default: 1 })),
     pageSize: Type.Optional(Type.Integer({ title: '每页条数', minimum: 1, maximum: 100, default: 20 })),
   },
   { additionalProperties: false }
@@ -143,7 +149,7 @@ export const BulkAdoptionBody = Type.Object(
   {
     items: Type.Array(
       Type.Object(
-        { id: Type.Integer({ title: '稿件编号', minimum: 1 }), version: Version },
+        { id: Type.Integer({ title: '稿件编号', minimum: 1, maximum: MAX_RECORD_ID }), version: Version },
         { additionalProperties: false }
       ),
       { title: '稿件', minItems: 1, maxItems: 100 }

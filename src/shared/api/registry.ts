@@ -1,5 +1,6 @@
 /** 信息员登记备案 (each unit's responsible people and officers) and 信息员培训. */
 import { Type, type Static } from '@sinclair/typebox';
+import { MAX_RECORD_ID } from '../limits.js';
 
 const DateField = (title: string) => Type.String({ title, pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 const PhoneField = (title: string) =>
@@ -12,7 +13,7 @@ const StaffingField = Type.Union([Type.Literal('civil_servant'), Type.Literal('p
 });
 const NullableString = Type.Union([Type.String(), Type.Null()]);
 
-export const IdParams = Type.Object({ id: Type.Integer({ title: '编号', minimum: 1 }) });
+export const IdParams = Type.Object({ id: Type.Integer({ title: '编号', minimum: 1, maximum: MAX_RECORD_ID }) });
 export type IdParams = Static<typeof IdParams>;
 
 /** POST /api/units/:id/contacts */
@@ -34,7 +35,7 @@ export type ContactBody = Static<typeof ContactBody>;
 /** POST /api/contacts/:id/end */
 export const EndContactBody = Type.Object(
   {
-    version: Type.Integer({ title: '版本号', minimum: 1 }),
+    version: Type.Integer({ title: '版本号', minimum: 1, maximum: MAX_RECORD_ID }),
     endedOn: DateField('离任日期'),
     noticeDate: Type.Optional(Type.Union([DateField('书面告知日期'), Type.Null()], { title: '书面告知日期' })),
   },
@@ -52,7 +53,9 @@ export const TrainingBody = Type.Object(
     attendees: Type.Array(
       Type.Object(
         {
-          unitId: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()], { title: '参训人员所属单位' }),
+          unitId: Type.Union([Type.Integer({ minimum: 1, maximum: MAX_RECORD_ID }), Type.Null()], {
+            title: '参训人员所属单位',
+          }),
           name: Type.String({ title: '参训人员姓名', minLength: 1, maxLength: 50 }),
         },
         { additionalProperties: false }

@@ -1,6 +1,7 @@
 /** GET/POST /api/results: a quarter's results (《番府信息》工作通讯), prepared by 调研科 and approved by an office leader. */
 import { Type, type Static } from '@sinclair/typebox';
 import { ScoresDocument } from './scores.js';
+import { MAX_RECORD_ID } from '../limits.js';
 
 /** POST /api/results */
 export const PublicationBody = Type.Object(
@@ -14,7 +15,7 @@ export type PublicationBody = Static<typeof PublicationBody>;
 
 /** POST /api/results/:id/approve */
 export const ApproveBody = Type.Object(
-  { version: Type.Integer({ title: '版本号', minimum: 1 }) },
+  { version: Type.Integer({ title: '版本号', minimum: 1, maximum: MAX_RECORD_ID }) },
   { additionalProperties: false }
 );
 export type ApproveBody = Static<typeof ApproveBody>;
@@ -22,14 +23,16 @@ export type ApproveBody = Static<typeof ApproveBody>;
 /** POST /api/results/:id/return */
 export const ReturnBody = Type.Object(
   {
-    version: Type.Integer({ title: '版本号', minimum: 1 }),
+    version: Type.Integer({ title: '版本号', minimum: 1, maximum: MAX_RECORD_ID }),
     comment: Type.String({ title: '退回意见', minLength: 1, maxLength: 2000 }),
   },
   { additionalProperties: false }
 );
 export type ReturnBody = Static<typeof ReturnBody>;
 
-export const PublicationParams = Type.Object({ id: Type.Integer({ title: '编号', minimum: 1 }) });
+export const PublicationParams = Type.Object({
+  id: Type.Integer({ title: '编号', minimum: 1, maximum: MAX_RECORD_ID }),
+});
 export type PublicationParams = Static<typeof PublicationParams>;
 
 /** The answer of POST /api/results. */

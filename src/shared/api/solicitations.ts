@@ -1,13 +1,14 @@
 /** 约稿 and 扣分: GET/POST /api/solicitations, POST /api/solicitations/:id/responses, GET/POST/DELETE /api/penalties. */
 import { Type, type Static } from '@sinclair/typebox';
 import { ANSWER_STATES, type AnswerState } from '../../domain/solicitation-answers.js';
+import { MAX_RECORD_ID } from '../limits.js';
 
 export type { AnswerState };
 
 const DateField = (title: string) => Type.String({ title, pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 
-export const IdParams = Type.Object({ id: Type.Integer({ title: '编号', minimum: 1 }) });
+export const IdParams = Type.Object({ id: Type.Integer({ title: '编号', minimum: 1, maximum: MAX_RECORD_ID }) });
 export type IdParams = Static<typeof IdParams>;
 
 export const Issuer = Type.Union([Type.Literal('district'), Type.Literal('city')], { title: '约稿方' });
@@ -20,7 +21,9 @@ export const SolicitationBody = Type.Object(
     title: Type.String({ title: '约稿标题', minLength: 1, maxLength: 200 }),
     requirements: Type.Optional(Type.Union([Type.String({ maxLength: 5000 }), Type.Null()], { title: '约稿要求' })),
     deadline: DateField('截止日期'),
-    unitIds: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { title: '约稿对象', maxItems: 5000 })),
+    unitIds: Type.Optional(
+      Type.Array(Type.Integer({ minimum: 1, maximum: MAX_RECORD_ID }), { title: '约稿对象', maxItems: 5000 })
+    ),
   },
   { additionalProperties: false }
 );
@@ -28,7 +31,7 @@ export type SolicitationBody = Static<typeof SolicitationBody>;
 
 /** POST /api/solicitations/:id/responses */
 export const ResponseBody = Type.Object(
-  { itemId: Type.Integer({ title: '稿件', minimum: 1 }) },
+  { itemId: Type.Integer({ title: '稿件', minimum: 1, maximum: MAX_RECORD_ID }) },
   { additionalProperties: false }
 );
 export type ResponseBody = Static<typeof ResponseBody>;
@@ -40,7 +43,7 @@ export const PenaltyReason = Type.Union([Type.Literal('late_solicitation'), Type
 /** POST /api/penalties */
 export const PenaltyBody = Type.Object(
   {
-    unitId: Type.Integer({ title: '单位', minimum: 1 }),
+    unitId: Type.Integer({ title: '单位', minimum: 1, maximum: MAX_RECORD_ID }),
     reason: PenaltyReason,
     date: DateField('扣分日期'),
     note: Type.Optional(Type.Union([Type.String({ maxLength: 2000 }), Type.Null()], { title: '备注' })),

@@ -13,6 +13,7 @@ import type { Role } from '../../../shared/roles.js';
 import type { ApiApp } from '../../api-app.js';
 import type { ServerConfig } from '../../config.js';
 import { actorOf, rateLimit } from '../../plugins/access.js';
+import { uploadError } from '../../plugins/errors.js';
 
 // Ledger import is the editor's: it changes scores, and administrators keep the system, not its content.
 const IMPORTERS: Role[] = ['editor'];
@@ -70,13 +71,19 @@ export function importsRoutes(app: ApiApp, db: Kysely<Database>, config: ServerC
       const fileField = { field: 'file', label: '台账文件' };
       if (!request.isMultipart()) throw new ServiceError('invalid', '请以 multipart/form-data 上传台账文件', fileField);
       // The app's multipart limit is the attachment size; a ledger may be larger, up to its own limit.
-      const file = await request.file({ limits: { fileSize: MAX_IMPORT_BYTES, files: 1 }, throwFileSizeLimit: false });
+      const file = await request
+        .file({ limits: { fileSize: MAX_IMPORT_BYTES, files: 1 }, throwFileSizeLimit: false })
+        .catch((error: unknown) => {
+          throw uploadError(error, fileField);
+        });
       if (!file) throw new ServiceError('invalid', '请选择要导入的台账文件', fileField);
       const name = uploadName(file.filename);
       // A spreadsheet stops being read at its own, smaller limit; the rest of the upload is discarded.
       const isSpreadsheet = path.extname(name).toLowerCase() === '.xlsx';
       const limit = isSpreadsheet ? limits.maxSpreadsheetBytes : MAX_IMPORT_BYTES;
-      const data = await readUpTo(file.file, limit);
+      const data = await readUpTo(file.file, limit).catch((error: unknown) => {
+        throw uploadError(error, fileField);
+      });
       if (data === undefined || file.file.truncated) {
         const advice = isSpreadsheet ? '请按年度拆分，或另存为 .csv 后导入' : '请按年度或记录类型拆分后分别导入';
         throw new ServiceError('too_large', `台账文件“${name}”超过 ${megabytes(limit)} MB，${advice}`, fileField);

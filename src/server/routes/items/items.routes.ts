@@ -50,6 +50,8 @@ import { ITEM_ROLES } from '../../../shared/roles.js';
 import type { ApiApp } from '../../api-app.js';
 import type { ServerConfig } from '../../config.js';
 import { actingUserOf, rateLimit } from '../../plugins/access.js';
+import { uploadError } from '../../plugins/errors.js';
+import { MAX_RECORD_ID } from '../../../shared/limits.js';
 
 /** 信息稿件: drafting, review and signature in the unit; receipt, adoption and instructions at the district. */
 export function itemsRoutes(app: ApiApp, db: Kysely<Database>, config: ServerConfig): void {
@@ -83,7 +85,11 @@ export function itemsRoutes(app: ApiApp, db: Kysely<Database>, config: ServerCon
       },
     },
     async (request) => {
-      const ids = request.query.ids.split(',').map(Number);
+      // An id past the id columns' range names no item; PostgreSQL would refuse the query for it.
+      const ids = request.query.ids
+        .split(',')
+        .map(Number)
+        .filter((id) => id <= MAX_RECORD_ID);
       return { items: await findSimilarForItems(db, user(request), ids) };
     }
   );
@@ -216,15 +222,21 @@ export function itemsRoutes(app: ApiApp, db: Kysely<Database>, config: ServerCon
     async (request, reply) => {
       if (!request.isMultipart())
         throw new ServiceError('invalid', '请以 multipart/form-data 上传附件', { field: 'file', label: '附件' });
-      const file = await request.file({ limits: { fileSize: config.maxAttachmentBytes, files: 1 } });
-      if (!file) throw new ServiceError('invalid', '请选择要上传的附件', { field: 'file', label: '附件' });
+      const fileField = { field: 'file', label: '附件' };
+      const file = await request
+        .file({ limits: { fileSize: config.maxAttachmentBytes, files: 1 } })
+        .catch((error: unknown) => {
+          throw uploadError(error, fileField);
+        });
+      if (!file) throw new ServiceError('invalid', '请选择要上传的附件', fileField);
       const data = await file.toBuffer().catch((error: { code?: string }) => {
         if (error.code === 'FST_REQ_FILE_TOO_LARGE')
-          throw new ServiceError('invalid', `附件不能超过 ${Math.round(config.maxAttachmentBytes / 1024 / 1024)} MB`, {
-            field: 'file',
-            label: '附件',
-          });
-        throw error;
+          throw new ServiceError(
+            'invalid',
+            `附件不能超过 ${Math.round(config.maxAttachmentBytes / 1024 / 1024)} MB`,
+            fileField
+          );
+        throw uploadError(error, fileField);
       });
       const result = await addAttachment(
         db,
