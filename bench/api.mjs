@@ -17,6 +17,7 @@ import { listUnits } from '../dist/db/repositories/unit.repository.js';
 import { createAccount } from '../dist/services/accounts/manage-accounts.js';
 import { updateUser, findUserById } from '../dist/db/repositories/user.repository.js';
 import { buildApp } from '../dist/server/app.js';
+import { benchServerConfig } from './bench-config.mjs';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -69,14 +70,7 @@ try {
   );
   await updateUser(store.db, id, (await findUserById(store.db, id)).version, { must_change_password: 0 });
 
-  const config = {
-    secureCookies: 'never',
-    trustProxy: false,
-    loginRateLimit: 1000,
-    costlyRateLimit: 1_000_000,
-    maxAttachmentBytes: 20 * 1024 * 1024,
-    now: () => new Date(),
-  };
+  const config = benchServerConfig();
   const app = await buildApp({ db: store.db, config });
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   try {

@@ -23,6 +23,7 @@ import { listUnits } from '../dist/db/repositories/unit.repository.js';
 import { createAccount } from '../dist/services/accounts/manage-accounts.js';
 import { updateUser, findUserById } from '../dist/db/repositories/user.repository.js';
 import { buildApp } from '../dist/server/app.js';
+import { benchServerConfig } from './bench-config.mjs';
 
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 60);
 const CONNECTIONS = Number(process.env.SOAK_CONNECTIONS ?? 100);
@@ -130,14 +131,7 @@ try {
   const editorNames = [];
   for (let i = 1; i <= EDITORS; i++) editorNames.push(await createUser(store, `soak-editor-${i}`, 'editor', null));
 
-  const config = {
-    secureCookies: 'never',
-    trustProxy: false,
-    loginRateLimit: 1000,
-    costlyRateLimit: 1_000_000,
-    maxAttachmentBytes: 20 * 1024 * 1024,
-    now: () => new Date(),
-  };
+  const config = benchServerConfig();
   app = await buildApp({ db: store.db, config });
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   const officers = [];

@@ -16,6 +16,7 @@ import { findUserById, updateUser } from '../dist/db/repositories/user.repositor
 import { listUnits } from '../dist/db/repositories/unit.repository.js';
 import { buildApp } from '../dist/server/app.js';
 import { CSRF_HEADER, SESSION_COOKIE } from '../dist/server/plugins/access.js';
+import { benchServerConfig } from './bench-config.mjs';
 
 const DRAFTS = Number(process.env.SYNC_BENCH_DRAFTS ?? 300);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'govinfo-bench-sync-'));
@@ -52,14 +53,7 @@ const { id } = await createAccount(
   new Date()
 );
 await updateUser(store.db, id, (await findUserById(store.db, id)).version, { must_change_password: 0 });
-const config = {
-  secureCookies: 'never',
-  trustProxy: false,
-  loginRateLimit: 1000,
-  costlyRateLimit: 1_000_000,
-  maxAttachmentBytes: 20 * 1024 * 1024,
-  now: () => new Date(),
-};
+const config = benchServerConfig();
 const app = await buildApp({ db: store.db, config });
 const login = await app.inject({
   method: 'POST',

@@ -26,6 +26,7 @@ import { hashPassword } from '../dist/security/crypto.js';
 import { totpCode } from '../dist/security/totp.js';
 import { ADMIN_ROLES } from '../dist/shared/roles.js';
 import { buildApp } from '../dist/server/app.js';
+import { benchServerConfig } from './bench-config.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 // The server key (sealed TOTP secrets) of this throw-away database lives outside the work tree too.
@@ -129,14 +130,7 @@ try {
     .where('items.unit_id', '=', townId)
     .executeTakeFirstOrThrow();
 
-  const config = {
-    secureCookies: 'never',
-    trustProxy: false,
-    loginRateLimit: 1000,
-    costlyRateLimit: 1_000_000,
-    maxAttachmentBytes: 20 * 1024 * 1024,
-    now: () => new Date(),
-  };
+  const config = benchServerConfig();
   const app = await buildApp({ db: store.db, config });
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   try {
