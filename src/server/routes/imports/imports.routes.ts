@@ -22,20 +22,18 @@ const megabytes = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
 /**
  * Reads an uploaded file's stream up to `limit` bytes; past it, drains the rest into nothing
- * (so the request completes) and answers undefined.
+ * (so the request completes) and answers undefined. Async iteration rejects when the stream is
+ * cut short (a truncated multipart body closes it without an 'end' or an 'error' event).
  */
-function readUpTo(stream: Readable, limit: number): Promise<Buffer | undefined> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    stream.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= limit) chunks.push(chunk);
-      else chunks.length = 0;
-    });
-    stream.on('end', () => resolve(size > limit ? undefined : Buffer.concat(chunks)));
-    stream.on('error', reject);
-  });
+async function readUpTo(stream: Readable, limit: number): Promise<Buffer | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size <= limit) chunks.push(chunk);
+    else chunks.length = 0;
+  }
+  return size > limit ? undefined : Buffer.concat(chunks);
 }
 
 /**
