@@ -50,6 +50,23 @@ describe.skipIf(!isDialectAvailable)('API: what the hostile-input campaign found
     expect(response.statusCode).toBe(400);
   });
 
+  // The hostile-input run's seed 145479 on PostgreSQL: a bulk adoption naming ids the database cannot hold.
+  it('a bulk adoption naming an id past the id columns is refused (400)', async () => {
+    const response = await editor.post('/api/items/bulk-adoptions', {
+      items: [
+        { id: '1e309', version: 1 },
+        { id: 265561617, version: 263148946 },
+      ],
+      outlet: '',
+      kind: '忹',
+      date: '2010-03-09',
+      issue: 'Z>n{',
+    });
+    // "1e309" is coerced to Infinity, which slipped past the schema's maximum into the query.
+    expect(response.statusCode).toBe(400);
+    expect(response.json().fields).toEqual([expect.objectContaining({ field: 'items.0.id' })]);
+  });
+
   it('a page whose offset passes the id columns is refused at validation (400)', async () => {
     expect((await editor.get('/api/items?page=2147483639&pageSize=54')).statusCode).toBe(400);
     expect((await editor.get('/api/items?page=10000000&pageSize=100')).json()).toMatchObject({ items: [] });
