@@ -42,7 +42,9 @@ export async function* readXlsxSheets(data: Buffer, entries: ZipEntry[]): AsyncG
   const byName = new Map(entries.map((entry) => [entry.name, entry]));
   const part = (name: string): Readable | undefined => {
     const entry = byName.get(name);
-    return entry && openZipEntry(data, entry);
+    // Decoded as text here: ExcelJS's XML parser decodes each chunk on its own, which would
+    // break a Chinese character whose bytes fall on both sides of a chunk's end.
+    return entry && openZipEntry(data, entry)?.setEncoding('utf8');
   };
   const workbookPart = part('xl/workbook.xml');
   const workbook = await parsePart(workbookPart, new WorkbookXform());

@@ -151,6 +151,18 @@ describe('reading the sheets of an .xlsx row by row', () => {
     ]);
   });
 
+  it('keeps Chinese text whole where a part is read in more than one chunk', async () => {
+    const rows: CellSpec[][] = Array.from({ length: 3000 }, (_, i) => [
+      { value: `I${i}` },
+      { value: '沙湾镇' },
+      { value: `关于第${i}项防汛工作的情况报告` },
+    ]);
+    const data = await buildWorkbook({ sheets: ['信息稿件'], rows, mergeRows: 0, date1904: false });
+    const [sheet] = await streamedSheets(data);
+    expect(sheet.rows[3000].cells).toEqual(['I2999', '沙湾镇', '关于第2999项防汛工作的情况报告']);
+    expect([sheet]).toEqual(await wholeLoadSheets(data));
+  });
+
   it('answers a workbook whose sheet is not XML with one clear problem, as before', async () => {
     const invalid = ['台账.xlsx: 不是有效的 XLSX 文件（请用 Excel 或 WPS 另存为 .xlsx）'];
     for (const sheetXml of [
