@@ -51,7 +51,7 @@ export const GUIDE_SHEET = '说明';
 export interface LedgerFileLimits {
   /** Any ledger file, in bytes. */
   maxBytes: number;
-  /** An `.xlsx` file, in bytes: spreadsheets are inflated whole to be read. */
+  /** An `.xlsx` file, in bytes: it is held whole while its sheets are read (the ZIP directory is at its end). */
   maxSpreadsheetBytes: number;
   /** What an `.xlsx` may inflate to, all its parts together. */
   maxSpreadsheetUnzippedBytes: number;
