@@ -2,7 +2,6 @@ import { isUtf8 } from 'node:buffer';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
 import {
   ID_LABEL,
   RECORD_FIELDS,
@@ -13,6 +12,7 @@ import {
   type RecordType,
 } from '../domain/ledger-schema.js';
 import { MAX_IMPORT_BYTES, MAX_SPREADSHEET_BYTES, MAX_SPREADSHEET_UNZIPPED_BYTES } from '../shared/limits.js';
+import { readXlsxSheets, type XlsxSheet } from './xlsx-sheet-rows.js';
 import { checkZipArchive, isZipRefusal } from './zip-archive.js';
 
 /** One record as read from a file, keyed by field name, with where it stands in the file. */
@@ -51,7 +51,7 @@ export const GUIDE_SHEET = '说明';
 export interface LedgerFileLimits {
   /** Any ledger file, in bytes. */
   maxBytes: number;
-  /** An `.xlsx` file, in bytes: spreadsheets are inflated whole to be read. */
+  /** An `.xlsx` file, in bytes: it is held whole while its sheets are read (the ZIP directory is at its end). */
   maxSpreadsheetBytes: number;
   /** What an `.xlsx` may inflate to, all its parts together. */
   maxSpreadsheetUnzippedBytes: number;
@@ -306,7 +306,7 @@ function readCsv(name: string, buffer: Buffer): ReadResult {
 }
 
 async function readXlsx(name: string, data: Buffer, limits: LedgerFileLimits): Promise<ReadResult> {
-  // ExcelJS inflates every part into memory: the archive is checked first, so a bomb never reaches it.
+  // The archive is checked first, so a bomb never reaches the parsers.
   const checked = await checkZipArchive(data, {
     maxEntries: MAX_SPREADSHEET_ENTRIES,
     maxUncompressedBytes: limits.maxSpreadsheetUnzippedBytes,
@@ -318,62 +318,45 @@ async function readXlsx(name: string, data: Buffer, limits: LedgerFileLimits): P
         ? `${name}: ${checked.problem}，不予读取；请按年度拆分，或另存为 .csv 后导入`
         : `${name}: 不是有效的 XLSX 文件（${checked.problem}）；请用 Excel 或 WPS 另存为 .xlsx`
     );
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(data as unknown as Parameters<ExcelJS.Xlsx['load']>[0]);
-  } catch {
-    return fail(`${name}: 不是有效的 XLSX 文件（请用 Excel 或 WPS 另存为 .xlsx）`);
-  }
   const records: RawRecord[] = [];
   const problems: string[] = [];
-  for (const sheet of workbook.worksheets) {
-    if (sheet.name.trim() === GUIDE_SHEET) continue;
-    const type = recordTypeOf(sheet.name);
-    if (type === undefined) {
-      problems.push(
-        `${name}:${sheet.name}: 未知的工作表“${sheet.name}”；工作表名应为记录类型：${RECORD_TYPES.map((t) => RECORD_TYPE_LABELS[t]).join('、')}`
-      );
-      continue;
+  try {
+    for await (const sheet of readXlsxSheets(data, checked)) {
+      sheetRecords(name, sheet, records, problems);
     }
-    if (sheet.actualRowCount === 0) continue;
-    const headerCells = cellsOf(sheet.getRow(1)).map((v) => (v === null ? '' : String(v)));
-    const header = mapHeaders(`${name}:${sheet.name}:1`, headerCells, [type], false);
-    if ('problems' in header) {
-      problems.push(...header.problems);
-      continue;
-    }
-    sheet.eachRow((row, rowNumber) => {
-      if (rowNumber === 1) return;
-      const fields = rowToFields(header.columns, cellsOf(row));
-      if (!fields) return;
-      if (fields.type !== undefined && recordTypeOf(fields.type) !== type) {
-        // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a spreadsheet cell's value, as written.
-        problems.push(`${name}:${sheet.name}:${rowNumber}: 类型“${String(fields.type)}”与工作表“${sheet.name}”不符`);
-        return;
-      }
-      records.push({ fields: { ...fields, type }, file: name, line: rowNumber, sheet: sheet.name });
-    });
+  } catch {
+    // Whatever the parts hold, a workbook that cannot be read is one problem for the user, never a crash.
+    return fail(`${name}: 不是有效的 XLSX 文件（请用 Excel 或 WPS 另存为 .xlsx）`);
   }
   return records.length === 0 && problems.length === 0 ? empty(name) : { records, problems };
 }
 
-/** Cell values as plain JSON values: dates as `YYYY-MM-DD`, numbers as text, rich text joined. */
-function cellsOf(row: ExcelJS.Row): (string | null)[] {
-  const cells: (string | null)[] = [];
-  row.eachCell({ includeEmpty: true }, (cell, column) => {
-    cells[column - 1] = cellText(cell.value);
-  });
-  return cells;
-}
-
-function cellText(value: ExcelJS.CellValue): string | null {
-  if (value === null || value === undefined) return null;
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (typeof value === 'string') return value;
-  if ('richText' in value) return value.richText.map((part) => part.text).join('');
-  if ('result' in value) return cellText(value.result);
-  if ('text' in value) return String(value.text);
-  if ('error' in value) return String(value.error);
-  return null;
+/** Adds one worksheet's records, or why it cannot be read, to those of the workbook. */
+function sheetRecords(name: string, sheet: XlsxSheet, records: RawRecord[], problems: string[]): void {
+  if (sheet.name.trim() === GUIDE_SHEET) return;
+  const type = recordTypeOf(sheet.name);
+  if (type === undefined) {
+    problems.push(
+      `${name}:${sheet.name}: 未知的工作表“${sheet.name}”；工作表名应为记录类型：${RECORD_TYPES.map((t) => RECORD_TYPE_LABELS[t]).join('、')}`
+    );
+    return;
+  }
+  if (sheet.rows.length === 0) return;
+  const headerCells = (sheet.rows[0].number === 1 ? sheet.rows[0].cells : []).map((v) => v ?? '');
+  const header = mapHeaders(`${name}:${sheet.name}:1`, headerCells, [type], false);
+  if ('problems' in header) {
+    problems.push(...header.problems);
+    return;
+  }
+  for (const row of sheet.rows) {
+    if (row.number === 1) continue;
+    const fields = rowToFields(header.columns, row.cells);
+    if (!fields) continue;
+    if (fields.type !== undefined && recordTypeOf(fields.type) !== type) {
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a spreadsheet cell's value, as written.
+      problems.push(`${name}:${sheet.name}:${row.number}: 类型“${String(fields.type)}”与工作表“${sheet.name}”不符`);
+      continue;
+    }
+    records.push({ fields: { ...fields, type }, file: name, line: row.number, sheet: sheet.name });
+  }
 }

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { createInflateRaw } from 'node:zlib';
 
 /**
@@ -178,6 +179,19 @@ export async function checkZipArchive(data: Buffer, limits: ZipLimits): Promise<
       return { kind: 'too_large', problem: `压缩包中的“${entry.name}”解压后超过其声明的大小，疑为压缩炸弹` };
   }
   return entries;
+}
+
+/**
+ * The inflated bytes of one entry of an archive `checkZipArchive` accepted, as a stream: a
+ * part is read as it inflates, never held whole. Undefined when the entry's data cannot be found.
+ */
+export function openZipEntry(data: Buffer, entry: ZipEntry): Readable | undefined {
+  const compressed = entryData(data, entry);
+  if (!compressed) return undefined;
+  if (entry.method === 0) return Readable.from([compressed]);
+  const inflater = createInflateRaw();
+  inflater.end(compressed);
+  return inflater;
 }
 
 /** Whether a refusal came from the archive reader. */

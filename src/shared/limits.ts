@@ -10,7 +10,7 @@ export const MAX_IMPORT_BYTES = 150 * 1024 * 1024;
 export const BODY_GUIDELINE_CHARACTERS = 450;
 
 /**
- * The largest `.xlsx` ledger, in bytes. Spreadsheets are inflated whole to be read, so they get a
+ * The largest `.xlsx` ledger, in bytes. Spreadsheets are held whole while read, so they get a
  * limit of their own, far below the JSON Lines one: a district's year (≈ 10,000 records) is
  * ≈ 0.45 MB as .xlsx (the 80-unit demo year, 3,667 records, is 160 KB), so 5 MB holds ten such
  * years. Larger ledgers go in as .jsonl or .csv. `GOVINFO_MAX_SPREADSHEET_MB` changes it.
