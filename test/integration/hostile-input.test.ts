@@ -40,7 +40,14 @@ import { createTestApp, type ApiClient, type TestApp } from '../helpers/test-app
 import { dialect, isDialectAvailable } from '../helpers/test-store.js';
 import { CSRF_HEADER, SESSION_COOKIE } from '../../src/server/plugins/access.js';
 
-const SEED = Number(process.env.GOVINFO_PROOF_SEED ?? Date.now() % 1_000_000);
+/**
+ * The seed: fixed in `npm test`, so the suite gives the same answer on every run; new for every
+ * long run (`npm run proof:hostile`, which sets GOVINFO_PROOF_RUNS), so the proof keeps exploring.
+ * Either is printed; GOVINFO_PROOF_SEED repeats a run.
+ */
+const SEED = Number(
+  process.env.GOVINFO_PROOF_SEED ?? (process.env.GOVINFO_PROOF_RUNS ? Date.now() % 1_000_000 : 20_261_128)
+);
 /** Requests per operation and caller: 65 operations × 9 callers × 18 ≈ 10,500 on SQLite, × 6 ≈ 3,500 on PostgreSQL. */
 const RUNS = Number(process.env.GOVINFO_PROOF_RUNS ?? (dialect === 'sqlite' ? 18 : 6));
 
