@@ -118,15 +118,19 @@ export async function loginAs(
   password: string,
   totp?: string
 ): Promise<ApiClient> {
-  const code = totp ?? (await totpForLogin(app, username));
-  const response = await app.inject({
-    method: 'POST',
-    url: '/api/auth/login',
-    payload: { username, password, ...(code ? { totp: code } : {}) },
-  });
+  const response = await postLogin(app, username, password, totp ?? (await totpForLogin(app, username)));
   if (response.statusCode !== 200) throw new Error(`login ${username} failed: ${response.statusCode} ${response.body}`);
   const token = response.cookies.find((c) => c.name === SESSION_COOKIE)!.value;
   return new ApiClient(app, token, response.json().csrfToken);
+}
+
+/** A login attempt as sent by the login page, answered as is (tests of refusals, locks and codes). */
+export function postLogin(app: FastifyInstance, username: string, password: string, totp?: string) {
+  return app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password, ...(totp ? { totp } : {}) },
+  });
 }
 
 /** A new account of a role (in a unit, for unit roles), signed in through the API. */

@@ -4,7 +4,7 @@ import { totpCode } from '../../src/security/totp.js';
 import { DRAFT } from '../factories/item.factory.js';
 import { buildUser, TEST_PASSWORD } from '../factories/user.factory.js';
 import { govinfo } from '../helpers/cli.js';
-import { createTestApp, loginAs, signInNewUser, type ApiClient, type TestApp } from '../helpers/test-app.js';
+import { createTestApp, loginAs, postLogin, signInNewUser, type ApiClient, type TestApp } from '../helpers/test-app.js';
 import { isDialectAvailable } from '../helpers/test-store.js';
 
 /** Defects a security review found, each kept fixed by a test. */
@@ -15,12 +15,7 @@ describe.skipIf(!isDialectAvailable)('API: hardening', () => {
   });
   afterEach(async () => t?.cleanup());
 
-  const login = (username: string, password: string, totp?: string) =>
-    t.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { username, password, ...(totp ? { totp } : {}) },
-    });
+  const login = (username: string, password: string, totp?: string) => postLogin(t.app, username, password, totp);
   const deniedCount = async () =>
     (await t.store.db.selectFrom('audit_log').select('id').where('outcome', '=', 'denied').execute()).length;
 

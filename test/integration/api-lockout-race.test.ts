@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildUser } from '../factories/user.factory.js';
-import { createTestApp, type TestApp } from '../helpers/test-app.js';
+import { createTestApp, postLogin, type TestApp } from '../helpers/test-app.js';
 import { isDialectAvailable } from '../helpers/test-store.js';
 
 /**
@@ -15,8 +15,7 @@ describe.skipIf(!isDialectAvailable)('API: the login lockout holds under paralle
   });
   afterEach(async () => t?.cleanup());
 
-  const login = (username: string, password: string) =>
-    t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  const login = (username: string, password: string) => postLogin(t.app, username, password);
 
   it('lets no more guesses through than the threshold, and a right password after the burst stays locked out', async () => {
     const user = await buildUser(t.store.db, 'editor');

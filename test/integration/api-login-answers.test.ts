@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildUser } from '../factories/user.factory.js';
-import { createTestApp, loginAs, type TestApp } from '../helpers/test-app.js';
+import { createTestApp, loginAs, postLogin, type TestApp } from '../helpers/test-app.js';
 import { isDialectAvailable } from '../helpers/test-store.js';
 
 /** Issue 10, finding 7: login answers that tell nothing about usernames, and a cap on sessions. */
@@ -11,8 +11,7 @@ describe.skipIf(!isDialectAvailable)('API: login answers and concurrent sessions
   });
   afterEach(async () => t?.cleanup());
 
-  const login = (username: string, password: string) =>
-    t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  const login = (username: string, password: string) => postLogin(t.app, username, password);
   const answer = (response: Awaited<ReturnType<typeof login>>) => ({
     status: response.statusCode,
     body: response.json(),

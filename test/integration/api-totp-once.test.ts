@@ -5,7 +5,7 @@ import { generateTotpSecret, totpCode } from '../../src/security/totp.js';
 import { sealPlainTotpSecrets } from '../../src/services/security/seal-totp-secrets.js';
 import { buildUser } from '../factories/user.factory.js';
 import { govinfo } from '../helpers/cli.js';
-import { createTestApp, loginAs, type TestApp } from '../helpers/test-app.js';
+import { createTestApp, loginAs, postLogin, type TestApp } from '../helpers/test-app.js';
 import { isDialectAvailable } from '../helpers/test-store.js';
 import { totpSecretOf } from '../helpers/totp-codes.js';
 
@@ -17,12 +17,7 @@ describe.skipIf(!isDialectAvailable)('API: TOTP codes are one-time and secrets a
   });
   afterEach(async () => t?.cleanup());
 
-  const login = (username: string, password: string, totp?: string) =>
-    t.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { username, password, ...(totp ? { totp } : {}) },
-    });
+  const login = (username: string, password: string, totp?: string) => postLogin(t.app, username, password, totp);
   const storedSecret = async (id: number) => (await findUserById(t.store.db, id))!.totp_secret;
 
   it('lets exactly one of four parallel logins with one code in', async () => {
