@@ -241,21 +241,4 @@ export function outletChart(
   };
 }
 
-/** ECharts' category-axis label settings (the subset chosen here). */
-export interface CategoryAxisLabel {
-  interval: 0;
-  width: number;
-  overflow: 'break' | 'truncate';
-  rotate: number;
-}
-
-/**
- * Category labels that never overlap at any chart width: each wraps within its share of the axis
- * while that holds three characters (12 px each); narrower, they stand upright and are cut short.
- */
-export function categoryAxisLabel(chartWidth: number, count: number): CategoryAxisLabel {
-  // The y axis' labels and the grid's margins take about 56 px.
-  const slot = (chartWidth - 56) / Math.max(count, 1);
-  if (slot >= 44) return { interval: 0, width: Math.floor(slot - 8), overflow: 'break', rotate: 0 };
-  return { interval: 0, width: 84, overflow: 'truncate', rotate: 90 };
-}
+export { categoryAxisLabel } from '@shared/score-chart';

@@ -31,7 +31,4 @@ export interface EarlyWarning {
 }
 
 /** Data for one chart: categories on the x axis and one or more bar or line series. */
-export interface ChartData {
-  categories: string[];
-  series: { name: string; type: 'bar' | 'line'; data: (number | null)[]; stack?: string }[];
-}
+export type { ChartData } from '@shared/score-chart';

@@ -5,16 +5,22 @@
 import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { init, use as registerChartParts, type EChartsType } from 'echarts/core';
+import { LegacyGridContainLabel } from 'echarts/features';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef, useState } from 'react';
-import { categoryAxisLabel } from '../service';
+import { scoreChartOption } from '@shared/score-chart';
 import type { ChartData } from '../types';
 
 // echarts' own `use` (what to bundle), not a React hook: renamed so the hooks rules do not mistake it.
-registerChartParts([BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, SVGRenderer]);
-
-// eslint-disable-next-line @typescript-eslint/no-base-to-string -- a chart value is a number or a string.
-const pointsLabel = (value: unknown) => (value === null || value === undefined ? '—' : `${String(value)} 分`);
+registerChartParts([
+  BarChart,
+  LineChart,
+  GridComponent,
+  TooltipComponent,
+  LegendComponent,
+  LegacyGridContainLabel,
+  SVGRenderer,
+]);
 
 export interface ScoreChartProps {
   data: ChartData;
@@ -50,23 +56,7 @@ export default function ScoreChart({ data, label, height = 280 }: ScoreChartProp
 
   useEffect(() => {
     if (width === 0) return;
-    chart.current?.setOption(
-      {
-        tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: pointsLabel },
-        legend: { type: 'scroll', top: 0 },
-        grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
-        // Long outlet names wrap within their share of the axis, or stand upright, rather than overlap.
-        xAxis: { type: 'category', data: data.categories, axisLabel: categoryAxisLabel(width, data.categories.length) },
-        yAxis: { type: 'value', minInterval: 1 },
-        series: data.series.map((s) => ({
-          ...s,
-          barMaxWidth: 36,
-          emphasis: { focus: 'series' },
-          ...(s.type === 'line' ? { symbolSize: 8, connectNulls: true } : {}),
-        })),
-      },
-      { notMerge: true }
-    );
+    chart.current?.setOption(scoreChartOption(data, width), { notMerge: true });
   }, [data, width]);
 
   return <div ref={element} role="img" aria-label={label} style={{ width: '100%', height }} />;

@@ -1,0 +1,250 @@
+/**
+ * Lays an `OfficialDocument` out as a Word file after GB/T 9704-2012 (党政机关公文格式): A4, margins
+ * 37 / 28 / 35 / 26 mm, body 仿宋_GB2312 三号 on 22 lines of 28 characters, title
+ * 方正小标宋简体 二号, page numbers "— N —" in 宋体 四号 at the foot. Every run names its East Asian
+ * font explicitly, since Word otherwise falls back to the theme's East Asian font for Chinese text.
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  DocumentGridType,
+  Footer,
+  ImageRun,
+  Packer,
+  PageBreak,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlignTable,
+  WidthType,
+  type IRunOptions,
+} from 'docx';
+import type { DocumentBlock, Masthead, OfficialDocument } from './document-model.js';
+
+/** Twentieths of a point per millimetre. */
+const TWIPS_PER_MM = 1440 / 25.4;
+const mm = (value: number) => Math.round(value * TWIPS_PER_MM);
+
+export const PAGE = {
+  width: 11906,
+  height: 16838,
+  margin: { top: mm(37), left: mm(28), bottom: mm(35), right: mm(26) },
+} as const;
+
+export const FONTS = {
+  body: '仿宋_GB2312',
+  title: '方正小标宋简体',
+  heading: '黑体',
+  pageNumber: '宋体',
+} as const;
+
+/** Half-points: 三号 16 pt, 二号 22 pt, 四号 14 pt; 小四 12 pt for table cells. */
+const SIZE = { body: 32, title: 44, pageNumber: 28, table: 24, masthead: 72 } as const;
+
+const RED = 'FF0000';
+const LINES_PER_PAGE = 22;
+const CHARS_PER_LINE = 28;
+const TEXT_HEIGHT = PAGE.height - PAGE.margin.top - PAGE.margin.bottom;
+const TEXT_WIDTH = PAGE.width - PAGE.margin.left - PAGE.margin.right;
+/** The grid's line pitch, so 22 lines fill the text area. */
+const LINE_PITCH = Math.floor(TEXT_HEIGHT / LINES_PER_PAGE);
+/**
+ * 28 characters a line: each body character is narrowed by the difference between its width and
+ * the text width's 28th, rounded up so the 28th still fits. A character grid (`linesAndChars` with a
+ * negative `charSpace`) would say the same to Word, but LibreOffice, which makes our PDFs, spreads
+ * such a grid to about half as many characters; a run's spacing both lay out alike.
+ */
+const BODY_CHAR_SPACING = -Math.ceil(SIZE.body * 10 - TEXT_WIDTH / CHARS_PER_LINE);
+
+function font(name: string) {
+  return { ascii: name, hAnsi: name, eastAsia: name, cs: name };
+}
+
+function run(text: string, options: Omit<IRunOptions, 'text'> = {}): TextRun {
+  return new TextRun({ text, font: font(FONTS.body), size: SIZE.body, ...options });
+}
+
+/** A run of body text on the 28-character line. */
+function bodyRun(text: string, options: Omit<IRunOptions, 'text'> = {}): TextRun {
+  return run(text, { characterSpacing: BODY_CHAR_SPACING, ...options });
+}
+
+function mastheadParagraphs(masthead: Masthead): Paragraph[] {
+  const paragraphs = [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { before: 240, after: 120 },
+      children: [run(masthead.name, { font: font(FONTS.title), size: SIZE.masthead, color: RED })],
+    }),
+  ];
+  if (masthead.subtitle)
+    paragraphs.push(
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [run(`（${masthead.subtitle}）`, { font: font(FONTS.title), size: SIZE.body, color: RED })],
+      })
+    );
+  paragraphs.push(
+    new Paragraph({ alignment: AlignmentType.CENTER, children: [run(masthead.issueLine)] }),
+    // The issuer at the left and the date at the right, over the red rule (版头中的分隔线).
+    new Paragraph({
+      tabStops: [{ type: 'right', position: TEXT_WIDTH }],
+      border: { bottom: { style: BorderStyle.SINGLE, size: 12, color: RED, space: 4 } },
+      spacing: { after: 240 },
+      children: [run(masthead.issuer), run(`\t${masthead.date}`)],
+    })
+  );
+  return paragraphs;
+}
+
+function titleParagraph(title: string): Paragraph {
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: { after: LINE_PITCH },
+    children: [run(title, { font: font(FONTS.title), size: SIZE.title })],
+  });
+}
+
+function bodyParagraph(text: string, indent = true, align?: 'left' | 'center' | 'right'): Paragraph {
+  return new Paragraph({
+    alignment:
+      align === 'center' ? AlignmentType.CENTER : align === 'right' ? AlignmentType.RIGHT : AlignmentType.JUSTIFIED,
+    indent: indent && !align ? { firstLine: SIZE.body * 20 } : undefined,
+    children: [bodyRun(text)],
+  });
+}
+
+function tableCell(value: string | number | null, header: boolean): TableCell {
+  const numeric = typeof value === 'number';
+  return new TableCell({
+    verticalAlign: VerticalAlignTable.CENTER,
+    children: [
+      new Paragraph({
+        alignment: header ? AlignmentType.CENTER : numeric ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        children: [
+          run(value === null ? '' : String(value), {
+            size: SIZE.table,
+            bold: header,
+            font: font(header ? FONTS.heading : FONTS.body),
+          }),
+        ],
+      }),
+    ],
+  });
+}
+
+function table(columns: string[], rows: (string | number | null)[][]): Table {
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    layout: TableLayoutType.AUTOFIT,
+    rows: [
+      new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((c) => tableCell(c, true)) }),
+      ...rows.map((row) => new TableRow({ cantSplit: true, children: row.map((value) => tableCell(value, false)) })),
+    ],
+  });
+}
+
+function blockElements(block: DocumentBlock): (Paragraph | Table)[] {
+  switch (block.kind) {
+    case 'heading':
+      return [new Paragraph({ children: [bodyRun(block.text, { font: font(FONTS.heading) })] })];
+    case 'paragraph':
+      return [bodyParagraph(block.text, block.indent ?? true, block.align)];
+    case 'article':
+      return [
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          keepNext: true,
+          children: [bodyRun(block.title, { bold: true })],
+        }),
+        ...block.paragraphs.map((p) => bodyParagraph(p)),
+        ...(block.source ? [bodyParagraph(`（${block.source}）`, false, 'right')] : []),
+      ];
+    case 'table':
+      return [
+        ...(block.caption
+          ? [new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, children: [run(block.caption)] })]
+          : []),
+        table(block.columns, block.rows),
+        new Paragraph({ children: [] }),
+      ];
+    case 'image': {
+      // docx sizes pictures in pixels at 96 dpi.
+      const width = Math.round((block.widthMm / 25.4) * 96);
+      const height = Math.round((width * block.heightPx) / block.widthPx);
+      return [
+        ...(block.caption
+          ? [new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, children: [run(block.caption)] })]
+          : []),
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          children: [new ImageRun({ type: 'png', data: block.png, transformation: { width, height } })],
+        }),
+      ];
+    }
+    case 'pageBreak':
+      return [new Paragraph({ children: [new PageBreak()] })];
+  }
+}
+
+/** The page number "— N —", 宋体 四号, centred (GB/T 9704 puts it outside; centred reads the same both sides). */
+function pageNumberFooter(): Footer {
+  const options = { font: font(FONTS.pageNumber), size: SIZE.pageNumber };
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ ...options, children: ['— ', PageNumber.CURRENT, ' —'] })],
+      }),
+    ],
+  });
+}
+
+/** The `.docx` bytes of a document. */
+export async function renderOfficialDocx(document: OfficialDocument): Promise<Buffer> {
+  const children: (Paragraph | Table)[] = [
+    ...(document.masthead ? mastheadParagraphs(document.masthead) : []),
+    ...(document.title ? [titleParagraph(document.title)] : []),
+    ...document.blocks.flatMap(blockElements),
+  ];
+  if (document.closing?.length) {
+    children.push(
+      new Paragraph({ children: [] }),
+      ...document.closing.map(
+        (line, index) =>
+          new Paragraph({
+            border: {
+              ...(index === 0 ? { top: { style: BorderStyle.SINGLE, size: 8, color: '000000', space: 4 } } : {}),
+              bottom: { style: BorderStyle.SINGLE, size: 8, color: '000000', space: 4 },
+            },
+            children: [run(line, { size: 28 })],
+          })
+      )
+    );
+  }
+  const doc = new Document({
+    creator: '政务信息报送与考核系统',
+    title: document.title ?? document.masthead?.name,
+    styles: {
+      default: {
+        document: { run: { font: font(FONTS.body), size: SIZE.body } },
+      },
+    },
+    sections: [
+      {
+        properties: {
+          page: { size: { width: PAGE.width, height: PAGE.height }, margin: { ...PAGE.margin, footer: mm(28) } },
+          grid: { type: DocumentGridType.LINES, linePitch: LINE_PITCH },
+        },
+        footers: { default: pageNumberFooter() },
+        children,
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}

@@ -1,0 +1,63 @@
+/**
+ * `.docx` → `.pdf` through LibreOffice (`soffice --headless --convert-to pdf`), where it is
+ * installed. Each conversion gets its own profile directory, so conversions can run side by side
+ * and never touch a desktop user's LibreOffice settings.
+ */
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+/** LibreOffice is not installed (or not on PATH): the message says what to install. */
+export class PdfUnavailableError extends Error {
+  constructor() {
+    super(
+      '本机未安装 LibreOffice，无法生成 PDF：请安装 libreoffice-writer-nogui（提供 soffice 命令），或改为导出 .docx'
+    );
+  }
+}
+
+const CONVERSION_TIMEOUT_MS = 120_000;
+
+/** The `soffice` executable: `GOVINFO_SOFFICE`, else the first on PATH; null when there is none. */
+export function findSoffice(): string | null {
+  const configured = process.env.GOVINFO_SOFFICE;
+  if (configured) return fs.existsSync(configured) ? configured : null;
+  for (const directory of (process.env.PATH ?? '').split(path.delimiter)) {
+    if (!directory) continue;
+    const candidate = path.join(directory, 'soffice');
+    if (fs.existsSync(candidate)) return candidate;
+  }
+  return null;
+}
+
+export function pdfAvailable(): boolean {
+  return findSoffice() !== null;
+}
+
+/** The PDF bytes of a `.docx`; throws `PdfUnavailableError` where LibreOffice is missing. */
+export async function convertDocxToPdf(docx: Buffer): Promise<Buffer> {
+  const soffice = findSoffice();
+  if (!soffice) throw new PdfUnavailableError();
+  const work = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'govinfo-pdf-'));
+  try {
+    const input = path.join(work, 'document.docx');
+    await fs.promises.writeFile(input, docx);
+    const profile = pathToFileURL(path.join(work, 'profile')).href;
+    await new Promise<void>((resolve, reject) => {
+      execFile(
+        soffice,
+        [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', work, input],
+        { timeout: CONVERSION_TIMEOUT_MS },
+        (error, _stdout, stderr) =>
+          error ? reject(new Error(`LibreOffice 转换 PDF 失败：${stderr || error.message}`)) : resolve()
+      );
+    });
+    const output = path.join(work, 'document.pdf');
+    if (!fs.existsSync(output)) throw new Error('LibreOffice 未生成 PDF 文件');
+    return await fs.promises.readFile(output);
+  } finally {
+    await fs.promises.rm(work, { recursive: true, force: true });
+  }
+}
