@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.js';
 import { FORBIDDEN_CHARACTERS_PROBLEM } from '../../domain/text-characters.js';
+import { PdfUnavailableError } from '../../files/pdf-conversion.js';
 import { appendAudit } from '../../services/audit/append-audit.js';
 import { ServiceError } from '../../services/service-error.js';
 import type { ServerConfig } from '../config.js';
@@ -67,6 +68,13 @@ export function registerErrorHandling(
         ];
       return reply.status(STATUS[error.kind]).send(body);
     }
+    // A PDF asked of a server without LibreOffice: the request names a format this server cannot make.
+    if (error instanceof PdfUnavailableError)
+      return reply.status(400).send({
+        error: 'invalid',
+        message: error.message,
+        fields: [{ field: 'format', label: '文件格式', message: error.message }],
+      });
     if (error.statusCode === 415)
       return reply
         .status(415)
