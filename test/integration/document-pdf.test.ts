@@ -1,0 +1,37 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { renderOfficialDocx } from '../../src/files/official-docx.js';
+import { PdfUnavailableError, convertDocxToPdf, pdfAvailable } from '../../src/files/pdf-conversion.js';
+import { pdfPageCount } from '../helpers/office-files.js';
+
+const isSqliteRun = process.env.GOVINFO_TEST_DIALECT !== 'postgres';
+const hasLibreOffice = pdfAvailable();
+if (isSqliteRun && !hasLibreOffice)
+  console.warn(
+    'LibreOffice (soffice) is not installed: the PDF conversion tests are skipped (apt-get install libreoffice-writer-nogui).'
+  );
+
+// The conversion touches no database: run once, in the SQLite project.
+describe.skipIf(!isSqliteRun)('PDF through LibreOffice', () => {
+  const previous = process.env.GOVINFO_SOFFICE;
+  afterEach(() => {
+    if (previous === undefined) delete process.env.GOVINFO_SOFFICE;
+    else process.env.GOVINFO_SOFFICE = previous;
+  });
+
+  it.skipIf(!hasLibreOffice)('lays 50 two-line paragraphs on five pages: 22 lines of 28 characters', async () => {
+    const paragraphs = Array.from({ length: 50 }, (_, i) => ({
+      kind: 'paragraph' as const,
+      text: `第${i + 1}段：${'政务信息'.repeat(12)}`,
+    }));
+    const pdf = await convertDocxToPdf(await renderOfficialDocx({ title: '测试', blocks: paragraphs }));
+    // 50 paragraphs of two lines at 22 lines a page, after the title: 5 pages.
+    expect(pdfPageCount(pdf)).toBe(5);
+  });
+
+  it('says what to install where LibreOffice is missing', async () => {
+    process.env.GOVINFO_SOFFICE = '/nonexistent/soffice';
+    expect(pdfAvailable()).toBe(false);
+    await expect(convertDocxToPdf(Buffer.from('x'))).rejects.toBeInstanceOf(PdfUnavailableError);
+    await expect(convertDocxToPdf(Buffer.from('x'))).rejects.toThrow(/libreoffice-writer-nogui/);
+  });
+});
