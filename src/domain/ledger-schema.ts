@@ -2,6 +2,7 @@ import type { IsoDate } from './dates.js';
 import { recordDateProblem } from './record-date.js';
 import { FORBIDDEN_CHARACTERS_PROBLEM, hasForbiddenCharacters } from './text-characters.js';
 import { outletGradesByKind, type Policy } from './policy.js';
+import { isEmailAddress, MAX_EMAIL_LENGTH } from './email-address.js';
 
 /**
  * The ledger (台账) record schema of ledger-and-cli.md: one table of fields per record type,
@@ -17,6 +18,7 @@ export const RECORD_TYPES = [
   'solicitation',
   'response',
   'penalty',
+  'contact',
 ] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 
@@ -29,9 +31,10 @@ export const RECORD_TYPE_LABELS: Record<RecordType, string> = {
   solicitation: '约稿',
   response: '约稿回复',
   penalty: '扣分',
+  contact: '信息员名册',
 };
 
-type FieldKind = 'string' | 'text' | 'date' | 'policyDate' | 'enum' | 'unit' | 'unitList' | 'ref';
+type FieldKind = 'string' | 'text' | 'date' | 'policyDate' | 'enum' | 'unit' | 'unitList' | 'ref' | 'email';
 
 export interface FieldSpec {
   name: string;
@@ -45,6 +48,8 @@ export interface FieldSpec {
   /** For kind `ref`: the record type referred to. */
   refType?: RecordType;
   maxLength?: number;
+  /** The code an absent optional value stands for (a roster without 编制 records 其他). */
+  absentMeans?: string;
 }
 
 /**
@@ -154,6 +159,22 @@ export function ledgerFields(vocabulary: LedgerVocabulary): Record<RecordType, F
       }),
       field('date', '日期', 'policyDate', true),
       field('note', '备注', 'text', false, { maxLength: 2000 }),
+    ],
+    contact: [
+      field('unit', '单位', 'unit', true),
+      field('duty', '职责', 'enum', true, {
+        values: { leader: '分管领导', director: '直接责任人', officer: '信息员' },
+      }),
+      field('name', '姓名', 'string', true, { maxLength: 50 }),
+      field('post', '职务', 'string', false, { maxLength: 100 }),
+      field('phone', '联系电话', 'string', false, { maxLength: 40 }),
+      field('email', '电子邮箱', 'email', false, { maxLength: MAX_EMAIL_LENGTH }),
+      field('staffing', '编制', 'enum', false, {
+        values: { civil_servant: '在编公务员', permanent: '正式编制人员', other: '其他' },
+        absentMeans: 'other',
+      }),
+      field('from', '任职日期', 'date', true),
+      field('to', '离任日期', 'date', false),
     ],
   };
 }
@@ -278,6 +299,9 @@ export function validateLedgerRecord(
   )
     fields.kind = null;
 
+  if (type === 'contact' && typeof fields.from === 'string' && typeof fields.to === 'string' && fields.to < fields.from)
+    problems.push(`to（离任日期）的值 ${fields.to} 早于 from（任职日期）${fields.from}`);
+
   if (problems.length > 0 || id === undefined) return { problems };
   return { record: { type, id, fields } };
 }
@@ -295,7 +319,8 @@ const KNOWN_FIELDS = Object.fromEntries(
 function normalizeField(spec: FieldSpec, raw: unknown, context: ValidationContext): FieldValue | FieldProblem {
   const isAbsent = raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '');
   if (isAbsent) {
-    return spec.required === true ? new FieldProblem(`缺少字段 ${fieldName(spec)}`) : null;
+    if (spec.required === true) return new FieldProblem(`缺少字段 ${fieldName(spec)}`);
+    return spec.absentMeans ?? null;
   }
 
   if (spec.kind === 'unitList') return normalizeUnitList(spec, raw, context);
@@ -334,6 +359,10 @@ function normalizeField(spec: FieldSpec, raw: unknown, context: ValidationContex
       }
       return code;
     }
+    case 'email':
+      return isEmailAddress(text)
+        ? text
+        : new FieldProblem(`${fieldName(spec)} 的值 ${describe(raw)} 不是有效的电子邮箱地址`);
     case 'unit':
       return context.hasUnit(text)
         ? text

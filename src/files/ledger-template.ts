@@ -50,6 +50,18 @@ const EXAMPLES: Record<RecordType, Record<string, string>> = {
     date: '2011-05-20',
     note: '信息报送不及时，受区政府办公室通报批评',
   },
+  contact: {
+    id: 'C-1',
+    unit: '沙湾镇',
+    duty: '信息员',
+    name: '陈某某',
+    post: '党政办科员',
+    phone: '13800138000',
+    email: 'xinxi@shawan.example.gov.cn',
+    staffing: '在编公务员',
+    from: '2010-03-01',
+    to: '',
+  },
 };
 
 /** Writes the import template: `.xlsx` with one sheet per record type and a guide, or `.csv` as one table. */
@@ -118,7 +130,7 @@ function explain(spec: FieldSpec): string {
   if (spec.values)
     return `可选值：${Object.entries(spec.values)
       .map(([code, label]) => `${label}（${code}）`)
-      .join('、')}`;
+      .join('、')}${spec.absentMeans ? `；留空即${spec.values[spec.absentMeans]}` : ''}`;
   switch (spec.kind) {
     case 'date':
       return '日期 YYYY-MM-DD';
@@ -126,6 +138,8 @@ function explain(spec: FieldSpec): string {
       return '日期 YYYY-MM-DD，不得早于考核政策生效日期';
     case 'unit':
       return '报送单位名称';
+    case 'email':
+      return '电子邮箱地址，如 xinxi@example.gov.cn（用于识别来信单位和发送通知）';
     case 'unitList':
       return '约稿对象单位名称，用顿号“、”分隔；留空表示全部单位';
     case 'ref':

@@ -26,7 +26,9 @@ import {
   insertSolicitationUnits,
   insertSolicitations,
   insertUpwards,
+  insertContacts,
 } from '../db/repositories/ledger.repository.js';
+import { isMobilePhone } from '../domain/phone.js';
 import { refreshStatisticsAfterBulkLoad } from '../db/repositories/maintenance.repository.js';
 import { deferIndexes, rebuildIndexes } from '../db/repositories/bulk-load.repository.js';
 import { listPolicies } from '../db/repositories/policy.repository.js';
@@ -375,6 +377,31 @@ async function storePlan(trx: Db, plan: ImportPlan): Promise<string[]> {
       text(f.date),
       nullableText(f.note),
     ])
+  );
+
+  // 信息员名册: registrations as the roster has them; one phone number goes where its kind belongs.
+  const registeredAt = new Date().toISOString();
+  await insertContacts(
+    trx,
+    fresh.contact.map(({ record: { id, fields: f } }) => {
+      const phone = nullableText(f.phone);
+      const isMobile = phone !== null && isMobilePhone(phone);
+      return [
+        id,
+        unitId(f.unit),
+        text(f.duty),
+        text(f.name),
+        nullableText(f.post) ?? '',
+        isMobile ? null : phone,
+        isMobile ? phone : null,
+        nullableText(f.email),
+        text(f.staffing),
+        text(f.from),
+        nullableText(f.to),
+        registeredAt,
+        registeredAt,
+      ];
+    })
   );
 
   // Items created by this import have all their records in the file: score them from memory.

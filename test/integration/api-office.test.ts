@@ -191,6 +191,31 @@ describe.skipIf(!isDialectAvailable)(
         message: '手机格式不正确',
         fields: [{ field: 'mobile', label: '手机' }],
       });
+      const badEmail = await editor.post(`/api/units/${shawanId}/contacts`, {
+        ...contact,
+        duty: 'officer',
+        email: 'chen at shawan',
+      });
+      expect(badEmail.statusCode).toBe(400);
+      expect(badEmail.json()).toMatchObject({
+        message: '电子邮箱格式不正确',
+        fields: [{ field: 'email', label: '电子邮箱' }],
+      });
+      expect(
+        (
+          await editor.post(`/api/units/${shawanId}/contacts`, {
+            ...contact,
+            name: '何信息',
+            duty: 'officer',
+            email: ' he@shawan.example.gov.cn ',
+          })
+        ).statusCode
+      ).toBe(201);
+      const registered = (await editor.get('/api/registry'))
+        .json()
+        .find((r: { unit: { name: string } }) => r.unit.name === '沙湾镇')
+        .contacts.find((c: { name: string }) => c.name === '何信息');
+      expect(registered.email).toBe('he@shawan.example.gov.cn');
     });
 
     it('records training sessions with their attendees', async () => {

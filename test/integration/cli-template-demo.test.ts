@@ -29,6 +29,7 @@ describe.skipIf(!isDialectAvailable)('template and demo commands', () => {
       '约稿',
       '约稿回复',
       '扣分',
+      '信息员名册',
     ]);
     const adoptions = workbook.getWorksheet('采用')!;
     expect(adoptions.getRow(1).values).toEqual([undefined, '编号', '稿件编号', '采用载体', '信息类型', '日期', '期号']);
@@ -36,7 +37,7 @@ describe.skipIf(!isDialectAvailable)('template and demo commands', () => {
 
     const imported = await govinfo(database.location, 'import', file);
     expect(imported.stderr).toBe('');
-    expect(imported.stdout).toContain('新增 7 条');
+    expect(imported.stdout).toContain('新增 8 条');
     const explained = JSON.parse(
       (await govinfo(database.location, 'explain', '--unit', '沙湾镇', '--year', '2011', '--json')).stdout
     );
@@ -48,7 +49,7 @@ describe.skipIf(!isDialectAvailable)('template and demo commands', () => {
     expect((await govinfo(database.location, 'template', '--out', file)).status).toBe(0);
     expect(fs.readFileSync(file, 'utf8').split('\n')[0]).toMatch(/^\uFEFF类型,编号,单位,标题,报送日期/);
     const imported = await govinfo(database.location, 'import', file);
-    expect(imported.stdout).toContain('新增 7 条');
+    expect(imported.stdout).toContain('新增 8 条');
   });
 
   it('refuses an unknown template type', async () => {

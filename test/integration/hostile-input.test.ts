@@ -88,6 +88,7 @@ const PLAUSIBLE_FIELDS: Record<string, string[]> = {
   phone: ['020-84731234', '13800138000'],
   officePhone: ['020-84731234'],
   mobile: ['13800138000'],
+  email: ['xinxi@shawan.example.gov.cn'],
   unit: [HOME_UNIT, OTHER_UNIT],
   series: ['town', 'dept_a'],
   seriesCode: ['town', 'dept_a'],

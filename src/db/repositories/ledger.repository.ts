@@ -12,8 +12,12 @@ export async function findStoredRecords(db: Db, type: RecordType, refs: readonly
   const stored: string[] = [];
   for (const chunk of chunked(refs)) {
     if (chunk.length === 0) continue;
-    const rows = await db.selectFrom(TABLE_OF[type]).select('ref').where('ref', 'in', chunk).execute();
-    for (const row of rows) stored.push(row.ref);
+    // Registrations made on the page have no ledger id: their column is nullable.
+    const rows =
+      type === 'contact'
+        ? await db.selectFrom('unit_contacts').select('ref').where('ref', 'in', chunk).execute()
+        : await db.selectFrom(TABLE_OF[type]).select('ref').where('ref', 'in', chunk).execute();
+    for (const row of rows) if (row.ref !== null) stored.push(row.ref);
   }
   const records: LedgerRecord[] = [];
   for (const chunk of chunked(stored)) records.push(...(await findStoredChunk(db, type, chunk)));
@@ -28,7 +32,7 @@ const TABLE_OF = {
   solicitation: 'solicitations',
   response: 'responses',
   penalty: 'penalties',
-} as const satisfies Record<RecordType, string>;
+} as const satisfies Record<Exclude<RecordType, 'contact'>, string>;
 
 async function findStoredChunk(db: Db, type: RecordType, refs: string[]): Promise<LedgerRecord[]> {
   const record = (id: string, fields: LedgerRecord['fields']): LedgerRecord => ({ type, id, fields });
@@ -122,6 +126,40 @@ async function findStoredChunk(db: Db, type: RecordType, refs: string[]): Promis
         .where('penalties.ref', 'in', refs)
         .execute();
       return rows.map((r) => record(r.ref, { unit: r.unit, reason: r.reason, date: r.date, note: r.note }));
+    }
+    case 'contact': {
+      const rows = await db
+        .selectFrom('unit_contacts')
+        .innerJoin('units', 'units.id', 'unit_contacts.unit_id')
+        .select([
+          'unit_contacts.ref',
+          'units.name as unit',
+          'unit_contacts.duty',
+          'unit_contacts.name',
+          'unit_contacts.post',
+          'unit_contacts.mobile',
+          'unit_contacts.office_phone',
+          'unit_contacts.email',
+          'unit_contacts.staffing',
+          'unit_contacts.started_on',
+          'unit_contacts.ended_on',
+        ])
+        .where('unit_contacts.ref', 'in', refs)
+        .execute();
+      return rows.map((r) =>
+        record(r.ref!, {
+          unit: r.unit,
+          duty: r.duty,
+          name: r.name,
+          // A ledger's absent 职务 is stored empty (the column is required for page registrations).
+          post: r.post === '' ? null : r.post,
+          phone: r.mobile ?? r.office_phone,
+          email: r.email,
+          staffing: r.staffing,
+          from: r.started_on,
+          to: r.ended_on,
+        })
+      );
     }
   }
 }
@@ -296,6 +334,45 @@ export const insertPenalties = (
   db: Db,
   rows: [ref: string, unitId: number, reason: string, date: string, note: string | null][]
 ) => bulkInsert<Returned>(db, 'penalties', ['ref', 'unit_id', 'reason', 'date', 'note'], rows, ['id', 'ref']);
+
+export const insertContacts = (
+  db: Db,
+  rows: [
+    ref: string,
+    unitId: number,
+    duty: string,
+    name: string,
+    post: string,
+    officePhone: string | null,
+    mobile: string | null,
+    email: string | null,
+    staffing: string,
+    startedOn: string,
+    endedOn: string | null,
+    createdAt: string,
+    updatedAt: string,
+  ][]
+) =>
+  bulkInsert(
+    db,
+    'unit_contacts',
+    [
+      'ref',
+      'unit_id',
+      'duty',
+      'name',
+      'post',
+      'office_phone',
+      'mobile',
+      'email',
+      'staffing',
+      'started_on',
+      'ended_on',
+      'created_at',
+      'updated_at',
+    ],
+    rows
+  );
 
 /** Whether any record (item, solicitation or penalty) is stored: the demo refuses such a database. */
 export async function hasRecords(db: Db): Promise<boolean> {

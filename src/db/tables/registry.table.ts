@@ -18,6 +18,9 @@ export interface UnitContactTable {
   version: Generated<number>;
   created_at: string;
   updated_at: string;
+  /** The ledger id of a registration imported from a 信息员名册 (`contact` record); null when registered on the page. */
+  ref: string | null;
+  email: string | null;
 }
 
 /** 信息员培训. */

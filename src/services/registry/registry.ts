@@ -4,6 +4,7 @@ import { isDistrictRole } from '../../domain/permissions.js';
 import { policyInForce } from '../../domain/policy.js';
 import { CONTACT_DUTIES, registryGaps, STAFFING, type ContactDuty, type Staffing } from '../../domain/registry.js';
 import { isPhoneNumber } from '../../domain/item-workflow.js';
+import { isEmailAddress } from '../../domain/email-address.js';
 import type { Database } from '../../db/database.js';
 import type { UnitContactRow } from '../../db/tables/registry.table.js';
 import { listPolicies } from '../../db/repositories/policy.repository.js';
@@ -23,6 +24,7 @@ export interface ContactInput {
   post: string;
   officePhone?: string | null;
   mobile?: string | null;
+  email?: string | null;
   staffing: Staffing;
   /** The date the unit's written notice arrived (书面告知). */
   noticeDate?: string | null;
@@ -48,6 +50,8 @@ function checkContact(input: ContactInput): void {
     const value = input[field];
     if (value && !isPhoneNumber(value)) throw new ServiceError('invalid', `${label}格式不正确`, { field, label });
   }
+  if (input.email && !isEmailAddress(input.email.trim()))
+    throw new ServiceError('invalid', '电子邮箱格式不正确', { field: 'email', label: '电子邮箱' });
   if (!input.officePhone && !input.mobile)
     throw new ServiceError('invalid', '办公电话和手机至少填一项', { field: 'mobile', label: '手机' });
   for (const [field, label] of [
@@ -79,10 +83,12 @@ export async function addContact(
       post: input.post.trim(),
       office_phone: input.officePhone?.trim() || null,
       mobile: input.mobile?.trim() || null,
+      email: input.email?.trim() || null,
       staffing: input.staffing,
       notice_date: input.noticeDate ?? null,
       started_on: input.startedOn,
       ended_on: null,
+      ref: null,
       created_at: at,
       updated_at: at,
     };
@@ -206,6 +212,7 @@ function presentContact(c: Omit<UnitContactRow, 'unit_id' | 'created_at' | 'upda
     post: c.post,
     officePhone: c.office_phone,
     mobile: c.mobile,
+    email: c.email,
     staffing: c.staffing,
     staffingName: STAFFING[c.staffing as Staffing] ?? c.staffing,
     noticeDate: c.notice_date,

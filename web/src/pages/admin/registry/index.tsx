@@ -83,6 +83,7 @@ export default function RegistryPage() {
           { title: '姓名', dataIndex: 'name' },
           { title: '职务', dataIndex: 'post' },
           { title: '电话', key: 'phone', render: (_, c) => phone(c) },
+          { title: '电子邮箱', dataIndex: 'email', render: (v: string | null) => v ?? '—' },
           { title: '编制', dataIndex: 'staffingName' },
           { title: '任职日期', dataIndex: 'startedOn' },
           { title: '书面告知', dataIndex: 'noticeDate', render: (v: string | null) => v ?? '—' },
@@ -259,6 +260,7 @@ interface ContactForm {
   post: string;
   officePhone?: string;
   mobile?: string;
+  email?: string;
   staffing: ContactBody['staffing'];
   startedOn: Dayjs;
   noticeDate?: Dayjs | null;
@@ -307,6 +309,7 @@ function AddContact({
         post: values.post.trim(),
         officePhone: values.officePhone?.trim() || null,
         mobile: values.mobile?.trim() || null,
+        email: values.email?.trim() || null,
         staffing: values.staffing,
         startedOn: values.startedOn.format('YYYY-MM-DD'),
         noticeDate: values.noticeDate?.format('YYYY-MM-DD') ?? null,
@@ -410,6 +413,16 @@ function AddContact({
           <Col xs={24} sm={12}>
             <Form.Item label="手机" name="mobile" rules={[phoneRule]}>
               <Input inputMode="tel" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item
+              label="电子邮箱"
+              name="email"
+              extra="用于识别该单位发来的邮件和发送通知"
+              rules={[{ type: 'email', message: '电子邮箱格式不正确' }]}
+            >
+              <Input inputMode="email" autoComplete="email" />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
