@@ -4,6 +4,7 @@ import { checkAttachment } from '../../domain/attachment-type.js';
 import { EDITABLE_STATUSES } from '../../domain/item-workflow.js';
 import type { Database } from '../../db/database.js';
 import { wordPackageProblem } from '../../files/word-package.js';
+import { docxPreviewHtml } from '../../files/docx-preview.js';
 import {
   deleteAttachment,
   findAttachment,
@@ -11,7 +12,7 @@ import {
   insertItemEvent,
 } from '../../db/repositories/item.repository.js';
 import type { AttachmentRow } from '../../db/tables/attachment.table.js';
-import type { ItemStatus } from '../../shared/item-fields.js';
+import { ATTACHMENT_TYPES, type ItemStatus } from '../../shared/item-fields.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { ServiceError } from '../service-error.js';
 import { loadVisibleItem } from './item-access.js';
@@ -129,4 +130,24 @@ export async function removeAttachment(
       now
     );
   });
+}
+
+/**
+ * A Word (.docx) attachment as sanitised HTML, for reading on the item page. Checked as a Word
+ * package again before it is opened, so nothing stored before the checks existed is read blind.
+ */
+export async function previewAttachment(
+  db: Kysely<Database>,
+  user: ActingUser,
+  itemId: number,
+  attachmentId: number,
+  now: Date
+): Promise<{ html: string }> {
+  const attachment = await readAttachment(db, user, itemId, attachmentId, now);
+  if (attachment.media_type !== ATTACHMENT_TYPES.docx)
+    throw new ServiceError('invalid', '只有 Word（.docx）附件可以在页面上预览，其他附件请下载查看');
+  const content = Buffer.from(attachment.content);
+  const problem = await wordPackageProblem(content);
+  if (problem) throw new ServiceError('invalid', `附件无法预览：${problem.problem}`);
+  return { html: await docxPreviewHtml(content) };
 }

@@ -243,6 +243,19 @@ export type AttachmentCreated = Static<typeof AttachmentCreated>;
 export const AttachmentFile = {
   content: { 'application/octet-stream': { schema: Type.Unsafe<Uint8Array>(Type.String({ format: 'binary' })) } },
 };
+/** GET /api/items/:id/attachments/:childId?disposition=inline: PDF and pictures shown on the page. */
+export const AttachmentQuery = Type.Object(
+  {
+    disposition: Type.Optional(
+      Type.Union([Type.Literal('attachment'), Type.Literal('inline')], { title: '打开方式', default: 'attachment' })
+    ),
+  },
+  { additionalProperties: false }
+);
+export type AttachmentQuery = Static<typeof AttachmentQuery>;
+/** GET /api/items/:id/attachments/:childId/preview: a Word attachment as sanitised HTML. */
+export const AttachmentPreview = Type.Object({ html: Type.String() });
+export type AttachmentPreview = Static<typeof AttachmentPreview>;
 /** POST /api/items/:id/adoptions (201) */
 export const AdoptionCreated = CreatedRecord;
 export type AdoptionCreated = Static<typeof AdoptionCreated>;

@@ -1,7 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/database.js';
 import { ITEM_ACTIONS } from '../../../domain/item-workflow.js';
-import { addAttachment, readAttachment, removeAttachment } from '../../../services/items/attachments.js';
+import {
+  addAttachment,
+  previewAttachment,
+  readAttachment,
+  removeAttachment,
+} from '../../../services/items/attachments.js';
 import { createItem, recordPaperCopy, updateDraft } from '../../../services/items/draft-item.js';
 import {
   adoptItem,
@@ -24,6 +29,8 @@ import {
   AdoptionCreated,
   AttachmentCreated,
   AttachmentFile,
+  AttachmentPreview,
+  AttachmentQuery,
   BulkAdoptionBody,
   BulkAdoptionResponse,
   Done,
@@ -45,7 +52,10 @@ import {
   TransitionResponse,
   UpwardBody,
 } from '../../../shared/api/items.js';
-import { ITEM_STATUSES } from '../../../shared/item-fields.js';
+import { ATTACHMENT_TYPES, ITEM_STATUSES } from '../../../shared/item-fields.js';
+
+/** Attachments a page may show in place: PDF and raster pictures (never HTML or SVG, which could run script). */
+const INLINE_TYPES = new Set<string>([ATTACHMENT_TYPES.pdf, ATTACHMENT_TYPES.jpg, ATTACHMENT_TYPES.png]);
 import { ITEM_ROLES } from '../../../shared/roles.js';
 import type { ApiApp } from '../../api-app.js';
 import type { ServerConfig } from '../../config.js';
@@ -253,16 +263,53 @@ export function itemsRoutes(app: ApiApp, db: Kysely<Database>, config: ServerCon
     '/api/items/:id/attachments/:childId',
     {
       config: { access: ITEM_ROLES },
-      schema: { tags, summary: '下载附件', params: ItemChildParams, response: { 200: AttachmentFile } },
+      schema: {
+        tags,
+        summary: '下载附件（PDF 和图片可在页面中打开：disposition=inline）',
+        params: ItemChildParams,
+        querystring: AttachmentQuery,
+        response: { 200: AttachmentFile },
+      },
     },
     async (request, reply) => {
       const { id, childId } = request.params;
       const attachment = await readAttachment(db, user(request), id, childId, config.now());
-      return reply
-        .header('content-type', attachment.media_type)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(attachment.filename)}`)
-        .header('content-security-policy', "sandbox; default-src 'none'")
-        .send(Buffer.from(attachment.content));
+      const inline = request.query.disposition === 'inline' && INLINE_TYPES.has(attachment.media_type);
+      return (
+        reply
+          .header('content-type', attachment.media_type)
+          .header(
+            'content-disposition',
+            `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(attachment.filename)}`
+          )
+          // A PDF shown in the item page's frame needs the browser's viewer, which a sandbox blocks; it
+          // may be framed by our own pages only. Everything else stays sandboxed and unframeable.
+          .header(
+            'content-security-policy',
+            inline && attachment.media_type === ATTACHMENT_TYPES.pdf
+              ? "frame-ancestors 'self'"
+              : "sandbox; default-src 'none'"
+          )
+          .header('x-frame-options', 'SAMEORIGIN')
+          .send(Buffer.from(attachment.content))
+      );
+    }
+  );
+
+  app.get(
+    '/api/items/:id/attachments/:childId/preview',
+    {
+      config: { access: ITEM_ROLES },
+      schema: {
+        tags,
+        summary: '预览 Word 附件（.docx 转为净化后的 HTML）',
+        params: ItemChildParams,
+        response: { 200: AttachmentPreview },
+      },
+    },
+    async (request) => {
+      const { id, childId } = request.params;
+      return previewAttachment(db, user(request), id, childId, config.now());
     }
   );
 

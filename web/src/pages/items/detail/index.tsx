@@ -28,6 +28,7 @@ import { ItemActions } from './components/ItemActions';
 import { ItemHistory } from './components/ItemHistory';
 import { ItemPoints } from './components/ItemPoints';
 import { attachmentUrl, chinaTime, fileSize, loadItem } from './service';
+import { AttachmentViewer } from './components/AttachmentViewer';
 
 export default function ItemDetailPage() {
   const { id } = useParams();
@@ -166,7 +167,10 @@ export default function ItemDetailPage() {
                     <a href={attachmentUrl(item.id, a.id)} download={a.filename}>
                       <PaperClipOutlined /> {a.filename}
                     </a>
-                    <Typography.Text type="secondary">{fileSize(a.size)}</Typography.Text>
+                    <Space size={4}>
+                      <AttachmentViewer itemId={item.id} attachment={a} />
+                      <Typography.Text type="secondary">{fileSize(a.size)}</Typography.Text>
+                    </Space>
                   </List.Item>
                 )}
               />

@@ -6,10 +6,10 @@ import {
   isPaperCopyOpen,
   type ItemAction,
 } from '@domain/item-workflow';
-import type { ItemStatus } from '@shared/item-fields';
+import { ATTACHMENT_TYPES, type ItemStatus } from '@shared/item-fields';
 import type { Role } from '@shared/roles';
 import { http } from '../../../http';
-import type { Done, TransitionResponse } from '@shared/api/items';
+import type { AttachmentPreview, Done, TransitionResponse } from '@shared/api/items';
 import type { ItemDetail } from './types';
 
 export function loadItem(id: number, signal?: AbortSignal): Promise<ItemDetail> {
@@ -29,8 +29,33 @@ export function recordPaperCopy(id: number, version: number, date: string) {
   return http.post<Done>(`/api/items/${id}/paper-copy`, { version, date }, { quiet: true });
 }
 
-export function attachmentUrl(itemId: number, attachmentId: number): string {
-  return `/api/items/${itemId}/attachments/${attachmentId}`;
+export function attachmentUrl(itemId: number, attachmentId: number, inline = false): string {
+  return `/api/items/${itemId}/attachments/${attachmentId}${inline ? '?disposition=inline' : ''}`;
+}
+
+/** How an attachment is seen on the page: Word as text, PDF in the browser's viewer, pictures as pictures. */
+export type AttachmentView = 'word' | 'pdf' | 'image' | 'download';
+
+export function attachmentView(mediaType: string): AttachmentView {
+  if (mediaType === ATTACHMENT_TYPES.docx) return 'word';
+  if (mediaType === ATTACHMENT_TYPES.pdf) return 'pdf';
+  if (mediaType === ATTACHMENT_TYPES.jpg || mediaType === ATTACHMENT_TYPES.png) return 'image';
+  return 'download';
+}
+
+export function loadWordPreview(itemId: number, attachmentId: number, signal?: AbortSignal) {
+  return http.get<AttachmentPreview>(`/api/items/${itemId}/attachments/${attachmentId}/preview`, { signal });
+}
+
+/**
+ * The frame document of a Word preview: the server's sanitised HTML under our own plain style. The
+ * frame is sandboxed (no script, its own origin), so nothing in the document reaches the page.
+ */
+export function wordPreviewDocument(html: string): string {
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><style>
+body{font-family:"FangSong","仿宋","Noto Serif CJK SC",serif;font-size:16px;line-height:1.8;margin:16px;color:#222}
+table{border-collapse:collapse}td,th{border:1px solid #999;padding:4px 8px}img{max-width:100%}
+</style></head><body>${html}</body></html>`;
 }
 
 /** The workflow actions the role may take on an item in its current state. */
