@@ -1,6 +1,9 @@
 /** The reporting unit's pages in Chromium: drafting, review, signature, isolation, and the form at phone width. */
 import type { Page } from 'playwright-core';
+import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderOfficialDocx } from '../../src/files/official-docx.js';
+import { convertDocxToPdf, pdfAvailable } from '../../src/files/pdf-conversion.js';
 import { addDays, todayInChina } from '../../src/domain/dates.js';
 import { DRAFT } from '../factories/item.factory.js';
 import { loginAs, type ApiClient } from '../helpers/test-app.js';
@@ -9,12 +12,22 @@ import {
   launchBrowser,
   screenshot,
   see,
+  settled,
   signIn,
   startSystem,
   type Browsing,
   type System,
   isDialectAvailable,
 } from './harness.js';
+
+/** A real PDF where LibreOffice can make one, else the smallest file that sniffs as PDF. */
+async function convertOrMinimalPdf(): Promise<Buffer> {
+  if (pdfAvailable())
+    return convertDocxToPdf(
+      await renderOfficialDocx({ title: '汛情报告', blocks: [{ kind: 'paragraph', text: '汛情平稳。' }] })
+    );
+  return Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF');
+}
 
 describe.skipIf(!isDialectAvailable)('the reporting unit in Chromium', () => {
   let system: System;
@@ -265,6 +278,56 @@ describe.skipIf(!isDialectAvailable)('the reporting unit in Chromium', () => {
     await page.goBack();
     await see(page, '得分明细');
     await screenshot(page, 'unit-progress');
+    expect(browsing.errors).toEqual([]);
+  });
+  it('an officer reads a Word attachment on the item page and opens a PDF in place', async () => {
+    const { account, client } = await api('officer');
+    const { id } = (await client.post('/api/items', { ...DRAFT, title: '沙湾镇防汛附件稿' })).json();
+    const upload = async (name: string, content: Buffer) => {
+      const boundary = '----govinfo';
+      const payload = Buffer.concat([
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`
+        ),
+        content,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]);
+      const created = await client.request('POST', `/api/items/${id}/attachments`, payload, {
+        headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      });
+      expect(created.statusCode).toBe(201);
+    };
+    const word = await Packer.toBuffer(
+      new Document({
+        sections: [
+          {
+            children: [
+              new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('沙湾镇防汛工作详细材料')] }),
+              new Paragraph('全镇出动巡查人员 320 人次。<script>alert(1)</script>'),
+            ],
+          },
+        ],
+      })
+    );
+    await upload('详细材料.docx', word);
+    await upload('汛情报告.pdf', await convertOrMinimalPdf());
+
+    const page = await browsing.newPage();
+    await signIn(page, account);
+    await page.goto(`/items/${id}`);
+    await page.getByRole('listitem').filter({ hasText: '详细材料.docx' }).getByRole('button', { name: '预览' }).click();
+    const frame = page.frameLocator('iframe[title="详细材料.docx（Word 预览）"]');
+    await frame.getByRole('heading', { name: '沙湾镇防汛工作详细材料' }).waitFor();
+    await frame.getByText('全镇出动巡查人员 320 人次。<script>alert(1)</script>').waitFor();
+    expect(await page.locator('iframe[title="详细材料.docx（Word 预览）"]').getAttribute('sandbox')).toBe('');
+    await screenshot(page, 'item-word-preview');
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('listitem').filter({ hasText: '汛情报告.pdf' }).getByRole('button', { name: '预览' }).click();
+    const pdfFrame = page.locator('iframe[title="汛情报告.pdf（PDF 预览）"]');
+    await pdfFrame.waitFor();
+    expect(await pdfFrame.getAttribute('src')).toMatch(/\/attachments\/\d+\?disposition=inline$/);
+    await settled(page, 500);
     expect(browsing.errors).toEqual([]);
   });
 });

@@ -42,7 +42,7 @@ const ROSTER = [
   },
 ];
 
-const EDITOR = { id: 0, username: 'test', role: 'editor' as const, unitId: null, displayName: 'test' };
+const EDITOR = { id: 0, username: 'test', ip: '127.0.0.1', role: 'editor' as const, unitId: null, displayName: 'test' };
 
 async function registryOf(location: string, unit: string) {
   const store = await openStore(location);
