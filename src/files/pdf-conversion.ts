@@ -24,9 +24,13 @@ const CONVERSION_TIMEOUT_MS = 120_000;
 export function findSoffice(): string | null {
   const configured = process.env.GOVINFO_SOFFICE;
   if (configured) return fs.existsSync(configured) ? configured : null;
+  return findExecutable('soffice');
+}
+
+function findExecutable(name: string): string | null {
   for (const directory of (process.env.PATH ?? '').split(path.delimiter)) {
     if (!directory) continue;
-    const candidate = path.join(directory, 'soffice');
+    const candidate = path.join(directory, name);
     if (fs.existsSync(candidate)) return candidate;
   }
   return null;
@@ -37,7 +41,48 @@ export function pdfAvailable(): boolean {
 }
 
 /** The PDF bytes of a `.docx`; throws `PdfUnavailableError` where LibreOffice is missing. */
-export async function convertDocxToPdf(docx: Buffer): Promise<Buffer> {
+export function convertDocxToPdf(docx: Buffer): Promise<Buffer> {
+  return convertDocx(docx, 'pdf');
+}
+
+/**
+ * The first page of a PDF as a PNG picture (the README's document pages), drawn by poppler's
+ * `pdftoppm`: LibreOffice's Writer-only install has no picture export. Null where it is missing.
+ */
+export async function renderFirstPagePng(pdf: Buffer, dpi = 60): Promise<Buffer | null> {
+  const pdftoppm = findExecutable('pdftoppm');
+  if (!pdftoppm) return null;
+  const work = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'govinfo-page-'));
+  try {
+    const input = path.join(work, 'document.pdf');
+    await fs.promises.writeFile(input, pdf);
+    await run(pdftoppm, [
+      '-png',
+      '-r',
+      String(dpi),
+      '-f',
+      '1',
+      '-l',
+      '1',
+      '-singlefile',
+      input,
+      path.join(work, 'page'),
+    ]);
+    return await fs.promises.readFile(path.join(work, 'page.png'));
+  } finally {
+    await fs.promises.rm(work, { recursive: true, force: true });
+  }
+}
+
+function run(executable: string, args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    execFile(executable, args, { timeout: CONVERSION_TIMEOUT_MS }, (error, _stdout, stderr) =>
+      error ? reject(new Error(`${path.basename(executable)} 失败：${stderr || error.message}`)) : resolve()
+    );
+  });
+}
+
+async function convertDocx(docx: Buffer, format: 'pdf'): Promise<Buffer> {
   const soffice = findSoffice();
   if (!soffice) throw new PdfUnavailableError();
   const work = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'govinfo-pdf-'));
@@ -48,14 +93,16 @@ export async function convertDocxToPdf(docx: Buffer): Promise<Buffer> {
     await new Promise<void>((resolve, reject) => {
       execFile(
         soffice,
-        [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', work, input],
+        [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', format, '--outdir', work, input],
         { timeout: CONVERSION_TIMEOUT_MS },
         (error, _stdout, stderr) =>
-          error ? reject(new Error(`LibreOffice 转换 PDF 失败：${stderr || error.message}`)) : resolve()
+          error
+            ? reject(new Error(`LibreOffice 转换 ${format.toUpperCase()} 失败：${stderr || error.message}`))
+            : resolve()
       );
     });
-    const output = path.join(work, 'document.pdf');
-    if (!fs.existsSync(output)) throw new Error('LibreOffice 未生成 PDF 文件');
+    const output = path.join(work, `document.${format}`);
+    if (!fs.existsSync(output)) throw new Error(`LibreOffice 未生成 ${format.toUpperCase()} 文件`);
     return await fs.promises.readFile(output);
   } finally {
     await fs.promises.rm(work, { recursive: true, force: true });

@@ -1,6 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderOfficialDocx } from '../../src/files/official-docx.js';
-import { PdfUnavailableError, convertDocxToPdf, pdfAvailable } from '../../src/files/pdf-conversion.js';
+import {
+  PdfUnavailableError,
+  convertDocxToPdf,
+  pdfAvailable,
+  renderFirstPagePng,
+} from '../../src/files/pdf-conversion.js';
 import { pdfPageCount } from '../helpers/office-files.js';
 
 const isSqliteRun = process.env.GOVINFO_TEST_DIALECT !== 'postgres';
@@ -26,6 +31,11 @@ describe.skipIf(!isSqliteRun)('PDF through LibreOffice', () => {
     const pdf = await convertDocxToPdf(await renderOfficialDocx({ title: '测试', blocks: paragraphs }));
     // 50 paragraphs of two lines at 22 lines a page, after the title: 5 pages.
     expect(pdfPageCount(pdf)).toBe(5);
+    const page = await renderFirstPagePng(pdf);
+    if (page === null) return console.warn('pdftoppm (poppler-utils) is not installed: no page picture drawn.');
+    // An A4 page at 60 dpi: 496 × 702 pixels, give or take a rounding.
+    expect(Math.abs(page.readUInt32BE(16) - 496)).toBeLessThanOrEqual(1);
+    expect(Math.abs(page.readUInt32BE(20) - 702)).toBeLessThanOrEqual(1);
   });
 
   it('says what to install where LibreOffice is missing', async () => {
