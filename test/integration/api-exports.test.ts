@@ -281,6 +281,13 @@ describe.skipIf(!isDialectAvailable)('导出Excel of every table', () => {
     expect(points.types.every((type) => type === ExcelJS.ValueType.Number)).toBe(true);
     expect((points.values as number[]).every((p) => p < 0)).toBe(true);
 
+    // The page's unit filter goes along.
+    const one = listed[0];
+    const filtered = await download(editor, `/api/penalties/export?unitId=${one.unit_id}`);
+    expect(column(filtered.sheets[0], '编号').values).toEqual(
+      listed.filter((p) => p.unit_id === one.unit_id).map((p) => p.ref)
+    );
+
     const own = (await officer.get('/api/penalties')).json<Penalties>();
     const ownFile = await download(officer, '/api/penalties/export');
     expect(column(ownFile.sheets[0], '编号').values).toEqual(own.map((p) => p.ref));

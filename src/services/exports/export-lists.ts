@@ -9,7 +9,11 @@ import { listPolicies } from '../../db/repositories/policy.repository.js';
 import { todayInChina } from '../../domain/dates.js';
 import { policyInForce } from '../../domain/policy.js';
 import { ANSWER_STATES, type AnswerState } from '../../domain/solicitation-answers.js';
-import type { DistrictSolicitation, UnitSolicitation } from '../../shared/api/solicitations.js';
+import {
+  PenaltyExportQuery,
+  type DistrictSolicitation,
+  type UnitSolicitation,
+} from '../../shared/api/solicitations.js';
 import {
   ANSWER_STATE_LABELS,
   CONTACT_COLUMNS,
@@ -25,7 +29,14 @@ import type { ActingUser } from '../acting-user.js';
 import { listPenalties } from '../penalties/list-penalties.js';
 import { listTrainings, readRegistry } from '../registry/registry.js';
 import { listSolicitations } from '../solicitations/list-solicitations.js';
-import { EXPORT_MAX_ROWS, rowCountNote, sheetOf, workbookOf, type ExportedWorkbook } from './export-workbook.js';
+import {
+  EXPORT_MAX_ROWS,
+  filterDescription,
+  rowCountNote,
+  sheetOf,
+  workbookOf,
+  type ExportedWorkbook,
+} from './export-workbook.js';
 
 const capped = <T>(rows: readonly T[]) => rows.slice(0, EXPORT_MAX_ROWS);
 const stamp = (name: string, now: Date) => `${name}_${todayInChina(now)}`;
@@ -69,8 +80,14 @@ export async function exportSolicitations(db: Kysely<Database>, user: ActingUser
 }
 
 /** Deductions with their reason and points by the policy in force on their date, as the page shows them. */
-export async function exportPenalties(db: Kysely<Database>, user: ActingUser, now: Date): Promise<ExportedWorkbook> {
-  const [all, policies] = await Promise.all([listPenalties(db, user), listPolicies(db)]);
+export async function exportPenalties(
+  db: Kysely<Database>,
+  user: ActingUser,
+  query: PenaltyExportQuery,
+  now: Date
+): Promise<ExportedWorkbook> {
+  const [listed, policies] = await Promise.all([listPenalties(db, user), listPolicies(db)]);
+  const all = listed.filter((p) => query.unitId === undefined || p.unit_id === query.unitId);
   const list = capped(all);
   const keys = ['date', 'unit', 'reason', 'points', 'note', 'ref'] as const;
   const sheet = sheetOf('扣分记录', PENALTY_COLUMNS, keys, list, (p) => {
@@ -84,7 +101,8 @@ export async function exportPenalties(db: Kysely<Database>, user: ActingUser, no
       ref: p.ref,
     };
   });
-  return workbookOf(stamp('扣分记录', now), [sheet], '扣分记录', rowCountNote(all.length, list.length));
+  const description = `${filterDescription(PenaltyExportQuery, query)}；${rowCountNote(all.length, list.length)}`;
+  return workbookOf(stamp('扣分记录', now), [sheet], '扣分记录', description);
 }
 
 /** Every unit's current responsible people and officers (信息员登记备案). */

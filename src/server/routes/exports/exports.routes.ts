@@ -21,6 +21,7 @@ import { AuditQuery } from '../../../shared/api/audit.js';
 import { WorkbookFile } from '../../../shared/api/documents.js';
 import { ItemListQuery } from '../../../shared/api/items.js';
 import { ExplainQuery, ScoresQuery } from '../../../shared/api/scores.js';
+import { PenaltyExportQuery } from '../../../shared/api/solicitations.js';
 import { ITEM_ROLES } from '../../../shared/roles.js';
 import type { ApiApp } from '../../api-app.js';
 import type { ServerConfig } from '../../config.js';
@@ -103,10 +104,10 @@ export function exportsRoutes(app: ApiApp, db: Kysely<Database>, config: ServerC
     '/api/penalties/export',
     {
       config: { access: ITEM_ROLES },
-      schema: { tags: ['扣分'], summary: '导出扣分记录（Excel）', response },
+      schema: { tags: ['扣分'], summary: '导出扣分记录（Excel）', querystring: PenaltyExportQuery, response },
       preHandler: costly('export-penalties'),
     },
-    async (request, reply) => send(reply, await exportPenalties(db, user(request), config.now()))
+    async (request, reply) => send(reply, await exportPenalties(db, user(request), request.query, config.now()))
   );
 
   app.get(
