@@ -86,6 +86,25 @@ describe.skipIf(!isDialectAvailable)('导出Excel and printing in Chromium', () 
     expect(browsing.errors).toEqual([]);
   });
 
+  it('says in Chinese why an export failed', async () => {
+    const page = await browsing.newPage();
+    await signIn(page, editor);
+    await page.goto('/editor/inbox');
+    await see(page, '沙湾镇推进乡村振兴示范带建设（政务信息）');
+    // The export's own rate limit, as the server would answer it.
+    browsing.expectRefusal(/^429 GET \/api\/items\/export/);
+    await page.route('**/api/items/export*', (route) =>
+      route.fulfill({
+        status: 429,
+        contentType: 'application/json',
+        body: JSON.stringify({ error: 'too_many', message: '请求过于频繁，请稍后再试' }),
+      })
+    );
+    await page.getByRole('button', { name: '导出Excel' }).click();
+    await see(page, '导出失败：请求过于频繁，请稍后再试');
+    expect(browsing.errors).toEqual([]);
+  });
+
   it('prints the page alone: no menu, header or buttons, table headers repeated on every sheet', async () => {
     const page = await browsing.newPage();
     await signIn(page, editor);
