@@ -146,7 +146,7 @@ describe.skipIf(!isDialectAvailable)('导出Excel of every table', () => {
     expect(file.status).toBe(200);
     expect(file.contentType).toBe(MEDIA_TYPES.xlsx);
     expect(decodeURIComponent(file.disposition!)).toMatch(/filename\*=UTF-8''收件箱_\d{4}-\d\d-\d\d\.xlsx$/);
-    expect(file.description).toContain(`状态=${first.status}`);
+    expect(file.description).toContain(`状态=${first.statusName}`);
     expect(file.description).toContain(`共 ${listed.length} 条`);
     const [sheet] = file.sheets;
     expect(sheet.headers).toEqual([

@@ -4,6 +4,7 @@ import type { Database } from '../../db/database.js';
 import { isDistrictRole } from '../../domain/permissions.js';
 import { todayInChina } from '../../domain/dates.js';
 import { ItemListQuery } from '../../shared/api/items.js';
+import { ITEM_STATUSES } from '../../shared/item-fields.js';
 import { ITEM_COLUMNS, PUBLIC_LABELS, UNIT_ITEM_DATE_TITLE } from '../../shared/tables/item-columns.js';
 import type { ActingUser } from '../acting-user.js';
 import { listItemPage } from '../items/present-item.js';
@@ -52,6 +53,8 @@ export async function exportItems(
     isMajor: item.isMajor ? '重大' : '',
     points: item.points,
   }));
-  const description = `${filterDescription(ItemListQuery, filter)}；${rowCountNote(list.total, list.items.length)}`;
+  // The state in words, as the page's filter shows it.
+  const shown = { ...filter, status: filter.status && ITEM_STATUSES[filter.status] };
+  const description = `${filterDescription(ItemListQuery, shown)}；${rowCountNote(list.total, list.items.length)}`;
   return workbookOf(`${name}_${todayInChina(now)}`, [sheet], name, description);
 }

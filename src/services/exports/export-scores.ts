@@ -18,7 +18,7 @@ import type { SheetTable } from '../../files/xlsx-workbook.js';
 import type { ActingUser } from '../acting-user.js';
 import { explainUnitForUser } from '../explain-unit-for-user.js';
 import { scoresForUser } from '../scores-for-user.js';
-import { filterDescription, rowCountNote, sheetOf, workbookOf, type ExportedWorkbook } from './export-workbook.js';
+import { filterDescription, sheetOf, workbookOf, type ExportedWorkbook } from './export-workbook.js';
 
 /** The period's name in file names and titles: 2026年第一季度, 2026年全年. */
 const periodName = (year: number, quarter: number | undefined) =>
@@ -103,7 +103,7 @@ export async function exportExplanation(
   const period = periodName(query.year, query.quarter);
   const description =
     `${filterDescription(ExplainQuery, { ...query, asOf })}；合计 ${explanation.points} 分；` +
-    rowCountNote(explanation.bookings.length, explanation.bookings.length).replace('条', '笔');
+    `共 ${explanation.bookings.length} 笔`;
   return workbookOf(
     `${explanation.unit}得分明细_${period}`,
     [sheet],

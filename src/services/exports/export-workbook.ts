@@ -25,11 +25,11 @@ export function filterDescription(schema: TObject, query: object): string {
   return parts.length > 0 ? `筛选条件：${parts.join('；')}` : '筛选条件：无';
 }
 
-/** The row count, and the cap when the filters select more than it. */
+/** The row count and the cap, said out loud when the filters select more than it. */
 export function rowCountNote(total: number, exported: number): string {
   return total > exported
-    ? `共 ${total} 条，仅导出前 ${exported} 条（每次最多 ${EXPORT_MAX_ROWS} 条，请缩小筛选范围）`
-    : `共 ${exported} 条`;
+    ? `共 ${total} 条，仅导出前 ${exported} 条（每次最多导出 ${EXPORT_MAX_ROWS} 条，请缩小筛选范围）`
+    : `共 ${exported} 条（每次最多导出 ${EXPORT_MAX_ROWS} 条）`;
 }
 
 /** One table's headers and rows, from column titles and a cell per title for each entry. */
