@@ -3,7 +3,17 @@ import ExcelJS from 'exceljs';
 import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInChina } from '../../src/domain/dates.js';
-import { launchBrowser, signIn, startSystem, type Browsing, type System, isDialectAvailable, see } from './harness.js';
+import {
+  PHONE,
+  launchBrowser,
+  settled,
+  signIn,
+  startSystem,
+  type Browsing,
+  type System,
+  isDialectAvailable,
+  see,
+} from './harness.js';
 import { itemSender } from './send-item.js';
 
 /** Clicks the button and reads the file the browser saved: its name and its sheets' rows. */
@@ -102,6 +112,26 @@ describe.skipIf(!isDialectAvailable)('导出Excel and printing in Chromium', () 
     );
     await page.getByRole('button', { name: '导出Excel' }).click();
     await see(page, '导出失败：请求过于频繁，请稍后再试');
+    expect(browsing.errors).toEqual([]);
+  });
+
+  it('fits its 导出Excel button on every page at phone width', async () => {
+    const page = await browsing.newPage(PHONE);
+    await signIn(page, editor);
+    for (const address of [
+      '/editor/inbox',
+      '/scores',
+      '/editor/solicitations',
+      '/editor/penalties',
+      '/admin/registry',
+      '/admin/trainings',
+    ]) {
+      await page.goto(address);
+      await page.getByRole('button', { name: '导出Excel' }).waitFor();
+      await settled(page);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, address).toBeLessThanOrEqual(0);
+    }
     expect(browsing.errors).toEqual([]);
   });
 
