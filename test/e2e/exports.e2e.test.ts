@@ -6,6 +6,7 @@ import { todayInChina } from '../../src/domain/dates.js';
 import {
   PHONE,
   launchBrowser,
+  screenshot,
   settled,
   signIn,
   startSystem,
@@ -87,6 +88,7 @@ describe.skipIf(!isDialectAvailable)('导出Excel and printing in Chromium', () 
     await page.goto('/scores');
     await see(page, '考核得分');
     await page.locator('.ant-table-row').first().waitFor();
+    await screenshot(page, 'scores-export');
     const file = await downloadOf(page);
     expect(file.name).toMatch(new RegExp(`^考核得分_\\d{4}年(全年|第.季度)_${today}\\.xlsx$`));
     expect(file.sheets.length).toBeGreaterThan(1);
@@ -151,6 +153,7 @@ describe.skipIf(!isDialectAvailable)('导出Excel and printing in Chromium', () 
       return { thead: getComputedStyle(thead).display, row: getComputedStyle(row).breakInside };
     });
     expect(styles).toEqual({ thead: 'table-header-group', row: 'avoid' });
+    await screenshot(page, 'inbox-print');
     await page.emulateMedia({ media: 'screen' });
     await page.locator('.app-sider').waitFor({ state: 'visible' });
     expect(browsing.errors).toEqual([]);
