@@ -18,6 +18,7 @@ import { auditRoutes } from './routes/audit/audit.routes.js';
 import { authRoutes } from './routes/auth/auth.routes.js';
 import { healthRoutes } from './routes/health/health.routes.js';
 import { importsRoutes } from './routes/imports/imports.routes.js';
+import { exportsRoutes } from './routes/exports/exports.routes.js';
 import { itemsRoutes } from './routes/items/items.routes.js';
 import { policiesRoutes } from './routes/policies/policies.routes.js';
 import { registryRoutes } from './routes/registry/registry.routes.js';
@@ -117,5 +118,6 @@ export async function buildApp({
   trainingsRoutes(api, db, config);
   auditRoutes(api, db, config);
   importsRoutes(api, db, config);
+  exportsRoutes(api, db, config);
   return app;
 }

@@ -62,8 +62,9 @@ export function query(params: Record<string, string | number | boolean | null | 
   return text ? `?${text}` : '';
 }
 
-async function request<T>(method: string, url: string, body: unknown, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+/** Sends a request and answers the response when it is 2xx; every failure becomes an ApiError (or an abort). */
+async function send(method: string, url: string, body: unknown, options: RequestOptions, accept: string) {
+  const headers: Record<string, string> = { accept };
   let payload: BodyInit | undefined;
   if (body instanceof FormData) payload = body;
   else if (body !== undefined) {
@@ -82,10 +83,10 @@ async function request<T>(method: string, url: string, body: unknown, options: R
     if (!options.quiet) handleError(error);
     throw error;
   }
+  if (response.ok) return response;
+
   const type = response.headers.get('content-type') ?? '';
   const data = type.includes('application/json') ? ((await response.json()) as unknown) : undefined;
-  if (response.ok) return data as T;
-
   const problem = (data ?? {}) as { error?: string; message?: string; fields?: FieldProblem[] };
   const error = new ApiError(
     response.status,
@@ -99,10 +100,23 @@ async function request<T>(method: string, url: string, body: unknown, options: R
   throw error;
 }
 
+async function request<T>(method: string, url: string, body: unknown, options: RequestOptions = {}): Promise<T> {
+  const response = await send(method, url, body, options, 'application/json');
+  const type = response.headers.get('content-type') ?? '';
+  return (type.includes('application/json') ? await response.json() : undefined) as T;
+}
+
+/** A file the server answers (导出Excel): its bytes; refusals are ApiErrors like any other request's. */
+async function download(url: string, options: RequestOptions = {}): Promise<Blob> {
+  const response = await send('GET', url, undefined, options, '*/*');
+  return response.blob();
+}
+
 export const http = {
   get: <T>(url: string, options?: RequestOptions) => request<T>('GET', url, undefined, options),
   post: <T>(url: string, body?: unknown, options?: RequestOptions) => request<T>('POST', url, body ?? {}, options),
   put: <T>(url: string, body?: unknown, options?: RequestOptions) => request<T>('PUT', url, body ?? {}, options),
   patch: <T>(url: string, body?: unknown, options?: RequestOptions) => request<T>('PATCH', url, body ?? {}, options),
   delete: <T>(url: string, options?: RequestOptions) => request<T>('DELETE', url, undefined, options),
+  download,
 };

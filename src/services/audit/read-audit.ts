@@ -68,7 +68,8 @@ export async function readAudit(
   };
 }
 
-const CSV_HEADER = [
+/** The export's column titles: the page's, and the names, labels and hashes behind them. */
+export const AUDIT_EXPORT_HEADER = [
   '编号',
   '时间（北京时间）',
   '操作人',
@@ -96,26 +97,27 @@ const csvCell = (value: unknown) => {
 
 /** The export: the page's columns and labels, Beijing time with its offset, UTF-8 with a BOM for Excel. */
 export function auditCsv(rows: readonly NamedAuditEntry[]): string {
-  const lines = rows.map((r) =>
-    [
-      r.id,
-      beijingTime(r.at),
-      r.actor_name ?? r.actor,
-      r.actor,
-      r.actor_unit,
-      r.ip,
-      r.action_label,
-      r.object_type_label,
-      r.object_id,
-      r.object_name,
-      r.outcome_label,
-      r.before,
-      r.after,
-      r.prev_hash,
-      r.hash,
-    ]
-      .map(csvCell)
-      .join(',')
-  );
-  return `\uFEFF${[CSV_HEADER.join(','), ...lines].join('\r\n')}\r\n`;
+  const lines = rows.map((r) => auditRowValues(r).map(csvCell).join(','));
+  return `\uFEFF${[AUDIT_EXPORT_HEADER.join(','), ...lines].join('\r\n')}\r\n`;
+}
+
+/** One entry as the export's cells, in the order of AUDIT_EXPORT_HEADER (CSV and 导出Excel alike). */
+export function auditRowValues(r: NamedAuditEntry): (string | number | null)[] {
+  return [
+    r.id,
+    beijingTime(r.at),
+    r.actor_name ?? r.actor,
+    r.actor,
+    r.actor_unit,
+    r.ip,
+    r.action_label,
+    r.object_type_label,
+    r.object_id,
+    r.object_name,
+    r.outcome_label,
+    r.before,
+    r.after,
+    r.prev_hash,
+    r.hash,
+  ];
 }

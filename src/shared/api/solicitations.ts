@@ -125,3 +125,10 @@ export type Penalty = Static<typeof Penalty>;
 /** GET /api/penalties */
 export const Penalties = Type.Array(Penalty);
 export type Penalties = Static<typeof Penalties>;
+
+/** GET /api/penalties/export: the page's unit filter (the list itself is filtered in the page). */
+export const PenaltyExportQuery = Type.Object(
+  { unitId: Type.Optional(Type.Integer({ title: '单位', minimum: 1, maximum: MAX_RECORD_ID })) },
+  { additionalProperties: false }
+);
+export type PenaltyExportQuery = Static<typeof PenaltyExportQuery>;

@@ -59,6 +59,7 @@ export function AppLayout() {
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider
+        className="app-sider"
         width={208}
         theme="light"
         breakpoint="md"
@@ -83,6 +84,7 @@ export function AppLayout() {
       </Layout.Sider>
       <Layout>
         <Layout.Header
+          className="app-header"
           style={{
             background: '#fff',
             padding: '0 16px',
@@ -136,7 +138,7 @@ export function AppLayout() {
             </Dropdown>
           </Space>
         </Layout.Header>
-        <Layout.Content style={{ padding: narrow ? 12 : 24, minWidth: 0 }}>
+        <Layout.Content className="app-content" style={{ padding: narrow ? 12 : 24, minWidth: 0 }}>
           <Outlet />
         </Layout.Content>
       </Layout>

@@ -24,6 +24,7 @@ import {
 import type { AuditEntry, AuditVerification } from '@shared/api/audit';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
+import { ExportButton } from '../../../components/ExportButton';
 import { ApiError } from '../../../http';
 import { useRequest } from '../../../lib/use-request';
 import {
@@ -81,9 +82,12 @@ export default function AuditPage() {
       <Card
         title="审计日志"
         extra={
-          <Button icon={<DownloadOutlined />} href={exportUrl(filters)}>
-            导出 CSV
-          </Button>
+          <Space wrap>
+            <ExportButton url={exportUrl(filters, 'xlsx')} filename="审计日志" />
+            <Button icon={<DownloadOutlined />} href={exportUrl(filters)}>
+              导出 CSV
+            </Button>
+          </Space>
         }
       >
         <Form<FilterForm> form={form} layout="vertical" onFinish={search}>

@@ -67,7 +67,7 @@ export const loadAudit = (filters: AuditFilters, page: number, pageSize: number,
 
 export const verifyAudit = () => http.get<AuditVerification>('/api/audit/verify', { quiet: true });
 
-export const exportUrl = (filters: AuditFilters) => {
+export const exportUrl = (filters: AuditFilters, format: 'csv' | 'xlsx' = 'csv') => {
   const { page: _page, pageSize: _size, ...rest } = auditQuery(filters, 1, 1);
-  return `/api/audit/export${query(rest)}`;
+  return `/api/audit/export${format === 'xlsx' ? '.xlsx' : ''}${query(rest)}`;
 };

@@ -30,7 +30,9 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { todayInChina } from '@domain/dates';
 import { isPhoneNumber } from '@domain/item-workflow';
 import { CONTACT_DUTIES, STAFFING } from '@domain/registry';
+import { CONTACT_COLUMNS } from '@shared/tables/list-columns';
 import { can } from '../../../access';
+import { ExportButton } from '../../../components/ExportButton';
 import { useFormSubmission } from '../../../lib/form-errors';
 import { useUnits } from '../../../lib/units';
 import { useRequest } from '../../../lib/use-request';
@@ -79,14 +81,14 @@ export default function RegistryPage() {
           ),
         }}
         columns={[
-          { title: '职责', dataIndex: 'dutyName' },
-          { title: '姓名', dataIndex: 'name' },
-          { title: '职务', dataIndex: 'post' },
-          { title: '电话', key: 'phone', render: (_, c) => phone(c) },
-          { title: '电子邮箱', dataIndex: 'email', render: (v: string | null) => v ?? '—' },
-          { title: '编制', dataIndex: 'staffingName' },
-          { title: '任职日期', dataIndex: 'startedOn' },
-          { title: '书面告知', dataIndex: 'noticeDate', render: (v: string | null) => v ?? '—' },
+          { title: CONTACT_COLUMNS.duty, dataIndex: 'dutyName' },
+          { title: CONTACT_COLUMNS.name, dataIndex: 'name' },
+          { title: CONTACT_COLUMNS.post, dataIndex: 'post' },
+          { title: CONTACT_COLUMNS.phone, key: 'phone', render: (_, c) => phone(c) },
+          { title: CONTACT_COLUMNS.email, dataIndex: 'email', render: (v: string | null) => v ?? '—' },
+          { title: CONTACT_COLUMNS.staffing, dataIndex: 'staffingName' },
+          { title: CONTACT_COLUMNS.startedOn, dataIndex: 'startedOn' },
+          { title: CONTACT_COLUMNS.noticeDate, dataIndex: 'noticeDate', render: (v: string | null) => v ?? '—' },
           ...(editable(row.unit.id)
             ? [
                 {
@@ -155,7 +157,7 @@ export default function RegistryPage() {
           }
         />
       )}
-      <Card title="信息员登记备案">
+      <Card title="信息员登记备案" extra={<ExportButton url="/api/registry/export" filename="信息员登记" />}>
         <Typography.Paragraph type="secondary">
           各单位须登记分管领导（第一责任人）、直接责任人和信息员；人员变动须书面告知区政府办公室。
         </Typography.Paragraph>

@@ -21,7 +21,9 @@ import {
 import type { CreatedRecord, Training, TrainingBody, TrainingList } from '@shared/api/registry';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { TRAINING_COLUMNS } from '@shared/tables/list-columns';
 import { can } from '../../../access';
+import { ExportButton } from '../../../components/ExportButton';
 import { UnitPicker } from '../../../components/UnitPicker';
 import { http } from '../../../http';
 import { useFormSubmission } from '../../../lib/form-errors';
@@ -49,11 +51,14 @@ export default function TrainingsPage() {
     <Card
       title="信息员培训"
       extra={
-        can.recordTrainings(user.role) && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
-            登记培训
-          </Button>
-        )
+        <Space wrap>
+          <ExportButton url="/api/trainings/export" filename="培训记录" />
+          {can.recordTrainings(user.role) && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+              登记培训
+            </Button>
+          )}
+        </Space>
       }
     >
       {user.unit && (
@@ -93,10 +98,16 @@ export default function TrainingsPage() {
           ),
         }}
         columns={[
-          { title: '日期', dataIndex: 'date', width: 120 },
-          { title: '培训主题', dataIndex: 'title' },
-          { title: '主办', dataIndex: 'organizer', render: (v: string | null) => v ?? '—' },
-          { title: '参训人数', key: 'n', width: 100, align: 'right', render: (_, t) => t.attendees.length },
+          { title: TRAINING_COLUMNS.date, dataIndex: 'date', width: 120 },
+          { title: TRAINING_COLUMNS.title, dataIndex: 'title' },
+          { title: TRAINING_COLUMNS.organizer, dataIndex: 'organizer', render: (v: string | null) => v ?? '—' },
+          {
+            title: TRAINING_COLUMNS.attendees,
+            key: 'n',
+            width: 100,
+            align: 'right',
+            render: (_, t) => t.attendees.length,
+          },
         ]}
       />
       <AddTraining

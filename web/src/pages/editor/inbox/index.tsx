@@ -27,6 +27,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { can, pathOf } from '../../../access';
 import { AcceptDialog, type AcceptTarget } from '../../../components/AcceptDialog';
+import { ExportButton } from '../../../components/ExportButton';
 import { UnitPicker } from '../../../components/UnitPicker';
 import { ITEM_CATEGORIES, ITEM_STATUSES, STATUS_COLORS } from '../../../lib/labels';
 import { usePolicy } from '../../../lib/policy';
@@ -43,6 +44,7 @@ import {
   filtersFromUrl,
   filtersToUrl,
   highlightSegments,
+  exportUrl,
   loadInbox,
   loadSimilar,
   runBulk,
@@ -53,6 +55,7 @@ import {
   type BulkKey,
 } from './service';
 import type { SimilarItem } from '@shared/api/items';
+import { ITEM_COLUMNS } from '@shared/tables/item-columns';
 import type { BulkOutcome, InboxFilters, InboxRow } from './service';
 
 export default function InboxPage() {
@@ -126,7 +129,7 @@ export default function InboxPage() {
       : '还没有单位报送稿件';
 
   return (
-    <Card title="收稿箱">
+    <Card title="收稿箱" extra={<ExportButton url={exportUrl(filters)} filename="收件箱" />}>
       <Form layout="vertical" component="div">
         <Row gutter={[12, 0]}>
           <Col xs={24} md={12} xl={8}>
@@ -348,7 +351,7 @@ export default function InboxPage() {
         }}
         columns={[
           {
-            title: '标题',
+            title: ITEM_COLUMNS.title,
             dataIndex: 'title',
             render: (title: string, row) => (
               <span style={{ wordBreak: 'break-word' }}>
@@ -372,7 +375,7 @@ export default function InboxPage() {
             ),
           },
           {
-            title: '报送单位',
+            title: ITEM_COLUMNS.unit,
             key: 'unit',
             width: 140,
             render: (_, row) => row.unit.name,
@@ -383,7 +386,7 @@ export default function InboxPage() {
             filteredValue: filters.series ? [filters.series] : null,
           },
           {
-            title: '状态',
+            title: ITEM_COLUMNS.status,
             key: 'status',
             dataIndex: 'status',
             width: 130,
@@ -395,7 +398,7 @@ export default function InboxPage() {
             filteredValue: filters.status ? [filters.status] : null,
           },
           {
-            title: '内容类别',
+            title: ITEM_COLUMNS.category,
             key: 'category',
             dataIndex: 'category',
             responsive: ['lg'],
@@ -405,7 +408,7 @@ export default function InboxPage() {
             filteredValue: filters.category ? [filters.category] : null,
           },
           {
-            title: '报送日期',
+            title: ITEM_COLUMNS.submitted,
             key: 'submitted',
             dataIndex: 'submitted',
             width: 120,
@@ -413,7 +416,7 @@ export default function InboxPage() {
             sortOrder: sortOrderOf(filters, 'submitted'),
           },
           {
-            title: '得分',
+            title: ITEM_COLUMNS.points,
             key: 'points',
             dataIndex: 'points',
             width: 90,

@@ -108,6 +108,12 @@ export function loadInbox(filters: InboxFilters, signal?: AbortSignal): Promise<
   return http.get<InboxPage>(`/api/items${query({ ...filters })}`, { signal });
 }
 
+/** 导出Excel of every item the filters select (all pages: the page and its size are left out). */
+export function exportUrl(filters: InboxFilters): string {
+  const { page: _page, pageSize: _pageSize, ...rest } = filters;
+  return `/api/items/export${query({ ...rest })}`;
+}
+
 /** Look-alike items for a page of rows; a failure only costs the warnings, so it stays quiet. */
 export async function loadSimilar(ids: number[], signal?: AbortSignal): Promise<Record<string, SimilarItem[]>> {
   if (ids.length === 0) return {};

@@ -12,6 +12,7 @@ import {
   Popconfirm,
   Row,
   Select,
+  Space,
   Table,
   Typography,
 } from 'antd';
@@ -19,9 +20,11 @@ import { todayInChina } from '@domain/dates';
 import { policyInForce } from '@domain/policy';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { PENALTY_COLUMNS } from '@shared/tables/list-columns';
 import { can } from '../../../access';
 import { UnitPicker } from '../../../components/UnitPicker';
-import { ApiError } from '../../../http';
+import { ExportButton } from '../../../components/ExportButton';
+import { ApiError, query } from '../../../http';
 import { applyFieldErrors } from '../../../lib/form-errors';
 import { loadPolicies } from '../../../lib/policy';
 import { useRequest } from '../../../lib/use-request';
@@ -143,13 +146,16 @@ export default function PenaltiesPage() {
           title="扣分记录"
           size="small"
           extra={
-            <UnitPicker
-              aria-label="按单位筛选"
-              placeholder="按单位筛选"
-              style={{ width: 200, maxWidth: '45vw' }}
-              value={unitFilter}
-              onChange={(v) => setUnitFilter((v as number | undefined) ?? undefined)}
-            />
+            <Space wrap>
+              <UnitPicker
+                aria-label="按单位筛选"
+                placeholder="按单位筛选"
+                style={{ width: 200, maxWidth: '45vw' }}
+                value={unitFilter}
+                onChange={(v) => setUnitFilter((v as number | undefined) ?? undefined)}
+              />
+              <ExportButton url={`/api/penalties/export${query({ unitId: unitFilter })}`} filename="扣分记录" />
+            </Space>
           }
         >
           <Table<Penalty>
@@ -175,15 +181,15 @@ export default function PenaltiesPage() {
               ),
             }}
             columns={[
-              { title: '日期', dataIndex: 'date', width: 110 },
-              { title: '单位', dataIndex: 'unit', width: 130 },
+              { title: PENALTY_COLUMNS.date, dataIndex: 'date', width: 110 },
+              { title: PENALTY_COLUMNS.unit, dataIndex: 'unit', width: 130 },
               {
-                title: '扣分原因',
+                title: PENALTY_COLUMNS.reason,
                 dataIndex: 'reason',
                 render: (reason: string, p) => policyOn(p.date)?.penalties[reason]?.name ?? reason,
               },
               {
-                title: '分值',
+                title: PENALTY_COLUMNS.points,
                 key: 'points',
                 width: 70,
                 align: 'right',
@@ -194,12 +200,12 @@ export default function PenaltiesPage() {
                 ),
               },
               {
-                title: '备注',
+                title: PENALTY_COLUMNS.note,
                 dataIndex: 'note',
                 responsive: ['md'],
                 render: (note: string | null) => <span style={{ wordBreak: 'break-word' }}>{note ?? '—'}</span>,
               },
-              { title: '编号', dataIndex: 'ref', width: 80, responsive: ['lg'] },
+              { title: PENALTY_COLUMNS.ref, dataIndex: 'ref', width: 80, responsive: ['lg'] },
               ...(canEdit
                 ? [
                     {

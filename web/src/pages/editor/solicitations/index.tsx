@@ -2,7 +2,9 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Descriptions, Empty, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
+import { SOLICITATION_COLUMNS, solicitationTargetLabel } from '@shared/tables/list-columns';
 import { can } from '../../../access';
+import { ExportButton } from '../../../components/ExportButton';
 import { useRequest } from '../../../lib/use-request';
 import { useUser } from '../../../session';
 import { CreateSolicitation } from './components/CreateSolicitation';
@@ -24,7 +26,15 @@ export default function EditorSolicitationsPage() {
   );
 
   return (
-    <Card title="约稿管理" extra={createButton}>
+    <Card
+      title="约稿管理"
+      extra={
+        <Space wrap>
+          <ExportButton url="/api/solicitations/export" filename="约稿" />
+          {createButton}
+        </Space>
+      }
+    >
       <Table<Solicitation>
         rowKey="id"
         loading={loading}
@@ -47,7 +57,7 @@ export default function EditorSolicitationsPage() {
         }}
         columns={[
           {
-            title: '约稿标题',
+            title: SOLICITATION_COLUMNS.title,
             dataIndex: 'title',
             render: (title: string, s) => (
               <span style={{ wordBreak: 'break-word' }}>
@@ -56,14 +66,14 @@ export default function EditorSolicitationsPage() {
             ),
           },
           {
-            title: '约稿方',
+            title: SOLICITATION_COLUMNS.issuer,
             dataIndex: 'issuer',
             width: 120,
             responsive: ['md'],
             render: (issuer: Solicitation['issuer']) => ISSUERS[issuer],
           },
           {
-            title: '截止日期',
+            title: SOLICITATION_COLUMNS.deadline,
             dataIndex: 'deadline',
             width: 170,
             render: (deadline: string, s) => (
@@ -76,13 +86,13 @@ export default function EditorSolicitationsPage() {
             ),
           },
           {
-            title: '约稿对象',
+            title: SOLICITATION_COLUMNS.target,
             key: 'target',
             width: 110,
-            render: (_, s) => (s.allUnits ? `全部单位（${s.units.length}）` : `${s.units.length} 个单位`),
+            render: (_, s) => solicitationTargetLabel(s.allUnits, s.units.length),
           },
           {
-            title: '报送情况',
+            title: SOLICITATION_COLUMNS.counts,
             key: 'counts',
             render: (_, s) => (
               <Space size={[4, 4]} wrap>

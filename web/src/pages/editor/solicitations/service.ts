@@ -1,4 +1,5 @@
 /** 约稿管理: API calls and the page's pure rules (target units, deadline wording). */
+import { ANSWER_STATE_LABELS, ISSUER_LABELS } from '@shared/tables/list-columns';
 import { http } from '../../../http';
 import type { Unit } from '../../../lib/units';
 import type { CreatedRecord } from '@shared/api/solicitations';
@@ -13,13 +14,13 @@ export function createSolicitation(input: SolicitationInput) {
   return http.post<CreatedRecord>('/api/solicitations', input, { quiet: true });
 }
 
-export const ISSUERS: Record<Solicitation['issuer'], string> = { district: '区政府办公室', city: '市政府办公厅' };
+export const ISSUERS: Record<Solicitation['issuer'], string> = ISSUER_LABELS;
 
 export const ANSWER_STATES: Record<AnswerState, { label: string; color: string; description: string }> = {
-  on_time: { label: '按时报送', color: 'success', description: '截止日期前已报送' },
-  late: { label: '逾期报送', color: 'warning', description: '截止日期后才报送，已自动扣分' },
-  missing: { label: '未报送', color: 'error', description: '截止日期已过仍未报送，已自动扣分' },
-  pending: { label: '待报送', color: 'processing', description: '尚未报送，未到截止日期' },
+  on_time: { label: ANSWER_STATE_LABELS.on_time, color: 'success', description: '截止日期前已报送' },
+  late: { label: ANSWER_STATE_LABELS.late, color: 'warning', description: '截止日期后才报送，已自动扣分' },
+  missing: { label: ANSWER_STATE_LABELS.missing, color: 'error', description: '截止日期已过仍未报送，已自动扣分' },
+  pending: { label: ANSWER_STATE_LABELS.pending, color: 'processing', description: '尚未报送，未到截止日期' },
 };
 export const ANSWER_STATE_ORDER: AnswerState[] = ['missing', 'late', 'pending', 'on_time'];
 

@@ -19,7 +19,9 @@ import { failedStreakNoticeFor } from '@domain/assessment-notices';
 import { quarterOf, todayInChina, yearOf } from '@domain/dates';
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
+import { ExportButton } from '../../../components/ExportButton';
 import { UnitPicker } from '../../../components/UnitPicker';
+import { query } from '../../../http';
 import { usePolicy } from '../../../lib/policy';
 import { useSeries, useUnits } from '../../../lib/units';
 import { useRequest } from '../../../lib/use-request';
@@ -130,6 +132,12 @@ export default function ScoresPage() {
                 style={{ minWidth: 110 }}
                 onChange={(value: number) => update({ quarter: value === 0 ? 'year' : value })}
                 options={[{ value: 0, label: '全年' }, ...QUARTER_NAMES.map((label, i) => ({ value: i + 1, label }))]}
+              />
+            </Form.Item>
+            <Form.Item style={{ marginInlineEnd: 0 }}>
+              <ExportButton
+                url={`/api/scores/export${query({ year, quarter })}`}
+                filename={`考核得分_${year}年${quarter === null ? '全年' : QUARTER_NAMES[quarter - 1]}`}
               />
             </Form.Item>
           </Form>

@@ -7,16 +7,20 @@ import {
 } from '@domain/assessment-notices';
 import { addDays, quarterEnd, quarterOf, yearOf } from '@domain/dates';
 import type { Policy } from '@domain/policy';
-import { competitionRanks } from '@domain/ranking';
+import {
+  gapLabel,
+  periodFigure,
+  QUARTER_NAMES,
+  rankTitle,
+  seriesRows,
+  type RankedUnit,
+} from '@shared/tables/score-columns';
 import { http, query } from '../../../http';
-import type {
-  ChartData,
-  EarlyWarning,
-  PeriodFigure,
-  RuleTotalsDocument,
-  ScoresDocument,
-  UnitAssessment,
-} from './types';
+
+import type { ChartData, EarlyWarning, RuleTotalsDocument, ScoresDocument, UnitAssessment } from './types';
+
+// The series table's logic lives with its column titles, shared with the 导出Excel workbook.
+export { gapLabel, periodFigure, QUARTER_NAMES, rankTitle, seriesRows, type RankedUnit };
 
 export function loadScores(year: number, quarter: number | null, signal?: AbortSignal): Promise<ScoresDocument> {
   return http.get<ScoresDocument>(`/api/scores${query({ year, quarter })}`, { signal });
@@ -30,51 +34,11 @@ export function loadRuleTotals(
   return http.get<RuleTotalsDocument>(`/api/scores/by-rule${query({ year, quarter })}`, { signal });
 }
 
-export const QUARTER_NAMES = ['第一季度', '第二季度', '第三季度', '第四季度'];
-
 /** Years the office can look at: from the earliest policy's year to this year, newest first. */
 export function yearOptions(firstYear: number, thisYear: number): number[] {
   const years: number[] = [];
   for (let year = thisYear; year >= Math.min(firstYear, thisYear); year--) years.push(year);
   return years;
-}
-
-/** A unit's figure for a quarter, or for the year when no quarter is chosen. */
-export function periodFigure(unit: UnitAssessment, quarter: number | null): PeriodFigure {
-  if (quarter === null) return unit.annual;
-  const q = unit.quarters.find((x) => x.quarter === quarter);
-  return q ? { points: q.points, target: q.target, met: q.met } : { points: 0, target: null, met: null };
-}
-
-/** 还差 N 分 / 超出 N 分 against the target, as the server judged met or failed. */
-export function gapLabel(figure: PeriodFigure): string {
-  if (figure.target === null) return '按年度考核';
-  const gap = figure.points - figure.target;
-  if (gap < 0) return `还差 ${-gap} 分`;
-  return gap === 0 ? '恰好达标' : `超出 ${gap} 分`;
-}
-
-/** One series' units with their rank by the period's points: a quarter's, or the year's when no quarter is chosen. */
-export interface RankedUnit {
-  unit: UnitAssessment;
-  rank: number;
-}
-
-/**
- * One series' units in rank order by the period shown (ties share a rank, 1, 1, 3; then by name, so
- * rows do not jump). The documents' own `rank` is by the year's points, which a quarter's table must not show.
- */
-export function seriesRows(units: readonly UnitAssessment[], series: string, quarter: number | null): RankedUnit[] {
-  const members = units.filter((u) => u.series === series);
-  const ranks = competitionRanks(members, (u) => periodFigure(u, quarter).points);
-  return members
-    .map((unit) => ({ unit, rank: ranks.get(unit)! }))
-    .sort((a, b) => a.rank - b.rank || a.unit.unit.localeCompare(b.unit.unit, 'zh-CN'));
-}
-
-/** The rank column's header: which points it ranks by. */
-export function rankTitle(quarter: number | null): string {
-  return quarter === null ? '年度排名' : '季度排名';
 }
 
 const bySeriesThenRank = (order: readonly string[]) => (a: UnitAssessment, b: UnitAssessment) =>

@@ -11,11 +11,7 @@ export type {
 } from '@shared/api/scores';
 
 /** A figure of one period (a quarter or the year) as the tables show it. */
-export interface PeriodFigure {
-  points: number;
-  target: number | null;
-  met: boolean | null;
-}
+export type { PeriodFigure } from '@shared/tables/score-columns';
 
 /** A unit at risk of missing this quarter's target while it can still be met. */
 export interface EarlyWarning {

@@ -21,7 +21,8 @@ import { todayInChina, yearOf } from '@domain/dates';
 import { useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { PAGES, pathOf } from '../../../access';
-import { ApiError } from '../../../http';
+import { ExportButton } from '../../../components/ExportButton';
+import { ApiError, query } from '../../../http';
 import { usePolicy } from '../../../lib/policy';
 import { useSeries, useUnits } from '../../../lib/units';
 import { useRequest } from '../../../lib/use-request';
@@ -29,7 +30,8 @@ import { LazyChart } from '../overview/components/LazyChart';
 import { MetTag } from '../overview/components/SeriesScoreTable';
 import { gapLabel, QUARTER_NAMES, quarterChart, yearOptions } from '../overview/service';
 import type { ExplainedBooking } from '../overview/types';
-import { bookingsOf, findAssessment, loadExplanation, loadSeriesScores, RECORD_TYPES, signedPoints } from './service';
+import { BOOKING_COLUMNS, recordLabel } from '@shared/tables/score-columns';
+import { bookingsOf, findAssessment, loadExplanation, loadSeriesScores, signedPoints } from './service';
 
 export default function UnitScorePage() {
   const { id } = useParams();
@@ -197,7 +199,18 @@ export default function UnitScorePage() {
         </Col>
       </Row>
 
-      <Card size="small" title="记分明细">
+      <Card
+        size="small"
+        title="记分明细"
+        extra={
+          unit && (
+            <ExportButton
+              url={`/api/scores/explain/export${query({ unit: unit.name, year, quarter })}`}
+              filename={`${unit.name}得分明细_${year}年${quarter === null ? '全年' : QUARTER_NAMES[quarter - 1]}`}
+            />
+          )
+        }
+      >
         <Segmented<number>
           style={{ marginBottom: 12, maxWidth: '100%', overflowX: 'auto' }}
           value={quarter ?? 0}
@@ -231,10 +244,10 @@ export default function UnitScorePage() {
             ),
           }}
           columns={[
-            { title: '日期', dataIndex: 'date', width: 110 },
-            { title: '记分规则', dataIndex: 'description' },
+            { title: BOOKING_COLUMNS.date, dataIndex: 'date', width: 110 },
+            { title: BOOKING_COLUMNS.description, dataIndex: 'description' },
             {
-              title: '分值',
+              title: BOOKING_COLUMNS.points,
               dataIndex: 'points',
               align: 'right',
               render: (p: number) => (
@@ -244,7 +257,7 @@ export default function UnitScorePage() {
               ),
             },
             {
-              title: '稿件',
+              title: BOOKING_COLUMNS.item,
               key: 'item',
               render: (_, b) =>
                 b.itemId ? (
@@ -254,11 +267,9 @@ export default function UnitScorePage() {
                 ),
             },
             {
-              title: '依据记录',
+              title: BOOKING_COLUMNS.record,
               key: 'record',
-              render: (_, b) => (
-                <Typography.Text type="secondary">{`${RECORD_TYPES[b.record.type] ?? b.record.type} ${b.record.id}`}</Typography.Text>
-              ),
+              render: (_, b) => <Typography.Text type="secondary">{recordLabel(b.record)}</Typography.Text>,
             },
           ]}
           summary={() =>

@@ -20,16 +20,8 @@ export function bookingsOf(bookings: readonly ExplainedBooking[], quarter: numbe
   return bookings.filter((b) => quarter === null || b.quarter === quarter);
 }
 
-/** The ledger record behind a booking, in words. */
-export const RECORD_TYPES: Record<string, string> = {
-  adoption: '采用记录',
-  instruction: '批示记录',
-  upward: '上报记录',
-  solicitation: '约稿',
-  response: '约稿回复',
-  penalty: '扣分记录',
-  item: '稿件',
-};
+/** The ledger record behind a booking, in words (shared with the 导出Excel workbook). */
+export { RECORD_TYPES } from '@shared/tables/score-columns';
 
 /** Points shown with their sign: +8, −5. */
 export function signedPoints(points: number): string {

@@ -2,9 +2,12 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Input, Space, Table, Tabs, Tag, Typography } from 'antd';
 import type { ItemStatus } from '@shared/item-fields';
+import { ITEM_COLUMNS, PUBLIC_LABELS, UNIT_ITEM_DATE_TITLE } from '@shared/tables/item-columns';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { can, pathOf } from '../../../access';
+import { ExportButton } from '../../../components/ExportButton';
+import { query } from '../../../http';
 import { ITEM_STATUSES, STATUS_COLORS } from '../../../lib/labels';
 import { useRequest } from '../../../lib/use-request';
 import { useUser } from '../../../session';
@@ -40,11 +43,14 @@ export default function UnitItemsPage() {
     <Card
       title="本单位稿件"
       extra={
-        canDraft && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate(pathOf('itemNew'))}>
-            撰写稿件
-          </Button>
-        )
+        <Space wrap>
+          <ExportButton url={`/api/items/export${query({ status, q: q || undefined })}`} filename="本单位稿件" />
+          {canDraft && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate(pathOf('itemNew'))}>
+              撰写稿件
+            </Button>
+          )}
+        </Space>
       }
     >
       <Tabs
@@ -95,27 +101,33 @@ export default function UnitItemsPage() {
         }}
         columns={[
           {
-            title: '标题',
+            title: ITEM_COLUMNS.title,
             dataIndex: 'title',
             minWidth: 180,
             render: (title: string, row) => <Link to={pathOf('itemDetail', { id: row.id })}>{title}</Link>,
           },
           {
-            title: '状态',
+            title: ITEM_COLUMNS.status,
             dataIndex: 'status',
             render: (s: ItemStatus, row) => <Tag color={STATUS_COLORS[s]}>{row.statusName}</Tag>,
           },
-          { title: '内容类别', dataIndex: 'category', responsive: ['md'], render: (c: string | null) => c ?? '—' },
-          { title: '日期', dataIndex: 'submitted', width: 110, responsive: ['sm'] },
           {
-            title: '公开属性',
+            title: ITEM_COLUMNS.category,
+            dataIndex: 'category',
+            responsive: ['md'],
+            render: (c: string | null) => c ?? '—',
+          },
+          { title: UNIT_ITEM_DATE_TITLE, dataIndex: 'submitted', width: 110, responsive: ['sm'] },
+          {
+            title: ITEM_COLUMNS.isPublic,
             dataIndex: 'isPublic',
             width: 100,
             responsive: ['sm'],
-            render: (p: boolean) => (p ? '公开' : <Typography.Text type="warning">不予公开</Typography.Text>),
+            render: (p: boolean) =>
+              p ? PUBLIC_LABELS.true : <Typography.Text type="warning">{PUBLIC_LABELS.false}</Typography.Text>,
           },
           {
-            title: '重大敏感',
+            title: ITEM_COLUMNS.isMajor,
             dataIndex: 'isMajor',
             width: 90,
             responsive: ['sm'],

@@ -2,7 +2,8 @@
 import { Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import { pathOf } from '../../../../access';
-import { gapLabel, periodFigure, QUARTER_NAMES, rankTitle, type RankedUnit } from '../service';
+import { scoreColumnTitles } from '@shared/tables/score-columns';
+import { gapLabel, periodFigure, QUARTER_NAMES, type RankedUnit } from '../service';
 import type { PeriodFigure, UnitAssessment } from '../types';
 import styles from './score-rows.module.css';
 
@@ -25,11 +26,12 @@ export function MetTag({ figure }: { figure: PeriodFigure }) {
 
 export function SeriesScoreTable({ rows, quarter, unitIds, withAnnual = true, loading }: SeriesScoreTableProps) {
   const ranks = new Map(rows.map((r) => [r.unit, r.rank]));
+  const titles = scoreColumnTitles(quarter);
   const columns: TableColumnsType<UnitAssessment> = [
     {
       title: (
         <Tooltip title={`按${quarter === null ? '全年' : '本季度'}得分在本序列中排名，同分同名次`}>
-          {rankTitle(quarter)}
+          {titles.rank}
         </Tooltip>
       ),
       key: 'rank',
@@ -38,7 +40,7 @@ export function SeriesScoreTable({ rows, quarter, unitIds, withAnnual = true, lo
       render: (_, unit) => ranks.get(unit),
     },
     {
-      title: '单位',
+      title: titles.unit,
       dataIndex: 'unit',
       render: (name: string) => {
         const id = unitIds?.get(name);
@@ -46,21 +48,21 @@ export function SeriesScoreTable({ rows, quarter, unitIds, withAnnual = true, lo
       },
     },
     {
-      title: quarter === null ? '全年得分' : `${QUARTER_NAMES[quarter - 1]}得分`,
+      title: titles.points,
       key: 'points',
       align: 'right',
       sorter: (a, b) => periodFigure(a, quarter).points - periodFigure(b, quarter).points,
       render: (_, unit) => <Typography.Text strong>{periodFigure(unit, quarter).points}</Typography.Text>,
     },
     {
-      title: quarter === null ? '年度指标' : '季度指标',
+      title: titles.target,
       key: 'target',
       align: 'right',
       render: (_, unit) => periodFigure(unit, quarter).target ?? '—',
     },
-    { title: '是否达标', key: 'met', render: (_, unit) => <MetTag figure={periodFigure(unit, quarter)} /> },
+    { title: titles.met, key: 'met', render: (_, unit) => <MetTag figure={periodFigure(unit, quarter)} /> },
     {
-      title: '与指标差距',
+      title: titles.gap,
       key: 'gap',
       render: (_, unit) => {
         const figure = periodFigure(unit, quarter);
@@ -74,7 +76,7 @@ export function SeriesScoreTable({ rows, quarter, unitIds, withAnnual = true, lo
   ];
   if (quarter !== null) {
     columns.push({
-      title: '连续未完成',
+      title: titles.streak,
       key: 'streak',
       responsive: ['sm'],
       render: (_, unit) => {
@@ -85,7 +87,7 @@ export function SeriesScoreTable({ rows, quarter, unitIds, withAnnual = true, lo
     });
     if (withAnnual)
       columns.push({
-        title: '全年累计',
+        title: titles.annual,
         key: 'annual',
         align: 'right',
         responsive: ['sm'],
