@@ -116,7 +116,9 @@ export function seriesAnalysis(input: SeriesAnalysisInput): string {
     parts[0] += `，${half === 1 ? '两个季度' : '四个季度'}均达标的 ${allQuarters} 个`;
   }
   const average = Math.round((input.points / units.length) * 10) / 10;
-  parts.push(`序列合计得分 ${input.points} 分、平均每个单位 ${average} 分，${changeWords(input.points, input.previousPoints)}`);
+  parts.push(
+    `序列合计得分 ${input.points} 分、平均每个单位 ${average} 分，${changeWords(input.points, input.previousPoints)}`
+  );
   const leaders = [...units]
     .filter((u) => u.points > 0)
     .sort((a, b) => b.points - a.points || a.unit.localeCompare(b.unit, 'zh-CN'))

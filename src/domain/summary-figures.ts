@@ -176,8 +176,7 @@ export function buildSummaryFigures(input: SummaryInput): SummaryFigures {
 
   const rows = input.ruleTotals.filter((r) => quarters.includes(r.quarter));
   const outlets = outletFigures(rows, input.policy);
-  const count = (head: string) =>
-    sum(rows.filter((r) => r.rule.split(':')[0] === head).map((r) => r.bookings));
+  const count = (head: string) => sum(rows.filter((r) => r.rule.split(':')[0] === head).map((r) => r.bookings));
 
   const totalPoints = sum(unitFigures.map((u) => u.points));
   const totalPrevious = sum(unitFigures.map((u) => u.previousPoints));
@@ -194,17 +193,15 @@ export function buildSummaryFigures(input: SummaryInput): SummaryFigures {
               a.rank - b.rank ||
               a.unit.localeCompare(b.unit, 'zh-CN')
           )
-          .map(
-            (u): CommendedFigure => ({
-              unit: u.unit,
-              series: u.series,
-              seriesName: seriesName.get(u.series) ?? u.series,
-              points: u.annual.points,
-              rank: u.rank,
-              directors: input.contacts.get(u.unit)?.directors ?? [],
-              officers: input.contacts.get(u.unit)?.officers ?? [],
-            })
-          );
+          .map((u): CommendedFigure => ({
+            unit: u.unit,
+            series: u.series,
+            seriesName: seriesName.get(u.series) ?? u.series,
+            points: u.annual.points,
+            rank: u.rank,
+            directors: input.contacts.get(u.unit)?.directors ?? [],
+            officers: input.contacts.get(u.unit)?.officers ?? [],
+          }));
 
   return {
     year: input.year,

@@ -39,7 +39,12 @@ describe('seriesAnalysis', () => {
       name: '镇(街)序列',
       half: 1,
       target: 36,
-      units: [unit('沙湾镇', 50, true), unit('石基镇', 40, true), unit('新造镇', 20, false), unit('南村镇', 0, false, 0)],
+      units: [
+        unit('沙湾镇', 50, true),
+        unit('石基镇', 40, true),
+        unit('新造镇', 20, false),
+        unit('南村镇', 0, false, 0),
+      ],
       points: 110,
       previousPoints: 100,
     });

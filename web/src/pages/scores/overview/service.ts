@@ -8,13 +8,7 @@ import {
 import { addDays, quarterEnd, quarterOf, yearOf } from '@domain/dates';
 import { competitionRanks } from '@domain/ranking';
 import { http, query } from '../../../http';
-import type {
-  EarlyWarning,
-  PeriodFigure,
-  RuleTotalsDocument,
-  ScoresDocument,
-  UnitAssessment,
-} from './types';
+import type { EarlyWarning, PeriodFigure, RuleTotalsDocument, ScoresDocument, UnitAssessment } from './types';
 
 export function loadScores(year: number, quarter: number | null, signal?: AbortSignal): Promise<ScoresDocument> {
   return http.get<ScoresDocument>(`/api/scores${query({ year, quarter })}`, { signal });
