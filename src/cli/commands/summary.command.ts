@@ -3,7 +3,6 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { PdfUnavailableError } from '../../files/pdf-conversion.js';
 import { ServiceError } from '../../services/service-error.js';
-import { summaryFileForCli } from '../../services/summaries/summary-file.js';
 import type { DocumentFormat } from '../../shared/api/documents.js';
 import { UserError, parseYear, withStore, type CliIo } from '../context.js';
 
@@ -31,6 +30,8 @@ export function summaryCommand(io: CliIo): Command {
       if (!format)
         throw new UserError(`--out 的文件类型“${extension || '（无扩展名）'}”不支持，应为 .docx、.xlsx 或 .pdf`);
       await withStore(command, async ({ db }) => {
+        // Loaded here: the chart renderer (ECharts, resvg) would slow every other command's start.
+        const { summaryFileForCli } = await import('../../services/summaries/summary-file.js');
         let file;
         try {
           file = await summaryFileForCli(db, year, half, format, { asApproved: options.asApproved });
