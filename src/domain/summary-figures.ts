@@ -109,7 +109,7 @@ export interface SummaryInput {
 /** The period's target of a unit: its quarters' targets, or the annual target pro rata where there are none. */
 function periodTarget(unit: UnitAssessment, quarters: readonly number[]): number {
   const targets = quarters.map((q) => unit.quarters[q - 1]?.target ?? null);
-  if (targets.every((t) => t !== null)) return targets.reduce<number>((a, t) => a + t!, 0);
+  if (targets.every((t): t is number => t !== null)) return targets.reduce((a, t) => a + t, 0);
   return Math.round((unit.annual.target * quarters.length) / 4);
 }
 

@@ -82,7 +82,7 @@ export function ruleGroup(rule: string, policy: Policy | undefined): string {
 
 /** Points by outlet (and the other groups), one bar per series, optionally one quarter only. */
 export function outletChart(
-  document: { rows: readonly ChartedRuleTotal[] } | undefined,
+  document: { year?: number; quarter?: number; rows: readonly ChartedRuleTotal[] } | undefined,
   policy: Policy | undefined,
   series: readonly { code: string; name: string }[],
   quarter: number | null

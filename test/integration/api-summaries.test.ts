@@ -83,7 +83,7 @@ describe.skipIf(!isDialectAvailable)('API: half-year and annual summaries', () =
     expect(response.statusCode, response.body).toBe(200);
     expect(response.headers['content-type']).toContain('spreadsheetml');
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(bytesOf(response));
+    await workbook.xlsx.load(bytesOf(response) as unknown as Parameters<ExcelJS.Xlsx['load']>[0]);
     const names = workbook.worksheets.map((s) => s.name);
     for (const series of ['镇(街)序列', '工作部门序列A类', '工作部门序列B类', '直报点序列'])
       expect(names).toContain(series);

@@ -142,11 +142,11 @@ export function summaryOfficialDocument(input: SummaryDocumentInput): OfficialDo
   heading('总体情况');
   blocks.push({
     kind: 'table',
-    caption: '表1　各序列完成情况',
+    caption: '表1 各序列完成情况',
     columns: overviewColumns(),
     rows: overviewRows(figures),
   });
-  blocks.push(chartBlock('图1　各序列分季度得分', figures.charts.byQuarter));
+  blocks.push(chartBlock('图1 各序列分季度得分', figures.charts.byQuarter));
 
   heading('各序列完成情况');
   figures.series.forEach((s, index) => {
@@ -167,11 +167,11 @@ export function summaryOfficialDocument(input: SummaryDocumentInput): OfficialDo
   });
   blocks.push({
     kind: 'table',
-    caption: '表2　按采用载体统计',
+    caption: '表2 按采用载体统计',
     columns: outletColumns(figures),
     rows: outletRows(figures),
   });
-  blocks.push(chartBlock('图2　按采用载体得分', figures.charts.byOutlet));
+  blocks.push(chartBlock('图2 按采用载体得分', figures.charts.byOutlet));
 
   heading('与去年同期比较');
   blocks.push({
@@ -181,18 +181,18 @@ export function summaryOfficialDocument(input: SummaryDocumentInput): OfficialDo
         ? `${previousYear}年同期没有得分记录，暂无可比数据。`
         : `全区合计得分 ${figures.totals.points} 分，${previousYear}年同期 ${figures.totals.previousPoints} 分，增减幅度 ${percent(changeRate(figures.totals.points, figures.totals.previousPoints))}。`,
   });
-  blocks.push(chartBlock(`图3　${figures.year}年与${previousYear}年同期得分走势`, figures.charts.trend));
+  blocks.push(chartBlock(`图3 ${figures.year}年与${previousYear}年同期得分走势`, figures.charts.trend));
   if (figures.mostImproved.length > 0)
     blocks.push({
       kind: 'table',
-      caption: '表3　较去年同期进步较大的单位',
+      caption: '表3 较去年同期进步较大的单位',
       columns: improvementColumns,
       rows: improvementRows(figures, figures.mostImproved),
     });
   if (figures.mostBehind.length > 0)
     blocks.push({
       kind: 'table',
-      caption: '表4　较去年同期退步较大的单位',
+      caption: '表4 较去年同期退步较大的单位',
       columns: improvementColumns,
       rows: improvementRows(figures, figures.mostBehind),
     });
@@ -209,7 +209,7 @@ export function summaryOfficialDocument(input: SummaryDocumentInput): OfficialDo
     if (figures.commended.length > 0)
       blocks.push({
         kind: 'table',
-        caption: '表5　通报表扬名单',
+        caption: '表5 通报表扬名单',
         columns: commendedColumns,
         rows: commendedRows(figures),
       });

@@ -26,10 +26,8 @@ export function saveSummary(
   });
 }
 
-export const submitSummary = (id: number, version: number) =>
-  http.post(`/api/summaries/${id}/submit`, { version });
-export const approveSummary = (id: number, version: number) =>
-  http.post(`/api/summaries/${id}/approve`, { version });
+export const submitSummary = (id: number, version: number) => http.post(`/api/summaries/${id}/submit`, { version });
+export const approveSummary = (id: number, version: number) => http.post(`/api/summaries/${id}/approve`, { version });
 export const returnSummary = (id: number, version: number, comment: string) =>
   http.post(`/api/summaries/${id}/return`, { version, comment });
 
