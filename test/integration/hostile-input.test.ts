@@ -66,6 +66,7 @@ const PATH_TABLES: [prefix: RegExp, id: string, childId?: string][] = [
   [/^\/api\/items\/\{id\}\/adoptions/, 'items', 'adoptions'],
   [/^\/api\/items\//, 'items'],
   [/^\/api\/results\//, 'result_publications'],
+  [/^\/api\/summaries\//, 'summaries'],
   [/^\/api\/solicitations\//, 'solicitations'],
   [/^\/api\/penalties\//, 'penalties'],
   [/^\/api\/units\//, 'units'],
@@ -76,7 +77,7 @@ const PATH_TABLES: [prefix: RegExp, id: string, childId?: string][] = [
 const SLOW_MS = 5_000;
 
 /** Tables whose rows carry a `version` that writes must name. */
-const VERSIONED = ['items', 'users', 'result_publications', 'unit_contacts'];
+const VERSIONED = ['items', 'users', 'result_publications', 'summaries', 'unit_contacts'];
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
