@@ -6,7 +6,7 @@
 import { CONTACT_DUTIES } from '../../domain/registry.js';
 import { overviewParagraph, type SummaryFigures } from '../../domain/summary-figures.js';
 import { changeRate } from '../../domain/summary-analysis.js';
-import { renderChartImage } from '../../files/chart-image.js';
+import { renderChartImage, type ChartImage } from '../../files/chart-image.js';
 import type { DocumentBlock, OfficialDocument } from '../../files/document-model.js';
 import { renderOfficialDocx } from '../../files/official-docx.js';
 import { convertDocxToPdf } from '../../files/pdf-conversion.js';
@@ -43,8 +43,29 @@ function percent(rate: number | null): string {
   return rate > 0 ? `+${rate}%` : rate < 0 ? `−${-rate}%` : '0%';
 }
 
+/**
+ * Rendered charts by their data: a chart takes the renderer most of a second (resvg reads the
+ * system's fonts each time), and the same summary is downloaded in several formats, often twice.
+ */
+const renderedCharts = new Map<string, ChartImage>();
+const RENDERED_CHARTS_KEPT = 24;
+
+function chartImage(data: ChartData): ChartImage {
+  const key = JSON.stringify(data);
+  let image = renderedCharts.get(key);
+  if (image) {
+    renderedCharts.delete(key);
+  } else {
+    image = renderChartImage(data, 640, 320);
+    if (renderedCharts.size >= RENDERED_CHARTS_KEPT) renderedCharts.delete(renderedCharts.keys().next().value!);
+  }
+  // Most recently used last, so the oldest is the first dropped.
+  renderedCharts.set(key, image);
+  return image;
+}
+
 function chartBlock(caption: string, data: ChartData): DocumentBlock {
-  const image = renderChartImage(data, 640, 320);
+  const image = chartImage(data);
   return {
     kind: 'image',
     caption,
