@@ -8,6 +8,7 @@ import { importCommand } from './commands/import.command.js';
 import { policyCommand } from './commands/policy.command.js';
 import { restoreCommand } from './commands/restore.command.js';
 import { scoresCommand } from './commands/scores.command.js';
+import { summaryCommand } from './commands/summary.command.js';
 import { serveCommand } from './commands/serve.command.js';
 import { templateCommand } from './commands/template.command.js';
 import { unitsCommand } from './commands/units.command.js';
@@ -28,6 +29,7 @@ export function buildProgram(io: CliIo): Command {
     importCommand(io),
     scoresCommand(io),
     explainCommand(io),
+    summaryCommand(io),
     unitsCommand(io),
     templateCommand(io),
     demoCommand(io),

@@ -9,6 +9,7 @@ import type { PenaltyTable } from './tables/penalty.table.js';
 import type { PolicyTable } from './tables/policy.table.js';
 import type { TrainingAttendeeTable, TrainingTable, UnitContactTable } from './tables/registry.table.js';
 import type { ResultEventTable, ResultPublicationTable } from './tables/result.table.js';
+import type { SummaryEventTable, SummaryTable } from './tables/summary.table.js';
 import type { ResponseTable, SolicitationTable, SolicitationUnitTable } from './tables/solicitation.table.js';
 import type { SeriesTable, UnitTable } from './tables/unit.table.js';
 import type {
@@ -49,6 +50,8 @@ export interface Database {
   training_attendees: TrainingAttendeeTable;
   result_publications: ResultPublicationTable;
   result_events: ResultEventTable;
+  summaries: SummaryTable;
+  summary_events: SummaryEventTable;
 }
 
 /** A connection or a transaction: repositories take either, so the caller owns the transaction. */

@@ -26,6 +26,7 @@ import { reviewRoutes } from './routes/review/review.routes.js';
 import { resultsRoutes } from './routes/results/results.routes.js';
 import { scoresRoutes } from './routes/scores/scores.routes.js';
 import { securityRoutes } from './routes/security/security.routes.js';
+import { summariesRoutes } from './routes/summaries/summaries.routes.js';
 import { solicitationsRoutes } from './routes/solicitations/solicitations.routes.js';
 import { trainingsRoutes } from './routes/trainings/trainings.routes.js';
 import { unitsRoutes } from './routes/units/units.routes.js';
@@ -111,6 +112,7 @@ export async function buildApp({
   reviewRoutes(api, db);
   scoresRoutes(api, db, config);
   resultsRoutes(api, db, config);
+  summariesRoutes(api, db, config);
   solicitationsRoutes(api, db, config);
   unitsRoutes(api, db, config);
   policiesRoutes(api, db, config);

@@ -24,6 +24,7 @@ export type PageKey =
   | 'scores'
   | 'unitScore'
   | 'results'
+  | 'summaries'
   | 'units'
   | 'accounts'
   | 'registry'
@@ -78,6 +79,7 @@ export const PAGES: Record<PageKey, PageAccess> = {
   scores: { path: '/scores', title: '考核得分', roles: DISTRICT, api: 'GET /api/scores', menu: '考核' },
   unitScore: { path: '/scores/units/:id', title: '单位得分明细', roles: DISTRICT, api: 'GET /api/scores/explain' },
   results: { path: '/results', title: '季度通报', roles: ITEM_READERS, api: 'GET /api/results', menu: '考核' },
+  summaries: { path: '/summaries', title: '工作总结', roles: DISTRICT, api: 'GET /api/summaries', menu: '考核' },
   units: {
     path: '/admin/units',
     title: '单位与序列',

@@ -21,6 +21,7 @@ export const PAGE_COMPONENTS: Record<PageKey, Page> = {
   scores: lazy(() => import('./pages/scores/overview')),
   unitScore: lazy(() => import('./pages/scores/unit')),
   results: lazy(() => import('./pages/scores/results')),
+  summaries: lazy(() => import('./pages/scores/summaries')),
   units: lazy(() => import('./pages/admin/units')),
   accounts: lazy(() => import('./pages/admin/accounts')),
   registry: lazy(() => import('./pages/admin/registry')),

@@ -6,7 +6,6 @@ import {
   failedStreakReached,
 } from '@domain/assessment-notices';
 import { addDays, quarterEnd, quarterOf, yearOf } from '@domain/dates';
-import type { Policy } from '@domain/policy';
 import {
   gapLabel,
   periodFigure,
@@ -17,7 +16,7 @@ import {
 } from '@shared/tables/score-columns';
 import { http, query } from '../../../http';
 
-import type { ChartData, EarlyWarning, RuleTotalsDocument, ScoresDocument, UnitAssessment } from './types';
+import type { EarlyWarning, RuleTotalsDocument, ScoresDocument, UnitAssessment } from './types';
 
 // The series table's logic lives with its column titles, shared with the 导出Excel workbook.
 export { gapLabel, periodFigure, QUARTER_NAMES, rankTitle, seriesRows, type RankedUnit };
@@ -113,96 +112,5 @@ export function earlyWarnings(document: ScoresDocument | undefined, today: strin
   return warnings.sort((a, b) => b.needed - a.needed || a.unit.localeCompare(b.unit, 'zh-CN'));
 }
 
-/** Points by quarter: each series' total, or one unit's points against its quarterly target. */
-export function quarterChart(
-  units: readonly UnitAssessment[],
-  series: readonly { code: string; name: string }[],
-  unit?: string
-): ChartData {
-  const categories = QUARTER_NAMES;
-  if (unit) {
-    const found = units.find((u) => u.unit === unit);
-    if (!found) return { categories, series: [] };
-    const hasTarget = found.quarters.some((q) => q.target !== null);
-    return {
-      categories,
-      series: [
-        { name: `${found.unit}得分`, type: 'bar', data: found.quarters.map((q) => q.points) },
-        ...(hasTarget ? [{ name: '季度指标', type: 'line' as const, data: found.quarters.map((q) => q.target) }] : []),
-      ],
-    };
-  }
-  return {
-    categories,
-    series: series.map((s) => ({
-      name: s.name,
-      type: 'bar' as const,
-      data: [1, 2, 3, 4].map((quarter) =>
-        units.filter((u) => u.series === s.code).reduce((sum, u) => sum + (u.quarters[quarter - 1]?.points ?? 0), 0)
-      ),
-    })),
-  };
-}
-
-/**
- * What a booking rule counts under in the chart by outlet: adoptions by the outlet's name in the
- * policy; instructions, upward bonuses, solicitations and deductions each as one group.
- */
-export function ruleGroup(rule: string, policy: Policy | undefined): string {
-  const [head, outlet] = rule.split(':');
-  switch (head) {
-    case 'adoption':
-      return policy?.outlets[outlet]?.name ?? outlet;
-    case 'district_instruction':
-      return '区领导批示';
-    case 'upward':
-      return '上报省市加分';
-    case 'solicitation_answered':
-      return '约稿加分';
-    case 'solicitation_missed':
-    case 'penalty':
-      return '扣分';
-    default:
-      return rule;
-  }
-}
-
-/** Points by outlet (and the other groups), one bar per series, optionally one quarter only. */
-export function outletChart(
-  document: RuleTotalsDocument | undefined,
-  policy: Policy | undefined,
-  series: readonly { code: string; name: string }[],
-  quarter: number | null
-): ChartData {
-  const rows = (document?.rows ?? []).filter((r) => quarter === null || r.quarter === quarter);
-  // Outlets in the policy's order first, then the other groups in a fixed order.
-  const order = [
-    ...Object.values(policy?.outlets ?? {}).map((o) => o.name),
-    '区领导批示',
-    '上报省市加分',
-    '约稿加分',
-    '扣分',
-  ];
-  const groups = new Map<string, Map<string, number>>();
-  for (const row of rows) {
-    const group = ruleGroup(row.rule, policy);
-    let bySeries = groups.get(group);
-    if (!bySeries) groups.set(group, (bySeries = new Map<string, number>()));
-    bySeries.set(row.series, (bySeries.get(row.series) ?? 0) + row.points);
-  }
-  const rank = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length);
-  const categories = [...groups.keys()].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b, 'zh-CN'));
-  return {
-    categories,
-    series: series
-      .filter((s) => rows.some((r) => r.series === s.code))
-      .map((s) => ({
-        name: s.name,
-        type: 'bar' as const,
-        stack: 'points',
-        data: categories.map((c) => groups.get(c)?.get(s.code) ?? 0),
-      })),
-  };
-}
-
+export { outletChart, quarterChart, ruleGroup } from '@shared/score-chart-data';
 export { categoryAxisLabel } from '@shared/score-chart';

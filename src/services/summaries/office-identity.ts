@@ -1,0 +1,21 @@
+import { readSeedRoster } from '../seed-defaults.js';
+
+/** Who issues the summaries: the district (番禺区) and its government office, from the 考核名单's seed. */
+export interface OfficeIdentity {
+  /** e.g. 番禺区, as titles name it. */
+  district: string;
+  /** e.g. 广州市番禺区人民政府办公室. */
+  issuer: string;
+}
+
+let cached: OfficeIdentity | undefined;
+
+export function officeIdentity(): OfficeIdentity {
+  if (!cached) {
+    const full = readSeedRoster().district;
+    // Titles name the district without its city (广州市番禺区 → 番禺区).
+    const district = full.replace(/^.+?市(?=.+[区县]$)/, '');
+    cached = { district, issuer: `${full}人民政府办公室` };
+  }
+  return cached;
+}
