@@ -6,7 +6,6 @@ import {
   nextIssueNumber,
   paragraphsOf,
 } from '../../src/domain/periodical-issue.js';
-import { moveItem, titleForPrint } from '../../web/src/pages/editor/periodical-issue/issue-draft.js';
 
 describe('an issue of a periodical', () => {
   it('is named and dated as the masthead prints it, and numbered on from the year’s highest', () => {
@@ -23,19 +22,5 @@ describe('an issue of a periodical', () => {
 
   it('prints one paragraph per non-empty line', () => {
     expect(paragraphsOf(' 第一段。\r\n\n第二段。 \n')).toEqual(['第一段。', '第二段。']);
-  });
-});
-
-describe('the issue editor’s working copy', () => {
-  it('moves an item up or down, and leaves the ends as they are', () => {
-    expect(moveItem(['a', 'b', 'c'], 1, -1)).toEqual(['b', 'a', 'c']);
-    expect(moveItem(['a', 'b', 'c'], 1, 1)).toEqual(['a', 'c', 'b']);
-    expect(moveItem(['a', 'b', 'c'], 0, -1)).toEqual(['a', 'b', 'c']);
-    expect(moveItem(['a', 'b', 'c'], 2, 1)).toEqual(['a', 'b', 'c']);
-  });
-
-  it('prints a unit’s title without the （政务信息） mark of the inbox', () => {
-    expect(titleForPrint('沙湾镇推进古镇保护（政务信息）')).toBe('沙湾镇推进古镇保护');
-    expect(titleForPrint('沙湾镇推进古镇保护')).toBe('沙湾镇推进古镇保护');
   });
 });

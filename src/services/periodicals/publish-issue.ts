@@ -24,6 +24,7 @@ import { adoptionLabel, checkedAdoption } from '../items/editorial-records.js';
 import { recomputeBookings } from '../recompute-bookings.js';
 import { ServiceError } from '../service-error.js';
 import { loadIssue, recordIssueEvent, requireVersion } from './periodical-access.js';
+import { isReceived } from './save-issue.js';
 
 const stale = () => new ServiceError('conflict', '稿件或刊物已被他人修改，请刷新后重试');
 
@@ -89,6 +90,9 @@ export async function publishIssue(
     const kept: PublishResult['kept'] = [];
     for (const row of rows) {
       const item = (await findItem(trx, row.item_id))!;
+      // Marked 未采用 (or otherwise taken back) since it was put in the issue.
+      if (!isReceived(item))
+        throw new ServiceError('conflict', `稿件“${item.title}”已不是已接收状态，请将其移出本期后重新送审`);
       const existing = earlier.get(item.id);
       if (existing) {
         kept.push({ itemId: item.id, title: item.title, date: existing.date });

@@ -36,7 +36,7 @@ interface CheckedItem {
 }
 
 /** Whether the district office has the item: received or adopted, or imported from a ledger (which arrives received). */
-const isReceived = (item: { status: string; origin: string }) =>
+export const isReceived = (item: { status: string; origin: string }) =>
   item.origin === 'ledger' || item.status === 'received' || item.status === 'adopted';
 
 /**
@@ -116,7 +116,7 @@ export async function createIssue(
   now: Date
 ): Promise<{ id: number }> {
   requireRole(user, ['editor'], '编辑刊物');
-  return db.transaction().execute(async (trx) => {
+  const created = db.transaction().execute(async (trx) => {
     const periodical = await findPeriodical(trx, periodicalId);
     if (!periodical) throw new ServiceError('not_found', '刊物不存在');
     const items = await checkedIssue(trx, periodical, input);
@@ -150,6 +150,7 @@ export async function createIssue(
     );
     return { id };
   });
+  return created.catch(numberTakenMeanwhile);
 }
 
 /** The editor changes a draft (or a returned or withdrawn issue): number, date, items, their order, text and kind. */
@@ -162,7 +163,7 @@ export async function updateIssueContent(
   now: Date
 ): Promise<void> {
   requireRole(user, ['editor'], '编辑刊物');
-  await db.transaction().execute(async (trx) => {
+  const updated = db.transaction().execute(async (trx) => {
     const { issue, periodical } = await loadIssue(trx, id);
     requireVersion(issue, version);
     if (!isEditable(issue.status)) throw new ServiceError('conflict', '该期刊物已送审或已发布，不能修改');
@@ -193,4 +194,16 @@ export async function updateIssueContent(
       now
     );
   });
+  await updated.catch(numberTakenMeanwhile);
+}
+
+/**
+ * Another editor took the same number between our check and our write: the unique constraint
+ * refused it, said as the check would have said it.
+ */
+function numberTakenMeanwhile(error: unknown): never {
+  const code = (error as { code?: string }).code;
+  if (code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE')
+    throw new ServiceError('conflict', '该期号刚被他人占用，请刷新后换一个期号', { field: 'number', label: '期号' });
+  throw error;
 }
