@@ -74,6 +74,8 @@ describe.skipIf(!isDialectAvailable)('periodicals in Chromium', () => {
 
     const leaderPage = await browsing.newPage();
     await signIn(leaderPage, leader);
+    // The dashboard names the issue waiting for the leader.
+    await see(leaderPage, `《番府信息上报》${year}年第1期待您审批`);
     await leaderPage.goto(issueUrl);
     await leaderPage.getByRole('button', { name: '审批通过' }).click();
     await leaderPage.locator('.ant-tag', { hasText: '已审批待发布' }).waitFor();

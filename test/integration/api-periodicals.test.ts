@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PAGE } from '../../src/files/official-docx.js';
 import { pdfAvailable } from '../../src/files/pdf-conversion.js';
+import { readAudit } from '../../src/services/audit/read-audit.js';
 import { verifyAudit } from '../../src/services/audit/verify-audit.js';
 import { DRAFT } from '../factories/item.factory.js';
 import { docxPart, paragraphTexts } from '../helpers/docx-parts.js';
@@ -113,6 +114,17 @@ describe.skipIf(!isDialectAvailable)('API: periodicals (刊物) — assemble, ap
       .json()
       .history.map((e: { action: string }) => e.action);
     expect(history).toEqual(['create', 'submit', 'approve', 'publish', 'withdraw']);
+    // Every write is in the audit log, publishing and withdrawing with the adoptions they made and took back.
+    const { rows } = await readAudit(t.store.db, { objectType: 'periodical_issue', objectId: String(issueId) }, 50, 0);
+    expect(rows.map((r) => r.action).reverse()).toEqual([
+      'create_periodical_issue',
+      'submit_periodical_issue',
+      'approve_periodical_issue',
+      'publish_periodical_issue',
+      'withdraw_periodical_issue',
+    ]);
+    expect(JSON.parse(rows[1].after!).created).toHaveLength(3);
+    expect(JSON.parse(rows[0].before!).adoptions).toHaveLength(3);
     expect((await verifyAudit(t.store.db)).ok).toBe(true);
   });
 
