@@ -161,6 +161,17 @@ describe.skipIf(!isDialectAvailable)('API: periodicals (刊物) — assemble, ap
     expect((await act(leader, issueId, 'approve')).statusCode).toBe(409);
     expect((await act(editor, issueId, 'submit')).statusCode).toBe(200);
     expect((await act(editor, issueId, 'approve')).statusCode).toBe(403);
+    // Under review, the issue is not the editor's to change.
+    const submitted = (await editor.get(`/api/periodicals/issues/${issueId}`)).json();
+    const change = await editor.put(`/api/periodicals/issues/${issueId}`, {
+      version: submitted.version,
+      year: 2026,
+      number: 2,
+      date: '2026-03-19',
+      items: [{ itemId: id, title: '送审后修改', body: '正文。' }],
+    });
+    expect(change.statusCode).toBe(409);
+    expect(change.json().message).toBe('该期刊物已送审或已发布，不能修改');
     expect((await act(leader, issueId, 'return', {})).statusCode).toBe(400);
     expect((await act(leader, issueId, 'return', { comment: '标题再精炼' })).statusCode).toBe(200);
     const returned = (await editor.get(`/api/periodicals/issues/${issueId}`)).json();
