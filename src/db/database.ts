@@ -5,6 +5,12 @@ import type { BookingTable } from './tables/booking.table.js';
 import type { AdoptionTable, InstructionTable, UpwardTable } from './tables/editorial.table.js';
 import type { ItemEventTable } from './tables/item-event.table.js';
 import type { ItemTable } from './tables/item.table.js';
+import type {
+  PeriodicalIssueEventTable,
+  PeriodicalIssueItemTable,
+  PeriodicalIssueTable,
+  PeriodicalTable,
+} from './tables/periodical.table.js';
 import type { PenaltyTable } from './tables/penalty.table.js';
 import type { PolicyTable } from './tables/policy.table.js';
 import type { TrainingAttendeeTable, TrainingTable, UnitContactTable } from './tables/registry.table.js';
@@ -52,6 +58,10 @@ export interface Database {
   result_events: ResultEventTable;
   summaries: SummaryTable;
   summary_events: SummaryEventTable;
+  periodical: PeriodicalTable;
+  periodical_issue: PeriodicalIssueTable;
+  periodical_issue_item: PeriodicalIssueItemTable;
+  periodical_issue_event: PeriodicalIssueEventTable;
 }
 
 /** A connection or a transaction: repositories take either, so the caller owns the transaction. */

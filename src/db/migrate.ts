@@ -2,10 +2,11 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import * as initial from './migrations/2026-11-27-0001-initial.js';
 import * as workflow from './migrations/2026-11-27-0002-workflow.js';
 import * as resultEvents from './migrations/2026-11-28-0003-result-events.js';
-import * as inboxQueue from './migrations/2026-11-28-0101-inbox-queue.js';
 import * as accountPhone from './migrations/2026-11-28-0101-account-phone.js';
+import * as inboxQueue from './migrations/2026-11-28-0101-inbox-queue.js';
 import * as auditKeyed from './migrations/2026-11-28-0201-audit-keyed.js';
 import * as adminAccounts from './migrations/2026-11-28-0301-admin-accounts.js';
+import * as periodicals from './migrations/2026-11-28-0402-periodicals.js';
 import * as summaries from './migrations/2026-11-28-0403-summaries.js';
 import * as contactLedger from './migrations/2026-11-28-0404-contact-ledger.js';
 
@@ -14,10 +15,11 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-27-0001-initial': initial,
   '2026-11-27-0002-workflow': workflow,
   '2026-11-28-0003-result-events': resultEvents,
-  '2026-11-28-0101-inbox-queue': inboxQueue,
   '2026-11-28-0101-account-phone': accountPhone,
+  '2026-11-28-0101-inbox-queue': inboxQueue,
   '2026-11-28-0201-audit-keyed': auditKeyed,
   '2026-11-28-0301-admin-accounts': adminAccounts,
+  '2026-11-28-0402-periodicals': periodicals,
   '2026-11-28-0403-summaries': summaries,
   '2026-11-28-0404-contact-ledger': contactLedger,
 };

@@ -50,6 +50,13 @@ export const AUDIT_ACTIONS: Readonly<Record<string, string>> = {
   add_contact: '登记信息员备案',
   end_contact: '登记人员离任',
   record_training: '登记培训',
+  create_periodical_issue: '新建刊物一期',
+  update_periodical_issue: '修改刊物一期',
+  submit_periodical_issue: '刊物送领导审批',
+  approve_periodical_issue: '审批刊物',
+  return_periodical_issue: '退回刊物',
+  publish_periodical_issue: '发布刊物并登记采用',
+  withdraw_periodical_issue: '撤回刊物及其采用',
 };
 
 /** What kind of record an entry is about. */
@@ -67,6 +74,7 @@ export const AUDIT_OBJECT_TYPES: Readonly<Record<string, string>> = {
   training: '培训记录',
   unit_contact: '登记备案人员',
   result_publication: '考核结果',
+  periodical_issue: '刊物',
   policy: '考核办法',
   ledger: '台账',
   settings: '安全设置',

@@ -20,6 +20,7 @@ import { healthRoutes } from './routes/health/health.routes.js';
 import { importsRoutes } from './routes/imports/imports.routes.js';
 import { exportsRoutes } from './routes/exports/exports.routes.js';
 import { itemsRoutes } from './routes/items/items.routes.js';
+import { periodicalsRoutes } from './routes/periodicals/periodicals.routes.js';
 import { policiesRoutes } from './routes/policies/policies.routes.js';
 import { registryRoutes } from './routes/registry/registry.routes.js';
 import { reviewRoutes } from './routes/review/review.routes.js';
@@ -113,6 +114,7 @@ export async function buildApp({
   scoresRoutes(api, db, config);
   resultsRoutes(api, db, config);
   summariesRoutes(api, db, config);
+  periodicalsRoutes(api, db, config);
   solicitationsRoutes(api, db, config);
   unitsRoutes(api, db, config);
   policiesRoutes(api, db, config);

@@ -53,7 +53,7 @@ describe.skipIf(!isDialectAvailable)('every page on a demo year and an imported 
   let system: System;
   let browsing: Browsing;
   let dir: string;
-  const ids = { demoItem: 0, importedItem: 0, draft: 0, unit: 0 };
+  const ids = { demoItem: 0, importedItem: 0, draft: 0, unit: 0, issue: 0 };
 
   beforeAll(async () => {
     system = await startSystem();
@@ -86,6 +86,20 @@ describe.skipIf(!isDialectAvailable)('every page on a demo year and an imported 
     const created = await client.post('/api/items', DRAFT);
     expect(created.statusCode).toBe(201);
     ids.draft = created.json().id;
+    // An issue of 《番府信息上报》 carrying the demo item, which came from a ledger without a body.
+    const editor = await system.account('editor');
+    const editorClient = await loginAs(system.app, editor.username, editor.password);
+    const report = (await editorClient.get('/api/periodicals'))
+      .json()
+      .find((p: { outlet: string }) => p.outlet === 'report');
+    const issue = await editorClient.post('/api/periodicals/issues', {
+      periodicalId: report.id,
+      year: yearOf(todayInChina()),
+      date: todayInChina(),
+      items: [{ itemId: ids.demoItem, title: '台账稿件编入刊物', body: '编辑补写的正文。', kind: 'brief' }],
+    });
+    expect(issue.statusCode, issue.body).toBe(201);
+    ids.issue = issue.json().id;
   });
   afterAll(async () => {
     await browsing?.close();
@@ -139,6 +153,7 @@ describe.skipIf(!isDialectAvailable)('every page on a demo year and an imported 
       itemDetail: { id: ids.demoItem },
       itemEdit: { id: ids.draft },
       unitScore: { id: ids.unit },
+      periodicalIssue: { id: ids.issue },
     };
     const opened: string[] = [];
     for (const { role, unit } of ROLES) {

@@ -25,6 +25,8 @@ export type PageKey =
   | 'unitScore'
   | 'results'
   | 'summaries'
+  | 'periodicals'
+  | 'periodicalIssue'
   | 'units'
   | 'accounts'
   | 'registry'
@@ -76,6 +78,19 @@ export const PAGES: Record<PageKey, PageAccess> = {
     menu: '编辑',
   },
   penalties: { path: '/editor/penalties', title: '扣分记录', roles: DISTRICT, api: 'GET /api/penalties', menu: '编辑' },
+  periodicals: {
+    path: '/editor/periodicals',
+    title: '刊物编辑',
+    roles: DISTRICT,
+    api: 'GET /api/periodicals',
+    menu: '编辑',
+  },
+  periodicalIssue: {
+    path: '/editor/periodicals/issues/:id',
+    title: '刊物期次',
+    roles: DISTRICT,
+    api: 'GET /api/periodicals/issues/:id',
+  },
   scores: { path: '/scores', title: '考核得分', roles: DISTRICT, api: 'GET /api/scores', menu: '考核' },
   unitScore: { path: '/scores/units/:id', title: '单位得分明细', roles: DISTRICT, api: 'GET /api/scores/explain' },
   results: { path: '/results', title: '季度通报', roles: ITEM_READERS, api: 'GET /api/results', menu: '考核' },

@@ -3,6 +3,7 @@
  * notifications among it. Items and solicitations are named by their titles, never by ids.
  */
 import type { Role } from '@shared/roles';
+import type { IssueSummary, Periodical } from '@shared/api/periodicals';
 import type { UnitReviewers, UnitsWithoutReviewer } from '@shared/api/review';
 import { pathOf } from '../access';
 import { http, query } from '../http';
@@ -283,6 +284,33 @@ async function unreviewedUnitTodos(role: Role): Promise<Todo[]> {
   }));
 }
 
+/** Issues of the periodicals waiting for this role: the leader's approval, the editor's changes or publishing. */
+async function periodicalTodos(role: Role): Promise<Todo[]> {
+  if (role !== 'editor' && role !== 'office_leader') return [];
+  const [periodicals, issues] = await Promise.all([
+    http.get<Periodical[]>('/api/periodicals', { quiet: true }),
+    http.get<IssueSummary[]>('/api/periodicals/issues', { quiet: true }),
+  ]);
+  const name = (id: number) => periodicals.find((p) => p.id === id)?.name ?? '刊物';
+  const waiting: Record<string, { title: string; description: string; urgent: boolean }> =
+    role === 'office_leader'
+      ? { submitted: { title: '待您审批', description: '审批通过或退回修改', urgent: true } }
+      : {
+          returned: { title: '已被退回修改', description: '按办公室领导的意见修改后重新送审', urgent: true },
+          approved: { title: '已审批待发布', description: '发布后为每篇稿件登记采用', urgent: false },
+        };
+  return issues
+    .filter((issue) => waiting[issue.status])
+    .map((issue) => ({
+      key: `periodical-issue-${issue.id}`,
+      notify: waiting[issue.status].urgent,
+      level: waiting[issue.status].urgent ? 'urgent' : 'normal',
+      title: `《${name(issue.periodicalId)}》${issue.issueLine}${waiting[issue.status].title}`,
+      description: waiting[issue.status].description,
+      link: pathOf('periodicalIssue', { id: issue.id }),
+    }));
+}
+
 /** Everything that needs this role's attention, most urgent first. */
 export async function loadTodos(role: Role, today: string): Promise<Todo[]> {
   const parts = await Promise.all([
@@ -290,6 +318,7 @@ export async function loadTodos(role: Role, today: string): Promise<Todo[]> {
     districtItemTodos(role),
     solicitationTodos(role),
     resultTodos(role, today),
+    periodicalTodos(role),
     unreviewedUnitTodos(role),
   ]);
   const order = { urgent: 0, normal: 1, info: 2 };
