@@ -6,6 +6,7 @@ import * as inboxQueue from './migrations/2026-11-28-0101-inbox-queue.js';
 import * as accountPhone from './migrations/2026-11-28-0101-account-phone.js';
 import * as auditKeyed from './migrations/2026-11-28-0201-audit-keyed.js';
 import * as adminAccounts from './migrations/2026-11-28-0301-admin-accounts.js';
+import * as bulletin from './migrations/2026-11-28-0401-bulletin.js';
 
 /** Every migration, in order; names are date-prefixed so they sort as they were written. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28-0101-account-phone': accountPhone,
   '2026-11-28-0201-audit-keyed': auditKeyed,
   '2026-11-28-0301-admin-accounts': adminAccounts,
+  '2026-11-28-0401-bulletin': bulletin,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
