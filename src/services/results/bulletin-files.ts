@@ -59,7 +59,7 @@ function seriesCells(bulletin: Pick<BulletinDocument, 'outlets'>, row: BulletinR
     row.deductions,
     row.points,
     row.target,
-    metLabel(row.met),
+    metLabel(row.met) || null,
     row.rank,
     row.cumulative,
     row.annualTarget,
