@@ -44,6 +44,7 @@ export const AUDIT_ACTIONS: Readonly<Record<string, string>> = {
   approve_results: '审批发布考核结果',
   return_results: '退回考核结果',
   edit_bulletin_texts: '编辑工作通讯文字',
+  close_follow_up: '关闭建议更换信息员提醒',
   add_contact: '登记信息员备案',
   end_contact: '登记人员离任',
   record_training: '登记培训',

@@ -176,13 +176,17 @@ describe.skipIf(!isDialectAvailable)('API: the quarterly bulletin (《番府信�
       expect(text).toContain(expected);
   });
 
-  it.skipIf(!pdfAvailable())('converts the bulletin to PDF through LibreOffice', async () => {
-    const pdf = await download(officer, q1.id, 'pdf');
-    expect(pdf.status).toBe(200);
-    expect(pdf.body.subarray(0, 5).toString()).toBe('%PDF-');
-    const pages = pdf.body.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
-    expect(pages.length).toBeGreaterThanOrEqual(2);
-  }, 120_000);
+  it.skipIf(!pdfAvailable())(
+    'converts the bulletin to PDF through LibreOffice',
+    async () => {
+      const pdf = await download(officer, q1.id, 'pdf');
+      expect(pdf.status).toBe(200);
+      expect(pdf.body.subarray(0, 5).toString()).toBe('%PDF-');
+      const pages = pdf.body.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
+      expect(pages.length).toBeGreaterThanOrEqual(2);
+    },
+    120_000
+  );
 
   it('keeps a published bulletin after a correction; the next quarter’s bulletin lists the adjustment', async () => {
     const items = (await editor.get(`/api/items?q=${encodeURIComponent('春耕生产')}`)).json().items;
@@ -220,5 +224,48 @@ describe.skipIf(!isDialectAvailable)('API: the quarterly bulletin (《番府信�
       textAfter: '',
     });
     expect(response.statusCode).toBe(409);
+  });
+
+  it('turns 建议更换信息员 into a follow-up on the registry until a new officer is registered or the editor closes it', async () => {
+    expect((await editor.post('/api/results', { year: 2025, quarter: 4 })).statusCode).toBe(201);
+    const q4 = await publication(4);
+    expect((await leader.post(`/api/results/${q4.id}/approve`, { version: q4.version })).statusCode).toBe(200);
+    const registry = async (client: ApiClient) =>
+      (await client.get('/api/registry')).json() as {
+        unit: { id: number; name: string };
+        followUps: { id: number; note: string; version: number }[];
+      }[];
+    const meteo = (await registry(editor)).find((r) => r.unit.name === '区气象局')!;
+    expect(meteo.followUps).toEqual([
+      expect.objectContaining({ note: expect.stringContaining('建议更换信息员') as unknown }),
+    ]);
+    const own = (await registry(officer)).find((r) => r.unit.name === '沙湾镇')!;
+    expect(own.followUps).toHaveLength(1);
+
+    // The unit registers a new officer: the follow-up is settled.
+    const registered = await officer.post(`/api/units/${own.unit.id}/contacts`, {
+      duty: 'officer',
+      name: '陈新',
+      post: '科员',
+      mobile: '13800138000',
+      staffing: 'civil_servant',
+      startedOn: '2026-03-20',
+    });
+    expect(registered.statusCode).toBe(201);
+    expect((await registry(officer)).find((r) => r.unit.name === '沙湾镇')!.followUps).toEqual([]);
+
+    // The editor closes another with a reason, audited; a unit may not.
+    const followUp = meteo.followUps[0];
+    expect((await officer.post(`/api/follow-ups/${followUp.id}/close`, { version: 1, reason: '无' })).statusCode).toBe(
+      403
+    );
+    expect(
+      (await editor.post(`/api/follow-ups/${followUp.id}/close`, { version: followUp.version, reason: '已书面说明' }))
+        .statusCode
+    ).toBe(200);
+    expect((await registry(editor)).find((r) => r.unit.name === '区气象局')!.followUps).toEqual([]);
+    expect((await editor.post(`/api/follow-ups/${followUp.id}/close`, { version: 2, reason: '再次' })).statusCode).toBe(
+      409
+    );
   });
 });

@@ -6,6 +6,7 @@ import { appendAudit } from '../audit/append-audit.js';
 import type { ActingUser } from '../acting-user.js';
 import { ServiceError } from '../service-error.js';
 import { bulletinFromRecords } from './bulletin-of-publication.js';
+import { openReplaceOfficerFollowUps } from './open-follow-ups.js';
 
 /**
  * 办公室领导 approves prepared results, which publishes them to every unit; the whole bulletin
@@ -36,6 +37,7 @@ export async function approveResults(
       approved_by: user.id,
       approved_at: now.toISOString(),
     });
+    await openReplaceOfficerFollowUps(trx, id, bulletin, todayInChina(now));
     await insertResultEvent(trx, {
       publication_id: id,
       at: now.toISOString(),
