@@ -185,7 +185,13 @@ export function buildBulletin(input: BulletinInput): BulletinDocument {
         outlet: outletNames.get(b.rule.split(':')[1]) ?? b.rule.split(':')[1],
         points: b.points,
       })),
-    bookings: input.bookings.map(({ unit, quarter: q, ref, rule, points }) => ({ unit, quarter: q, ref, rule, points })),
+    bookings: input.bookings.map(({ unit, quarter: q, ref, rule, points }) => ({
+      unit,
+      quarter: q,
+      ref,
+      rule,
+      points,
+    })),
   };
 }
 

@@ -130,9 +130,14 @@ describe.skipIf(!isDialectAvailable)('govinfo bulletin through the real command 
     const entries = readZipDirectory(bytes, 1000);
     if (isZipRefusal(entries)) throw new Error(entries.message);
     const chunks: Buffer[] = [];
-    for await (const chunk of openZipEntry(bytes, entries.find((e) => e.name === 'word/document.xml')!)!)
+    for await (const chunk of openZipEntry(
+      bytes,
+      entries.find((e) => e.name === 'word/document.xml')!
+    )!)
       chunks.push(chunk as Buffer);
-    const text = Buffer.concat(chunks).toString('utf8').replace(/<[^>]+>/g, '');
+    const text = Buffer.concat(chunks)
+      .toString('utf8')
+      .replace(/<[^>]+>/g, '');
     expect(text).toContain('连续4个考核季度未完成任务的单位');
     expect(text).toMatch(/区气象局4王分管李信息通报批评，建议更换信息员/);
   }, 60_000);

@@ -50,7 +50,9 @@ export function bulletinCommand(io: CliIo): Command {
         });
         const bytes = await renderBulletin(bulletin, format);
         await fs.promises.writeFile(options.out, bytes);
-        io.stdout(`已生成 ${year} 年第 ${quarter} 季度工作通讯${options.asPublished ? '（发布原件）' : ''}：${options.out}\n`);
+        io.stdout(
+          `已生成 ${year} 年第 ${quarter} 季度工作通讯${options.asPublished ? '（发布原件）' : ''}：${options.out}\n`
+        );
       }
     );
 }

@@ -7,16 +7,16 @@ import { sql, type Kysely } from 'kysely';
  * - `unit_follow_ups`: 建议更换信息员 on a unit, opened when a bulletin naming it is published and
  *   open until the unit registers a new officer or the editor closes it with a reason.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run on an untyped schema.
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('result_publications').addColumn('text_before', 'text').execute();
   await db.schema.alterTable('result_publications').addColumn('text_after', 'text').execute();
   await db.schema.alterTable('result_publications').addColumn('bulletin', 'text').execute();
 
   const table = db.schema.createTable('unit_follow_ups');
-  await ((await isPostgresDb(db))
-    ? table.addColumn('id', 'serial', (c) => c.primaryKey())
-    : table.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+  await (
+    (await isPostgresDb(db))
+      ? table.addColumn('id', 'serial', (c) => c.primaryKey())
+      : table.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
   )
     .addColumn('unit_id', 'integer', (c) => c.notNull().references('units.id'))
     .addColumn('publication_id', 'integer', (c) => c.notNull().references('result_publications.id'))
@@ -31,14 +31,12 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('unit_follow_ups_unit').on('unit_follow_ups').column('unit_id').execute();
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run on an untyped schema.
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable('unit_follow_ups').execute();
   for (const column of ['bulletin', 'text_after', 'text_before'])
     await db.schema.alterTable('result_publications').dropColumn(column).execute();
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run on an untyped schema.
 async function isPostgresDb(db: Kysely<any>): Promise<boolean> {
   const { rows } = await sql<{ v: string }>`select version() as v`
     .execute(db)

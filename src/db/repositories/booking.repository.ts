@@ -182,7 +182,9 @@ export async function listBookingsWithUnits(
   fromPeriod: number,
   toPeriod: number,
   asOf?: IsoDate
-): Promise<{ unit: string; period: number; rule: string; points: number; record_ref: string; item_title: string | null }[]> {
+): Promise<
+  { unit: string; period: number; rule: string; points: number; record_ref: string; item_title: string | null }[]
+> {
   let query = db
     .selectFrom('bookings')
     .innerJoin('units', 'units.id', 'bookings.unit_id')

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   bulletinIssueLine,
   bulletinTitle,
@@ -11,8 +12,26 @@ import { convertDocxToPdf } from '../../files/pdf-conversion.js';
 import { writeWorkbook, type SheetTable } from '../../files/xlsx-workbook.js';
 import type { DocumentFormat } from '../../shared/api/documents.js';
 
-/** The bulletin as a file: `.docx` (GB/T 9704), `.pdf` through LibreOffice, or `.xlsx` one sheet per series. */
-export async function renderBulletin(bulletin: BulletinDocument, format: DocumentFormat): Promise<Buffer> {
+const RENDERED_KEPT = 16;
+const rendered = new Map<string, Promise<Buffer>>();
+
+/**
+ * The bulletin as a file: `.docx` (GB/T 9704), `.pdf` through LibreOffice, or `.xlsx` one sheet per
+ * series. The last few files are kept by their content: a published bulletin is the same document
+ * for every unit that downloads it, and a PDF costs seconds of LibreOffice.
+ */
+export function renderBulletin(bulletin: BulletinDocument, format: DocumentFormat): Promise<Buffer> {
+  const key = `${format}:${createHash('sha256').update(JSON.stringify(bulletin)).digest('hex')}`;
+  const kept = rendered.get(key);
+  if (kept) return kept;
+  const file = renderBulletinFile(bulletin, format);
+  rendered.set(key, file);
+  if (rendered.size > RENDERED_KEPT) rendered.delete(rendered.keys().next().value!);
+  file.catch(() => rendered.delete(key));
+  return file;
+}
+
+async function renderBulletinFile(bulletin: BulletinDocument, format: DocumentFormat): Promise<Buffer> {
   if (format === 'xlsx')
     return writeWorkbook(bulletinSheets(bulletin), {
       title: bulletinTitle(bulletin.year, bulletin.quarter),
@@ -102,14 +121,12 @@ export function bulletinOfficialDocument(bulletin: BulletinDocument): OfficialDo
     heading: '各单位信息报送及得分情况',
     blocks: [
       { kind: 'paragraph', text: `统计截至${chineseDate(bulletin.asOf)}。` },
-      ...bulletin.series.map(
-        (s): DocumentBlock => ({
-          kind: 'table',
-          caption: targetLine(s),
-          columns: seriesColumns(bulletin),
-          rows: s.rows.map((row) => seriesCells(bulletin, row)),
-        })
-      ),
+      ...bulletin.series.map((s): DocumentBlock => ({
+        kind: 'table',
+        caption: targetLine(s),
+        columns: seriesColumns(bulletin),
+        rows: s.rows.map((row) => seriesCells(bulletin, row)),
+      })),
     ],
   });
   sections.push({
@@ -153,7 +170,13 @@ export function bulletinOfficialDocument(bulletin: BulletinDocument): OfficialDo
         {
           kind: 'table',
           columns: ['单位', '季度', '原得分', '调整后', '原因'],
-          rows: bulletin.adjustments.map((a) => [a.unit, `第${a.quarter}季度`, a.before, a.after, a.reasons.join('；')]),
+          rows: bulletin.adjustments.map((a) => [
+            a.unit,
+            `第${a.quarter}季度`,
+            a.before,
+            a.after,
+            a.reasons.join('；'),
+          ]),
         },
       ],
     });
@@ -182,6 +205,6 @@ export function bulletinOfficialDocument(bulletin: BulletinDocument): OfficialDo
     },
     title: bulletinTitle(bulletin.year, bulletin.quarter),
     blocks,
-    closing: [`${bulletin.issuer}　　${chineseDate(bulletin.issuedOn)}印发`],
+    closing: [`${bulletin.issuer}${'\u3000'.repeat(2)}${chineseDate(bulletin.issuedOn)}印发`],
   };
 }
