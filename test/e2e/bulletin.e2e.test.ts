@@ -21,7 +21,7 @@ const QUARTERS = ['第一季度', '第二季度', '第三季度', '第四季度'
 async function documentText(file: string): Promise<string> {
   const bytes = fs.readFileSync(file);
   const entries = readZipDirectory(bytes, 1000);
-  if (isZipRefusal(entries)) throw new Error(entries.message);
+  if (isZipRefusal(entries)) throw new Error(entries.problem);
   const chunks: Buffer[] = [];
   for await (const chunk of openZipEntry(
     bytes,

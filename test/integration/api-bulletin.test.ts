@@ -40,7 +40,7 @@ function upload(client: ApiClient, records: readonly object[]) {
 /** A part of a .docx (or .xlsx) read back with the repository's own ZIP reader. */
 async function zipPart(data: Buffer, name: string): Promise<string> {
   const entries = readZipDirectory(data, 1000);
-  if (isZipRefusal(entries)) throw new Error(entries.message);
+  if (isZipRefusal(entries)) throw new Error(entries.problem);
   const entry = entries.find((e) => e.name === name);
   if (!entry) throw new Error(`no ${name} in ${entries.map((e) => e.name).join(', ')}`);
   const chunks: Buffer[] = [];
@@ -50,7 +50,7 @@ async function zipPart(data: Buffer, name: string): Promise<string> {
 
 async function zipParts(data: Buffer, pattern: RegExp): Promise<string[]> {
   const entries = readZipDirectory(data, 1000);
-  if (isZipRefusal(entries)) throw new Error(entries.message);
+  if (isZipRefusal(entries)) throw new Error(entries.problem);
   return Promise.all(entries.filter((e) => pattern.test(e.name)).map((e) => zipPart(data, e.name)));
 }
 

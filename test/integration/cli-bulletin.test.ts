@@ -128,7 +128,7 @@ describe.skipIf(!isDialectAvailable)('govinfo bulletin through the real command 
     expect(bytes.subarray(0, 2).toString()).toBe('PK');
     expect(result.stdout).toContain('2011 年第 4 季度工作通讯');
     const entries = readZipDirectory(bytes, 1000);
-    if (isZipRefusal(entries)) throw new Error(entries.message);
+    if (isZipRefusal(entries)) throw new Error(entries.problem);
     const chunks: Buffer[] = [];
     for await (const chunk of openZipEntry(
       bytes,
