@@ -3,6 +3,10 @@ import type { UnitAssessment } from '../../src/domain/assessment.js';
 import { adjustmentsSince, buildBulletin, type BulletinBooking } from '../../src/domain/bulletin.js';
 import { followUpOpen } from '../../src/domain/follow-ups.js';
 
+/** Consecutive failed quarters ending with quarter index `i`. */
+const streakAt = (points: number[], target: number, i: number): number =>
+  i < 0 || points[i] >= target ? 0 : 1 + streakAt(points, target, i - 1);
+
 const unit = (name: string, series: string, points: number[], target: number | null): UnitAssessment => ({
   unit: name,
   series,
@@ -11,7 +15,7 @@ const unit = (name: string, series: string, points: number[], target: number | n
     points: p,
     target,
     met: target === null ? null : p >= target,
-    failed_streak: target === null ? null : p >= target ? 0 : i + 1,
+    failed_streak: target === null ? null : streakAt(points, target, i),
   })),
   annual: { points: points.reduce((a, b) => a + b, 0), target: 72, met: false },
   rank: 1,
