@@ -7,6 +7,9 @@ import { isZipRefusal, openZipEntry, readZipDirectory } from '../../src/files/zi
 import { insertContact } from '../../src/db/repositories/registry.repository.js';
 import { listUnits } from '../../src/db/repositories/unit.repository.js';
 import { openStore } from '../../src/services/open-store.js';
+import { approveResults } from '../../src/services/results/approve-results.js';
+import { prepareResults } from '../../src/services/results/prepare-results.js';
+import { buildUser } from '../factories/user.factory.js';
 import { govinfo, writeJsonl } from '../helpers/cli.js';
 import { createTestDatabase, isDialectAvailable, type TestDatabase } from '../helpers/test-store.js';
 
@@ -173,4 +176,45 @@ describe.skipIf(!isDialectAvailable)('govinfo bulletin through the real command 
       else process.env.GOVINFO_SOFFICE = previous;
     }
   }, 60_000);
+
+  it('writes the published original with --as-published, unchanged by a later correction', async () => {
+    const store = await openStore(database.location);
+    try {
+      const acting = async (role: 'editor' | 'office_leader') => {
+        const account = await buildUser(store.db, role);
+        return { id: account.id, username: account.username, ip: '127.0.0.1', role, unitId: null, displayName: role };
+      };
+      const now = new Date('2012-01-10T02:00:00Z');
+      const { id } = await prepareResults(store.db, await acting('editor'), 2011, 1, now);
+      await approveResults(store.db, await acting('office_leader'), id, 1, now);
+    } finally {
+      await store.close();
+    }
+    // A correction after publication: a new adoption for 沙湾镇 in the first quarter.
+    const correction = await run(
+      'import',
+      writeJsonl(dir, 'correction.jsonl', [
+        { type: 'adoption', id: 'A-9', item: 'I-1', outlet: 'portal', date: '2011-01-20' },
+      ])
+    );
+    expect(correction.status).toBe(0);
+    const shawan = async (file: string) => {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(file);
+      const sheet = workbook.getWorksheet('镇(街)序列')!;
+      const headers = (sheet.getRow(1).values as unknown[]).slice(1) as string[];
+      let points: unknown;
+      sheet.eachRow((row, n) => {
+        if (n > 1 && row.getCell(1).value === '沙湾镇') points = row.getCell(headers.indexOf('本季度得分') + 1).value;
+      });
+      return points;
+    };
+    const published = path.join(dir, 'published.xlsx');
+    const current = path.join(dir, 'current.xlsx');
+    const args = ['bulletin', '--year', '2011', '--quarter', '1'];
+    expect((await run(...args, '--as-published', '--out', published)).status).toBe(0);
+    expect((await run(...args, '--out', current)).status).toBe(0);
+    expect(await shawan(published)).toBe(16);
+    expect(await shawan(current)).toBe(18);
+  }, 120_000);
 });
