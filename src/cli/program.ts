@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { accountCommand } from './commands/account.command.js';
 import { auditCommand } from './commands/audit.command.js';
 import { backupCommand } from './commands/backup.command.js';
+import { bulletinCommand } from './commands/bulletin.command.js';
 import { demoCommand } from './commands/demo.command.js';
 import { explainCommand } from './commands/explain.command.js';
 import { importCommand } from './commands/import.command.js';
@@ -28,6 +29,7 @@ export function buildProgram(io: CliIo): Command {
     serveCommand(io),
     importCommand(io),
     scoresCommand(io),
+    bulletinCommand(io),
     explainCommand(io),
     summaryCommand(io),
     unitsCommand(io),

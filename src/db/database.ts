@@ -3,6 +3,7 @@ import type { AttachmentTable } from './tables/attachment.table.js';
 import type { AuditHeadTable, AuditLogTable } from './tables/audit.table.js';
 import type { BookingTable } from './tables/booking.table.js';
 import type { AdoptionTable, InstructionTable, UpwardTable } from './tables/editorial.table.js';
+import type { UnitFollowUpTable } from './tables/follow-up.table.js';
 import type { ItemEventTable } from './tables/item-event.table.js';
 import type { ItemTable } from './tables/item.table.js';
 import type {
@@ -55,6 +56,7 @@ export interface Database {
   trainings: TrainingTable;
   training_attendees: TrainingAttendeeTable;
   result_publications: ResultPublicationTable;
+  unit_follow_ups: UnitFollowUpTable;
   result_events: ResultEventTable;
   summaries: SummaryTable;
   summary_events: SummaryEventTable;

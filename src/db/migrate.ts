@@ -6,6 +6,7 @@ import * as accountPhone from './migrations/2026-11-28-0101-account-phone.js';
 import * as inboxQueue from './migrations/2026-11-28-0101-inbox-queue.js';
 import * as auditKeyed from './migrations/2026-11-28-0201-audit-keyed.js';
 import * as adminAccounts from './migrations/2026-11-28-0301-admin-accounts.js';
+import * as bulletin from './migrations/2026-11-28-0401-bulletin.js';
 import * as periodicals from './migrations/2026-11-28-0402-periodicals.js';
 import * as summaries from './migrations/2026-11-28-0403-summaries.js';
 import * as contactLedger from './migrations/2026-11-28-0404-contact-ledger.js';
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28-0101-inbox-queue': inboxQueue,
   '2026-11-28-0201-audit-keyed': auditKeyed,
   '2026-11-28-0301-admin-accounts': adminAccounts,
+  '2026-11-28-0401-bulletin': bulletin,
   '2026-11-28-0402-periodicals': periodicals,
   '2026-11-28-0403-summaries': summaries,
   '2026-11-28-0404-contact-ledger': contactLedger,

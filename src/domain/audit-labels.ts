@@ -47,6 +47,8 @@ export const AUDIT_ACTIONS: Readonly<Record<string, string>> = {
   submit_summary: '提交工作总结审批',
   approve_summary: '审批工作总结',
   return_summary: '退回工作总结',
+  edit_bulletin_texts: '编辑工作通讯文字',
+  close_follow_up: '关闭建议更换信息员提醒',
   add_contact: '登记信息员备案',
   end_contact: '登记人员离任',
   record_training: '登记培训',

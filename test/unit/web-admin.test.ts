@@ -173,6 +173,7 @@ describe('账号 and 单位 page logic', () => {
       warnings,
       gaps: warnings.map((problem) => ({ problem, since: null })),
       unregisteredOfficers: [],
+      followUps: [],
     });
     const rows = [row('沙湾镇', ['未登记信息员']), row('石基镇', [])];
     expect(filterRegistry(rows, '', true).map((r) => r.unit.name)).toEqual(['沙湾镇']);
@@ -219,6 +220,7 @@ describe('信息员登记备案 page logic', () => {
       history: [],
       warnings: [],
       unregisteredOfficers: [],
+      followUps: [],
       gaps: since.map((s, i) => ({ problem: `p${i}`, since: s })),
     });
     const rows = [row('甲', ['2026-03-01']), row('乙', []), row('丙', ['2026-05-01', null]), row('丁', ['2025-12-31'])];

@@ -175,3 +175,33 @@ export async function sumPointsBySeriesAndRule(
     bookings: Number(r.bookings),
   }));
 }
+
+/** Bookings of quarters `fromPeriod`..`toPeriod` as counted, with the unit's name and the item's title and ledger id. */
+export async function listBookingsWithUnits(
+  db: Db,
+  fromPeriod: number,
+  toPeriod: number,
+  asOf?: IsoDate
+): Promise<
+  { unit: string; period: number; rule: string; points: number; record_ref: string; item_title: string | null }[]
+> {
+  let query = db
+    .selectFrom('bookings')
+    .innerJoin('units', 'units.id', 'bookings.unit_id')
+    .leftJoin('items', (join) =>
+      join.onRef('items.id', '=', 'bookings.source_id').on('bookings.source_type', '=', 'item')
+    )
+    .select([
+      'units.name as unit',
+      'bookings.period',
+      'bookings.rule',
+      'bookings.points',
+      'bookings.record_ref',
+      'items.title as item_title',
+    ])
+    .where('bookings.period', '>=', fromPeriod)
+    .where('bookings.period', '<=', toPeriod);
+  if (asOf !== undefined) query = applyAsOf(query, asOf);
+  const rows = await query.orderBy('bookings.date').orderBy('bookings.id').execute();
+  return rows.map((r) => ({ ...r, period: Number(r.period), points: Number(r.points) }));
+}

@@ -26,7 +26,9 @@ export async function resultEventsByPublication(
   return byPublication;
 }
 
-export type PublicationValues = Omit<ResultPublicationTable, 'id' | 'version'>;
+type BulletinColumns = 'text_before' | 'text_after' | 'bulletin';
+export type PublicationValues = Omit<ResultPublicationTable, 'id' | 'version' | BulletinColumns> &
+  Partial<Pick<ResultPublicationTable, BulletinColumns>>;
 
 /** A quarter's results, whatever their state. */
 export async function findPublicationOfQuarter(
@@ -70,4 +72,21 @@ export async function listPublications(db: Db, publishedOnly: boolean): Promise<
   let query = db.selectFrom('result_publications').selectAll().orderBy('year', 'desc').orderBy('quarter', 'desc');
   if (publishedOnly) query = query.where('status', '=', 'published');
   return query.execute();
+}
+
+/** The bulletins published in a year before a quarter, as stored (JSON). */
+export async function listPublishedBulletins(
+  db: Db,
+  year: number,
+  beforeQuarter: number
+): Promise<{ quarter: number; bulletin: string }[]> {
+  const rows = await db
+    .selectFrom('result_publications')
+    .select(['quarter', 'bulletin'])
+    .where('year', '=', year)
+    .where('quarter', '<', beforeQuarter)
+    .where('status', '=', 'published')
+    .where('bulletin', 'is not', null)
+    .execute();
+  return rows.map((r) => ({ quarter: r.quarter, bulletin: r.bulletin! }));
 }

@@ -15,6 +15,11 @@ export interface ResultPublicationTable {
   approved_by: number | null;
   approved_at: string | null;
   version: Generated<number>;
+  /** The editor's texts before and after the bulletin's tables (null: none written). */
+  text_before: string | null;
+  text_after: string | null;
+  /** The bulletin document (`domain/bulletin.ts`) as published, JSON; null until published. */
+  bulletin: string | null;
 }
 
 /** The history of a quarter's results: prepare, return (with the leader's comment), approve. */

@@ -13,6 +13,8 @@ import { insertTraining, listAttendees, listTrainingRows } from '../../db/reposi
 import { listRegistryUnits, unitExists } from '../../db/repositories/unit.repository.js';
 import { existingUnitIds } from '../../db/repositories/unit-lookup.repository.js';
 import { listUnitAccountsOfRole } from '../../db/repositories/user.repository.js';
+import { listUnclosedFollowUps } from '../../db/repositories/follow-up.repository.js';
+import { followUpOpen } from '../../domain/follow-ups.js';
 import { isUnitRole } from '../../shared/roles.js';
 import { appendAudit } from '../audit/append-audit.js';
 import type { ActingUser } from '../acting-user.js';
@@ -167,12 +169,16 @@ export async function endContact(
 export async function readRegistry(db: Kysely<Database>, user: ActingUser, now: Date) {
   if (!isDistrictRole(user.role) && !isUnitRole(user.role))
     throw new ServiceError('forbidden', '当前账号无权查看信息员登记');
-  const [units, contacts, policies, officerAccounts] = await Promise.all([
+  const [units, contacts, policies, officerAccounts, followUps] = await Promise.all([
     listRegistryUnits(db, isUnitRole(user.role) ? user.unitId! : undefined),
     listContacts(db),
     listPolicies(db),
     listUnitAccountsOfRole(db, 'officer', isUnitRole(user.role) ? user.unitId! : undefined),
+    listUnclosedFollowUps(db),
   ]);
+  const openFollowUps = followUps.filter((f) =>
+    followUpOpen({ unitId: f.unit_id, openedOn: f.opened_on, closedAt: f.closed_at }, contacts)
+  );
   const policy = policyInForce(policies, todayInChina(now));
   return units.map((unit) => {
     const own = contacts.filter((c) => c.unit_id === unit.id);
@@ -194,6 +200,9 @@ export async function readRegistry(db: Kysely<Database>, user: ActingUser, now: 
       history: own.filter((c) => c.ended_on !== null).map(presentContact),
       warnings: gaps.map((g) => g.problem),
       gaps,
+      followUps: openFollowUps
+        .filter((f) => f.unit_id === unit.id)
+        .map((f) => ({ id: f.id, openedOn: f.opened_on, note: f.note, version: f.version })),
       unregisteredOfficers: hasOfficer
         ? []
         : officerAccounts

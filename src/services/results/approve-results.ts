@@ -1,11 +1,17 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.js';
 import { findPublication, insertResultEvent, updatePublication } from '../../db/repositories/result.repository.js';
+import { todayInChina } from '../../domain/dates.js';
 import { appendAudit } from '../audit/append-audit.js';
 import type { ActingUser } from '../acting-user.js';
 import { ServiceError } from '../service-error.js';
+import { bulletinFromRecords } from './bulletin-of-publication.js';
+import { openReplaceOfficerFollowUps } from './open-follow-ups.js';
 
-/** 办公室领导 approves prepared results, which publishes them to every unit. */
+/**
+ * 办公室领导 approves prepared results, which publishes them to every unit; the whole bulletin
+ * (figures, lists, annex, texts and the bookings behind them) is frozen as published.
+ */
 export async function approveResults(
   db: Kysely<Database>,
   user: ActingUser,
@@ -24,11 +30,14 @@ export async function approveResults(
     if (publication.status === 'published') throw new ServiceError('conflict', '考核结果已发布');
     if (publication.status === 'returned')
       throw new ServiceError('conflict', '考核结果已退回调研科修改，待重新编制后再审批');
+    const bulletin = await bulletinFromRecords(trx, publication, todayInChina(now));
     await updatePublication(trx, id, version, {
+      bulletin: JSON.stringify(bulletin),
       status: 'published',
       approved_by: user.id,
       approved_at: now.toISOString(),
     });
+    await openReplaceOfficerFollowUps(trx, id, bulletin, todayInChina(now));
     await insertResultEvent(trx, {
       publication_id: id,
       at: now.toISOString(),

@@ -29,6 +29,8 @@ export async function listResults(db: Kysely<Database>, user: ActingUser): Promi
       approvedAt: p.approved_at,
       version: p.version,
       scores: JSON.parse(p.snapshot) as Publication['scores'],
+      textBefore: p.text_before ?? '',
+      textAfter: p.text_after ?? '',
       ...(district ? { history, returnComment: p.status === 'returned' ? (lastReturn?.comment ?? null) : null } : {}),
     };
   });

@@ -110,6 +110,10 @@ export const UnitRegistry = Type.Object({
   ),
   /** While the unit has no officer registered, its officer accounts. */
   unregisteredOfficers: Type.Array(OfficerAccount),
+  /** 建议更换信息员 from a published bulletin, until a new officer is registered or the editor closes it. */
+  followUps: Type.Array(
+    Type.Object({ id: Type.Integer(), openedOn: Type.String(), note: Type.String(), version: Type.Integer() })
+  ),
 });
 export type UnitRegistry = Static<typeof UnitRegistry>;
 
@@ -142,3 +146,13 @@ export type Training = Static<typeof Training>;
 
 export const TrainingList = Type.Array(Training);
 export type TrainingList = Static<typeof TrainingList>;
+
+/** POST /api/follow-ups/:id/close: the editor closes a follow-up, saying why. */
+export const CloseFollowUpBody = Type.Object(
+  {
+    version: Type.Integer({ title: '版本号', minimum: 1, maximum: MAX_RECORD_ID }),
+    reason: Type.String({ title: '关闭原因', minLength: 1, maxLength: 500 }),
+  },
+  { additionalProperties: false }
+);
+export type CloseFollowUpBody = Static<typeof CloseFollowUpBody>;

@@ -71,6 +71,9 @@ export const Publication = Type.Object({
   approvedAt: Type.Union([Type.String(), Type.Null()]),
   version: Type.Integer(),
   scores: ScoresDocument,
+  /** The bulletin's texts before and after its tables (the editor's). */
+  textBefore: Type.String(),
+  textAfter: Type.String(),
   /** The district office only: every step with its comments, and the comment of the last return. */
   history: Type.Optional(
     Type.Array(
@@ -89,3 +92,18 @@ export type Publication = Static<typeof Publication>;
 /** GET /api/results */
 export const Publications = Type.Array(Publication);
 export type Publications = Static<typeof Publications>;
+
+/** PUT /api/results/:id/texts: the bulletin's texts, saved with the draft. */
+export const BulletinTextsBody = Type.Object(
+  {
+    version: Type.Integer({ title: '版本号', minimum: 1, maximum: MAX_RECORD_ID }),
+    textBefore: Type.String({ title: '表前文字', maxLength: 20000 }),
+    textAfter: Type.String({ title: '表后文字', maxLength: 20000 }),
+  },
+  { additionalProperties: false }
+);
+export type BulletinTextsBody = Static<typeof BulletinTextsBody>;
+
+/** The answer of saving the texts: the publication's new version. */
+export const BulletinTextsSaved = Type.Object({ version: Type.Integer() });
+export type BulletinTextsSaved = Static<typeof BulletinTextsSaved>;

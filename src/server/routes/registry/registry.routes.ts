@@ -1,8 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/database.js';
 import { addContact, endContact, readRegistry, unitsMissingOfficers } from '../../../services/registry/registry.js';
+import { closeFollowUp } from '../../../services/registry/close-follow-up.js';
 import { Done } from '../../../shared/api/auth.js';
 import {
+  CloseFollowUpBody,
   ContactBody,
   CreatedRecord,
   EndContactBody,
@@ -69,6 +71,31 @@ export function registryRoutes(app: ApiApp, db: Kysely<Database>, config: Server
     async (request) => {
       const { version, endedOn, noticeDate } = request.body;
       await endContact(db, user(request), request.params.id, version, endedOn, noticeDate ?? null, config.now());
+      return { ok: true as const };
+    }
+  );
+
+  app.post(
+    '/api/follow-ups/:id/close',
+    {
+      config: { access: ['editor'] },
+      schema: {
+        tags,
+        summary: '关闭“建议更换信息员”提醒（须填写原因）',
+        params: IdParams,
+        body: CloseFollowUpBody,
+        response: { 200: Done },
+      },
+    },
+    async (request) => {
+      await closeFollowUp(
+        db,
+        user(request),
+        request.params.id,
+        request.body.version,
+        request.body.reason,
+        config.now()
+      );
       return { ok: true as const };
     }
   );

@@ -4,8 +4,15 @@ import { approveResults } from '../../../services/results/approve-results.js';
 import { listResults } from '../../../services/results/list-results.js';
 import { prepareResults } from '../../../services/results/prepare-results.js';
 import { returnResults } from '../../../services/results/return-results.js';
+import { bulletinOfPublication } from '../../../services/results/bulletin-of-publication.js';
+import { renderBulletin } from '../../../services/results/bulletin-files.js';
+import { saveBulletinTexts } from '../../../services/results/save-bulletin-texts.js';
+import { bulletinFileName } from '../../../domain/bulletin.js';
+import { DocumentFile, DocumentFormatQuery } from '../../../shared/api/documents.js';
 import {
   ApproveBody,
+  BulletinTextsBody,
+  BulletinTextsSaved,
   PreparedPublication,
   PublicationBody,
   PublicationParams,
@@ -15,7 +22,8 @@ import {
 } from '../../../shared/api/results.js';
 import type { ApiApp } from '../../api-app.js';
 import type { ServerConfig } from '../../config.js';
-import { actingUserOf } from '../../plugins/access.js';
+import { actingUserOf, rateLimit } from '../../plugins/access.js';
+import { sendDocument } from '../send-document.js';
 import { ITEM_ROLES } from '../../../shared/roles.js';
 
 /** 《番府信息》(工作通讯): the editor prepares a quarter's results, an office leader approves and so publishes them. */
@@ -81,5 +89,47 @@ export function resultsRoutes(app: ApiApp, db: Kysely<Database>, config: ServerC
       );
       return { ok: true as const };
     }
+  );
+  // Laying out a document (and converting it to PDF, ~2.5 s) is costly: a few a minute per account.
+  const costly = rateLimit(
+    db,
+    config,
+    'bulletin-document',
+    () => Math.min(20, config.costlyRateLimit),
+    (request) => String(request.auth?.user.id)
+  );
+  app.get(
+    '/api/results/:id/document',
+    {
+      config: { access: ITEM_ROLES },
+      schema: {
+        tags,
+        summary: '下载工作通讯（已发布的为发布原件；待审批的为调研科和办公室领导的预览）',
+        params: PublicationParams,
+        querystring: DocumentFormatQuery,
+        response: { 200: DocumentFile },
+      },
+      preHandler: costly,
+    },
+    async (request, reply) => {
+      const format = request.query.format ?? 'docx';
+      const bulletin = await bulletinOfPublication(db, user(request), request.params.id, config.now());
+      const bytes = await renderBulletin(bulletin, format);
+      return sendDocument(reply, format, bulletinFileName(bulletin.year, bulletin.quarter), bytes);
+    }
+  );
+  app.put(
+    '/api/results/:id/texts',
+    {
+      config: { access: ['editor'] },
+      schema: {
+        tags,
+        summary: '编辑工作通讯表前、表后文字（发布前）',
+        params: PublicationParams,
+        body: BulletinTextsBody,
+        response: { 200: BulletinTextsSaved },
+      },
+    },
+    async (request) => saveBulletinTexts(db, user(request), request.params.id, request.body, config.now())
   );
 }

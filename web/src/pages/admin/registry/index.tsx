@@ -37,6 +37,7 @@ import { useFormSubmission } from '../../../lib/form-errors';
 import { useUnits } from '../../../lib/units';
 import { useRequest } from '../../../lib/use-request';
 import { useUser } from '../../../session';
+import { FollowUpAlerts } from './components/FollowUpAlerts';
 import { RegistryGaps } from './components/RegistryGaps';
 import { addContact, endContact, entryFromAccount, filterRegistry, loadRegistry, namesFor } from './service';
 
@@ -65,6 +66,7 @@ export default function RegistryPage() {
 
   const contactTable = (row: UnitRegistry) => (
     <Space orientation="vertical" style={{ width: '100%' }}>
+      <FollowUpAlerts followUps={row.followUps} canClose={user.role === 'editor'} onClosed={changed} />
       {row.warnings.length > 0 && <Alert type="warning" showIcon title={row.warnings.join('；')} />}
       <Table<Contact>
         size="small"
@@ -212,10 +214,11 @@ export default function RegistryPage() {
                   title: '提醒',
                   key: 'warnings',
                   render: (_, r) =>
-                    r.warnings.length === 0 ? (
+                    r.warnings.length === 0 && r.followUps.length === 0 ? (
                       <Tag color="green">齐全</Tag>
                     ) : (
                       <Space size={4} wrap>
+                        {r.followUps.length > 0 && <Tag color="red">建议更换信息员</Tag>}
                         {r.warnings.map((w) => (
                           <Tag color="orange" key={w}>
                             {w}

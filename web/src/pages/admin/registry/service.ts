@@ -7,7 +7,9 @@ import { matchesUnit } from '../../../lib/pinyin';
 
 /** Units matching the search, optionally only those with a warning. */
 export function filterRegistry(rows: UnitRegistry[], typed: string, onlyWarnings: boolean): UnitRegistry[] {
-  return rows.filter((r) => matchesUnit(r.unit.name, typed) && (!onlyWarnings || r.warnings.length > 0));
+  return rows.filter(
+    (r) => matchesUnit(r.unit.name, typed) && (!onlyWarnings || r.warnings.length > 0 || r.followUps.length > 0)
+  );
 }
 
 /** The names registered for a duty, or undefined when none is. */
@@ -51,3 +53,7 @@ export function unitsWithGaps(rows: readonly UnitRegistry[]): UnitRegistry[] {
     .sort((a, b) => earliest(a.r).localeCompare(earliest(b.r)) || a.i - b.i)
     .map(({ r }) => r);
 }
+
+/** Closes a 建议更换信息员 follow-up with the editor's reason. */
+export const closeFollowUp = (followUp: UnitRegistry['followUps'][number], reason: string) =>
+  http.post<Done>(`/api/follow-ups/${followUp.id}/close`, { version: followUp.version, reason });

@@ -8,6 +8,7 @@ import {
   Empty,
   Form,
   Grid,
+  List,
   Result,
   Row,
   Select,
@@ -31,6 +32,8 @@ import { ResultLists } from '../overview/components/ResultLists';
 import { SeriesScoreTable } from '../overview/components/SeriesScoreTable';
 import { QUARTER_NAMES, seriesRows, yearOptions } from '../overview/service';
 import { ApprovalPanel } from './components/ApprovalPanel';
+import { BulletinDownloads } from './components/BulletinDownloads';
+import { BulletinTexts } from './components/BulletinTexts';
 import {
   PUBLICATION_STATUS,
   chinaDateTime,
@@ -115,7 +118,10 @@ export default function ResultsPage() {
           <Skeleton active paragraph={{ rows: 8 }} />
         </Card>
       ) : chosen ? (
-        <PublicationView publication={chosen} onApproved={publications.reload} />
+        <>
+          <PublicationView publication={chosen} onApproved={publications.reload} />
+          <BulletinArchive publications={list} />
+        </>
       ) : (
         <Card>
           <Empty
@@ -232,6 +238,19 @@ function PublicationView({ publication, onApproved }: { publication: Publication
     >
       <Space orientation="vertical" size={16} style={{ width: '100%' }}>
         <ApprovalPanel publication={publication} onChanged={onApproved} />
+        <Card size="small" type="inner" title={pending ? '工作通讯（草稿预览）' : '工作通讯（发布原件）'}>
+          <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+            <Typography.Text type="secondary">
+              {pending
+                ? '按当前记录生成，审批发布时连同文字一并冻结。'
+                : '发布时冻结的原件：此后的记录更正不改变本期，会在下一期的“前期得分调整”中列出。'}
+            </Typography.Text>
+            <BulletinDownloads id={publication.id} year={year} quarter={quarter} />
+            {pending && can.prepareResults(user.role) && (
+              <BulletinTexts publication={publication} onSaved={onApproved} />
+            )}
+          </Space>
+        </Card>
         <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }}>
           <Descriptions.Item label="统计截至">{chineseDate(publication.asOf)}</Descriptions.Item>
           <Descriptions.Item label="考核办法">{scores.policy}</Descriptions.Item>
@@ -267,6 +286,33 @@ function PublicationView({ publication, onApproved }: { publication: Publication
           failedStreakNotice={failedStreakNoticeFor(policies, year)}
         />
       </Space>
+    </Card>
+  );
+}
+
+/** 考核历史: every published bulletin, each downloadable exactly as published. */
+function BulletinArchive({ publications }: { publications: Publication[] }) {
+  const published = publications.filter((p) => p.status === 'published');
+  return (
+    <Card title="考核历史（已发布的工作通讯）" size="small">
+      {published.length === 0 ? (
+        <Empty description="尚无已发布的工作通讯" />
+      ) : (
+        <List
+          dataSource={published}
+          rowKey="id"
+          renderItem={(p) => (
+            <List.Item>
+              <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
+                <Typography.Text>
+                  {periodTitle(p.year, p.quarter)}《番府信息》工作通讯（{chinaDateTime(p.approvedAt)} 发布）
+                </Typography.Text>
+                <BulletinDownloads id={p.id} year={p.year} quarter={p.quarter} size="small" />
+              </Space>
+            </List.Item>
+          )}
+        />
+      )}
     </Card>
   );
 }

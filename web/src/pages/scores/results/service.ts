@@ -1,7 +1,7 @@
 /** API calls of 季度通报 and the rules of its preparation form. */
 import { quarterOf, yearOf } from '@domain/dates';
 import { http } from '../../../http';
-import type { PreparedPublication, ResultsOk } from '@shared/api/results';
+import type { BulletinTextsSaved, PreparedPublication, ResultsOk } from '@shared/api/results';
 import type { Publication } from './types';
 
 export function loadPublications(signal?: AbortSignal): Promise<Publication[]> {
@@ -71,4 +71,24 @@ export function chinaDateTime(iso: string | null): string {
 export function chineseDate(date: string): string {
   const [year, month, day] = date.split('-').map(Number);
   return `${year}年${month}月${day}日`;
+}
+
+/** The bulletin's download address: the published original, or the district office's preview of a draft. */
+export function bulletinUrl(id: number, format: 'docx' | 'pdf' | 'xlsx'): string {
+  return `/api/results/${id}/document?format=${format}`;
+}
+
+export const BULLETIN_FORMATS = [
+  { format: 'docx', label: 'Word' },
+  { format: 'pdf', label: 'PDF' },
+  { format: 'xlsx', label: 'Excel' },
+] as const;
+
+export function saveBulletinTexts(
+  id: number,
+  version: number,
+  textBefore: string,
+  textAfter: string
+): Promise<BulletinTextsSaved> {
+  return http.put<BulletinTextsSaved>(`/api/results/${id}/texts`, { version, textBefore, textAfter }, { quiet: true });
 }

@@ -1,0 +1,318 @@
+import { assessmentNotices } from './assessment-notices.js';
+import type { UnitAssessment } from './assessment.js';
+import { recordTypeOfRule } from './bookings.js';
+import { competitionRanks } from './ranking.js';
+
+/**
+ * The quarter's 《番府信息》(工作通讯): every figure, list and text of the bulletin as one plain
+ * document, built from the records and frozen as it is when the bulletin is published.
+ */
+
+/** A booking as the bulletin keeps it: enough to tell later what changed (record, rule, points). */
+export interface BulletinBooking {
+  unit: string;
+  quarter: number;
+  ref: string;
+  rule: string;
+  points: number;
+}
+
+/** A stored booking of the year with what the annex needs (the item's title). */
+export interface BulletinBookingFact extends BulletinBooking {
+  itemTitle: string | null;
+}
+
+export interface BulletinRow {
+  unit: string;
+  /** Items the unit sent in the quarter. */
+  submitted: number;
+  /** Adoptions per outlet code (the policy's outlets). */
+  adopted: Record<string, number>;
+  /** 区领导批示 bonuses. */
+  instructions: number;
+  /** 上报省、市被采用 events that raised the item's bonus. */
+  upward: number;
+  /** 约稿 answered on time and adopted. */
+  answered: number;
+  /** 约稿 not answered before the deadline. */
+  missed: number;
+  /** Points deducted (penalties and missed solicitations), zero or negative. */
+  deductions: number;
+  points: number;
+  target: number | null;
+  met: boolean | null;
+  rank: number;
+  /** Points of quarters 1..Q. */
+  cumulative: number;
+  annualTarget: number;
+}
+
+export interface BulletinSeries {
+  code: string;
+  name: string;
+  quarterlyTarget: number | null;
+  annualTarget: number;
+  rows: BulletinRow[];
+}
+
+export interface FailedStreakNotice {
+  unit: string;
+  streak: number;
+  leaders: string[];
+  officers: string[];
+}
+
+export interface BulletinAdjustment {
+  unit: string;
+  quarter: number;
+  before: number;
+  after: number;
+  reasons: string[];
+}
+
+export interface AnnexEntry {
+  title: string;
+  unit: string;
+  outlet: string;
+  points: number;
+}
+
+export interface BulletinDocument {
+  year: number;
+  quarter: number;
+  asOf: string;
+  issuer: string;
+  /** The day the bulletin was issued (published), or the preview's day. */
+  issuedOn: string;
+  textBefore: string;
+  textAfter: string;
+  outlets: { code: string; name: string }[];
+  series: BulletinSeries[];
+  /** 书面通报批评: units that failed the quarter. */
+  criticised: string[];
+  failedStreakThreshold: number;
+  failedStreak: FailedStreakNotice[];
+  adjustments: BulletinAdjustment[];
+  annex: AnnexEntry[];
+  /** Every booking of quarters 1..Q as counted, so the next bulletin can say what changed since. */
+  bookings: BulletinBooking[];
+}
+
+export interface BulletinInput {
+  year: number;
+  quarter: number;
+  asOf: string;
+  issuer: string;
+  issuedOn: string;
+  textBefore: string;
+  textAfter: string;
+  /** Units of `scores --json` for the year (as of the quarter). */
+  units: readonly UnitAssessment[];
+  series: readonly { code: string; name: string; quarterlyTarget: number | null; annualTarget: number }[];
+  outlets: readonly { code: string; name: string }[];
+  /** Items sent per unit in the quarter. */
+  submitted: ReadonlyMap<string, number>;
+  /** Bookings of quarters 1..Q of the year, as counted. */
+  bookings: readonly BulletinBookingFact[];
+  /** Current 分管领导 and 信息员 per unit. */
+  contacts: ReadonlyMap<string, { leaders: string[]; officers: string[] }>;
+  failedStreakThreshold: number;
+  /** Bulletins published earlier in the year, any order. */
+  earlier: readonly Pick<BulletinDocument, 'quarter' | 'bookings'>[];
+}
+
+const RECORD_LABELS: Record<string, string> = {
+  adoption: '采用',
+  instruction: '批示',
+  upward: '上报采用',
+  response: '约稿回复',
+  solicitation: '约稿未报',
+  penalty: '扣分',
+};
+
+export function buildBulletin(input: BulletinInput): BulletinDocument {
+  const { quarter } = input;
+  const thisQuarter = input.bookings.filter((b) => b.quarter === quarter);
+  const counts = countByUnit(thisQuarter, input.outlets);
+  const series = input.series.map((s): BulletinSeries => {
+    const units = input.units.filter((u) => u.series === s.code);
+    const ranks = competitionRanks(units, (u) => u.quarters[quarter - 1].points);
+    const rows = units.map((u): BulletinRow => {
+      const q = u.quarters[quarter - 1];
+      const c = counts.get(u.unit) ?? emptyCounts(input.outlets);
+      return {
+        unit: u.unit,
+        submitted: input.submitted.get(u.unit) ?? 0,
+        ...c,
+        points: q.points,
+        target: q.target,
+        met: q.met,
+        rank: ranks.get(u)!,
+        cumulative: u.quarters.slice(0, quarter).reduce((sum, x) => sum + x.points, 0),
+        annualTarget: u.annual.target,
+      };
+    });
+    rows.sort((a, b) => a.rank - b.rank);
+    return { ...s, rows };
+  });
+
+  const notices = assessmentNotices(input.units, quarter, input.failedStreakThreshold);
+  const outletNames = new Map(input.outlets.map((o) => [o.code, o.name]));
+  return {
+    year: input.year,
+    quarter,
+    asOf: input.asOf,
+    issuer: input.issuer,
+    issuedOn: input.issuedOn,
+    textBefore: input.textBefore,
+    textAfter: input.textAfter,
+    outlets: [...input.outlets],
+    series,
+    criticised: notices.criticised.map((u) => u.unit),
+    failedStreakThreshold: input.failedStreakThreshold,
+    failedStreak: notices.failedStreak.map((u) => ({
+      unit: u.unit,
+      streak: u.quarters[quarter - 1].failed_streak ?? 0,
+      leaders: input.contacts.get(u.unit)?.leaders ?? [],
+      officers: input.contacts.get(u.unit)?.officers ?? [],
+    })),
+    adjustments: adjustmentsSince(input.earlier, input.bookings, quarter),
+    annex: thisQuarter
+      .filter((b) => b.rule.startsWith('adoption:'))
+      .map((b) => ({
+        title: b.itemTitle ?? b.ref,
+        unit: b.unit,
+        outlet: outletNames.get(b.rule.split(':')[1]) ?? b.rule.split(':')[1],
+        points: b.points,
+      })),
+    bookings: input.bookings.map(({ unit, quarter: q, ref, rule, points }) => ({
+      unit,
+      quarter: q,
+      ref,
+      rule,
+      points,
+    })),
+  };
+}
+
+type Counts = Pick<BulletinRow, 'adopted' | 'instructions' | 'upward' | 'answered' | 'missed' | 'deductions'>;
+
+function emptyCounts(outlets: BulletinInput['outlets']): Counts {
+  return {
+    adopted: Object.fromEntries(outlets.map((o) => [o.code, 0])),
+    instructions: 0,
+    upward: 0,
+    answered: 0,
+    missed: 0,
+    deductions: 0,
+  };
+}
+
+/** The quarter's counts per unit, read from the booking rules (adoption:<outlet>…, penalty:<reason> …). */
+function countByUnit(bookings: readonly BulletinBooking[], outlets: BulletinInput['outlets']): Map<string, Counts> {
+  const byUnit = new Map<string, Counts>();
+  for (const b of bookings) {
+    let c = byUnit.get(b.unit);
+    if (!c) byUnit.set(b.unit, (c = emptyCounts(outlets)));
+    const [head, first, second] = b.rule.split(':');
+    if (head === 'adoption') c.adopted[first] = (c.adopted[first] ?? 0) + 1;
+    else if (head === 'district_instruction') c.instructions += 1;
+    else if (head === 'upward' && second === 'adoption') c.upward += 1;
+    else if (head === 'solicitation_answered') c.answered += 1;
+    else if (head === 'solicitation_missed') {
+      c.missed += 1;
+      c.deductions += b.points;
+    } else if (head === 'penalty') c.deductions += b.points;
+  }
+  return byUnit;
+}
+
+/**
+ * Units whose points in a quarter already published now differ from what was last published for
+ * it, with the records behind the difference. The baseline of a quarter is the latest earlier
+ * bulletin that carried it, so a change is reported once.
+ */
+export function adjustmentsSince(
+  earlier: BulletinInput['earlier'],
+  current: readonly BulletinBooking[],
+  quarter: number
+): BulletinAdjustment[] {
+  const adjustments: BulletinAdjustment[] = [];
+  for (let q = 1; q < quarter; q += 1) {
+    const baseline = earlier
+      .filter((b) => b.quarter >= q && b.quarter < quarter)
+      .sort((a, b) => b.quarter - a.quarter)[0];
+    if (!baseline) continue;
+    const before = groupByUnit(baseline.bookings.filter((b) => b.quarter === q));
+    const after = groupByUnit(current.filter((b) => b.quarter === q));
+    for (const unit of new Set([...before.keys(), ...after.keys()])) {
+      const old = before.get(unit) ?? [];
+      const now = after.get(unit) ?? [];
+      const oldPoints = sum(old);
+      const newPoints = sum(now);
+      if (oldPoints === newPoints) continue;
+      adjustments.push({ unit, quarter: q, before: oldPoints, after: newPoints, reasons: describeChanges(old, now) });
+    }
+  }
+  return adjustments.sort((a, b) => a.quarter - b.quarter || a.unit.localeCompare(b.unit, 'zh'));
+}
+
+function groupByUnit(bookings: readonly BulletinBooking[]): Map<string, BulletinBooking[]> {
+  const map = new Map<string, BulletinBooking[]>();
+  for (const b of bookings) map.set(b.unit, [...(map.get(b.unit) ?? []), b]);
+  return map;
+}
+
+const sum = (bookings: readonly BulletinBooking[]) => bookings.reduce((total, b) => total + b.points, 0);
+
+const signed = (points: number) => (points > 0 ? `+${points}` : String(points));
+
+function label(rule: string): string {
+  try {
+    return RECORD_LABELS[recordTypeOfRule(rule)] ?? '';
+  } catch {
+    return '';
+  }
+}
+
+/** "新增采用记录 A-12（+3）", "删除扣分记录 P-3（+2）", "变更批示记录 N-2（+5）". */
+function describeChanges(old: readonly BulletinBooking[], now: readonly BulletinBooking[]): string[] {
+  const key = (b: BulletinBooking) => `${b.rule}\u0000${b.ref}`;
+  const oldByKey = new Map<string, number>();
+  for (const b of old) oldByKey.set(key(b), (oldByKey.get(key(b)) ?? 0) + b.points);
+  const newByKey = new Map<string, number>();
+  for (const b of now) newByKey.set(key(b), (newByKey.get(key(b)) ?? 0) + b.points);
+  const reasons: string[] = [];
+  for (const b of now) {
+    const k = key(b);
+    if (!newByKey.has(k)) continue;
+    const points = newByKey.get(k)!;
+    newByKey.delete(k);
+    const was = oldByKey.get(k);
+    if (was === undefined) reasons.push(`新增${label(b.rule)}记录 ${b.ref}（${signed(points)}）`);
+    else if (was !== points) reasons.push(`变更${label(b.rule)}记录 ${b.ref}（${signed(points - was)}）`);
+  }
+  const nowKeys = new Set(now.map(key));
+  const reported = new Set<string>();
+  for (const b of old) {
+    const k = key(b);
+    if (nowKeys.has(k) || reported.has(k)) continue;
+    reported.add(k);
+    reasons.push(`删除${label(b.rule)}记录 ${b.ref}（${signed(-oldByKey.get(k)!)}）`);
+  }
+  return reasons;
+}
+
+/** 2011年第2期: the bulletin comes out once a quarter. */
+export function bulletinIssueLine(year: number, quarter: number): string {
+  return `${year}年第${quarter}期`;
+}
+
+export function bulletinTitle(year: number, quarter: number): string {
+  return `${year}年第${quarter}季度全区政府系统政务信息工作情况通报`;
+}
+
+/** 2011年第1季度工作通讯: the download's file name. */
+export function bulletinFileName(year: number, quarter: number): string {
+  return `${year}年第${quarter}季度工作通讯`;
+}
