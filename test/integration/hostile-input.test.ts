@@ -297,6 +297,6 @@ describe.skipIf(!isDialectAvailable)('hostile input from the contract: every ope
       expect(await verifyAudit(db)).toMatchObject({ ok: true });
       expect(sent).toBeGreaterThanOrEqual(operations.length * callers.length * RUNS);
     },
-    Math.max(600_000, RUNS * 20_000)
+    Math.max(1_200_000, RUNS * 40_000)
   );
 });
