@@ -1,3 +1,4 @@
+import { officeIdentity } from '../office-identity.js';
 import { failedStreakNoticeFor } from '../../domain/assessment-notices.js';
 import { buildBulletin, type BulletinDocument } from '../../domain/bulletin.js';
 import { periodIndex, quarterEnd, type IsoDate } from '../../domain/dates.js';
@@ -14,7 +15,6 @@ import { computeScores } from '../compute-scores.js';
 
 /** Where an office keeps its own name (落款); the policy's issuer when none is stored. */
 export const OFFICE_NAME_SETTING = 'office_name';
-export const DEFAULT_OFFICE_NAME = '广州市番禺区人民政府办公室';
 
 export interface BulletinRequest {
   year: number;
@@ -49,7 +49,8 @@ export async function assembleBulletin(db: Db, request: BulletinRequest): Promis
     year,
     quarter,
     asOf: request.statisticsDate,
-    issuer: office?.value || DEFAULT_OFFICE_NAME,
+    // An office may name itself in the settings; by default the district of the seeded roster.
+    issuer: office?.value || officeIdentity().issuer,
     issuedOn: request.issuedOn,
     textBefore: request.textBefore ?? '',
     textAfter: request.textAfter ?? '',

@@ -8,7 +8,7 @@ import { listContacts } from '../../db/repositories/registry.repository.js';
 import { listSeries, listUnits } from '../../db/repositories/unit.repository.js';
 import { computeScores } from '../compute-scores.js';
 import { scoresByRule } from '../scores-by-rule.js';
-import { officeIdentity } from './office-identity.js';
+import { officeIdentity } from '../office-identity.js';
 
 /**
  * The summary's figures from the records as they stand: this year's and last year's assessments

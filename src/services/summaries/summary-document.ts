@@ -14,7 +14,7 @@ import { writeWorkbook, type SheetTable } from '../../files/xlsx-workbook.js';
 import { QUARTER_NAMES } from '../../shared/score-chart-data.js';
 import type { DocumentFormat } from '../../shared/api/documents.js';
 import type { ChartData } from '../../shared/score-chart.js';
-import { officeIdentity } from './office-identity.js';
+import { officeIdentity } from '../office-identity.js';
 
 export interface SummaryDocumentInput {
   figures: SummaryFigures;

@@ -1,6 +1,6 @@
-import { readSeedRoster } from '../seed-defaults.js';
+import { readSeedRoster } from './seed-defaults.js';
 
-/** Who issues the summaries: the district (番禺区) and its government office, from the 考核名单's seed. */
+/** Who issues the office's documents: the district (番禺区) and its government office, from the 考核名单's seed. */
 export interface OfficeIdentity {
   /** e.g. 番禺区, as titles name it. */
   district: string;
