@@ -5,6 +5,12 @@ import type { BookingTable } from './tables/booking.table.js';
 import type { AdoptionTable, InstructionTable, UpwardTable } from './tables/editorial.table.js';
 import type { ItemEventTable } from './tables/item-event.table.js';
 import type { ItemTable } from './tables/item.table.js';
+import type {
+  NoticeAttachmentTable,
+  NoticeReminderTable,
+  NoticeTable,
+  NoticeUnitTable,
+} from './tables/notice.table.js';
 import type { PenaltyTable } from './tables/penalty.table.js';
 import type { PolicyTable } from './tables/policy.table.js';
 import type { TrainingAttendeeTable, TrainingTable, UnitContactTable } from './tables/registry.table.js';
@@ -49,6 +55,10 @@ export interface Database {
   training_attendees: TrainingAttendeeTable;
   result_publications: ResultPublicationTable;
   result_events: ResultEventTable;
+  notices: NoticeTable;
+  notice_units: NoticeUnitTable;
+  notice_attachments: NoticeAttachmentTable;
+  notice_reminders: NoticeReminderTable;
 }
 
 /** A connection or a transaction: repositories take either, so the caller owns the transaction. */

@@ -19,6 +19,7 @@ import { authRoutes } from './routes/auth/auth.routes.js';
 import { healthRoutes } from './routes/health/health.routes.js';
 import { importsRoutes } from './routes/imports/imports.routes.js';
 import { itemsRoutes } from './routes/items/items.routes.js';
+import { noticesRoutes } from './routes/notices/notices.routes.js';
 import { policiesRoutes } from './routes/policies/policies.routes.js';
 import { registryRoutes } from './routes/registry/registry.routes.js';
 import { reviewRoutes } from './routes/review/review.routes.js';
@@ -111,6 +112,7 @@ export async function buildApp({
   scoresRoutes(api, db, config);
   resultsRoutes(api, db, config);
   solicitationsRoutes(api, db, config);
+  noticesRoutes(api, db, config);
   unitsRoutes(api, db, config);
   policiesRoutes(api, db, config);
   registryRoutes(api, db, config);
