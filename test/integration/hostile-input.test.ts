@@ -68,6 +68,8 @@ const PATH_TABLES: [prefix: RegExp, id: string, childId?: string][] = [
   [/^\/api\/results\//, 'result_publications'],
   [/^\/api\/solicitations\//, 'solicitations'],
   [/^\/api\/penalties\//, 'penalties'],
+  [/^\/api\/notices\/\{id\}\/attachments/, 'notices', 'notice_attachments'],
+  [/^\/api\/notices\//, 'notices'],
   [/^\/api\/units\//, 'units'],
   [/^\/api\/contacts\//, 'unit_contacts'],
 ];
