@@ -122,7 +122,7 @@ export function PostNotice({
         {audience === 'units' && (
           <Form.Item
             name="unitIds"
-            label="指定单位"
+            label="接收单位"
             rules={[{ required: true, type: 'array', min: 1, message: '请至少选择一个单位' }]}
           >
             <UnitPicker mode="multiple" placeholder="输入单位名称或拼音首字母，可多选" />
