@@ -53,7 +53,7 @@ describe.skipIf(!isDialectAvailable)('every page on a demo year and an imported 
   let system: System;
   let browsing: Browsing;
   let dir: string;
-  const ids = { demoItem: 0, importedItem: 0, draft: 0, unit: 0 };
+  const ids = { demoItem: 0, importedItem: 0, draft: 0, unit: 0, notice: 0 };
 
   beforeAll(async () => {
     system = await startSystem();
@@ -86,6 +86,18 @@ describe.skipIf(!isDialectAvailable)('every page on a demo year and an imported 
     const created = await client.post('/api/items', DRAFT);
     expect(created.statusCode).toBe(201);
     ids.draft = created.json().id;
+    // A notice posted to every unit, for the notice page.
+    const editorAccount = await system.account('editor');
+    const editorClient = await loginAs(system.app, editorAccount.username, editorAccount.password);
+    const notice = await editorClient.post('/api/notices', {
+      title: '关于召开全区政务信息工作会议的通知',
+      body: '会议时间另行通知。',
+      kind: 'meeting',
+      audience: 'all',
+    });
+    expect(notice.statusCode).toBe(201);
+    ids.notice = notice.json().id;
+    expect((await editorClient.post(`/api/notices/${ids.notice}/publish`)).statusCode).toBe(200);
   });
   afterAll(async () => {
     await browsing?.close();
@@ -139,6 +151,7 @@ describe.skipIf(!isDialectAvailable)('every page on a demo year and an imported 
       itemDetail: { id: ids.demoItem },
       itemEdit: { id: ids.draft },
       unitScore: { id: ids.unit },
+      noticeDetail: { id: ids.notice },
     };
     const opened: string[] = [];
     for (const { role, unit } of ROLES) {
