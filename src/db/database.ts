@@ -12,6 +12,12 @@ import type {
   PeriodicalIssueTable,
   PeriodicalTable,
 } from './tables/periodical.table.js';
+import type {
+  NoticeAttachmentTable,
+  NoticeReminderTable,
+  NoticeTable,
+  NoticeUnitTable,
+} from './tables/notice.table.js';
 import type { PenaltyTable } from './tables/penalty.table.js';
 import type { PolicyTable } from './tables/policy.table.js';
 import type { TrainingAttendeeTable, TrainingTable, UnitContactTable } from './tables/registry.table.js';
@@ -64,6 +70,10 @@ export interface Database {
   periodical_issue: PeriodicalIssueTable;
   periodical_issue_item: PeriodicalIssueItemTable;
   periodical_issue_event: PeriodicalIssueEventTable;
+  notices: NoticeTable;
+  notice_units: NoticeUnitTable;
+  notice_attachments: NoticeAttachmentTable;
+  notice_reminders: NoticeReminderTable;
 }
 
 /** A connection or a transaction: repositories take either, so the caller owns the transaction. */

@@ -21,6 +21,7 @@ import { importsRoutes } from './routes/imports/imports.routes.js';
 import { exportsRoutes } from './routes/exports/exports.routes.js';
 import { itemsRoutes } from './routes/items/items.routes.js';
 import { periodicalsRoutes } from './routes/periodicals/periodicals.routes.js';
+import { noticesRoutes } from './routes/notices/notices.routes.js';
 import { policiesRoutes } from './routes/policies/policies.routes.js';
 import { registryRoutes } from './routes/registry/registry.routes.js';
 import { reviewRoutes } from './routes/review/review.routes.js';
@@ -116,6 +117,7 @@ export async function buildApp({
   summariesRoutes(api, db, config);
   periodicalsRoutes(api, db, config);
   solicitationsRoutes(api, db, config);
+  noticesRoutes(api, db, config);
   unitsRoutes(api, db, config);
   policiesRoutes(api, db, config);
   registryRoutes(api, db, config);

@@ -53,7 +53,7 @@ describe.skipIf(!isDialectAvailable)('every page on a demo year and an imported 
   let system: System;
   let browsing: Browsing;
   let dir: string;
-  const ids = { demoItem: 0, importedItem: 0, draft: 0, unit: 0, issue: 0 };
+  const ids = { demoItem: 0, importedItem: 0, draft: 0, unit: 0, issue: 0, notice: 0 };
 
   beforeAll(async () => {
     system = await startSystem();
@@ -100,6 +100,16 @@ describe.skipIf(!isDialectAvailable)('every page on a demo year and an imported 
     });
     expect(issue.statusCode, issue.body).toBe(201);
     ids.issue = issue.json().id;
+    // A notice posted to every unit, for the notice page.
+    const notice = await editorClient.post('/api/notices', {
+      title: '关于召开全区政务信息工作会议的通知',
+      body: '会议时间另行通知。',
+      kind: 'meeting',
+      audience: 'all',
+    });
+    expect(notice.statusCode).toBe(201);
+    ids.notice = notice.json().id;
+    expect((await editorClient.post(`/api/notices/${ids.notice}/publish`)).statusCode).toBe(200);
   });
   afterAll(async () => {
     await browsing?.close();
@@ -154,6 +164,7 @@ describe.skipIf(!isDialectAvailable)('every page on a demo year and an imported 
       itemEdit: { id: ids.draft },
       unitScore: { id: ids.unit },
       periodicalIssue: { id: ids.issue },
+      noticeDetail: { id: ids.notice },
     };
     const opened: string[] = [];
     for (const { role, unit } of ROLES) {

@@ -69,6 +69,8 @@ const PATH_TABLES: [prefix: RegExp, id: string, childId?: string][] = [
   [/^\/api\/summaries\//, 'summaries'],
   [/^\/api\/solicitations\//, 'solicitations'],
   [/^\/api\/penalties\//, 'penalties'],
+  [/^\/api\/notices\/\{id\}\/attachments/, 'notices', 'notice_attachments'],
+  [/^\/api\/notices\//, 'notices'],
   [/^\/api\/units\//, 'units'],
   [/^\/api\/contacts\//, 'unit_contacts'],
 ];

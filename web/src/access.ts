@@ -17,9 +17,12 @@ export type PageKey =
   | 'itemDetail'
   | 'review'
   | 'unitSolicitations'
+  | 'unitNotices'
+  | 'noticeDetail'
   | 'progress'
   | 'inbox'
   | 'editorSolicitations'
+  | 'editorNotices'
   | 'penalties'
   | 'scores'
   | 'unitScore'
@@ -68,6 +71,8 @@ export const PAGES: Record<PageKey, PageAccess> = {
     api: 'GET /api/solicitations',
     menu: '报送',
   },
+  unitNotices: { path: '/unit/notices', title: '信息工作通知', roles: UNIT, api: 'GET /api/notices', menu: '报送' },
+  noticeDetail: { path: '/notices/:id', title: '通知详情', roles: ITEM_READERS, api: 'GET /api/notices/:id' },
   progress: { path: '/unit/progress', title: '本单位得分', roles: UNIT, api: 'GET /api/scores/explain', menu: '报送' },
   inbox: { path: '/editor/inbox', title: '收稿箱', roles: DISTRICT, api: 'GET /api/items', menu: '编辑' },
   editorSolicitations: {
@@ -75,6 +80,13 @@ export const PAGES: Record<PageKey, PageAccess> = {
     title: '约稿管理',
     roles: DISTRICT,
     api: 'GET /api/solicitations',
+    menu: '编辑',
+  },
+  editorNotices: {
+    path: '/editor/notices',
+    title: '信息工作通知',
+    roles: DISTRICT,
+    api: 'GET /api/notices',
     menu: '编辑',
   },
   penalties: { path: '/editor/penalties', title: '扣分记录', roles: DISTRICT, api: 'GET /api/penalties', menu: '编辑' },

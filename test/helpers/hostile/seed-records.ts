@@ -46,7 +46,7 @@ async function itemOf(officer: ApiClient, reviewer: ApiClient, isSent: boolean):
 /**
  * Signs in every role and stores records in two units through the API, as people would:
  * drafts and sent items with attachments, an adoption, a solicitation, a penalty, a training,
- * a quarter's result and contacts — so generated path ids land on real records of both units.
+ * a quarter's result, notices and contacts — so generated path ids land on real records of both units.
  */
 export async function seedWorld(t: TestApp): Promise<SeededWorld> {
   const clients = new Map<Role, ApiClient>();
@@ -91,6 +91,21 @@ export async function seedWorld(t: TestApp): Promise<SeededWorld> {
     })
   );
   ids.push(JSON.parse(solicitation.body).id);
+  // 信息工作通知: one posted to each unit and a draft, so notice ids reach both units' and the editor's.
+  for (const unitIds of [[homeUnitId], [otherUnitId], [homeUnitId, otherUnitId]]) {
+    const notice = await expectOk(
+      editor.post('/api/notices', {
+        title: '关于召开信息工作会议的通知',
+        body: '会议安排',
+        kind: 'meeting',
+        audience: 'units',
+        unitIds,
+      })
+    );
+    const noticeId = (JSON.parse(notice.body) as { id: number }).id;
+    ids.push(noticeId);
+    if (unitIds.length === 1) await expectOk(editor.post(`/api/notices/${noticeId}/publish`));
+  }
   await expectOk(editor.post('/api/penalties', { unitId: otherUnitId, reason: 'criticism', date: '2026-03-10' }));
   await expectOk(
     editor.post('/api/trainings', {

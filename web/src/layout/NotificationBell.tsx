@@ -1,4 +1,4 @@
-/** Notifications in the page: items returned, solicitations nearing their deadline, results published. */
+/** Notifications in the page: items returned, solicitations nearing their deadline, results published, notices unread. */
 import { Badge, Button, Empty, List, Popover } from 'antd';
 import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router';

@@ -1,9 +1,11 @@
 /**
  * What needs a user's action today, by role: the dashboard lists all of it, the bell the
- * notifications among it. Items and solicitations are named by their titles, never by ids.
+ * notifications among it (unread 信息工作通知 too). Items, solicitations and notices are named
+ * by their titles, never by ids.
  */
 import type { Role } from '@shared/roles';
 import type { IssueSummary, Periodical } from '@shared/api/periodicals';
+import type { NoticeList } from '@shared/api/notices';
 import type { UnitReviewers, UnitsWithoutReviewer } from '@shared/api/review';
 import { pathOf } from '../access';
 import { http, query } from '../http';
@@ -311,6 +313,22 @@ async function periodicalTodos(role: Role): Promise<Todo[]> {
     }));
 }
 
+/** Notices the unit has not confirmed reading: rung in the bell, the reminded ones as urgent. */
+async function noticeTodos(role: Role): Promise<Todo[]> {
+  if (role !== 'officer' && role !== 'reviewer' && role !== 'principal') return [];
+  const list = await http.get<NoticeList>('/api/notices', { quiet: true });
+  return list
+    .filter((n) => n.postedAt !== null && n.readAt === null)
+    .map((n) => ({
+      key: `notice-${n.id}`,
+      notify: true,
+      level: n.remindedAt ? ('urgent' as const) : ('normal' as const),
+      title: `通知“${n.title}”待确认已阅`,
+      description: n.remindedAt ? '调研科已提醒：请阅读后确认' : `${n.kindName}：阅读后请点“确认已阅”`,
+      link: pathOf('noticeDetail', { id: n.id }),
+    }));
+}
+
 /** Everything that needs this role's attention, most urgent first. */
 export async function loadTodos(role: Role, today: string): Promise<Todo[]> {
   const parts = await Promise.all([
@@ -320,6 +338,7 @@ export async function loadTodos(role: Role, today: string): Promise<Todo[]> {
     resultTodos(role, today),
     periodicalTodos(role),
     unreviewedUnitTodos(role),
+    noticeTodos(role),
   ]);
   const order = { urgent: 0, normal: 1, info: 2 };
   return parts.flat().sort((a, b) => order[a.level] - order[b.level]);

@@ -2,10 +2,11 @@
 import { Alert, Button, Card, Col, Empty, List, Row, Skeleton, Tag, Typography } from 'antd';
 import { todayInChina } from '@domain/dates';
 import { useNavigate } from 'react-router';
-import { PAGES, canOpen, type PageKey } from '../../access';
+import { PAGES, can, canOpen, type PageKey } from '../../access';
 import { refreshTodos } from '../../lib/notifications';
 import { useRequest } from '../../lib/use-request';
 import { useUser } from '../../session';
+import { NoticesCard } from './NoticesCard';
 
 const LEVEL_TAGS = { urgent: <Tag color="red">待办</Tag>, normal: <Tag color="blue">提醒</Tag>, info: <Tag>通知</Tag> };
 
@@ -59,6 +60,11 @@ export default function DashboardPage() {
           )}
         </Card>
       </Col>
+      {can.isUnitRole(user.role) && (
+        <Col xs={24} lg={10}>
+          <NoticesCard />
+        </Col>
+      )}
       <Col xs={24} lg={10}>
         <Card title="常用功能">
           {shortcuts.length === 0 ? (
