@@ -298,8 +298,3 @@ export async function renderSummary(input: SummaryDocumentInput, format: Documen
   const docx = await renderOfficialDocx(summaryOfficialDocument(input));
   return format === 'pdf' ? convertDocxToPdf(docx) : docx;
 }
-
-/** The download's name without extension, e.g. 番禺区2011年上半年政务信息工作小结. */
-export function summaryFileName(figures: SummaryFigures): string {
-  return figures.title;
-}

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { todayInChina } from '../../domain/dates.js';
 import type { SummaryHalf } from '../../domain/summary-analysis.js';
 import type { Database, Db } from '../../db/database.js';
+import { PdfUnavailableError, pdfAvailable } from '../../files/pdf-conversion.js';
 import type { DocumentFormat } from '../../shared/api/documents.js';
 import type { ActingUser } from '../acting-user.js';
 import {
@@ -39,6 +40,8 @@ export async function summaryFileForUser(
   now: Date
 ): Promise<SummaryFile> {
   requireSummaryReader(user);
+  // Refused before any figures are computed or charts drawn.
+  if (format === 'pdf' && !pdfAvailable()) throw new PdfUnavailableError();
   return fileOf(await summaryContent(db, year, half), format, now);
 }
 
@@ -53,6 +56,7 @@ export async function summaryFileForCli(
   format: DocumentFormat,
   options: { asApproved?: boolean; now?: Date } = {}
 ): Promise<SummaryFile> {
+  if (format === 'pdf' && !pdfAvailable()) throw new PdfUnavailableError();
   const content = options.asApproved
     ? await approvedSummaryContent(db, year, half)
     : await summaryContent(db, year, half, { live: true });
