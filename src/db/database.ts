@@ -5,6 +5,7 @@ import type { BookingTable } from './tables/booking.table.js';
 import type { AdoptionTable, InstructionTable, UpwardTable } from './tables/editorial.table.js';
 import type { ItemEventTable } from './tables/item-event.table.js';
 import type { ItemTable } from './tables/item.table.js';
+import type { MailMessageTable } from './tables/mail.table.js';
 import type { PenaltyTable } from './tables/penalty.table.js';
 import type { PolicyTable } from './tables/policy.table.js';
 import type { TrainingAttendeeTable, TrainingTable, UnitContactTable } from './tables/registry.table.js';
@@ -49,6 +50,7 @@ export interface Database {
   training_attendees: TrainingAttendeeTable;
   result_publications: ResultPublicationTable;
   result_events: ResultEventTable;
+  mail_messages: MailMessageTable;
 }
 
 /** A connection or a transaction: repositories take either, so the caller owns the transaction. */

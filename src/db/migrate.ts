@@ -7,6 +7,7 @@ import * as accountPhone from './migrations/2026-11-28-0101-account-phone.js';
 import * as auditKeyed from './migrations/2026-11-28-0201-audit-keyed.js';
 import * as adminAccounts from './migrations/2026-11-28-0301-admin-accounts.js';
 import * as contactLedger from './migrations/2026-11-28-0404-contact-ledger.js';
+import * as mailIntake from './migrations/2026-11-28-0405-mail-intake.js';
 
 /** Every migration, in order; names are date-prefixed so they sort as they were written. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28-0201-audit-keyed': auditKeyed,
   '2026-11-28-0301-admin-accounts': adminAccounts,
   '2026-11-28-0404-contact-ledger': contactLedger,
+  '2026-11-28-0405-mail-intake': mailIntake,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
