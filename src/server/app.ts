@@ -17,6 +17,7 @@ import { accountsRoutes } from './routes/accounts/accounts.routes.js';
 import { auditRoutes } from './routes/audit/audit.routes.js';
 import { authRoutes } from './routes/auth/auth.routes.js';
 import { healthRoutes } from './routes/health/health.routes.js';
+import { mailRoutes } from './routes/mail/mail.routes.js';
 import { importsRoutes } from './routes/imports/imports.routes.js';
 import { itemsRoutes } from './routes/items/items.routes.js';
 import { policiesRoutes } from './routes/policies/policies.routes.js';
@@ -117,5 +118,6 @@ export async function buildApp({
   trainingsRoutes(api, db, config);
   auditRoutes(api, db, config);
   importsRoutes(api, db, config);
+  mailRoutes(api, db, config);
   return app;
 }

@@ -12,7 +12,11 @@ import { storeMailItem, type MailActor } from './store-mail-item.js';
 export interface IntakeFile {
   /** The file's name, as given (a path on the command line, the upload's name on the pages). */
   name: string;
+  /** The bytes; empty when the file was over the size limit and not kept (an upload read as a stream). */
   data: Buffer;
+  /** The file's size and SHA-256 when `data` is not all of it. */
+  size?: number;
+  sha256?: string;
 }
 
 /** The answer of `govinfo intake --json` and of the upload (spec: ledger-and-cli.md, intake). */
@@ -69,8 +73,9 @@ async function intakeOne(
   limits: MailLimits,
   now: Date
 ): Promise<OneOutcome> {
-  const sha256 = createHash('sha256').update(file.data).digest('hex');
-  const oversize = oversizeReason(file.data.length, limits);
+  const sha256 = file.sha256 ?? createHash('sha256').update(file.data).digest('hex');
+  const size = file.size ?? file.data.length;
+  const oversize = oversizeReason(size, limits);
   const message: MailMessage | { problem: string } = oversize
     ? { problem: oversize }
     : await readMailMessage(file.data);
@@ -83,7 +88,7 @@ async function intakeOne(
     sha256,
     message_id: messageId,
     file_name: [...file.name].slice(-200).join(''),
-    size: file.data.length,
+    size,
     received_at: now.toISOString(),
     received_by: actor.id,
   };
