@@ -19,6 +19,7 @@ export type PageKey =
   | 'unitSolicitations'
   | 'progress'
   | 'inbox'
+  | 'quarantine'
   | 'editorSolicitations'
   | 'penalties'
   | 'scores'
@@ -67,6 +68,13 @@ export const PAGES: Record<PageKey, PageAccess> = {
   },
   progress: { path: '/unit/progress', title: '本单位得分', roles: UNIT, api: 'GET /api/scores/explain', menu: '报送' },
   inbox: { path: '/editor/inbox', title: '收稿箱', roles: DISTRICT, api: 'GET /api/items', menu: '编辑' },
+  quarantine: {
+    path: '/editor/quarantine',
+    title: '隔离区',
+    roles: ['editor'],
+    api: 'GET /api/mail/quarantine',
+    menu: '编辑',
+  },
   editorSolicitations: {
     path: '/editor/solicitations',
     title: '约稿管理',

@@ -16,6 +16,7 @@ export const PAGE_COMPONENTS: Record<PageKey, Page> = {
   unitSolicitations: lazy(() => import('./pages/unit/solicitations')),
   progress: lazy(() => import('./pages/unit/progress')),
   inbox: lazy(() => import('./pages/editor/inbox')),
+  quarantine: lazy(() => import('./pages/editor/quarantine')),
   editorSolicitations: lazy(() => import('./pages/editor/solicitations')),
   penalties: lazy(() => import('./pages/editor/penalties')),
   scores: lazy(() => import('./pages/scores/overview')),
