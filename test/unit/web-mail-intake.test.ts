@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { intakeSummary, isDuplicate } from '../../web/src/pages/editor/inbox/mail-service';
+import { mailNote } from '../../web/src/pages/items/detail/mail-note';
 import { sizeText } from '../../web/src/pages/editor/quarantine/service';
 
 describe('the inbox page’s mail upload summary', () => {
@@ -18,5 +19,17 @@ describe('the inbox page’s mail upload summary', () => {
 
   it('says sizes as people read them', () => {
     expect([sizeText(900), sizeText(2048), sizeText(3 * 1024 * 1024)]).toEqual(['900 B', '2.0 KB', '3.0 MB']);
+  });
+});
+
+describe('the item page’s note on a mail item', () => {
+  it('shows the missing elements and the paper copy due, not the rest of the intake note', () => {
+    const comment =
+      '邮件报送，发件人 a@b.cn；缺少要素：签发人、日期；所署单位 沙湾镇；重大或敏感信息：须另附书面稿件报送';
+    expect(mailNote([{ action: 'mail_intake', comment }])).toBe(
+      '缺少要素：签发人、日期；重大或敏感信息：须另附书面稿件报送'
+    );
+    expect(mailNote([{ action: 'mail_intake', comment: '邮件报送，发件人 a@b.cn' }])).toBeUndefined();
+    expect(mailNote([{ action: 'create', comment: null }])).toBeUndefined();
   });
 });
