@@ -142,4 +142,25 @@ describe.skipIf(!isDialectAvailable)('mail intake on the inbox page and the quar
     expect((await upload(officer, [{ name: 'x.eml', data: Buffer.from('x') }])).statusCode).toBe(403);
     expect((await upload(editor, [])).statusCode).toBe(400);
   });
+
+  it('answers malformed requests with a 4xx, never a 5xx', async () => {
+    expect((await editor.post('/api/mail/intake', { files: 'x' })).statusCode).toBe(400);
+    const cut = await editor.request(
+      'POST',
+      '/api/mail/intake',
+      Buffer.from('--b\r\nContent-Disposition: form-data; name="files"; filename="a.eml"\r\n\r\nFrom'),
+      {
+        headers: { 'content-type': 'multipart/form-data; boundary=b' },
+      }
+    );
+    expect(cut.statusCode).toBeGreaterThanOrEqual(400);
+    expect(cut.statusCode).toBeLessThan(500);
+    expect((await editor.post('/api/mail/quarantine/999999/import', { version: 1, unitId: shiji })).statusCode).toBe(
+      404
+    );
+    expect((await editor.post('/api/mail/quarantine/999999/reject', { version: 1, reason: '理由' })).statusCode).toBe(
+      404
+    );
+    expect((await editor.get('/api/mail/quarantine?status=imported')).statusCode).toBe(400);
+  });
 });
