@@ -6,6 +6,7 @@ import { bulletinCommand } from './commands/bulletin.command.js';
 import { demoCommand } from './commands/demo.command.js';
 import { explainCommand } from './commands/explain.command.js';
 import { importCommand } from './commands/import.command.js';
+import { intakeCommand } from './commands/intake.command.js';
 import { policyCommand } from './commands/policy.command.js';
 import { restoreCommand } from './commands/restore.command.js';
 import { scoresCommand } from './commands/scores.command.js';
@@ -28,6 +29,7 @@ export function buildProgram(io: CliIo): Command {
   for (const command of [
     serveCommand(io),
     importCommand(io),
+    intakeCommand(io),
     scoresCommand(io),
     bulletinCommand(io),
     explainCommand(io),

@@ -18,6 +18,7 @@ import type {
   NoticeTable,
   NoticeUnitTable,
 } from './tables/notice.table.js';
+import type { MailMessageTable } from './tables/mail.table.js';
 import type { PenaltyTable } from './tables/penalty.table.js';
 import type { PolicyTable } from './tables/policy.table.js';
 import type { TrainingAttendeeTable, TrainingTable, UnitContactTable } from './tables/registry.table.js';
@@ -74,6 +75,7 @@ export interface Database {
   notice_units: NoticeUnitTable;
   notice_attachments: NoticeAttachmentTable;
   notice_reminders: NoticeReminderTable;
+  mail_messages: MailMessageTable;
 }
 
 /** A connection or a transaction: repositories take either, so the caller owns the transaction. */

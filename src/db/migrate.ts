@@ -10,6 +10,7 @@ import * as bulletin from './migrations/2026-11-28-0401-bulletin.js';
 import * as periodicals from './migrations/2026-11-28-0402-periodicals.js';
 import * as summaries from './migrations/2026-11-28-0403-summaries.js';
 import * as contactLedger from './migrations/2026-11-28-0404-contact-ledger.js';
+import * as mailIntake from './migrations/2026-11-28-0405-mail-intake.js';
 import * as notices from './migrations/2026-11-28-0406-notices.js';
 
 /** Every migration, in order; names are date-prefixed so they sort as they were written. */
@@ -25,6 +26,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28-0402-periodicals': periodicals,
   '2026-11-28-0403-summaries': summaries,
   '2026-11-28-0404-contact-ledger': contactLedger,
+  '2026-11-28-0405-mail-intake': mailIntake,
   '2026-11-28-0406-notices': notices,
 };
 

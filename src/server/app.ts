@@ -17,6 +17,7 @@ import { accountsRoutes } from './routes/accounts/accounts.routes.js';
 import { auditRoutes } from './routes/audit/audit.routes.js';
 import { authRoutes } from './routes/auth/auth.routes.js';
 import { healthRoutes } from './routes/health/health.routes.js';
+import { mailRoutes } from './routes/mail/mail.routes.js';
 import { importsRoutes } from './routes/imports/imports.routes.js';
 import { exportsRoutes } from './routes/exports/exports.routes.js';
 import { itemsRoutes } from './routes/items/items.routes.js';
@@ -125,5 +126,6 @@ export async function buildApp({
   auditRoutes(api, db, config);
   importsRoutes(api, db, config);
   exportsRoutes(api, db, config);
+  mailRoutes(api, db, config);
   return app;
 }

@@ -1,5 +1,10 @@
 import type { LedgerFileLimits } from '../files/read-ledger-file.js';
-import { MAX_IMPORT_BYTES, MAX_SPREADSHEET_BYTES, MAX_SPREADSHEET_UNZIPPED_BYTES } from '../shared/limits.js';
+import {
+  MAX_IMPORT_BYTES,
+  MAX_MAIL_MESSAGE_BYTES,
+  MAX_SPREADSHEET_BYTES,
+  MAX_SPREADSHEET_UNZIPPED_BYTES,
+} from '../shared/limits.js';
 
 /** How the server runs; everything has a safe default. */
 export interface ServerConfig {
@@ -18,6 +23,8 @@ export interface ServerConfig {
    * the defaults of `src/shared/limits.ts` when absent.
    */
   ledgerLimits?: LedgerFileLimits;
+  /** The largest mail message taken in (`GOVINFO_MAX_MAIL_MB`); MAX_MAIL_MESSAGE_BYTES when absent. */
+  maxMailBytes?: number;
   /** The clock; tests move it to pass idle and lockout limits. */
   now: () => Date;
 }
@@ -37,6 +44,7 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
     costlyRateLimit: number('GOVINFO_COSTLY_RATE_LIMIT', 120),
     maxAttachmentBytes: number('GOVINFO_MAX_ATTACHMENT_MB', 20) * 1024 * 1024,
     ledgerLimits: ledgerLimitsFromEnv(env),
+    maxMailBytes: mailLimitsFromEnv(env).maxMessageBytes,
     now: () => new Date(),
   };
 }
@@ -51,5 +59,20 @@ export function ledgerLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): Ledge
     maxBytes: MAX_IMPORT_BYTES,
     maxSpreadsheetBytes: megabytes('GOVINFO_MAX_SPREADSHEET_MB', MAX_SPREADSHEET_BYTES),
     maxSpreadsheetUnzippedBytes: megabytes('GOVINFO_MAX_SPREADSHEET_UNZIPPED_MB', MAX_SPREADSHEET_UNZIPPED_BYTES),
+  };
+}
+
+/** Mail intake limits from the environment, shared by the server and `govinfo intake`. */
+export function mailLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): {
+  maxMessageBytes: number;
+  maxAttachmentBytes: number;
+} {
+  const megabytes = (name: string, fallback: number) => {
+    const value = Number(env[name]);
+    return Number.isFinite(value) && value > 0 ? Math.round(value * 1024 * 1024) : fallback;
+  };
+  return {
+    maxMessageBytes: megabytes('GOVINFO_MAX_MAIL_MB', MAX_MAIL_MESSAGE_BYTES),
+    maxAttachmentBytes: megabytes('GOVINFO_MAX_ATTACHMENT_MB', 20 * 1024 * 1024),
   };
 }

@@ -36,3 +36,13 @@ export const MAX_RECORD_ID = 2_147_483_647;
  * page) must stay within PostgreSQL's `integer`, and no district keeps a list that long.
  */
 export const MAX_PAGE = 10_000_000;
+
+/**
+ * The largest mail message taken in (邮件报送), in bytes, attachments included. Base64 makes an
+ * attachment a third larger, so a message holding one attachment at its 20 MB limit fits.
+ * `GOVINFO_MAX_MAIL_MB` changes it.
+ */
+export const MAX_MAIL_MESSAGE_BYTES = 30 * 1024 * 1024;
+
+/** The most `.eml` files one upload on the inbox page takes in. */
+export const MAX_MAIL_FILES_PER_UPLOAD = 20;

@@ -21,6 +21,7 @@ export type PageKey =
   | 'noticeDetail'
   | 'progress'
   | 'inbox'
+  | 'quarantine'
   | 'editorSolicitations'
   | 'editorNotices'
   | 'penalties'
@@ -75,6 +76,13 @@ export const PAGES: Record<PageKey, PageAccess> = {
   noticeDetail: { path: '/notices/:id', title: '通知详情', roles: ITEM_READERS, api: 'GET /api/notices/:id' },
   progress: { path: '/unit/progress', title: '本单位得分', roles: UNIT, api: 'GET /api/scores/explain', menu: '报送' },
   inbox: { path: '/editor/inbox', title: '收稿箱', roles: DISTRICT, api: 'GET /api/items', menu: '编辑' },
+  quarantine: {
+    path: '/editor/quarantine',
+    title: '隔离区',
+    roles: ['editor'],
+    api: 'GET /api/mail/quarantine',
+    menu: '编辑',
+  },
   editorSolicitations: {
     path: '/editor/solicitations',
     title: '约稿管理',

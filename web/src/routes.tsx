@@ -18,6 +18,7 @@ export const PAGE_COMPONENTS: Record<PageKey, Page> = {
   noticeDetail: lazy(() => import('./pages/notices/detail')),
   progress: lazy(() => import('./pages/unit/progress')),
   inbox: lazy(() => import('./pages/editor/inbox')),
+  quarantine: lazy(() => import('./pages/editor/quarantine')),
   editorSolicitations: lazy(() => import('./pages/editor/solicitations')),
   editorNotices: lazy(() => import('./pages/editor/notices')),
   penalties: lazy(() => import('./pages/editor/penalties')),

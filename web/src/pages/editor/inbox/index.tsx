@@ -34,6 +34,7 @@ import { usePolicy } from '../../../lib/policy';
 import { useSeries } from '../../../lib/units';
 import { useRequest } from '../../../lib/use-request';
 import { useUser } from '../../../session';
+import { MailUpload } from './components/MailUpload';
 import { RejectModal } from './components/RejectModal';
 import { SimilarTag } from './components/SimilarTag';
 import {
@@ -129,7 +130,15 @@ export default function InboxPage() {
       : '还没有单位报送稿件';
 
   return (
-    <Card title="收稿箱" extra={<ExportButton url={exportUrl(filters)} filename="收件箱" />}>
+    <Card
+      title="收稿箱"
+      extra={
+        <Space>
+          {user.role === 'editor' && <MailUpload onImported={reload} />}
+          <ExportButton url={exportUrl(filters)} filename="收件箱" />
+        </Space>
+      }
+    >
       <Form layout="vertical" component="div">
         <Row gutter={[12, 0]}>
           <Col xs={24} md={12} xl={8}>

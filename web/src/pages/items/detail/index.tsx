@@ -1,4 +1,5 @@
 /** 稿件详情: the item's elements, state, history, attachments, points, and what the current role may do with it. */
+import { mailNote } from './mail-note';
 import { PaperClipOutlined } from '@ant-design/icons';
 import {
   Alert,
@@ -93,6 +94,11 @@ export default function ItemDetailPage() {
       {item.status === 'returned' && item.returnReason && (
         <Col xs={24}>
           <Alert type="error" showIcon title="稿件已退回修改" description={`退回意见：${item.returnReason}`} />
+        </Col>
+      )}
+      {mailNote(item.history) && (
+        <Col xs={24}>
+          <Alert type="warning" showIcon title="邮件报送的稿件" description={mailNote(item.history)} />
         </Col>
       )}
       {item.status === 'not_adopted' && item.rejectionReason && (

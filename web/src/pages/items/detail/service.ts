@@ -87,6 +87,7 @@ export function blockedReason(
 /** Names of the history's actions: the workflow's own, and the records kept along the way. */
 const HISTORY_ACTIONS: Record<string, string> = {
   create: '起草稿件',
+  mail_intake: '邮件报送导入',
   edit: '修改稿件',
   attach: '上传附件',
   detach: '删除附件',
