@@ -11,9 +11,11 @@ import {
   DocumentGridType,
   Footer,
   ImageRun,
+  LineRuleType,
   Packer,
   PageBreak,
   PageNumber,
+  PageOrientation,
   Paragraph,
   Table,
   TableCell,
@@ -43,8 +45,8 @@ export const FONTS = {
   pageNumber: '宋体',
 } as const;
 
-/** Half-points: 三号 16 pt, 二号 22 pt, 四号 14 pt; 小四 12 pt for table cells. */
-const SIZE = { body: 32, title: 44, pageNumber: 28, table: 24, masthead: 72 } as const;
+/** Half-points: 三号 16 pt, 二号 22 pt, 四号 14 pt; 小四 12 pt (五号 10.5 pt in wide tables) for table cells. */
+const SIZE = { body: 32, title: 44, pageNumber: 28, table: 24, wideTable: 21, masthead: 72 } as const;
 
 const RED = 'FF0000';
 const LINES_PER_PAGE = 22;
@@ -119,16 +121,18 @@ function bodyParagraph(text: string, indent = true, align?: 'left' | 'center' | 
   });
 }
 
-function tableCell(value: string | number | null, header: boolean): TableCell {
+function tableCell(value: string | number | null, header: boolean, size: number): TableCell {
   const numeric = typeof value === 'number';
   return new TableCell({
     verticalAlign: VerticalAlignTable.CENTER,
     children: [
       new Paragraph({
         alignment: header ? AlignmentType.CENTER : numeric ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        // Exact line height: cells keep their own small lines instead of the body's 22-line grid.
+        spacing: { line: Math.round(size * 12.5), lineRule: LineRuleType.EXACT },
         children: [
           run(value === null ? '' : String(value), {
-            size: SIZE.table,
+            size,
             bold: header,
             font: font(header ? FONTS.heading : FONTS.body),
           }),
@@ -138,18 +142,36 @@ function tableCell(value: string | number | null, header: boolean): TableCell {
   });
 }
 
-function table(columns: string[], rows: (string | number | null)[][]): Table {
+/**
+ * Column widths across the text width: a column of words (units, titles) gets twice the share of
+ * a column of figures, so a dozen figures fit beside the unit's name without standing on end.
+ */
+function columnWidths(columns: string[], rows: (string | number | null)[][], width: number): number[] {
+  const weights = columns.map((_, index) => {
+    const words = rows.filter((row) => typeof row[index] === 'string' && String(row[index]).length > 2).length;
+    return words > rows.length / 2 ? 2.5 : 1;
+  });
+  const total = weights.reduce((a, b) => a + b, 0);
+  return weights.map((weight) => Math.floor((width * weight) / total));
+}
+
+function table(columns: string[], rows: (string | number | null)[][], width: number): Table {
+  // A wide table (a bulletin's dozen columns) is set in 五号 so its headers stay readable.
+  const size = columns.length > 8 ? SIZE.wideTable : SIZE.table;
   return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    layout: TableLayoutType.AUTOFIT,
+    width: { size: width, type: WidthType.DXA },
+    columnWidths: columnWidths(columns, rows, width),
+    layout: TableLayoutType.FIXED,
     rows: [
-      new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((c) => tableCell(c, true)) }),
-      ...rows.map((row) => new TableRow({ cantSplit: true, children: row.map((value) => tableCell(value, false)) })),
+      new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((c) => tableCell(c, true, size)) }),
+      ...rows.map(
+        (row) => new TableRow({ cantSplit: true, children: row.map((value) => tableCell(value, false, size)) })
+      ),
     ],
   });
 }
 
-function blockElements(block: DocumentBlock): (Paragraph | Table)[] {
+function blockElements(block: DocumentBlock, width = TEXT_WIDTH): (Paragraph | Table)[] {
   switch (block.kind) {
     case 'heading':
       return [new Paragraph({ children: [bodyRun(block.text, { font: font(FONTS.heading) })] })];
@@ -170,7 +192,7 @@ function blockElements(block: DocumentBlock): (Paragraph | Table)[] {
         ...(block.caption
           ? [new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, children: [run(block.caption)] })]
           : []),
-        table(block.columns, block.rows),
+        table(block.columns, block.rows, width),
         new Paragraph({ children: [] }),
       ];
     case 'image': {
@@ -205,28 +227,64 @@ function pageNumberFooter(): Footer {
   });
 }
 
+/** A table too wide for a portrait page (a bulletin's dozen figures per unit) gets a landscape page (横排表格). */
+const isWideTable = (block: DocumentBlock) => block.kind === 'table' && block.columns.length > 8;
+
+/** The landscape page: the portrait page turned, its top and bottom margins now at the sides. */
+const LANDSCAPE = {
+  width: PAGE.height,
+  height: PAGE.width,
+  margin: { top: PAGE.margin.left, bottom: PAGE.margin.right, left: PAGE.margin.top, right: PAGE.margin.bottom },
+} as const;
+const LANDSCAPE_TEXT_WIDTH = LANDSCAPE.width - LANDSCAPE.margin.left - LANDSCAPE.margin.right;
+
+interface Part {
+  landscape: boolean;
+  children: (Paragraph | Table)[];
+}
+
+/** The body in sections: portrait, with a landscape one for each run of wide tables. */
+function bodyParts(document: OfficialDocument): Part[] {
+  const parts: Part[] = [
+    {
+      landscape: false,
+      children: [
+        ...(document.masthead ? mastheadParagraphs(document.masthead) : []),
+        ...(document.title ? [titleParagraph(document.title)] : []),
+      ],
+    },
+  ];
+  for (const block of document.blocks) {
+    const landscape = isWideTable(block);
+    if (parts.at(-1)!.landscape !== landscape) parts.push({ landscape, children: [] });
+    parts.at(-1)!.children.push(...blockElements(block, landscape ? LANDSCAPE_TEXT_WIDTH : TEXT_WIDTH));
+  }
+  // The document ends on a portrait page, where the closing lines (版记) go.
+  if (parts.at(-1)!.landscape) parts.push({ landscape: false, children: [] });
+  return parts;
+}
+
+function closingParagraphs(closing: readonly string[]): Paragraph[] {
+  if (closing.length === 0) return [];
+  return [
+    new Paragraph({ children: [] }),
+    ...closing.map(
+      (line, index) =>
+        new Paragraph({
+          border: {
+            ...(index === 0 ? { top: { style: BorderStyle.SINGLE, size: 8, color: '000000', space: 4 } } : {}),
+            bottom: { style: BorderStyle.SINGLE, size: 8, color: '000000', space: 4 },
+          },
+          children: [run(line, { size: 28 })],
+        })
+    ),
+  ];
+}
+
 /** The `.docx` bytes of a document. */
 export async function renderOfficialDocx(document: OfficialDocument): Promise<Buffer> {
-  const children: (Paragraph | Table)[] = [
-    ...(document.masthead ? mastheadParagraphs(document.masthead) : []),
-    ...(document.title ? [titleParagraph(document.title)] : []),
-    ...document.blocks.flatMap(blockElements),
-  ];
-  if (document.closing?.length) {
-    children.push(
-      new Paragraph({ children: [] }),
-      ...document.closing.map(
-        (line, index) =>
-          new Paragraph({
-            border: {
-              ...(index === 0 ? { top: { style: BorderStyle.SINGLE, size: 8, color: '000000', space: 4 } } : {}),
-              bottom: { style: BorderStyle.SINGLE, size: 8, color: '000000', space: 4 },
-            },
-            children: [run(line, { size: 28 })],
-          })
-      )
-    );
-  }
+  const parts = bodyParts(document);
+  parts.at(-1)!.children.push(...closingParagraphs(document.closing ?? []));
   const doc = new Document({
     creator: '政务信息报送与考核系统',
     title: document.title ?? document.masthead?.name,
@@ -235,16 +293,25 @@ export async function renderOfficialDocx(document: OfficialDocument): Promise<Bu
         document: { run: { font: font(FONTS.body), size: SIZE.body } },
       },
     },
-    sections: [
-      {
+    sections: parts.map((part) => {
+      const page = part.landscape ? LANDSCAPE : PAGE;
+      return {
         properties: {
-          page: { size: { width: PAGE.width, height: PAGE.height }, margin: { ...PAGE.margin, footer: mm(28) } },
+          page: {
+            // docx turns the portrait size itself when told the orientation.
+            size: {
+              width: PAGE.width,
+              height: PAGE.height,
+              orientation: part.landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
+            },
+            margin: { ...page.margin, footer: part.landscape ? mm(14) : mm(28) },
+          },
           grid: { type: DocumentGridType.LINES, linePitch: LINE_PITCH },
         },
         footers: { default: pageNumberFooter() },
-        children,
-      },
-    ],
+        children: part.children,
+      };
+    }),
   });
   return Packer.toBuffer(doc);
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderChartImage } from '../../src/files/chart-image.js';
 import type { OfficialDocument } from '../../src/files/document-model.js';
 import { renderOfficialDocx } from '../../src/files/official-docx.js';
-import { readDocxLayout, runsContaining } from '../helpers/office-files.js';
+import { readDocxLayout, readPackageParts, runsContaining } from '../helpers/office-files.js';
 
 const twips = (mm: number) => Math.round((mm * 1440) / 25.4);
 
@@ -84,6 +84,31 @@ describe('a document laid out after GB/T 9704-2012', () => {
     const layout = await readDocxLayout(docx);
     expect(layout.media).toHaveLength(1);
     expect(layout.media[0]).toMatch(/\.png$/);
+  });
+});
+
+describe('a table too wide for a portrait page', () => {
+  it('gets a landscape section of its own, and the document ends on a portrait page', async () => {
+    const columns = Array.from({ length: 12 }, (_, i) => `第${i + 1}列`);
+    const docx = await renderOfficialDocx({
+      title: '横排表格',
+      blocks: [
+        { kind: 'paragraph', text: '前文。' },
+        { kind: 'table', columns, rows: [['沙湾镇', ...columns.slice(1).map((_, i) => i)]] },
+        { kind: 'paragraph', text: '后文。' },
+      ],
+    });
+    const document = (await readPackageParts(docx)).get('word/document.xml')!;
+    const sizes = [...document.matchAll(/<w:pgSz w:w="(\d+)" w:h="(\d+)" w:orient="(\w+)"/g)].map((m) => [
+      Number(m[1]),
+      Number(m[2]),
+      m[3],
+    ]);
+    expect(sizes).toEqual([
+      [11906, 16838, 'portrait'],
+      [16838, 11906, 'landscape'],
+      [11906, 16838, 'portrait'],
+    ]);
   });
 });
 
