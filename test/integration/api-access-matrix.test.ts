@@ -106,6 +106,16 @@ const MATRIX: [method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string,
   ['POST', '/api/trainings', ['editor']],
   ['POST', '/api/imports', ['editor']],
   ['GET', '/api/imports/template', ['editor']],
+  ['GET', '/api/summaries?year=2026&half=1', ['editor', 'office_leader']],
+  ['PUT', '/api/summaries', ['editor']],
+  ['POST', '/api/summaries/1/submit', ['editor']],
+  ['POST', '/api/summaries/1/approve', ['office_leader']],
+  ['POST', '/api/summaries/1/return', ['office_leader']],
+  ['GET', '/api/summaries/document?year=2026&half=1&format=xlsx', ['editor', 'office_leader']],
+  ['POST', '/api/mail/intake', ['editor']],
+  ['GET', '/api/mail/quarantine', ['editor']],
+  ['POST', '/api/mail/quarantine/1/import', ['editor']],
+  ['POST', '/api/mail/quarantine/1/reject', ['editor']],
 ];
 
 describe.skipIf(!isDialectAvailable)('API: every route × every role', () => {
