@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { checkAttachment } from '../../domain/attachment-type.js';
 import { EDITABLE_STATUSES } from '../../domain/item-workflow.js';
 import type { Database } from '../../db/database.js';
 import { wordPackageProblem } from '../../files/word-package.js';
@@ -15,6 +14,7 @@ import type { AttachmentRow } from '../../db/tables/attachment.table.js';
 import { ATTACHMENT_TYPES, type ItemStatus } from '../../shared/item-fields.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { ServiceError } from '../service-error.js';
+import { checkUploadedAttachment } from '../check-upload.js';
 import { loadVisibleItem } from './item-access.js';
 import { requireRole, type ActingUser } from '../acting-user.js';
 
@@ -30,17 +30,7 @@ export async function addAttachment(
   requireRole(user, ['officer'], '上传附件');
   if (!EDITABLE_STATUSES.includes(item.status as ItemStatus))
     throw new ServiceError('conflict', '稿件已提交，不能再添加附件');
-  const checked = checkAttachment(file.name, file.data);
-  if ('refusal' in checked) throw new ServiceError('invalid', checked.refusal, { field: 'file', label: '附件' });
-  if (checked.extension === 'docx') {
-    // A name and a ZIP signature are not a document: the package is read before anything is stored.
-    const refusal = await wordPackageProblem(file.data);
-    if (refusal)
-      throw new ServiceError(refusal.kind, `附件“${checked.fileName}”${refusal.problem}，未保存`, {
-        field: 'file',
-        label: '附件',
-      });
-  }
+  const checked = await checkUploadedAttachment(file.name, file.data);
   const at = now.toISOString();
   return db.transaction().execute(async (trx) => {
     const sha256 = createHash('sha256').update(file.data).digest('hex');

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { checkAttachment } from '../../domain/attachment-type.js';
 import type { Database } from '../../db/database.js';
 import {
   findNoticeAttachment,
@@ -8,7 +7,7 @@ import {
   listNoticeAttachments,
 } from '../../db/repositories/notice.repository.js';
 import type { NoticeAttachmentRow } from '../../db/tables/notice.table.js';
-import { wordPackageProblem } from '../../files/word-package.js';
+import { checkUploadedAttachment } from '../check-upload.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { requireRole, type ActingUser } from '../acting-user.js';
 import { ServiceError } from '../service-error.js';
@@ -32,13 +31,7 @@ export async function addNoticeAttachment(
   if (notice.posted_at !== null) throw new ServiceError('conflict', '通知已发布，不能再添加附件；如需补充请另发通知');
   if ((await listNoticeAttachments(db, noticeId)).length >= MAX_NOTICE_ATTACHMENTS)
     throw new ServiceError('invalid', `一条通知最多 ${MAX_NOTICE_ATTACHMENTS} 个附件`, FILE_FIELD);
-  const checked = checkAttachment(file.name, file.data);
-  if ('refusal' in checked) throw new ServiceError('invalid', checked.refusal, FILE_FIELD);
-  if (checked.extension === 'docx') {
-    const refusal = await wordPackageProblem(file.data);
-    if (refusal)
-      throw new ServiceError(refusal.kind, `附件“${checked.fileName}”${refusal.problem}，未保存`, FILE_FIELD);
-  }
+  const checked = await checkUploadedAttachment(file.name, file.data);
   return db.transaction().execute(async (trx) => {
     const sha256 = createHash('sha256').update(file.data).digest('hex');
     const id = await insertNoticeAttachment(trx, {
