@@ -74,8 +74,12 @@ export async function startSystem(): Promise<System> {
 
 export interface Browsing {
   browser: Browser;
-  /** A new signed-out window (its own cookies), desktop size unless given. */
-  newPage(viewport?: { width: number; height: number }): Promise<Page>;
+  /**
+   * A new signed-out window (its own cookies), desktop size unless given. Its system asks for
+   * reduced motion unless `motion` is set: a click that lands while a dialog is still zooming in
+   * is dropped by antd, and on a loaded machine the test would wait for what never comes.
+   */
+  newPage(viewport?: { width: number; height: number }, options?: { motion?: boolean }): Promise<Page>;
   /** Console errors, uncaught exceptions and failed requests seen on any page so far. */
   errors: string[];
   /**
@@ -139,8 +143,14 @@ export async function launchBrowser(baseURL: string): Promise<Browsing> {
     expectRefusal: (pattern) => {
       expected.push(pattern);
     },
-    newPage: async (viewport = DESKTOP) => {
-      const context = await browser.newContext({ baseURL, viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    newPage: async (viewport = DESKTOP, options = {}) => {
+      const context = await browser.newContext({
+        baseURL,
+        viewport,
+        locale: 'zh-CN',
+        timezoneId: 'Asia/Shanghai',
+        reducedMotion: options.motion ? 'no-preference' : 'reduce',
+      });
       contexts.push(context);
       const page = await context.newPage();
       refusalsOf.set(page, {

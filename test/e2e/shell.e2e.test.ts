@@ -155,4 +155,36 @@ describe.skipIf(!isDialectAvailable)('the app shell in Chromium', () => {
     await see(again, '今天需要处理');
     expect(browsing.errors).toEqual([]);
   });
+
+  it('opens dialogs without zooming where the system asks for reduced motion, and with it otherwise', async () => {
+    const editor = await system.account('editor');
+    for (const motion of [true, false]) {
+      const page = await browsing.newPage(undefined, { motion });
+      await signIn(page, editor);
+      await page.goto('/editor/solicitations');
+      const opener = page.getByRole('button', { name: '发布约稿' }).first();
+      await opener.waitFor();
+      // Records every running antd motion (ant-zoom-appear-active…) from here on: the dialog's zoom is one.
+      await page.evaluate(() => {
+        const seen: string[] = [];
+        (window as unknown as { motionSeen: string[] }).motionSeen = seen;
+        new MutationObserver((changes) => {
+          for (const change of changes) {
+            for (const node of [change.target, ...change.addedNodes]) {
+              if (!(node instanceof Element)) continue;
+              const found = node.className.toString().match(/\S+-(appear|enter)-active\b/);
+              if (found) seen.push(found[0]);
+            }
+          }
+        }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['class'], childList: true });
+      });
+      await opener.click();
+      await page.getByRole('dialog').getByLabel('约稿标题').waitFor();
+      await page.waitForTimeout(500);
+      const seen = await page.evaluate(() => (window as unknown as { motionSeen: string[] }).motionSeen);
+      if (motion) expect(seen).toContain('ant-zoom-appear-active');
+      else expect(seen).toEqual([]);
+    }
+    expect(browsing.errors).toEqual([]);
+  });
 });

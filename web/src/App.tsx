@@ -6,6 +6,7 @@ import 'dayjs/locale/zh-cn';
 import { Suspense, useEffect, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { PAGES, canOpen, type PageKey } from './access';
+import { usePrefersReducedMotion } from './lib/reduced-motion';
 import { setErrorHandler } from './http';
 import { RouteErrorBoundary } from './components/RouteErrorBoundary';
 import { AppLayout } from './layout/AppLayout';
@@ -17,11 +18,14 @@ import { SessionProvider, useSession } from './session';
 dayjs.locale('zh-cn');
 
 export function App() {
+  // Dialogs zoom, lists slide and buttons ripple unless the person's system asks for less motion.
+  const motion = !usePrefersReducedMotion();
   return (
     <ConfigProvider
       locale={zhCN}
       button={{ autoInsertSpace: false }}
-      theme={{ token: { colorPrimary: '#b71c1c', borderRadius: 4 } }}
+      wave={{ disabled: !motion }}
+      theme={{ token: { colorPrimary: '#b71c1c', borderRadius: 4, motion } }}
     >
       <AntApp>
         <SessionProvider>
