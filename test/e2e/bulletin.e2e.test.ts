@@ -86,7 +86,7 @@ describe.skipIf(!isDialectAvailable)('the quarterly bulletin in Chromium', () =>
     const [download] = await Promise.all([
       officer.waitForEvent('download'),
       officer
-        .getByRole('link', { name: `下载${year} 年第${'一二三四'[quarter - 1]}季度工作通讯（Word）` })
+        .getByRole('button', { name: `下载${year} 年第${'一二三四'[quarter - 1]}季度工作通讯（Word）` })
         .first()
         .click(),
     ]);

@@ -63,6 +63,19 @@ describe.skipIf(!isDialectAvailable)('工作总结 in Chromium', () => {
     expect(file.suggestedFilename()).toBe(`番禺区${year}年政务信息工作总结.docx`);
     const bytes = fs.readFileSync(await file.path());
     expect(bytes.subarray(0, 2).toString()).toBe('PK');
+
+    // Where the server has no LibreOffice, 下载 PDF says so on the page; nothing opens or downloads.
+    const soffice = process.env.GOVINFO_SOFFICE;
+    process.env.GOVINFO_SOFFICE = '/nonexistent/soffice';
+    browsing.expectRefusal(/^400 GET \/api\/summaries\/document\?.*format=pdf/);
+    try {
+      await page.getByRole('button', { name: /下载 PDF/ }).click();
+      await see(page, '下载失败：本机未安装 LibreOffice，无法生成 PDF');
+    } finally {
+      if (soffice === undefined) delete process.env.GOVINFO_SOFFICE;
+      else process.env.GOVINFO_SOFFICE = soffice;
+    }
+    expect(page.url()).toContain('/summaries');
     expect(browsing.errors).toEqual([]);
   });
 });

@@ -38,10 +38,23 @@ let handleError: ErrorHandler = (error) => console.warn(error.message);
 /** Aborted at sign-out: a request still under way would otherwise be refused (401) once the session ends. */
 let pending = new AbortController();
 
-/** Abandons every request under way, for sign-out; later requests go ahead as usual. */
-export function abortPendingRequests(): void {
+/**
+ * While signing out, only the sign-out itself is sent: a page that mounts meanwhile (its code was
+ * still loading when the person clicked 退出登录) would otherwise reach the server after the
+ * session ended there and be refused with 401.
+ */
+let signingOut = false;
+export const SIGN_OUT_URL = '/api/auth/logout';
+
+/** Abandons every request under way and holds back new ones until `endSignOut`. */
+export function beginSignOut(): void {
+  signingOut = true;
   pending.abort();
   pending = new AbortController();
+}
+
+export function endSignOut(): void {
+  signingOut = false;
 }
 
 export function setCsrfToken(token: string | null): void {
@@ -73,6 +86,7 @@ async function send(method: string, url: string, body: unknown, options: Request
   }
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
 
+  if (signingOut && url !== SIGN_OUT_URL) throw new DOMException('signing out', 'AbortError');
   let response: Response;
   try {
     const signal = options.signal ? AbortSignal.any([options.signal, pending.signal]) : pending.signal;
@@ -112,6 +126,19 @@ async function download(url: string, options: RequestOptions = {}): Promise<Blob
   return response.blob();
 }
 
+/** The name the server gives a file (Content-Disposition filename*), when it gives one. */
+function servedFileName(response: Response): string | undefined {
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  return encoded ? decodeURIComponent(encoded) : undefined;
+}
+
+/** A document the server makes (Word, PDF): its bytes and the name the server gives it. */
+async function downloadFile(url: string, options: RequestOptions = {}): Promise<{ blob: Blob; name?: string }> {
+  const response = await send('GET', url, undefined, options, '*/*');
+  return { blob: await response.blob(), name: servedFileName(response) };
+}
+
 export const http = {
   get: <T>(url: string, options?: RequestOptions) => request<T>('GET', url, undefined, options),
   post: <T>(url: string, body?: unknown, options?: RequestOptions) => request<T>('POST', url, body ?? {}, options),
@@ -119,4 +146,5 @@ export const http = {
   patch: <T>(url: string, body?: unknown, options?: RequestOptions) => request<T>('PATCH', url, body ?? {}, options),
   delete: <T>(url: string, options?: RequestOptions) => request<T>('DELETE', url, undefined, options),
   download,
+  downloadFile,
 };

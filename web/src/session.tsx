@@ -1,7 +1,7 @@
 /** The signed-in account, shared by every page; loaded once from /api/auth/session (null when signed out). */
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import type { SessionProbe, SessionView, UserView } from '@shared/api/auth';
-import { abortPendingRequests, http, setCsrfToken } from './http';
+import { beginSignOut, endSignOut, http, setCsrfToken, SIGN_OUT_URL } from './http';
 
 export type { SessionView };
 
@@ -35,11 +35,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [apply]);
 
   const signOut = useCallback(async () => {
-    abortPendingRequests();
+    beginSignOut();
     try {
-      await http.post('/api/auth/logout', {}, { quiet: true });
+      await http.post(SIGN_OUT_URL, {}, { quiet: true });
     } finally {
       apply(null);
+      endSignOut();
     }
   }, [apply]);
 

@@ -27,6 +27,7 @@ import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { can, pathOf } from '../../../access';
+import { DocumentButton } from '../../../components/DocumentButton';
 import { ApiError } from '../../../http';
 import { useRequest } from '../../../lib/use-request';
 import { chinaDateTime } from '../../scores/results/service';
@@ -194,12 +195,12 @@ function IssueEditor({ issue, onChanged }: { issue: IssueDetail; onChanged(): vo
               撤回
             </Button>
           )}
-          <Button href={documentUrl(issue.id, 'docx')} disabled={dirty}>
+          <DocumentButton url={documentUrl(issue.id, 'docx')} disabled={dirty}>
             下载 Word
-          </Button>
-          <Button href={documentUrl(issue.id, 'pdf')} disabled={dirty}>
+          </DocumentButton>
+          <DocumentButton url={documentUrl(issue.id, 'pdf')} disabled={dirty}>
             下载 PDF
-          </Button>
+          </DocumentButton>
         </Space>
         {editable && (
           <Form layout="inline" style={{ marginTop: 16 }} component="div">

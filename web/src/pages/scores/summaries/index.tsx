@@ -3,7 +3,6 @@
  * and charts, edits each series' analysis paragraph and submits; the office leader approves or
  * returns with a comment; both download Word, PDF or Excel.
  */
-import { DownloadOutlined } from '@ant-design/icons';
 import {
   Alert,
   App,
@@ -30,7 +29,7 @@ import {
 import { todayInChina, yearOf } from '@domain/dates';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { ApiError } from '../../../http';
+import { DocumentButton } from '../../../components/DocumentButton';
 import { usePolicy } from '../../../lib/policy';
 import { useRequest } from '../../../lib/use-request';
 import { useUser } from '../../../session';
@@ -43,7 +42,6 @@ import {
   changedParagraphs,
   chinaDateTime,
   documentUrl,
-  downloadDocument,
   editable,
   loadSummary,
   percent,
@@ -52,7 +50,6 @@ import {
   signed,
   submitSummary,
   summaryYears,
-  type DownloadFormat,
   type SummaryHalf,
   type SummaryView,
 } from './service';
@@ -232,16 +229,6 @@ function WorkflowPanel({ view, onChanged }: { view: SummaryView; onChanged(): vo
       onChanged();
     }
   };
-  const download = async (format: DownloadFormat) => {
-    setBusy(format);
-    try {
-      await downloadDocument(documentUrl(view.year, view.half, format));
-    } catch (error) {
-      message.error(error instanceof ApiError ? error.message : '下载失败，请稍后重试');
-    } finally {
-      setBusy(undefined);
-    }
-  };
   const leader = user.role === 'office_leader';
   const editor = user.role === 'editor';
 
@@ -300,15 +287,9 @@ function WorkflowPanel({ view, onChanged }: { view: SummaryView; onChanged(): vo
         {editor && view.status === 'none' && (
           <Typography.Text type="secondary">先在下方编辑并保存分析段落，再提交审批。</Typography.Text>
         )}
-        <Button icon={<DownloadOutlined />} loading={busy === 'docx'} onClick={() => void download('docx')}>
-          下载 Word
-        </Button>
-        <Button icon={<DownloadOutlined />} loading={busy === 'pdf'} onClick={() => void download('pdf')}>
-          下载 PDF
-        </Button>
-        <Button icon={<DownloadOutlined />} loading={busy === 'xlsx'} onClick={() => void download('xlsx')}>
-          导出 Excel
-        </Button>
+        <DocumentButton url={documentUrl(view.year, view.half, 'docx')}>下载 Word</DocumentButton>
+        <DocumentButton url={documentUrl(view.year, view.half, 'pdf')}>下载 PDF</DocumentButton>
+        <DocumentButton url={documentUrl(view.year, view.half, 'xlsx')}>导出 Excel</DocumentButton>
       </Space>
       {returning && view.id !== null && view.version !== null && (
         <CommentModal

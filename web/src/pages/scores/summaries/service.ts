@@ -1,7 +1,7 @@
 /** API calls of the 工作总结 page (半年小结、年度总结) and the pure logic behind its tables and buttons. */
 import type { Role } from '@shared/roles';
 import type { SavedSummary, SummaryStatus, SummaryView } from '@shared/api/summaries';
-import { ApiError, http, query } from '../../../http';
+import { http, query } from '../../../http';
 
 export type { SummaryView, SummaryStatus } from '@shared/api/summaries';
 
@@ -35,27 +35,6 @@ export type DownloadFormat = 'docx' | 'pdf' | 'xlsx';
 
 export function documentUrl(year: number, half: SummaryHalf, format: DownloadFormat): string {
   return `/api/summaries/document${query({ year, half, format })}`;
-}
-
-/**
- * Fetches a document and saves it under the server's Chinese file name; a refusal (LibreOffice
- * missing, too many downloads) becomes an ApiError with the server's message instead of a page of JSON.
- */
-export async function downloadDocument(url: string): Promise<void> {
-  const response = await fetch(url, { credentials: 'same-origin' });
-  if (!response.ok) {
-    const problem = (await response.json().catch(() => ({}))) as { error?: string; message?: string };
-    throw new ApiError(response.status, problem.error ?? 'http', problem.message ?? `下载失败（${response.status}）`);
-  }
-  const disposition = response.headers.get('content-disposition') ?? '';
-  const name = /filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1];
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(await response.blob());
-  link.download = name ? decodeURIComponent(name) : 'summary';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
 }
 
 export const SUMMARY_STATUS: Record<SummaryStatus, { label: string; color: string }> = {

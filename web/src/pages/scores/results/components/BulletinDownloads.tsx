@@ -1,6 +1,6 @@
 /** Word / PDF / Excel downloads of a quarter's bulletin (《番府信息》工作通讯). */
-import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Space } from 'antd';
+import { Space } from 'antd';
+import { DocumentButton } from '../../../../components/DocumentButton';
 import { BULLETIN_FORMATS, bulletinUrl, periodTitle } from '../service';
 
 export function BulletinDownloads({
@@ -17,16 +17,15 @@ export function BulletinDownloads({
   return (
     <Space wrap size={8}>
       {BULLETIN_FORMATS.map(({ format, label }) => (
-        <Button
+        <DocumentButton
           key={format}
           size={size}
-          icon={<DownloadOutlined />}
-          href={bulletinUrl(id, format)}
-          download={`${year}年第${quarter}季度工作通讯.${format}`}
+          url={bulletinUrl(id, format)}
+          filename={`${year}年第${quarter}季度工作通讯.${format}`}
           aria-label={`下载${periodTitle(year, quarter)}工作通讯（${label}）`}
         >
           {label}
-        </Button>
+        </DocumentButton>
       ))}
     </Space>
   );
