@@ -19,6 +19,20 @@ export async function readPackageParts(data: Buffer): Promise<Map<string, string
   return parts;
 }
 
+/** One part of a `.docx` (e.g. word/document.xml) as text. */
+export async function docxPart(docx: Buffer, name: string): Promise<string> {
+  const part = (await readPackageParts(docx)).get(name);
+  if (part === undefined) throw new Error(`no ${name} in the package`);
+  return part;
+}
+
+/** The visible text of a WordprocessingML part, paragraph by paragraph (empty ones left out). */
+export function paragraphTexts(xml: string): string[] {
+  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)]
+    .map((m) => [...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''))
+    .filter((paragraph) => paragraph.length > 0);
+}
+
 export interface DocxLayout {
   page: { width: number; height: number };
   /** In twips. */

@@ -4,7 +4,7 @@ import { pdfAvailable } from '../../src/files/pdf-conversion.js';
 import { readAudit } from '../../src/services/audit/read-audit.js';
 import { verifyAudit } from '../../src/services/audit/verify-audit.js';
 import { DRAFT } from '../factories/item.factory.js';
-import { docxPart, paragraphTexts } from '../helpers/docx-parts.js';
+import { docxPart, paragraphTexts } from '../helpers/office-files.js';
 import { createTestApp, signInNewUser, type ApiClient, type TestApp } from '../helpers/test-app.js';
 import { isDialectAvailable } from '../helpers/test-store.js';
 
