@@ -1,12 +1,15 @@
 /** `govinfo intake --mailbox` (one poll, for cron) and `govinfo serve` refusing a bad GOVINFO_IMAP_URL. */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
 import { ImapFlow } from 'imapflow';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { govinfo, govinfoWithEnv, writeJsonl } from '../helpers/cli.js';
 import { freePort, isDovecotAvailable, startDovecot, type Dovecot } from '../helpers/dovecot.js';
 import { buildEml } from '../helpers/eml-builder.js';
 import { createTestDatabase, isDialectAvailable, type TestDatabase } from '../helpers/test-store.js';
 
 const OFFICER = 'chen@shawan.example.gov.cn';
+const ROOT = path.resolve(import.meta.dirname, '../..');
 
 describe.skipIf(!isDialectAvailable)('govinfo with a bad or missing GOVINFO_IMAP_URL', () => {
   let database: TestDatabase;
@@ -45,6 +48,17 @@ describe.skipIf(!isDialectAvailable)('govinfo with a bad or missing GOVINFO_IMAP
 describe.skipIf(!isDialectAvailable || !isDovecotAvailable)('govinfo intake --mailbox [--json]', () => {
   let database: TestDatabase;
   let dovecot: Dovecot;
+  const imap = async () => {
+    const client = new ImapFlow({
+      host: dovecot.host,
+      port: dovecot.port,
+      secure: false,
+      auth: { user: dovecot.user, pass: dovecot.password },
+      logger: false,
+    });
+    await client.connect();
+    return client;
+  };
 
   beforeAll(async () => {
     dovecot = await startDovecot();
@@ -110,5 +124,41 @@ describe.skipIf(!isDialectAvailable || !isDovecotAvailable)('govinfo intake --ma
     const second = await govinfoWithEnv(env, database.location, 'intake', '--mailbox');
     expect(second.status, second.stderr).toBe(0);
     expect(second.stdout).toMatch(/导入完成：收取邮箱 .*\/INBOX，导入 0 篇稿件，隔离 0 封，重复跳过 0 封/);
+  });
+
+  it('is polled by govinfo serve at start, logging nothing of the password', async () => {
+    const client = await imap();
+    await client.append('INBOX', buildEml({ from: OFFICER, subject: '服务收取的稿件(政务信息)', text: '正文。' }));
+    const child = spawn(
+      process.execPath,
+      [path.join(ROOT, 'bin/govinfo'), '--db', database.location, 'serve', '--port', String(await freePort())],
+      {
+        cwd: ROOT,
+        env: { ...process.env, GOVINFO_DB: '', GOVINFO_IMAP_URL: dovecot.url(), GOVINFO_IMAP_POLL_S: '1' },
+      }
+    );
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    try {
+      await vi.waitFor(() => expect(output).toMatch(/收取邮箱 .*@127\.0\.0\.1\/INBOX：每 1 秒一次/), {
+        timeout: 30_000,
+        interval: 100,
+      });
+      await vi.waitFor(
+        async () => {
+          expect(await client.status('INBOX', { messages: true })).toMatchObject({ messages: 0 });
+          expect(await client.status('已导入', { messages: true })).toMatchObject({ messages: 2 });
+        },
+        { timeout: 30_000, interval: 200 }
+      );
+    } finally {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+      await client.logout();
+    }
+    expect(output).not.toContain(dovecot.password);
+    expect(output).not.toContain(encodeURIComponent(dovecot.password));
   });
 });
