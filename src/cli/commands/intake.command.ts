@@ -40,24 +40,20 @@ export function intakeCommand(io: CliIo): Command {
         const address = mailboxSettings();
         await withStore(command, async ({ db }) => {
           // Loaded only here: the other commands need no IMAP client.
-          const [{ connectImapMailbox, MailboxError }, { pollMailbox }, { recordPollStatus, pollCounts }] =
-            await Promise.all([
-              import('../../mail/imap-mailbox.js'),
-              import('../../services/mail/poll-mailbox.js'),
-              import('../../services/mail/mailbox-status.js'),
-            ]);
-          const { mailboxLabel } = await import('../../domain/mailbox-address.js');
-          const at = () => new Date().toISOString();
-          let outcome: IntakeOutcome;
-          try {
-            outcome = await pollMailbox(db, address, connectImapMailbox, mailLimitsFromEnv(), () => new Date());
-          } catch (error) {
-            if (!(error instanceof MailboxError)) throw error;
-            const failed = { at: at(), mailbox: mailboxLabel(address), accepted: 0, quarantined: 0, duplicates: 0 };
-            await recordPollStatus(db, { ...failed, error: error.message });
-            throw new UserError(error.message);
-          }
-          await recordPollStatus(db, { at: at(), mailbox: mailboxLabel(address), ...pollCounts(outcome), error: null });
+          const [{ connectImapMailbox, MailboxError }, { pollMailboxAndRecord }, { mailboxLabel }] = await Promise.all([
+            import('../../mail/imap-mailbox.js'),
+            import('../../services/mail/poll-mailbox.js'),
+            import('../../domain/mailbox-address.js'),
+          ]);
+          const outcome = await pollMailboxAndRecord(
+            db,
+            address,
+            connectImapMailbox,
+            mailLimitsFromEnv(),
+            () => new Date()
+          ).catch((error: unknown) => {
+            throw error instanceof MailboxError ? new UserError(error.message) : error;
+          });
           report(io, `收取邮箱 ${mailboxLabel(address)}`, outcome, options.json);
         });
         return;

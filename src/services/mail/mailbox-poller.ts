@@ -1,11 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.js';
 import { mailboxLabel, type MailboxAddress } from '../../domain/mailbox-address.js';
-import { MailboxError, type ConnectMailbox } from '../../mail/imap-mailbox.js';
+import type { ConnectMailbox } from '../../mail/imap-mailbox.js';
 import type { IntakeOutcome } from './intake-mail.js';
 import type { MailLimits } from './mail-content.js';
-import { pollCounts, recordPollStatus } from './mailbox-status.js';
-import { pollMailbox } from './poll-mailbox.js';
+import { pollFailureText, pollMailboxAndRecord } from './poll-mailbox.js';
 
 export interface MailboxPollerOptions {
   db: Kysely<Database>;
@@ -15,11 +14,6 @@ export interface MailboxPollerOptions {
   now: () => Date;
   /** Where a failed background poll is reported (the server's log); the text never holds the password. */
   onError: (message: string, error: unknown) => void;
-}
-
-/** The failure as the status line shows it: a MailboxError's own words, anything else without detail. */
-function failureText(error: unknown): string {
-  return error instanceof MailboxError ? error.message : '收取邮件失败（服务器内部错误，详见服务日志）';
 }
 
 /**
@@ -39,7 +33,7 @@ export class MailboxPoller {
     const cycle = () => {
       void this.poll()
         .catch((error: unknown) =>
-          this.options.onError(`${mailboxLabel(this.options.address)}：${failureText(error)}`, error)
+          this.options.onError(`${mailboxLabel(this.options.address)}：${pollFailureText(error)}`, error)
         )
         .finally(() => {
           if (!this.isStopped) this.timer = setTimeout(cycle, this.options.address.pollSeconds * 1000).unref();
@@ -62,17 +56,8 @@ export class MailboxPoller {
     await this.running;
   }
 
-  private async pollOnce(): Promise<IntakeOutcome> {
+  private pollOnce(): Promise<IntakeOutcome> {
     const { db, address, connect, limits, now } = this.options;
-    const mailbox = mailboxLabel(address);
-    try {
-      const outcome = await pollMailbox(db, address, connect, limits(), now);
-      await recordPollStatus(db, { at: now().toISOString(), mailbox, ...pollCounts(outcome), error: null });
-      return outcome;
-    } catch (error) {
-      const status = { at: now().toISOString(), mailbox, accepted: 0, quarantined: 0, duplicates: 0 };
-      await recordPollStatus(db, { ...status, error: failureText(error) }).catch(() => undefined);
-      throw error;
-    }
+    return pollMailboxAndRecord(db, address, connect, limits(), now);
   }
 }

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.js';
-import { mailboxActorName, type MailboxAddress } from '../../domain/mailbox-address.js';
-import type { ConnectMailbox, MailboxMessage, OpenMailbox } from '../../mail/imap-mailbox.js';
+import { mailboxActorName, mailboxLabel, type MailboxAddress } from '../../domain/mailbox-address.js';
+import { MailboxError, type ConnectMailbox, type MailboxMessage, type OpenMailbox } from '../../mail/imap-mailbox.js';
 import { DUPLICATE_REASON, intakeMail, type IntakeFile, type IntakeOutcome } from './intake-mail.js';
 import type { MailLimits } from './mail-content.js';
+import { pollCounts, recordPollStatus } from './mailbox-status.js';
 
 /** The folder a message goes to once the system holds it (an item, or a duplicate of one taken in before). */
 export const IMPORTED_FOLDER = '已导入';
@@ -73,4 +74,33 @@ export async function pollMailbox(
     await mailbox.close();
   }
   return outcome;
+}
+
+/** The failure as the status line shows it: a MailboxError's own words, anything else without detail. */
+export function pollFailureText(error: unknown): string {
+  return error instanceof MailboxError ? error.message : '收取邮件失败（服务器内部错误，详见服务日志）';
+}
+
+/**
+ * One poll, its outcome or failure kept as the last poll status (the 隔离区 page's line), whoever
+ * polled: the server's poller, 立即收取 or `govinfo intake --mailbox`. Rejects with the failure.
+ */
+export async function pollMailboxAndRecord(
+  db: Kysely<Database>,
+  address: MailboxAddress,
+  connect: ConnectMailbox,
+  limits: MailLimits,
+  now: () => Date
+): Promise<IntakeOutcome> {
+  const mailbox = mailboxLabel(address);
+  try {
+    const outcome = await pollMailbox(db, address, connect, limits, now);
+    await recordPollStatus(db, { at: now().toISOString(), mailbox, ...pollCounts(outcome), error: null });
+    return outcome;
+  } catch (error) {
+    const failed = { at: now().toISOString(), mailbox, accepted: 0, quarantined: 0, duplicates: 0 };
+    // The poll's own failure is what matters; a status that cannot be written (database down) must not hide it.
+    await recordPollStatus(db, { ...failed, error: pollFailureText(error) }).catch(() => undefined);
+    throw error;
+  }
 }
