@@ -7,6 +7,9 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
+import { connectImapMailbox, type ConnectMailbox } from '../mail/imap-mailbox.js';
+import { MailboxPoller } from '../services/mail/mailbox-poller.js';
+import { MAX_MAIL_MESSAGE_BYTES } from '../shared/limits.js';
 import type { ServerConfig } from './config.js';
 import { registerAccessControl } from './plugins/access.js';
 import { registerErrorHandling } from './plugins/errors.js';
@@ -34,6 +37,33 @@ import { solicitationsRoutes } from './routes/solicitations/solicitations.routes
 import { trainingsRoutes } from './routes/trainings/trainings.routes.js';
 import { unitsRoutes } from './routes/units/units.routes.js';
 
+/**
+ * The background poll of the district's mailbox, when one is configured: started once the app is
+ * ready (listening, or the first inject), stopped — a running poll let finish — when it closes.
+ */
+function startMailboxPoller(
+  app: FastifyInstance,
+  db: Kysely<Database>,
+  config: ServerConfig,
+  connect: ConnectMailbox
+): MailboxPoller | null {
+  if (!config.mailbox) return null;
+  const poller = new MailboxPoller({
+    db,
+    address: config.mailbox,
+    connect,
+    limits: () => ({
+      maxMessageBytes: config.maxMailBytes ?? MAX_MAIL_MESSAGE_BYTES,
+      maxAttachmentBytes: config.maxAttachmentBytes,
+    }),
+    now: config.now,
+    onError: (message, error) => app.log.error({ err: error }, `邮箱收取失败：${message}`),
+  });
+  app.addHook('onReady', async () => poller.start());
+  app.addHook('onClose', async () => poller.stop());
+  return poller;
+}
+
 export interface AppDependencies {
   db: Kysely<Database>;
   config: ServerConfig;
@@ -41,6 +71,8 @@ export interface AppDependencies {
   logger?: boolean | { level: string };
   /** The built web pages (default dist/web); the API alone is served without them. */
   webRoot?: string;
+  /** How the mailbox of `config.mailbox` is opened (IMAP; tests may pass another). */
+  connectMailbox?: ConnectMailbox;
 }
 
 /** Builds the HTTP app from its dependencies without listening, so tests drive it with inject(). */
@@ -49,6 +81,7 @@ export async function buildApp({
   config,
   logger = false,
   webRoot = DEFAULT_WEB_ROOT,
+  connectMailbox = connectImapMailbox,
 }: AppDependencies): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
@@ -126,6 +159,6 @@ export async function buildApp({
   auditRoutes(api, db, config);
   importsRoutes(api, db, config);
   exportsRoutes(api, db, config);
-  mailRoutes(api, db, config);
+  mailRoutes(api, db, config, startMailboxPoller(app, db, config, connectMailbox));
   return app;
 }

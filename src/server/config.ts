@@ -1,3 +1,4 @@
+import { readMailboxSettings, type MailboxAddress } from '../domain/mailbox-address.js';
 import type { LedgerFileLimits } from '../files/read-ledger-file.js';
 import {
   MAX_IMPORT_BYTES,
@@ -25,8 +26,20 @@ export interface ServerConfig {
   ledgerLimits?: LedgerFileLimits;
   /** The largest mail message taken in (`GOVINFO_MAX_MAIL_MB`); MAX_MAIL_MESSAGE_BYTES when absent. */
   maxMailBytes?: number;
+  /** The district's mailbox polled for reported mail (`GOVINFO_IMAP_URL`); none when absent. */
+  mailbox?: MailboxAddress | null;
   /** The clock; tests move it to pass idle and lockout limits. */
   now: () => Date;
+}
+
+/** A setting of the environment that cannot be used; the message names the variable, in Chinese. */
+export class ConfigError extends Error {}
+
+/** The mailbox settings (GOVINFO_IMAP_URL and the rest), null when none; throws ConfigError when wrong. */
+export function mailboxFromEnv(env: NodeJS.ProcessEnv = process.env): MailboxAddress | null {
+  const settings = readMailboxSettings(env);
+  if (settings && 'problem' in settings) throw new ConfigError(settings.problem);
+  return settings;
 }
 
 export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -45,6 +58,7 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
     maxAttachmentBytes: number('GOVINFO_MAX_ATTACHMENT_MB', 20) * 1024 * 1024,
     ledgerLimits: ledgerLimitsFromEnv(env),
     maxMailBytes: mailLimitsFromEnv(env).maxMessageBytes,
+    mailbox: mailboxFromEnv(env),
     now: () => new Date(),
   };
 }

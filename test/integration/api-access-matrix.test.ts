@@ -116,6 +116,8 @@ const MATRIX: [method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string,
   ['GET', '/api/mail/quarantine', ['editor']],
   ['POST', '/api/mail/quarantine/1/import', ['editor']],
   ['POST', '/api/mail/quarantine/1/reject', ['editor']],
+  ['GET', '/api/mail/mailbox-status', ['editor', 'sys_admin']],
+  ['POST', '/api/mail/poll', ['editor']],
 ];
 
 describe.skipIf(!isDialectAvailable)('API: every route × every role', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { intakeSummary, isDuplicate } from '../../web/src/pages/editor/inbox/mail-service';
 import { mailNote } from '../../web/src/pages/items/detail/mail-note';
-import { sizeText } from '../../web/src/pages/editor/quarantine/service';
+import { mailboxStatusLine, sizeText } from '../../web/src/pages/editor/quarantine/service';
 
 describe('the inbox page’s mail upload summary', () => {
   it('counts items made, messages quarantined and duplicates skipped', () => {
@@ -19,6 +19,34 @@ describe('the inbox page’s mail upload summary', () => {
 
   it('says sizes as people read them', () => {
     expect([sizeText(900), sizeText(2048), sizeText(3 * 1024 * 1024)]).toEqual(['900 B', '2.0 KB', '3.0 MB']);
+  });
+});
+
+describe('the quarantine page’s mailbox line', () => {
+  const time = (iso: string) => iso.slice(0, 16).replace('T', ' ');
+  const status = { configured: true, mailbox: 'xinxi@mail.panyu.gov.cn/INBOX', intervalSeconds: 300 };
+  const last = { at: '2026-03-20T01:00:00Z', mailbox: status.mailbox, accepted: 2, quarantined: 1, duplicates: 0 };
+
+  it('says which mailbox is polled how often and what the last poll did', () => {
+    expect(mailboxStatusLine({ configured: false }, time)).toBeNull();
+    expect(mailboxStatusLine({ ...status, last: null }, time)).toEqual({
+      text: '邮箱 xinxi@mail.panyu.gov.cn/INBOX 每 300 秒收取一次；尚未收取',
+      isError: false,
+    });
+    expect(mailboxStatusLine({ ...status, last: { ...last, error: null } }, time)?.text).toBe(
+      '邮箱 xinxi@mail.panyu.gov.cn/INBOX 每 300 秒收取一次；上次收取 2026-03-20 01:00，导入 2 封，隔离 1 封'
+    );
+    expect(mailboxStatusLine({ ...status, last: { ...last, duplicates: 3, error: null } }, time)?.text).toMatch(
+      /隔离 1 封，重复跳过 3 封$/
+    );
+  });
+
+  it('shows a failed poll as an error with its reason', () => {
+    const error = '邮箱 xinxi@mail.panyu.gov.cn 登录失败：用户名或密码错误（GOVINFO_IMAP_URL）';
+    expect(mailboxStatusLine({ ...status, last: { ...last, error } }, time)).toEqual({
+      text: `邮箱 xinxi@mail.panyu.gov.cn/INBOX 每 300 秒收取一次；上次收取 2026-03-20 01:00失败：${error}`,
+      isError: true,
+    });
   });
 });
 

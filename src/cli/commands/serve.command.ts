@@ -15,7 +15,7 @@ export function serveCommand(io: CliIo): Command {
       // Loaded here, not at start-up: the other commands need none of the server's packages.
       const [
         { buildApp },
-        { serverConfigFromEnv },
+        { serverConfigFromEnv, ConfigError },
         { ensureFirstAdmin, FIRST_ADMIN_USERNAME },
         { openStore, resolveDatabaseLocation },
         { sealPlainTotpSecrets },
@@ -26,6 +26,13 @@ export function serveCommand(io: CliIo): Command {
         import('../../services/open-store.js'),
         import('../../services/security/seal-totp-secrets.js'),
       ]);
+      // A wrong mailbox setting stops the start before anything is opened, naming the variable.
+      let config: ReturnType<typeof serverConfigFromEnv>;
+      try {
+        config = serverConfigFromEnv();
+      } catch (error) {
+        throw error instanceof ConfigError ? new UserError(error.message) : error;
+      }
       const store = await openStore(resolveDatabaseLocation(command.optsWithGlobals<{ db?: string }>().db));
       // The key is read (or created) before listening: a bad key file stops the start, not a later request.
       try {
@@ -35,7 +42,6 @@ export function serveCommand(io: CliIo): Command {
         throw error instanceof ServerKeyError ? new UserError(error.message) : error;
       }
       printStartupNotices(io, io.stdout);
-      const config = serverConfigFromEnv();
       const password = await ensureFirstAdmin(store.db, process.env.GOVINFO_ADMIN_PASSWORD || undefined, config.now());
       if (password) {
         io.stdout(
@@ -56,6 +62,10 @@ export function serveCommand(io: CliIo): Command {
       process.once('SIGTERM', () => void stop());
       const address = await app.listen({ host: options.host, port });
       io.stdout(`政务信息报送与考核系统已启动：${address}（数据库 ${store.location}）\n`);
+      if (config.mailbox) {
+        const { mailboxLabel } = await import('../../domain/mailbox-address.js');
+        io.stdout(`收取邮箱 ${mailboxLabel(config.mailbox)}：每 ${config.mailbox.pollSeconds} 秒一次\n`);
+      }
       const { DEFAULT_WEB_ROOT } = await import('../../server/plugins/web-pages.js');
       const { existsSync } = await import('node:fs');
       io.stdout(

@@ -69,3 +69,23 @@ export const QuarantineImported = Type.Object({ item: Type.Integer(), unit: Type
 export type QuarantineImported = Static<typeof QuarantineImported>;
 
 export const Done = Type.Object({ ok: Type.Boolean() });
+
+/** The last poll of the district's mailbox. */
+export const MailboxPollStatus = Type.Object({
+  at: Type.String(),
+  mailbox: Type.String(),
+  accepted: Type.Integer(),
+  quarantined: Type.Integer(),
+  duplicates: Type.Integer(),
+  error: Type.Union([Type.String(), Type.Null()]),
+});
+export type MailboxPollStatus = Static<typeof MailboxPollStatus>;
+
+/** GET /api/mail/mailbox-status: `configured: false` when GOVINFO_IMAP_URL is not set. */
+export const MailboxStatus = Type.Object({
+  configured: Type.Boolean(),
+  mailbox: Type.Optional(Type.String()),
+  intervalSeconds: Type.Optional(Type.Integer()),
+  last: Type.Optional(Type.Union([MailboxPollStatus, Type.Null()])),
+});
+export type MailboxStatus = Static<typeof MailboxStatus>;

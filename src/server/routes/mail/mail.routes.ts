@@ -3,11 +3,15 @@ import type { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/database.js';
 import { intakeMailAsEditor, type IntakeFile } from '../../../services/mail/intake-mail.js';
+import type { MailboxPoller } from '../../../services/mail/mailbox-poller.js';
+import { pollMailboxAsEditor } from '../../../services/mail/poll-now.js';
+import { readMailboxStatus } from '../../../services/mail/mailbox-status.js';
 import { importQuarantined, listQuarantine, rejectQuarantined } from '../../../services/mail/quarantine.js';
 import { ServiceError } from '../../../services/service-error.js';
 import {
   Done,
   IntakeResult,
+  MailboxStatus,
   MailMessageParams,
   QuarantineImportBody,
   QuarantineImported,
@@ -39,7 +43,12 @@ async function readMessage(name: string, stream: Readable, limit: number): Promi
 }
 
 /** 邮件报送: `.eml` messages uploaded on the inbox page, and the quarantine (隔离区) the editor decides. */
-export function mailRoutes(app: ApiApp, db: Kysely<Database>, config: ServerConfig): void {
+export function mailRoutes(
+  app: ApiApp,
+  db: Kysely<Database>,
+  config: ServerConfig,
+  poller: MailboxPoller | null = null
+): void {
   const tags = ['邮件报送'];
   const user = actingUserOf;
   const limits = () => ({
@@ -152,5 +161,27 @@ export function mailRoutes(app: ApiApp, db: Kysely<Database>, config: ServerConf
       await rejectQuarantined(db, user(request), request.params.id, request.body, config.now());
       return { ok: true };
     }
+  );
+
+  app.get(
+    '/api/mail/mailbox-status',
+    {
+      config: { access: ['editor', 'sys_admin'] },
+      schema: { tags, summary: '邮箱收取状态：所收邮箱、间隔与上次收取的结果', response: { 200: MailboxStatus } },
+    },
+    async (request) => readMailboxStatus(db, user(request), config.mailbox)
+  );
+
+  app.post(
+    '/api/mail/poll',
+    {
+      config: { access: ['editor'] },
+      schema: {
+        tags,
+        summary: '立即收取邮箱中的报送邮件：每封成为已接收的稿件，或放入隔离区',
+        response: { 200: IntakeResult },
+      },
+    },
+    async (request) => pollMailboxAsEditor(db, user(request), poller, config.now())
   );
 }

@@ -1,7 +1,8 @@
 /**
  * 隔离区: mail messages that could not become an item (unknown sender, several items, refused
  * attachment, over the size limit, unparseable), with the reason. The editor assigns one to a unit
- * and imports it, or rejects it with a reason; both are audited on the server.
+ * and imports it, or rejects it with a reason; both are audited on the server. Above the list, the
+ * district mailbox's poll status and 立即收取.
  */
 import { App, Button, Card, Form, Input, Modal, Segmented, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
@@ -11,6 +12,7 @@ import { pathOf } from '../../../access';
 import { UnitPicker } from '../../../components/UnitPicker';
 import { useRequest } from '../../../lib/use-request';
 import { chinaTime } from '../../items/detail/service';
+import { MailboxLine } from './components/MailboxLine';
 import { importMessage, loadQuarantine, rejectMessage, sizeText, type QuarantineStatus } from './service';
 
 type Decision = { kind: 'import' | 'reject'; message: QuarantinedMessage };
@@ -64,6 +66,7 @@ export default function QuarantinePage() {
         />
       }
     >
+      <MailboxLine onPolled={reload} />
       <Table<QuarantinedMessage>
         rowKey="id"
         loading={loading}

@@ -1,5 +1,5 @@
 /** 隔离区: the page's API calls. */
-import type { QuarantineImported, QuarantinePage } from '@shared/api/mail';
+import type { IntakeResult, MailboxStatus, QuarantineImported, QuarantinePage } from '@shared/api/mail';
 import { http, query } from '../../../http';
 
 export type QuarantineStatus = 'quarantined' | 'rejected';
@@ -21,4 +21,34 @@ export function sizeText(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+export function loadMailboxStatus(signal: AbortSignal): Promise<MailboxStatus> {
+  return http.get<MailboxStatus>('/api/mail/mailbox-status', { signal });
+}
+
+/** 立即收取: polls the mailbox now; answers what became of each message. */
+export function pollMailboxNow(): Promise<IntakeResult> {
+  return http.post<IntakeResult>('/api/mail/poll', {});
+}
+
+/**
+ * The line above the quarantine: which mailbox is polled how often, and what the last poll did
+ * or why it failed (`isError`). Null when no mailbox is configured.
+ */
+export function mailboxStatusLine(
+  status: MailboxStatus,
+  formatTime: (iso: string) => string
+): { text: string; isError: boolean } | null {
+  if (!status.configured) return null;
+  const head = `邮箱 ${status.mailbox} 每 ${status.intervalSeconds} 秒收取一次`;
+  const last = status.last;
+  if (!last) return { text: `${head}；尚未收取`, isError: false };
+  const when = `上次收取 ${formatTime(last.at)}`;
+  if (last.error) return { text: `${head}；${when}失败：${last.error}`, isError: true };
+  const duplicates = last.duplicates > 0 ? `，重复跳过 ${last.duplicates} 封` : '';
+  return {
+    text: `${head}；${when}，导入 ${last.accepted} 封，隔离 ${last.quarantined} 封${duplicates}`,
+    isError: false,
+  };
 }
