@@ -59,6 +59,8 @@ export const AUDIT_ACTIONS: Readonly<Record<string, string>> = {
   return_periodical_issue: '退回刊物',
   publish_periodical_issue: '发布刊物并登记采用',
   withdraw_periodical_issue: '撤回刊物及其采用',
+  set_mail_opt_outs: '修改邮件通知设置',
+  retry_mail: '重新发送邮件通知',
 };
 
 /** What kind of record an entry is about. */
@@ -82,6 +84,7 @@ export const AUDIT_OBJECT_TYPES: Readonly<Record<string, string>> = {
   settings: '安全设置',
   audit_log: '审计日志',
   route: '接口',
+  mail_outbox: '邮件通知',
 };
 
 export function auditActionLabel(action: string): string {
