@@ -200,28 +200,35 @@ describe.skipIf(!isDialectAvailable)('邮件通知: the outbox and its sender, a
   });
 
   it('reminds units that have not answered two days before the deadline and on the day, once each however often it runs', async () => {
-    // The test clock is 2026-03-20 in China.
-    expect(
-      (
-        await editor.post('/api/solicitations', {
-          issuer: 'city',
-          title: '市政府约稿',
-          deadline: '2026-03-22',
-          unitIds: [unitId('石基镇')],
-        })
-      ).statusCode
-    ).toBe(201);
+    // The test clock is 2026-03-20 in China. 沙湾镇 answers at once; 石基镇 does not.
+    const created = await editor.post('/api/solicitations', {
+      issuer: 'city',
+      title: '市政府约稿',
+      deadline: '2026-03-22',
+      unitIds: [unitId('石基镇'), unitId('沙湾镇')],
+    });
+    expect(created.statusCode).toBe(201);
+    const officer = await signInNewUser(t, 'officer', '沙湾镇');
+    const reviewer = await signInNewUser(t, 'reviewer', '沙湾镇');
+    const { id: itemId } = (await officer.post('/api/items', DRAFT)).json();
+    expect((await officer.transition(itemId, 'submit_for_review')).statusCode).toBe(200);
+    expect((await reviewer.transition(itemId, 'approve')).statusCode).toBe(200);
+    const answered = await officer.post(`/api/solicitations/${created.json().id}/responses`, { itemId });
+    expect(answered.statusCode, answered.body).toBe(201);
     await tick();
-    expect(smtp.take().map((m) => m.subject)).toEqual([
-      '【政务信息报送与考核系统】新约稿：市政府约稿（2026-03-22 截止）',
-      '【政务信息报送与考核系统】约稿截止提醒：市政府约稿（2 天后截止）',
+    const NEW = '【政务信息报送与考核系统】新约稿：市政府约稿（2026-03-22 截止）';
+    expect(smtp.take().map((m) => [m.to[0], m.subject])).toEqual([
+      ['director@shawan.example.gov.cn', NEW],
+      ['officer@shawan.example.gov.cn', NEW],
+      ['officer@shiji.example.gov.cn', NEW],
+      ['officer@shiji.example.gov.cn', '【政务信息报送与考核系统】约稿截止提醒：市政府约稿（2 天后截止）'],
     ]);
     await tick();
     expect(smtp.take()).toEqual([]);
     t.clock.advance(3600_000);
     // Two days before: a reminder was enqueued and sent on the first tick; nothing more later the same day.
     await tick();
-    expect(await outbox()).toHaveLength(2);
+    expect(await outbox()).toHaveLength(4);
     const reminders = (await outbox()).filter((m) => m.kind === 'solicitation_due');
     expect(reminders.map((m) => [m.recipient_email, m.subject, m.status])).toEqual([
       ['officer@shiji.example.gov.cn', '【政务信息报送与考核系统】约稿截止提醒：市政府约稿（2 天后截止）', 'sent'],
