@@ -19,6 +19,7 @@ import type {
   NoticeUnitTable,
 } from './tables/notice.table.js';
 import type { MailMessageTable } from './tables/mail.table.js';
+import type { ContactMailOptOutTable, MailOutboxTable } from './tables/mail-outbox.table.js';
 import type { PenaltyTable } from './tables/penalty.table.js';
 import type { PolicyTable } from './tables/policy.table.js';
 import type { TrainingAttendeeTable, TrainingTable, UnitContactTable } from './tables/registry.table.js';
@@ -76,6 +77,8 @@ export interface Database {
   notice_attachments: NoticeAttachmentTable;
   notice_reminders: NoticeReminderTable;
   mail_messages: MailMessageTable;
+  mail_outbox: MailOutboxTable;
+  contact_mail_opt_outs: ContactMailOptOutTable;
 }
 
 /** A connection or a transaction: repositories take either, so the caller owns the transaction. */

@@ -70,6 +70,8 @@ export const AUDIT_ACTIONS: Readonly<Record<string, string>> = {
   mail_quarantine_import: '隔离邮件导入为稿件',
   mail_quarantine_reject: '退回隔离邮件',
   mail_poll: '立即收取报送邮箱',
+  set_mail_opt_outs: '修改邮件通知设置',
+  retry_mail: '重新发送邮件通知',
 };
 
 /** What kind of record an entry is about. */
@@ -99,6 +101,7 @@ export const AUDIT_OBJECT_TYPES: Readonly<Record<string, string>> = {
   settings: '安全设置',
   audit_log: '审计日志',
   route: '接口',
+  mail_outbox: '邮件通知',
 };
 
 export function auditActionLabel(action: string): string {

@@ -36,6 +36,8 @@ import { summariesRoutes } from './routes/summaries/summaries.routes.js';
 import { solicitationsRoutes } from './routes/solicitations/solicitations.routes.js';
 import { trainingsRoutes } from './routes/trainings/trainings.routes.js';
 import { unitsRoutes } from './routes/units/units.routes.js';
+import { outboxRoutes } from './routes/outbox/outbox.routes.js';
+import { registerOutboxSender } from './plugins/outbox-sender.js';
 
 /**
  * The background poll of the district's mailbox, when one is configured: started once the app is
@@ -160,5 +162,7 @@ export async function buildApp({
   importsRoutes(api, db, config);
   exportsRoutes(api, db, config);
   mailRoutes(api, db, config, startMailboxPoller(app, db, config, connectMailbox));
+  outboxRoutes(api, db, config);
+  registerOutboxSender(app, db, config);
   return app;
 }

@@ -28,6 +28,8 @@ export interface ServerConfig {
   maxMailBytes?: number;
   /** The district's mailbox polled for reported mail (`GOVINFO_IMAP_URL`); none when absent. */
   mailbox?: MailboxAddress | null;
+  /** 邮件通知 (GOVINFO_SMTP_URL and friends); without it, or without an SMTP URL, messages wait in the outbox. */
+  mail?: MailConfig;
   /** The clock; tests move it to pass idle and lockout limits. */
   now: () => Date;
 }
@@ -40,6 +42,31 @@ export function mailboxFromEnv(env: NodeJS.ProcessEnv = process.env): MailboxAdd
   const settings = readMailboxSettings(env);
   if (settings && 'problem' in settings) throw new ConfigError(settings.problem);
   return settings;
+}
+
+/** How the server sends its e-mail notifications. */
+export interface MailConfig {
+  /** GOVINFO_SMTP_URL: `smtp://user:pass@host:25` or `smtps://user:pass@host:465`; null = not configured. */
+  smtpUrl: string | null;
+  /** GOVINFO_MAIL_FROM; by default the URL's user when it is an address, else `govinfo@<host>`. */
+  from: string | null;
+  /** GOVINFO_PUBLIC_URL: the address people open the system at, for links in the messages. */
+  publicUrl: string | null;
+  /** GOVINFO_SMTP_POLL_S: seconds between the sender's rounds (default 30). */
+  pollSeconds: number;
+  /** False when a test drives the sender itself; the server starts it whenever smtpUrl is set. */
+  runSender?: boolean;
+}
+
+/** The e-mail settings from the environment. */
+export function mailConfigFromEnv(env: NodeJS.ProcessEnv = process.env): MailConfig {
+  const poll = Number(env.GOVINFO_SMTP_POLL_S);
+  return {
+    smtpUrl: env.GOVINFO_SMTP_URL?.trim() || null,
+    from: env.GOVINFO_MAIL_FROM?.trim() || null,
+    publicUrl: env.GOVINFO_PUBLIC_URL?.trim() || null,
+    pollSeconds: Number.isFinite(poll) && poll > 0 ? poll : 30,
+  };
 }
 
 export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -59,6 +86,7 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
     ledgerLimits: ledgerLimitsFromEnv(env),
     maxMailBytes: mailLimitsFromEnv(env).maxMessageBytes,
     mailbox: mailboxFromEnv(env),
+    mail: mailConfigFromEnv(env),
     now: () => new Date(),
   };
 }

@@ -375,4 +375,89 @@ describe.skipIf(!isDialectAvailable)('administration pages in Chromium', () => {
     expect(stored).toEqual({ name: '赵信息', mobile: '13912345678', duty: 'officer' });
     expect(browsing.errors).toEqual([]);
   });
+
+  it('mail notifications: an officer turns a kind off in the registry; the system administrator sees a failed message and sends it again', async () => {
+    const unit = await system.store.db
+      .selectFrom('units')
+      .select('id')
+      .where('name', '=', '化龙镇')
+      .executeTakeFirstOrThrow();
+    const at = new Date().toISOString();
+    const { id: contactId } = await system.store.db
+      .insertInto('unit_contacts')
+      .values({
+        unit_id: unit.id,
+        duty: 'officer',
+        name: '龙信息',
+        post: '科员',
+        office_phone: null,
+        mobile: '13800000000',
+        staffing: 'civil_servant',
+        notice_date: null,
+        started_on: '2026-01-01',
+        ended_on: null,
+        created_at: at,
+        updated_at: at,
+        ref: null,
+        email: 'officer@hualong.example.gov.cn',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+
+    const officer = await system.account('officer', '化龙镇');
+    const page = await browsing.newPage();
+    await signIn(page, officer);
+    await page.goto('/admin/registry');
+    const row = page.locator('tr.ant-table-row', { hasText: '龙信息' });
+    await row.waitFor();
+    expect(await row.innerText()).toContain('全部接收');
+    await row.getByRole('button', { name: '邮件通知' }).click();
+    const dialog = page.locator('.ant-modal', { hasText: '邮件通知：信息员 龙信息' });
+    await dialog.getByLabel('信息工作通知').waitFor();
+    expect(await dialog.getByLabel('信息工作通知').isChecked()).toBe(true);
+    await dialog.getByLabel('信息工作通知').uncheck();
+    const saved = page.waitForResponse((r) => r.url().includes('/mail-opt-outs') && r.request().method() === 'PUT');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    expect((await saved).status()).toBe(200);
+    await expect.poll(() => row.innerText()).toContain('已关闭：信息工作通知');
+    const stored = await system.store.db
+      .selectFrom('contact_mail_opt_outs')
+      .select('kind')
+      .where('contact_id', '=', contactId)
+      .execute();
+    expect(stored).toEqual([{ kind: 'notice_posted' }]);
+
+    await system.store.db
+      .insertInto('mail_outbox')
+      .values({
+        recipient_email: 'officer@hualong.example.gov.cn',
+        recipient_name: '龙信息',
+        contact_id: contactId,
+        unit_id: unit.id,
+        kind: 'solicitation_new',
+        subject: '【政务信息报送与考核系统】新约稿：防汛信息',
+        body: '正文',
+        link_path: null,
+        dedupe_key: `e2e:${contactId}`,
+        created_at: at,
+        status: 'failed',
+        attempts: 10,
+        next_attempt_at: at,
+        last_error: '450 邮箱暂时不可用',
+        sent_at: null,
+      })
+      .execute();
+    const admin = await browsing.newPage();
+    await signIn(admin, await sysAdmin());
+    await admin.goto('/admin/outbox');
+    await see(admin, '未配置邮件发送（GOVINFO_SMTP_URL）');
+    const failed = admin.locator('tr.ant-table-row', { hasText: '新约稿：防汛信息' });
+    await failed.waitFor();
+    expect(await failed.innerText()).toMatch(/新约稿[\s\S]*龙信息（化龙镇）[\s\S]*发送失败\s+10\s+450 邮箱暂时不可用/);
+    const retried = admin.waitForResponse((r) => r.url().includes('/retry') && r.request().method() === 'POST');
+    await failed.getByRole('button', { name: '重新发送' }).click();
+    expect((await retried).status()).toBe(200);
+    await expect.poll(() => failed.innerText()).toContain('待发送');
+    expect(browsing.errors).toEqual([]);
+  });
 });

@@ -101,6 +101,7 @@ const MATRIX: [method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string,
   ['GET', '/api/units/without-reviewer', ['sys_admin', 'editor']],
   ['POST', '/api/units/1/contacts', ['editor', 'officer']],
   ['POST', '/api/contacts/1/end', ['editor', 'officer']],
+  ['PUT', '/api/contacts/1/mail-opt-outs', ['editor', 'officer']],
   ['POST', '/api/follow-ups/1/close', ['editor']],
   ['GET', '/api/trainings', ITEM],
   ['POST', '/api/trainings', ['editor']],
@@ -118,6 +119,8 @@ const MATRIX: [method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string,
   ['POST', '/api/mail/quarantine/1/reject', ['editor']],
   ['GET', '/api/mail/mailbox-status', ['editor', 'sys_admin']],
   ['POST', '/api/mail/poll', ['editor']],
+  ['GET', '/api/admin/outbox', ['sys_admin']],
+  ['POST', '/api/admin/outbox/1/retry', ['sys_admin']],
 ];
 
 describe.skipIf(!isDialectAvailable)('API: every route × every role', () => {

@@ -39,6 +39,7 @@ export type PageKey =
   | 'import'
   | 'security'
   | 'audit'
+  | 'outbox'
   | 'password'
   | 'totp';
 
@@ -165,6 +166,13 @@ export const PAGES: Record<PageKey, PageAccess> = {
     menu: '管理',
   },
   audit: { path: '/admin/audit', title: '审计日志', roles: ['audit_admin'], api: 'GET /api/audit', menu: '管理' },
+  outbox: {
+    path: '/admin/outbox',
+    title: '邮件发送',
+    roles: ['sys_admin'],
+    api: 'GET /api/admin/outbox',
+    menu: '管理',
+  },
   password: { path: '/password', title: '修改密码', roles: 'signed_in' },
   totp: { path: '/totp', title: '双因素认证', roles: 'signed_in', api: 'POST /api/auth/totp/setup' },
 };

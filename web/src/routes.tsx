@@ -36,4 +36,5 @@ export const PAGE_COMPONENTS: Record<PageKey, Page> = {
   import: lazy(() => import('./pages/admin/import')),
   security: lazy(() => import('./pages/admin/security')),
   audit: lazy(() => import('./pages/admin/audit')),
+  outbox: lazy(() => import('./pages/admin/outbox')),
 };

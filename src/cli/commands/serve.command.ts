@@ -66,6 +66,11 @@ export function serveCommand(io: CliIo): Command {
         const { mailboxLabel } = await import('../../domain/mailbox-address.js');
         io.stdout(`收取邮箱 ${mailboxLabel(config.mailbox)}：每 ${config.mailbox.pollSeconds} 秒一次\n`);
       }
+      io.stdout(
+        config.mail?.smtpUrl
+          ? `邮件通知：经 ${smtpHost(config.mail.smtpUrl)} 在后台发送，每 ${config.mail.pollSeconds} 秒一轮\n`
+          : '邮件通知：未设置 GOVINFO_SMTP_URL，通知邮件保存在发送队列中，暂不发送\n'
+      );
       const { DEFAULT_WEB_ROOT } = await import('../../server/plugins/web-pages.js');
       const { existsSync } = await import('node:fs');
       io.stdout(
@@ -76,4 +81,14 @@ export function serveCommand(io: CliIo): Command {
       // Keep running until a signal: the action resolves only when the server closes.
       await new Promise<void>((resolve) => app.server.once('close', () => resolve()));
     });
+}
+
+/** The SMTP server's host and port, without the user and password, for the start-up line. */
+function smtpHost(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.protocol}//${parsed.host}`;
+  } catch {
+    return 'SMTP 服务器';
+  }
 }

@@ -12,6 +12,8 @@ import { recomputeBookings } from '../recompute-bookings.js';
 import { ServiceError } from '../service-error.js';
 import { loadVisibleItem } from './item-access.js';
 import { requireRole, type ActingUser } from '../acting-user.js';
+import { notifyItemReturned } from '../notifications/notify-events.js';
+import { isDistrictRole } from '../../domain/permissions.js';
 
 /**
  * Moves an item through its workflow: the action must be the user's role's, from the item's
@@ -83,6 +85,14 @@ export async function transitionItem(
       const solicitationIds = await solicitationIdsOfItem(trx, id);
       await recomputeBookings(trx, { itemIds: [id], solicitationIds }, await listPolicies(trx));
     }
+    if (action === 'return_to_officer' || action === 'return_for_revision')
+      await notifyItemReturned(
+        trx,
+        { id, unitId: item.unit_id, title: item.title },
+        { name: user.displayName, district: isDistrictRole(user.role) },
+        comment!.trim(),
+        now
+      );
   });
   return next.status;
 }

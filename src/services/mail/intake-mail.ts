@@ -8,6 +8,7 @@ import { appendAudit } from '../audit/append-audit.js';
 import { requireRole, type ActingUser } from '../acting-user.js';
 import { checkMailContent, oversizeReason, type MailLimits } from './mail-content.js';
 import { storeMailItem, type MailActor } from './store-mail-item.js';
+import { notifyMailQuarantined } from '../notifications/notify-events.js';
 
 export interface IntakeFile {
   /** The file's name, as given (a path on the command line, the upload's name on the pages). */
@@ -188,6 +189,7 @@ async function quarantine(
         },
         now
       );
+      await notifyMailQuarantined(trx, { id, sender: row.sender ?? null, subject: row.subject ?? null, reason }, now);
       return { reason };
     })
   );

@@ -12,6 +12,7 @@ import type { NoticeBody, NoticePosted } from '../../shared/api/notices.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { requireRole, type ActingUser } from '../acting-user.js';
 import { ServiceError } from '../service-error.js';
+import { notifyNoticePosted } from '../notifications/notify-events.js';
 import { loadVisibleNotice } from './notice-access.js';
 
 const invalid = (message: string, field: string, label: string) =>
@@ -113,6 +114,7 @@ export async function publishNotice(
       },
       now
     );
+    await notifyNoticePosted(trx, notice, unitIds, now);
     return { postedAt: at, unitCount: unitIds.length };
   });
 }

@@ -19,6 +19,9 @@ import { isUnitRole } from '../../shared/roles.js';
 import { appendAudit } from '../audit/append-audit.js';
 import type { ActingUser } from '../acting-user.js';
 import { ServiceError } from '../service-error.js';
+import { isNotificationKind, NOTIFICATION_KIND_CODES } from '../../domain/notifications.js';
+import { replaceOptOuts } from '../../db/repositories/mail-outbox.repository.js';
+import { optOutsByContact } from './mail-opt-outs.js';
 
 export interface ContactInput {
   duty: ContactDuty;
@@ -31,6 +34,8 @@ export interface ContactInput {
   /** The date the unit's written notice arrived (书面告知). */
   noticeDate?: string | null;
   startedOn: string;
+  /** 邮件通知 turned off for the person (NotificationKind codes). */
+  mailOptOut?: readonly string[];
 }
 
 /** The editor keeps every unit's registry; a unit's officer may report changes for their own unit. */
@@ -63,6 +68,9 @@ function checkContact(input: ContactInput): void {
     const value = input[field];
     if (value && !isIsoDate(value)) throw new ServiceError('invalid', `${label}不是有效日期`, { field, label });
   }
+  const unknownKind = input.mailOptOut?.find((k) => !isNotificationKind(k));
+  if (unknownKind !== undefined)
+    throw new ServiceError('invalid', `没有“${unknownKind}”这种邮件通知`, { field: 'mailOptOut', label: '邮件通知' });
 }
 
 /** Registers a person for a unit. */
@@ -95,10 +103,18 @@ export async function addContact(
       updated_at: at,
     };
     const id = await insertContact(trx, values);
+    const optOut = NOTIFICATION_KIND_CODES.filter((k) => input.mailOptOut?.includes(k));
+    await replaceOptOuts(trx, id, optOut);
     await appendAudit(
       trx,
       user,
-      { action: 'add_contact', objectType: 'unit_contact', objectId: id, outcome: 'ok', after: values },
+      {
+        action: 'add_contact',
+        objectType: 'unit_contact',
+        objectId: id,
+        outcome: 'ok',
+        after: { ...values, mail_opt_out: optOut },
+      },
       now
     );
     return { id };
@@ -169,13 +185,15 @@ export async function endContact(
 export async function readRegistry(db: Kysely<Database>, user: ActingUser, now: Date) {
   if (!isDistrictRole(user.role) && !isUnitRole(user.role))
     throw new ServiceError('forbidden', '当前账号无权查看信息员登记');
-  const [units, contacts, policies, officerAccounts, followUps] = await Promise.all([
+  const [units, contacts, policies, officerAccounts, followUps, optOuts] = await Promise.all([
     listRegistryUnits(db, isUnitRole(user.role) ? user.unitId! : undefined),
     listContacts(db),
     listPolicies(db),
     listUnitAccountsOfRole(db, 'officer', isUnitRole(user.role) ? user.unitId! : undefined),
     listUnclosedFollowUps(db),
+    optOutsByContact(db),
   ]);
+  const present = (c: UnitContactRow) => presentContact(c, optOuts.get(c.id) ?? []);
   const openFollowUps = followUps.filter((f) =>
     followUpOpen({ unitId: f.unit_id, openedOn: f.opened_on, closedAt: f.closed_at }, contacts)
   );
@@ -196,8 +214,8 @@ export async function readRegistry(db: Kysely<Database>, user: ActingUser, now: 
     const hasOfficer = own.some((c) => c.duty === 'officer' && c.ended_on === null);
     return {
       unit: { id: unit.id, name: unit.name, series: unit.series_code },
-      contacts: own.filter((c) => c.ended_on === null).map(presentContact),
-      history: own.filter((c) => c.ended_on !== null).map(presentContact),
+      contacts: own.filter((c) => c.ended_on === null).map(present),
+      history: own.filter((c) => c.ended_on !== null).map(present),
       warnings: gaps.map((g) => g.problem),
       gaps,
       followUps: openFollowUps
@@ -212,7 +230,10 @@ export async function readRegistry(db: Kysely<Database>, user: ActingUser, now: 
   });
 }
 
-function presentContact(c: Omit<UnitContactRow, 'unit_id' | 'created_at' | 'updated_at'>) {
+function presentContact(
+  c: Omit<UnitContactRow, 'unit_id' | 'created_at' | 'updated_at'>,
+  mailOptOut: readonly string[]
+) {
   return {
     id: c.id,
     duty: c.duty,
@@ -228,6 +249,7 @@ function presentContact(c: Omit<UnitContactRow, 'unit_id' | 'created_at' | 'upda
     startedOn: c.started_on,
     endedOn: c.ended_on,
     version: c.version,
+    mailOptOut: [...mailOptOut],
   };
 }
 

@@ -7,6 +7,7 @@ import type { ActingUser } from '../acting-user.js';
 import { ServiceError } from '../service-error.js';
 import { bulletinFromRecords } from './bulletin-of-publication.js';
 import { openReplaceOfficerFollowUps } from './open-follow-ups.js';
+import { notifyResultsPublished } from '../notifications/notify-events.js';
 
 /**
  * 办公室领导 approves prepared results, which publishes them to every unit; the whole bulletin
@@ -58,5 +59,6 @@ export async function approveResults(
       },
       now
     );
+    await notifyResultsPublished(trx, publication, now);
   });
 }

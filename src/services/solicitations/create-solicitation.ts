@@ -10,6 +10,7 @@ import { appendAudit } from '../audit/append-audit.js';
 import { requireRole, type ActingUser } from '../acting-user.js';
 import { recomputeBookings } from '../recompute-bookings.js';
 import { ServiceError } from '../service-error.js';
+import { notifySolicitationCreated } from '../notifications/notify-events.js';
 
 export interface SolicitationInput {
   issuer: 'district' | 'city';
@@ -71,6 +72,7 @@ export async function createSolicitation(
       now
     );
     await recomputeBookings(trx, { solicitationIds: [created.id] }, policies);
+    await notifySolicitationCreated(trx, { ...created, ...values }, unitIds, now);
     return created;
   });
 }

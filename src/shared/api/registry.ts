@@ -1,6 +1,7 @@
 /** 信息员登记备案 (each unit's responsible people and officers) and 信息员培训. */
 import { Type, type Static } from '@sinclair/typebox';
 import { MAX_RECORD_ID } from '../limits.js';
+import { MailOptOutField } from './outbox.js';
 
 const DateField = (title: string) => Type.String({ title, pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 const PhoneField = (title: string) =>
@@ -28,6 +29,8 @@ export const ContactBody = Type.Object(
     staffing: StaffingField,
     noticeDate: Type.Optional(Type.Union([DateField('书面告知日期'), Type.Null()], { title: '书面告知日期' })),
     startedOn: DateField('任职日期'),
+    /** 邮件通知 the person does not want; none by default. */
+    mailOptOut: Type.Optional(MailOptOutField),
   },
   { additionalProperties: false }
 );
@@ -84,6 +87,8 @@ export const Contact = Type.Object({
   startedOn: Type.String(),
   endedOn: NullableString,
   version: Type.Integer(),
+  /** The kinds of e-mail notification turned off for the person. */
+  mailOptOut: Type.Array(Type.String()),
 });
 export type Contact = Static<typeof Contact>;
 

@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/database.js';
 import { addContact, endContact, readRegistry, unitsMissingOfficers } from '../../../services/registry/registry.js';
 import { closeFollowUp } from '../../../services/registry/close-follow-up.js';
+import { setMailOptOuts } from '../../../services/registry/mail-opt-outs.js';
+import { MailOptOutBody } from '../../../shared/api/outbox.js';
 import { Done } from '../../../shared/api/auth.js';
 import {
   CloseFollowUpBody,
@@ -71,6 +73,24 @@ export function registryRoutes(app: ApiApp, db: Kysely<Database>, config: Server
     async (request) => {
       const { version, endedOn, noticeDate } = request.body;
       await endContact(db, user(request), request.params.id, version, endedOn, noticeDate ?? null, config.now());
+      return { ok: true as const };
+    }
+  );
+
+  app.put(
+    '/api/contacts/:id/mail-opt-outs',
+    {
+      config: { access: ['editor', 'officer'] },
+      schema: {
+        tags,
+        summary: '邮件通知：设置登记人员不接收的通知种类',
+        params: IdParams,
+        body: MailOptOutBody,
+        response: { 200: Done },
+      },
+    },
+    async (request) => {
+      await setMailOptOuts(db, user(request), request.params.id, request.body.optOut, config.now());
       return { ok: true as const };
     }
   );

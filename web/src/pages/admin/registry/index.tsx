@@ -9,6 +9,7 @@ import {
   App,
   Button,
   Card,
+  Checkbox,
   Col,
   DatePicker,
   Empty,
@@ -31,6 +32,7 @@ import { todayInChina } from '@domain/dates';
 import { isPhoneNumber } from '@domain/item-workflow';
 import { CONTACT_DUTIES, STAFFING } from '@domain/registry';
 import { CONTACT_COLUMNS } from '@shared/tables/list-columns';
+import { NOTIFICATION_KIND_CODES, NOTIFICATION_KINDS, type NotificationKind } from '@shared/notification-kinds';
 import { can } from '../../../access';
 import { ExportButton } from '../../../components/ExportButton';
 import { useFormSubmission } from '../../../lib/form-errors';
@@ -39,9 +41,34 @@ import { useRequest } from '../../../lib/use-request';
 import { useUser } from '../../../session';
 import { FollowUpAlerts } from './components/FollowUpAlerts';
 import { RegistryGaps } from './components/RegistryGaps';
-import { addContact, endContact, entryFromAccount, filterRegistry, loadRegistry, namesFor } from './service';
+import {
+  addContact,
+  endContact,
+  entryFromAccount,
+  filterRegistry,
+  loadRegistry,
+  namesFor,
+  saveMailOptOuts,
+} from './service';
 
 const phone = (c: Contact) => [c.officePhone, c.mobile].filter(Boolean).join(' / ') || '—';
+
+const KIND_OPTIONS = NOTIFICATION_KIND_CODES.map((kind) => ({ value: kind, label: NOTIFICATION_KINDS[kind] }));
+const MAIL_HELP =
+  '信息员接收全部种类；直接责任人接收新约稿、约稿截止提醒和考核结果发布；分管领导不接收。取消勾选即不再发送该类邮件。';
+
+/** The kinds a person receives, from the kinds turned off. */
+const receivedKinds = (optOut: readonly string[]) => NOTIFICATION_KIND_CODES.filter((k) => !optOut.includes(k));
+const optOutOf = (received: readonly NotificationKind[]) =>
+  NOTIFICATION_KIND_CODES.filter((k) => !received.includes(k));
+
+/** 邮件通知 as the table shows it. */
+const mailSummary = (c: Contact) =>
+  !c.email
+    ? '—'
+    : c.mailOptOut.length === 0
+      ? '全部接收'
+      : `已关闭：${c.mailOptOut.map((k) => NOTIFICATION_KINDS[k as NotificationKind] ?? k).join('、')}`;
 
 export default function RegistryPage() {
   const user = useUser();
@@ -57,6 +84,7 @@ export default function RegistryPage() {
     from?: OfficerAccount;
   }>();
   const [ending, setEnding] = useState<Contact>();
+  const [mailing, setMailing] = useState<Contact>();
   const rows = useMemo(() => filterRegistry(data ?? [], typed, onlyWarnings), [data, typed, onlyWarnings]);
   const editable = (unitId: number) =>
     can.editRegistry(user.role) && (user.role === 'editor' || user.unit?.id === unitId);
@@ -91,15 +119,21 @@ export default function RegistryPage() {
           { title: CONTACT_COLUMNS.staffing, dataIndex: 'staffingName' },
           { title: CONTACT_COLUMNS.startedOn, dataIndex: 'startedOn' },
           { title: CONTACT_COLUMNS.noticeDate, dataIndex: 'noticeDate', render: (v: string | null) => v ?? '—' },
+          { title: '邮件通知', key: 'mail', render: (_: unknown, c: Contact) => mailSummary(c) },
           ...(editable(row.unit.id)
             ? [
                 {
                   title: '操作',
                   key: 'end',
                   render: (_: unknown, c: Contact) => (
-                    <Button type="link" size="small" onClick={() => setEnding(c)}>
-                      登记离任
-                    </Button>
+                    <Space size={0}>
+                      <Button type="link" size="small" onClick={() => setMailing(c)}>
+                        邮件通知
+                      </Button>
+                      <Button type="link" size="small" onClick={() => setEnding(c)}>
+                        登记离任
+                      </Button>
+                    </Space>
                   ),
                 },
               ]
@@ -255,6 +289,14 @@ export default function RegistryPage() {
           changed();
         }}
       />
+      <MailOptOuts
+        contact={mailing}
+        onClose={() => setMailing(undefined)}
+        onSaved={() => {
+          setMailing(undefined);
+          changed();
+        }}
+      />
     </Space>
   );
 }
@@ -269,6 +311,7 @@ interface ContactForm {
   staffing: ContactBody['staffing'];
   startedOn: Dayjs;
   noticeDate?: Dayjs | null;
+  mailKinds?: NotificationKind[];
 }
 
 const phoneRule = {
@@ -318,6 +361,7 @@ function AddContact({
         staffing: values.staffing,
         startedOn: values.startedOn.format('YYYY-MM-DD'),
         noticeDate: values.noticeDate?.format('YYYY-MM-DD') ?? null,
+        mailOptOut: optOutOf(values.mailKinds ?? NOTIFICATION_KIND_CODES),
       });
       message.success('已登记');
       form.resetFields();
@@ -440,6 +484,11 @@ function AddContact({
               <DatePicker style={{ width: '100%' }} />
             </Form.Item>
           </Col>
+          <Col span={24}>
+            <Form.Item label="邮件通知" name="mailKinds" initialValue={NOTIFICATION_KIND_CODES} extra={MAIL_HELP}>
+              <Checkbox.Group options={KIND_OPTIONS} />
+            </Form.Item>
+          </Col>
         </Row>
       </Form>
     </Modal>
@@ -477,6 +526,56 @@ function EndContact({ contact, onClose, onEnded }: { contact: Contact | undefine
         </Form.Item>
         <Form.Item label="书面告知日期" name="noticeDate" extra="单位书面告知人员变动的日期；未收到的请留空">
           <DatePicker style={{ width: '100%' }} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+/** 邮件通知: which kinds of e-mail a registered person receives; unchecked kinds are not sent to them. */
+function MailOptOuts({
+  contact,
+  onClose,
+  onSaved,
+}: {
+  contact: Contact | undefined;
+  onClose(): void;
+  onSaved(): void;
+}) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ kinds: NotificationKind[] }>();
+  const { busy, refusal, submitting } = useFormSubmission(form);
+  useEffect(() => {
+    if (contact) form.setFieldsValue({ kinds: receivedKinds(contact.mailOptOut) });
+  }, [contact, form]);
+
+  const submit = async (values: { kinds?: NotificationKind[] }) => {
+    if (!contact) return;
+    await submitting(async () => {
+      await saveMailOptOuts(contact, optOutOf(values.kinds ?? []));
+      message.success('已保存邮件通知设置');
+      onSaved();
+    });
+  };
+
+  return (
+    <Modal
+      open={contact !== undefined}
+      title={`邮件通知：${contact?.dutyName ?? ''} ${contact?.name ?? ''}`}
+      okText="保存"
+      cancelText="取消"
+      confirmLoading={busy}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      forceRender
+    >
+      {refusal && <Alert type="error" showIcon title={refusal} style={{ marginBottom: 16 }} />}
+      {contact && !contact.email && (
+        <Alert type="info" showIcon title="该人员未登记电子邮箱，不会收到邮件" style={{ marginBottom: 16 }} />
+      )}
+      <Form form={form} layout="vertical" onFinish={submit}>
+        <Form.Item label="接收以下邮件通知" name="kinds" extra={MAIL_HELP}>
+          <Checkbox.Group options={KIND_OPTIONS} />
         </Form.Item>
       </Form>
     </Modal>

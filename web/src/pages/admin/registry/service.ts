@@ -29,6 +29,10 @@ export const endContact = (contact: Contact, endedOn: string, noticeDate: string
     { quiet: true }
   );
 
+/** 邮件通知: the kinds of e-mail the person does not want. */
+export const saveMailOptOuts = (contact: Contact, optOut: string[]) =>
+  http.put<Done>(`/api/contacts/${contact.id}/mail-opt-outs`, { optOut }, { quiet: true });
+
 /** The registry entry an officer account offers: its name, and its phone as mobile or office phone. */
 export function entryFromAccount(account: OfficerAccount): {
   duty: 'officer';
