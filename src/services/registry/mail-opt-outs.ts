@@ -2,11 +2,10 @@ import type { Kysely } from 'kysely';
 import { isNotificationKind, NOTIFICATION_KIND_CODES, type NotificationKind } from '../../domain/notifications.js';
 import type { Database } from '../../db/database.js';
 import { listOptOuts, replaceOptOuts } from '../../db/repositories/mail-outbox.repository.js';
-import { findContact } from '../../db/repositories/registry.repository.js';
-import { isUnitRole } from '../../shared/roles.js';
 import { appendAudit } from '../audit/append-audit.js';
 import type { ActingUser } from '../acting-user.js';
 import { ServiceError } from '../service-error.js';
+import { findWritableContact } from './contact-writer.js';
 
 /**
  * 邮件通知: the kinds of e-mail a registered person does not want, set where the registration is
@@ -20,25 +19,7 @@ export async function setMailOptOuts(
   kinds: readonly string[],
   now: Date
 ): Promise<void> {
-  const contact = await findContact(db, contactId);
-  if (!contact || (isUnitRole(user.role) && contact.unit_id !== user.unitId)) {
-    if (contact)
-      await appendAudit(
-        db,
-        user,
-        {
-          action: 'access',
-          objectType: 'unit_contact',
-          objectId: contactId,
-          outcome: 'denied',
-          after: { reason: 'other_unit' },
-        },
-        now
-      );
-    throw new ServiceError('not_found', '登记记录不存在');
-  }
-  if (!(user.role === 'editor' || (user.role === 'officer' && user.unitId === contact.unit_id)))
-    throw new ServiceError('forbidden', '当前账号无权修改该单位的信息员登记');
+  await findWritableContact(db, user, contactId, now);
   const unknown = kinds.find((k) => !isNotificationKind(k));
   if (unknown !== undefined)
     throw new ServiceError('invalid', `没有“${unknown}”这种邮件通知`, { field: 'optOut', label: '邮件通知' });

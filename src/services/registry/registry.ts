@@ -8,7 +8,7 @@ import { isEmailAddress } from '../../domain/email-address.js';
 import type { Database } from '../../db/database.js';
 import type { UnitContactRow } from '../../db/tables/registry.table.js';
 import { listPolicies } from '../../db/repositories/policy.repository.js';
-import { endContactRow, findContact, insertContact, listContacts } from '../../db/repositories/registry.repository.js';
+import { endContactRow, insertContact, listContacts } from '../../db/repositories/registry.repository.js';
 import { insertTraining, listAttendees, listTrainingRows } from '../../db/repositories/training.repository.js';
 import { listRegistryUnits, unitExists } from '../../db/repositories/unit.repository.js';
 import { existingUnitIds } from '../../db/repositories/unit-lookup.repository.js';
@@ -19,6 +19,7 @@ import { isUnitRole } from '../../shared/roles.js';
 import { appendAudit } from '../audit/append-audit.js';
 import type { ActingUser } from '../acting-user.js';
 import { ServiceError } from '../service-error.js';
+import { findWritableContact, requireRegistryWriter } from './contact-writer.js';
 import { isNotificationKind, NOTIFICATION_KIND_CODES } from '../../domain/notifications.js';
 import { replaceOptOuts } from '../../db/repositories/mail-outbox.repository.js';
 import { optOutsByContact } from './mail-opt-outs.js';
@@ -39,12 +40,6 @@ export interface ContactInput {
 }
 
 /** The editor keeps every unit's registry; a unit's officer may report changes for their own unit. */
-function requireRegistryWriter(user: ActingUser, unitId: number): void {
-  if (user.role === 'editor') return;
-  if (user.role === 'officer' && user.unitId === unitId) return;
-  throw new ServiceError('forbidden', '当前账号无权修改该单位的信息员登记');
-}
-
 function checkContact(input: ContactInput): void {
   if (!(input.duty in CONTACT_DUTIES))
     throw new ServiceError('invalid', '职责不正确', { field: 'duty', label: '职责' });
@@ -131,24 +126,7 @@ export async function endContact(
   noticeDate: string | null,
   now: Date
 ): Promise<void> {
-  const contact = await findContact(db, id);
-  if (!contact || (isUnitRole(user.role) && contact.unit_id !== user.unitId)) {
-    if (contact)
-      await appendAudit(
-        db,
-        user,
-        {
-          action: 'access',
-          objectType: 'unit_contact',
-          objectId: id,
-          outcome: 'denied',
-          after: { reason: 'other_unit' },
-        },
-        now
-      );
-    throw new ServiceError('not_found', '登记记录不存在');
-  }
-  requireRegistryWriter(user, contact.unit_id);
+  const contact = await findWritableContact(db, user, id, now);
   if (!isIsoDate(endedOn))
     throw new ServiceError('invalid', '离任日期不是有效日期', { field: 'endedOn', label: '离任日期' });
   if (contact.version !== version)
