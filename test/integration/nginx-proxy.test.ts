@@ -30,7 +30,7 @@ const missing =
         : !OPENSSL
           ? 'openssl is not installed'
           : null;
-if (missing && dialect === 'postgres') console.warn(`Skipping the nginx proxy test: ${missing}.`);
+if (missing) console.warn(`Skipping the nginx proxy test: ${missing}.`);
 
 interface Answer {
   status: number;
