@@ -1,6 +1,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
+import http2 from 'node:http2';
 import https from 'node:https';
 import net from 'node:net';
 import os from 'node:os';
@@ -245,6 +246,27 @@ describe.skipIf(missing !== null)('nginx with TLS in front of two govinfo serve 
     const answer = await send('GET', '/api/health?x=1', { plain: true, headers: { host: '127.0.0.1' } });
     expect(answer.status).toBe(301);
     expect(answer.headers.location).toBe('https://127.0.0.1/api/health?x=1');
+  });
+
+  it('speaks HTTP/2 over TLS', async () => {
+    const session = http2.connect(`https://127.0.0.1:${httpsPort}`, {
+      ca: fs.readFileSync(path.join(dir, 'fullchain.pem')),
+    });
+    try {
+      const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const stream = session.request({ ':path': '/api/health' });
+        let status = 0;
+        let body = '';
+        stream.on('response', (headers) => (status = Number(headers[':status'])));
+        stream.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        stream.on('end', () => resolve({ status, body }));
+        stream.on('error', reject);
+      });
+      expect(answer.status).toBe(200);
+      expect(JSON.parse(answer.body)).toEqual({ status: 'ok', database: 'reachable' });
+    } finally {
+      session.close();
+    }
   });
 
   it('signs in over HTTPS with a Secure session cookie, and one HSTS header', async () => {
