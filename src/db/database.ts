@@ -20,6 +20,7 @@ import type {
 } from './tables/notice.table.js';
 import type { MailMessageTable } from './tables/mail.table.js';
 import type { ContactMailOptOutTable, MailOutboxTable } from './tables/mail-outbox.table.js';
+import type { JobLeaseTable } from './tables/job-lease.table.js';
 import type { PenaltyTable } from './tables/penalty.table.js';
 import type { PolicyTable } from './tables/policy.table.js';
 import type { TrainingAttendeeTable, TrainingTable, UnitContactTable } from './tables/registry.table.js';
@@ -79,6 +80,7 @@ export interface Database {
   mail_messages: MailMessageTable;
   mail_outbox: MailOutboxTable;
   contact_mail_opt_outs: ContactMailOptOutTable;
+  job_leases: JobLeaseTable;
 }
 
 /** A connection or a transaction: repositories take either, so the caller owns the transaction. */

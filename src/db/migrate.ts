@@ -13,6 +13,7 @@ import * as contactLedger from './migrations/2026-11-28-0404-contact-ledger.js';
 import * as mailIntake from './migrations/2026-11-28-0405-mail-intake.js';
 import * as notices from './migrations/2026-11-28-0406-notices.js';
 import * as mailOutbox from './migrations/2026-11-29-0501-mail-outbox.js';
+import * as jobLeases from './migrations/2026-11-29-0502-job-leases.js';
 
 /** Every migration, in order; names are date-prefixed so they sort as they were written. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -30,6 +31,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28-0405-mail-intake': mailIntake,
   '2026-11-28-0406-notices': notices,
   '2026-11-29-0501-mail-outbox': mailOutbox,
+  '2026-11-29-0502-job-leases': jobLeases,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -38,6 +38,7 @@ import { trainingsRoutes } from './routes/trainings/trainings.routes.js';
 import { unitsRoutes } from './routes/units/units.routes.js';
 import { outboxRoutes } from './routes/outbox/outbox.routes.js';
 import { registerOutboxSender } from './plugins/outbox-sender.js';
+import { registerSessionCleanup } from './plugins/session-cleanup.js';
 
 /**
  * The background poll of the district's mailbox, when one is configured: started once the app is
@@ -60,6 +61,7 @@ function startMailboxPoller(
     }),
     now: config.now,
     onError: (message, error) => app.log.error({ err: error }, `邮箱收取失败：${message}`),
+    leaseMs: config.jobs?.leaseMs,
   });
   app.addHook('onReady', async () => poller.start());
   app.addHook('onClose', async () => poller.stop());
@@ -164,5 +166,6 @@ export async function buildApp({
   mailRoutes(api, db, config, startMailboxPoller(app, db, config, connectMailbox));
   outboxRoutes(api, db, config);
   registerOutboxSender(app, db, config);
+  registerSessionCleanup(app, db, config);
   return app;
 }

@@ -30,8 +30,18 @@ export interface ServerConfig {
   mailbox?: MailboxAddress | null;
   /** 邮件通知 (GOVINFO_SMTP_URL and friends); without it, or without an SMTP URL, messages wait in the outbox. */
   mail?: MailConfig;
+  /** Background jobs run once across server processes; defaults when absent. */
+  jobs?: JobsConfig;
   /** The clock; tests move it to pass idle and lockout limits. */
   now: () => Date;
+}
+
+/** How background jobs share the work between the server processes of one database. */
+export interface JobsConfig {
+  /** GOVINFO_JOB_LEASE_S: how long a process that died holding a job blocks it (default 60 s). */
+  leaseMs: number;
+  /** GOVINFO_SESSION_CLEANUP_S: seconds between clean-ups of expired sessions (default 600). */
+  sessionCleanupSeconds: number;
 }
 
 /** A setting of the environment that cannot be used; the message names the variable, in Chinese. */
@@ -87,6 +97,10 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
     maxMailBytes: mailLimitsFromEnv(env).maxMessageBytes,
     mailbox: mailboxFromEnv(env),
     mail: mailConfigFromEnv(env),
+    jobs: {
+      leaseMs: number('GOVINFO_JOB_LEASE_S', 60) * 1000,
+      sessionCleanupSeconds: number('GOVINFO_SESSION_CLEANUP_S', 600),
+    },
     now: () => new Date(),
   };
 }

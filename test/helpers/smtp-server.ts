@@ -15,6 +15,10 @@ export interface Received {
 export class TestSmtpServer {
   received: Received[] = [];
   refuse = new Set<string>();
+  /** How many of the next messages to hold without an answer (a send stuck mid-way); see `held`. */
+  holdNext = 0;
+  /** Subjects of the messages held so far, never answered. */
+  held: string[] = [];
   private server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -29,6 +33,11 @@ export class TestSmtpServer {
     onData: (stream, session, callback) => {
       simpleParser(stream).then(
         (parsed) => {
+          if (this.holdNext > 0) {
+            this.holdNext--;
+            this.held.push(parsed.subject ?? '');
+            return;
+          }
           this.received.push({
             to: session.envelope.rcptTo.map((r) => r.address),
             from: parsed.from?.value[0]?.address ?? '',

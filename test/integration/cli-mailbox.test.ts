@@ -3,6 +3,9 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { ImapFlow } from 'imapflow';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { finishLease, tryAcquireLease } from '../../src/db/repositories/job-lease.repository.js';
+import { MAILBOX_POLL_JOB } from '../../src/services/mail/mailbox-poller.js';
+import { openStore } from '../../src/services/open-store.js';
 import { govinfo, govinfoWithEnv, writeJsonl } from '../helpers/cli.js';
 import { freePort, isDovecotAvailable, startDovecot, type Dovecot } from '../helpers/dovecot.js';
 import { buildEml } from '../helpers/eml-builder.js';
@@ -42,6 +45,27 @@ describe.skipIf(!isDialectAvailable)('govinfo with a bad or missing GOVINFO_IMAP
     expect(interval.status).toBe(1);
     expect(interval.stderr).toMatch(/GOVINFO_IMAP_POLL_S 的值“often”无效/);
     for (const output of [serve, intake, interval]) expect(output.stdout + output.stderr).not.toContain('T0p-s3cret');
+  });
+
+  it('intake --mailbox waits its turn: refused while a server process is polling', async () => {
+    const store = await openStore(database.location);
+    try {
+      const now = Date.now();
+      const lease = {
+        name: MAILBOX_POLL_JOB,
+        holder: 'another-host:4242:abcd',
+        at: new Date(now).toISOString(),
+        expiresAt: new Date(now + 60_000).toISOString(),
+      };
+      expect(await tryAcquireLease(store.db, lease)).toBe(true);
+      const env = { GOVINFO_IMAP_URL: 'imap://xinxi:T0p-s3cret@127.0.0.1:1/INBOX' };
+      const intake = await govinfoWithEnv(env, database.location, 'intake', '--mailbox');
+      expect(intake.status).toBe(1);
+      expect(intake.stderr).toContain('另一进程正在收取报送邮箱，请稍后再试');
+      await finishLease(store.db, { ...lease, expiresAt: lease.at });
+    } finally {
+      await store.close();
+    }
   });
 });
 

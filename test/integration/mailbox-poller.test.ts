@@ -5,7 +5,8 @@ import { readSetting } from '../../src/db/repositories/setting.repository.js';
 import { readMailboxSettings, type MailboxAddress } from '../../src/domain/mailbox-address.js';
 import { MailboxError, type ConnectMailbox } from '../../src/mail/imap-mailbox.js';
 import { MAILBOX_POLL_SETTING, type MailboxPollStatus } from '../../src/services/mail/mailbox-status.js';
-import { MailboxPoller } from '../../src/services/mail/mailbox-poller.js';
+import { finishLease, tryAcquireLease } from '../../src/db/repositories/job-lease.repository.js';
+import { MAILBOX_POLL_JOB, MailboxPoller, PollRunningElsewhere } from '../../src/services/mail/mailbox-poller.js';
 import { createTestStore, isDialectAvailable } from '../helpers/test-store.js';
 
 const LIMITS = { maxMessageBytes: 1024 * 1024, maxAttachmentBytes: 1024 * 1024 };
@@ -88,5 +89,45 @@ describe.skipIf(!isDialectAvailable)('the mailbox poller', () => {
     expect(errors[0]).toBe('xinxi@mail.panyu.gov.cn/INBOX：无法连接邮件服务器 mail.panyu.gov.cn:143：连接被拒绝');
     const status = (await readSetting<MailboxPollStatus>(store.db, MAILBOX_POLL_SETTING))!.value;
     expect(status.error).toBe('无法连接邮件服务器 mail.panyu.gov.cn:143：连接被拒绝');
+  });
+  it('leaves the mailbox to another process polling it: 立即收取 is refused, the background round skipped', async () => {
+    let sessions = 0;
+    const connect: ConnectMailbox = async () => {
+      sessions++;
+      return {
+        uidValidity: '1',
+        list: async () => [],
+        source: async () => null,
+        move: async () => undefined,
+        close: async () => undefined,
+      };
+    };
+    const now = Date.now();
+    const lease = {
+      name: MAILBOX_POLL_JOB,
+      holder: 'another-host:4242:abcd',
+      at: new Date(now).toISOString(),
+      expiresAt: new Date(now + 60_000).toISOString(),
+    };
+    expect(await tryAcquireLease(store.db, lease)).toBe(true);
+    const errors: string[] = [];
+    const poller = new MailboxPoller({
+      db: store.db,
+      address,
+      connect,
+      limits: () => LIMITS,
+      now: () => new Date(),
+      onError: (message) => errors.push(message),
+    });
+    poller.start();
+    await expect(poller.poll()).rejects.toBeInstanceOf(PollRunningElsewhere);
+    expect(sessions).toBe(0);
+    expect(errors).toEqual([]);
+    // The other process is done: this one polls.
+    await finishLease(store.db, { ...lease, expiresAt: lease.at });
+    await expect(poller.poll()).resolves.toMatchObject({ accepted: [] });
+    await poller.stop();
+    expect(sessions).toBeGreaterThanOrEqual(1);
+    expect(errors).toEqual([]);
   });
 });

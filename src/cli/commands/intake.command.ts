@@ -40,20 +40,27 @@ export function intakeCommand(io: CliIo): Command {
         const address = mailboxSettings();
         await withStore(command, async ({ db }) => {
           // Loaded only here: the other commands need no IMAP client.
-          const [{ connectImapMailbox, MailboxError }, { pollMailboxAndRecord }, { mailboxLabel }] = await Promise.all([
+          const [
+            { connectImapMailbox, MailboxError },
+            { pollMailboxAndRecord },
+            { mailboxLabel },
+            { runExclusively },
+            { MAILBOX_POLL_JOB },
+          ] = await Promise.all([
             import('../../mail/imap-mailbox.js'),
             import('../../services/mail/poll-mailbox.js'),
             import('../../domain/mailbox-address.js'),
+            import('../../services/jobs/run-exclusively.js'),
+            import('../../services/mail/mailbox-poller.js'),
           ]);
-          const outcome = await pollMailboxAndRecord(
-            db,
-            address,
-            connectImapMailbox,
-            mailLimitsFromEnv(),
-            () => new Date()
+          // One poll at a time with the servers on this database (their lease).
+          const run = await runExclusively(db, { name: MAILBOX_POLL_JOB }, () =>
+            pollMailboxAndRecord(db, address, connectImapMailbox, mailLimitsFromEnv(), () => new Date())
           ).catch((error: unknown) => {
             throw error instanceof MailboxError ? new UserError(error.message) : error;
           });
+          if (run.status === 'skipped') throw new UserError('另一进程正在收取报送邮箱，请稍后再试');
+          const outcome = run.value;
           report(io, `收取邮箱 ${mailboxLabel(address)}`, outcome, options.json);
         });
         return;

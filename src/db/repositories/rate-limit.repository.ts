@@ -19,3 +19,9 @@ export async function countHit(db: Db, key: string, windowStart: number): Promis
     .executeTakeFirstOrThrow();
   return Number(row.count);
 }
+
+/** Deletes counters whose window started before `before` (epoch ms); they count nothing any more. */
+export async function deleteRateLimitsBefore(db: Db, before: number): Promise<number> {
+  const result = await db.deleteFrom('rate_limits').where('window_start', '<', before).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -106,3 +106,15 @@ export async function endSessionsBeyond(db: Db, userId: number, keep: number, at
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
+
+/**
+ * Deletes the sessions no request can use any more: started before `before` (older than the
+ * longest absolute limit) or ended before it. Returns how many it deleted.
+ */
+export async function deleteSessionsBefore(db: Db, before: string): Promise<number> {
+  const result = await db
+    .deleteFrom('sessions')
+    .where((eb) => eb.or([eb('created_at', '<', before), eb('ended_at', '<', before)]))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

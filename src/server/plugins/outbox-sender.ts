@@ -20,6 +20,7 @@ export function registerOutboxSender(app: FastifyInstance, db: Kysely<Database>,
       transport: transport.send,
       publicUrl: mail.publicUrl,
       pollSeconds: mail.pollSeconds,
+      leaseMs: config.jobs?.leaseMs,
       now: config.now,
       onError: (error) => app.log.error({ err: error }, '邮件发送出错'),
     });

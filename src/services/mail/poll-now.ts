@@ -5,7 +5,7 @@ import { appendAudit } from '../audit/append-audit.js';
 import { requireRole, type ActingUser } from '../acting-user.js';
 import { ServiceError } from '../service-error.js';
 import type { IntakeOutcome } from './intake-mail.js';
-import type { MailboxPoller } from './mailbox-poller.js';
+import { PollRunningElsewhere, type MailboxPoller } from './mailbox-poller.js';
 import { pollCounts } from './mailbox-status.js';
 
 /**
@@ -31,6 +31,7 @@ export async function pollMailboxAsEditor(
     );
     return outcome;
   } catch (error) {
+    if (error instanceof PollRunningElsewhere) throw new ServiceError('conflict', error.message);
     if (!(error instanceof MailboxError)) throw error;
     await appendAudit(
       db,

@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.js';
+import { startPeriodicJob } from '../jobs/periodic-job.js';
+import { DEFAULT_LEASE_MS } from '../jobs/run-exclusively.js';
 import { enqueueDeadlineReminders } from './remind-deadlines.js';
 import { sendDueMail, type MailTransport } from './send-outbox.js';
 
@@ -8,6 +10,8 @@ export interface OutboxLoopOptions {
   publicUrl: string | null;
   /** Seconds between ticks (GOVINFO_SMTP_POLL_S). */
   pollSeconds: number;
+  /** The round's lease time (GOVINFO_JOB_LEASE_S). */
+  leaseMs?: number;
   now: () => Date;
   /** Where a tick's unexpected error is reported (the database down, say); the loop goes on. */
   onError: (error: unknown) => void;
@@ -24,30 +28,20 @@ export async function runOutboxTick(
   return { reminders, ...result };
 }
 
+/** The lease name of the outbox round: one process at a time sends and enqueues reminders. */
+export const OUTBOX_JOB = 'outbox-round';
+
 /**
- * The server's background sender: a tick now and then every `pollSeconds`, one at a time.
- * `stop` waits for the tick under way, so the database is not closed under it.
+ * The server's background sender: a round now and then every `pollSeconds`, run by one server
+ * process at a time across the database (a lease; each message is also taken before it is sent).
+ * `stop` waits for the round under way, so the database is not closed under it.
  */
 export function startOutboxLoop(db: Kysely<Database>, options: OutboxLoopOptions): { stop: () => Promise<void> } {
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> = Promise.resolve();
-  const tick = () => {
-    running = runOutboxTick(db, options, options.now())
-      .then(
-        () => undefined,
-        (error: unknown) => options.onError(error)
-      )
-      .finally(() => {
-        if (!stopped) timer = setTimeout(tick, options.pollSeconds * 1000);
-      });
-  };
-  tick();
-  return {
-    stop: async () => {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
-    },
-  };
+  return startPeriodicJob(db, {
+    name: OUTBOX_JOB,
+    intervalMs: options.pollSeconds * 1000,
+    leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS,
+    run: () => runOutboxTick(db, options, options.now()),
+    onError: options.onError,
+  });
 }
