@@ -49,7 +49,12 @@ describe.skipIf(!isDialectAvailable)('API: the login lockout holds under paralle
       .where('id', '=', user.id)
       .executeTakeFirstOrThrow();
     expect(stored.locked_until).not.toBeNull();
-    expect(attempts.filter((r) => r.statusCode === 401).length).toBeLessThanOrEqual(4);
+    // A right password that reaches the database before the lock does opens a session and forgives
+    // the guesses counted before it, as any sign-in does: a new count starts. At most four guesses
+    // are told "wrong" in each count, and the lock the later guesses set stands.
+    const opened = attempts.filter((r) => r.statusCode === 200).length;
+    expect(opened).toBeLessThanOrEqual(1);
+    expect(attempts.filter((r) => r.statusCode === 401).length).toBeLessThanOrEqual(4 * (1 + opened));
     const lockedAfter = await login(user.username, user.password);
     expect(lockedAfter.statusCode).toBe(423);
   });
