@@ -7,12 +7,8 @@ import { Type, type Static } from '@sinclair/typebox';
 import { ITEM_ACTIONS } from '../../domain/item-workflow.js';
 import { ITEM_CATEGORIES, ITEM_STATUSES, type ItemStatus } from '../item-fields.js';
 import { MAX_PAGE, MAX_RECORD_ID } from '../limits.js';
+import { literals } from './literals.js';
 
-const literals = <T extends string>(values: readonly T[], title: string) =>
-  Type.Union(
-    values.map((v) => Type.Literal(v)),
-    { title }
-  );
 const DateField = (title: string) => Type.String({ title, pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 const Version = Type.Integer({ title: '版本号', minimum: 1, maximum: MAX_RECORD_ID });
 

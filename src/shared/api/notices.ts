@@ -3,6 +3,7 @@
  * GET /api/notices/:id/attachments/:childId, POST /api/notices/:id/publish, /reads and /reminders.
  */
 import { Type, type Static } from '@sinclair/typebox';
+import { literals } from './literals.js';
 import { MAX_RECORD_ID } from '../limits.js';
 
 /** What a notice is about: the policy's 报送途径及方式如有变动，将另行通知, a call for items, a meeting. */
@@ -17,12 +18,6 @@ export type NoticeKind = keyof typeof NOTICE_KINDS;
 /** Who receives it: every unit, one assessment series, or the units chosen. */
 export const NOTICE_AUDIENCES = { all: '全部单位', series: '某一序列', units: '指定单位' } as const;
 export type NoticeAudience = keyof typeof NOTICE_AUDIENCES;
-
-const literals = <T extends string>(codes: readonly T[], title: string) =>
-  Type.Union(
-    codes.map((code) => Type.Literal(code)),
-    { title }
-  );
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 

@@ -1,6 +1,8 @@
 /** 邮件发送 (the outbox of e-mail notifications), the system administrator's. */
 import { Type, type Static } from '@sinclair/typebox';
 import { MAX_PAGE, MAX_RECORD_ID } from '../limits.js';
+import { NOTIFICATION_KIND_CODES } from '../notification-kinds.js';
+import { literals } from './literals.js';
 
 const NullableString = Type.Union([Type.String(), Type.Null()]);
 
@@ -54,20 +56,11 @@ export const OutboxParams = Type.Object({
 export type OutboxParams = Static<typeof OutboxParams>;
 
 /** The kinds of e-mail a registered person does not want (邮件通知 turned off). */
-export const MailOptOutField = Type.Array(
-  Type.Union(
-    [
-      Type.Literal('solicitation_new'),
-      Type.Literal('solicitation_due'),
-      Type.Literal('item_returned'),
-      Type.Literal('results_published'),
-      Type.Literal('notice_posted'),
-      Type.Literal('mail_quarantined'),
-    ],
-    { title: '不接收的邮件通知' }
-  ),
-  { title: '不接收的邮件通知', maxItems: 6, uniqueItems: true }
-);
+export const MailOptOutField = Type.Array(literals(NOTIFICATION_KIND_CODES, '不接收的邮件通知'), {
+  title: '不接收的邮件通知',
+  maxItems: NOTIFICATION_KIND_CODES.length,
+  uniqueItems: true,
+});
 
 /** PUT /api/contacts/:id/mail-opt-outs */
 export const MailOptOutBody = Type.Object({ optOut: MailOptOutField }, { additionalProperties: false });
