@@ -1,11 +1,13 @@
-// npm run bench:scoring (node --max-semi-space-size=32, as ./bin/govinfo runs) — province-scale import and scoring, against a raw GROUP BY floor measured in the same run.
+// npm run bench:scoring (node --max-semi-space-size=32, as ./bin/govinfo runs) — province-scale import and scoring, each against a floor measured in the same run.
 //
 // Generates (in a child process) 2,000 units in the four series and a ledger of 1,000,000 records over two
 // years (JSON Lines), then on SQLite (and PostgreSQL when reachable) times:
 //   import      readLedgerFile + importLedger, exactly what `govinfo import FILE` runs;
+//   its floor   the same files read by the same reader and inserted without checks into a fresh database
+//               with the same tables, keys and indexes: one transaction on SQLite, COPY on PostgreSQL;
 //   scores      computeScores for the second year, what `govinfo scores --year Y --json` runs (best of 3),
 //               and the whole CLI process once;
-//   floor       one raw `SELECT unit_id, period, SUM(points) … GROUP BY unit_id, period` over a table of
+//   its floor   one raw `SELECT unit_id, period, SUM(points) … GROUP BY unit_id, period` over a table of
 //               as many precomputed bookings as the ledger has records, with the same covering index.
 // Environment: BENCH_RECORDS (default 1000000), BENCH_PG (server URL, default postgres://postgres@127.0.0.1:5432),
 // BENCH_SKIP_PG=1 to skip PostgreSQL.
@@ -22,7 +24,7 @@ import { importLedger } from '../dist/services/import-ledger.js';
 import { computeScores } from '../dist/services/compute-scores.js';
 import { generateDemoLedger } from '../dist/services/generate-demo.js';
 import { insertUnits, listUnits } from '../dist/db/repositories/unit.repository.js';
-import { bulkInsert } from '../dist/db/repositories/bulk.js';
+import { bulkInsert, copyInto } from '../dist/db/repositories/bulk.js';
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 1_000_000);
 const UNITS = 2_000;
@@ -99,7 +101,92 @@ function writeLedger(units) {
   };
 }
 
-async function runDialect(label, location, ledger) {
+/**
+ * The import floor: the same files parsed by the same reader and their records inserted without any
+ * check into the same tables (a fresh database with the same columns, keys and indexes), ids assigned
+ * in memory. SQLite: multi-row INSERTs in one transaction; PostgreSQL: `COPY … FROM STDIN`, one
+ * transaction. Bookings are not part of the files, so the floor writes none.
+ */
+async function importFloor(location, ledger, postgres) {
+  const store = await openStore(location);
+  try {
+    await addProvinceUnits(store);
+    const unitIds = new Map((await listUnits(store.db)).map((u) => [u.name, u.id]));
+    const load = (trx, table, columns, rows) =>
+      postgres ? copyInto(trx, table, columns, rows) : bulkInsert(trx, table, columns, rows);
+    return await time(() =>
+      store.db.transaction().execute(async (trx) => {
+        const itemIds = new Map();
+        const solicitationIds = new Map();
+        let penaltyId = 0;
+        for (const file of ledger.files) {
+          const tables = {
+            items: [],
+            adoptions: [],
+            instructions: [],
+            upwards: [],
+            solicitations: [],
+            targets: [],
+            responses: [],
+            penalties: [],
+          };
+          for (const { fields: f } of (await readLedgerFile(file)).records) {
+            if (f.type === 'item') {
+              itemIds.set(f.id, itemIds.size + 1);
+              tables.items.push([
+                itemIds.size,
+                f.id,
+                unitIds.get(f.unit),
+                f.title,
+                f.submitted,
+                f.body ?? null,
+                f.category ?? null,
+                f.submitted,
+                'received',
+              ]);
+            } else if (f.type === 'adoption')
+              tables.adoptions.push([f.id, itemIds.get(f.item), f.outlet, f.kind ?? null, f.date, f.issue ?? null]);
+            else if (f.type === 'instruction')
+              tables.instructions.push([f.id, itemIds.get(f.item), f.level, f.date, f.leader ?? null, f.text ?? null]);
+            else if (f.type === 'upward')
+              tables.upwards.push([f.id, itemIds.get(f.item), f.level, f.kind ?? null, f.date]);
+            else if (f.type === 'solicitation') {
+              solicitationIds.set(f.id, solicitationIds.size + 1);
+              tables.solicitations.push([solicitationIds.size, f.id, f.issuer, f.title, f.deadline, f.units ? 0 : 1]);
+              for (const unit of f.units ?? []) tables.targets.push([solicitationIds.size, unitIds.get(unit)]);
+            } else if (f.type === 'response')
+              tables.responses.push([f.id, solicitationIds.get(f.solicitation), itemIds.get(f.item)]);
+            else if (f.type === 'penalty')
+              tables.penalties.push([++penaltyId, f.id, unitIds.get(f.unit), f.reason, f.date, f.note ?? null]);
+          }
+          await load(
+            trx,
+            'items',
+            ['id', 'ref', 'unit_id', 'title', 'submitted', 'body', 'category', 'sent_at', 'status'],
+            tables.items
+          );
+          await load(
+            trx,
+            'solicitations',
+            ['id', 'ref', 'issuer', 'title', 'deadline', 'all_units'],
+            tables.solicitations
+          );
+          await load(trx, 'solicitation_units', ['solicitation_id', 'unit_id'], tables.targets);
+          await load(trx, 'adoptions', ['ref', 'item_id', 'outlet', 'kind', 'date', 'issue'], tables.adoptions);
+          await load(trx, 'instructions', ['ref', 'item_id', 'level', 'date', 'leader', 'text'], tables.instructions);
+          await load(trx, 'upwards', ['ref', 'item_id', 'level', 'kind', 'date'], tables.upwards);
+          await load(trx, 'responses', ['ref', 'solicitation_id', 'item_id'], tables.responses);
+          await load(trx, 'penalties', ['id', 'ref', 'unit_id', 'reason', 'date', 'note'], tables.penalties);
+        }
+      })
+    );
+  } finally {
+    await store.close();
+  }
+}
+
+async function runDialect(label, location, ledger, floorLocation) {
+  const floor = await importFloor(floorLocation, ledger, label === 'PostgreSQL');
   const store = await openStore(location);
   try {
     await addProvinceUnits(store);
@@ -156,10 +243,15 @@ async function runDialect(label, location, ledger) {
     const floorMs = Math.min(...floorRuns);
 
     const rate = ledger.count / (imported.ms / 1000);
+    const perSecond = (ms) => Math.round(ledger.count / (ms / 1000)).toLocaleString('en');
     console.log(`\n${label}`);
     console.log(
-      `  import   ${ledger.count.toLocaleString('en')} records (${ledger.files.length} files) in ${seconds(imported.ms)} s = ${Math.round(rate).toLocaleString('en')} records/s  (target ≥ 100,000)  → ${Number(bookings).toLocaleString('en')} bookings`
+      `  import   ${ledger.count.toLocaleString('en')} records (${ledger.files.length} files) in ${seconds(imported.ms)} s = ${perSecond(imported.ms)} records/s  → ${Number(bookings).toLocaleString('en')} bookings`
     );
+    console.log(
+      `  floor    the same files parsed and inserted without checks (${label === 'PostgreSQL' ? 'COPY … FROM STDIN' : 'one transaction'}): ${seconds(floor.ms)} s = ${perSecond(floor.ms)} records/s`
+    );
+    console.log(`  ratio    import ÷ floor = ${(imported.ms / floor.ms).toFixed(2)}  (target ≤ 2)`);
     console.log(
       `  scores   --year ${YEARS[1]}: ${seconds(scoresMs)} s in process (best of 3: ${scoreRuns.map(seconds).join(', ')}), ${seconds(cli.ms)} s as a CLI process  (target < 1.5 s)`
     );
@@ -228,15 +320,23 @@ try {
     `ledger: ${ledger.units} units, ${ledger.count.toLocaleString('en')} records over ${YEARS.join('–')}, ${ledger.files.length} JSON Lines files of ${(ledger.bytes / 1024 / 1024).toFixed(1)} MB in all (generated in ${seconds(generated.ms)} s)`
   );
 
-  await runDialect('SQLite (better-sqlite3, WAL)', path.join(dir, 'bench.db'), ledger);
+  const sqlite = await runDialect(
+    'SQLite (better-sqlite3, WAL)',
+    path.join(dir, 'bench.db'),
+    ledger,
+    path.join(dir, 'floor.db')
+  );
 
   if (await postgresReachable()) {
-    const name = `govinfo_bench_${process.pid}`;
-    await adminQuery(`create database ${name}`);
+    const names = [`govinfo_bench_${process.pid}`, `govinfo_bench_floor_${process.pid}`];
+    for (const name of names) await adminQuery(`create database ${name}`);
     try {
-      await runDialect('PostgreSQL', `${PG_SERVER}/${name}`, ledger);
+      const postgres = await runDialect('PostgreSQL', `${PG_SERVER}/${names[0]}`, ledger, `${PG_SERVER}/${names[1]}`);
+      console.log(
+        `\nPostgreSQL import ÷ SQLite import speed = ${(postgres.rate / sqlite.rate).toFixed(2)}  (target ≥ 1)`
+      );
     } finally {
-      await adminQuery(`drop database if exists ${name} with (force)`);
+      for (const name of names) await adminQuery(`drop database if exists ${name} with (force)`);
     }
   } else {
     console.log('\nPostgreSQL: not reachable (or BENCH_SKIP_PG set) — skipped');

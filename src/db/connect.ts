@@ -4,6 +4,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Database, Dialect } from './database.js';
+import { enableCopyFromStdin } from './pg-copy.js';
 import { sqliteForKysely } from './sqlite-statements.js';
 
 /** The embedded default when neither `--db` nor `GOVINFO_DB` names a database. */
@@ -35,6 +36,8 @@ export function connect(location: string): Store {
     pool.on('error', (error: Error & { code?: string }) => {
       if (error.code !== '57P01') console.error(`PostgreSQL connection lost: ${error.message}`);
     });
+    // Bulk loads (a ledger import) stream their rows with COPY on the transaction's own connection.
+    enableCopyFromStdin(pool);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return {
       db,

@@ -1,5 +1,6 @@
-import { CompiledQuery, PostgresAdapter } from 'kysely';
+import { CompiledQuery, PostgresAdapter, sql } from 'kysely';
 import type { Db } from '../database.js';
+import { CopyRows } from '../pg-copy.js';
 
 /** SQLite allows 32,766 bound values a statement and PostgreSQL 65,535; stay under both. */
 const MAX_VALUES_PER_STATEMENT = 30_000;
@@ -67,12 +68,64 @@ export async function bulkInsert<R = Record<string, unknown>>(
 /** Rows per PostgreSQL statement: one array parameter per column, however many rows. */
 const POSTGRES_ROWS_PER_STATEMENT = 20_000;
 
+/** From this many rows on, PostgreSQL loads with `COPY … FROM STDIN`; fewer go in one `unnest` statement. */
+export const COPY_FROM_ROWS = 1_000;
+
+async function bulkInsertPostgres<R>(
+  db: Db,
+  table: string,
+  columns: readonly string[],
+  rows: readonly (readonly unknown[])[],
+  returning: readonly string[]
+): Promise<R[]> {
+  const copyable = returning.every((c) => c === 'id' || columns.includes(c));
+  if (rows.length < COPY_FROM_ROWS || !copyable) return insertWithUnnest<R>(db, table, columns, rows, returning);
+  if (returning.length === 0) {
+    await copyInto(db, table, columns, rows);
+    return [];
+  }
+  // COPY returns nothing: the ids are drawn from the table's own sequence first and written with the rows.
+  const ids = await nextIds(db, table, rows.length);
+  await copyInto(
+    db,
+    table,
+    ['id', ...columns],
+    rows.map((row, i) => [ids[i], ...row])
+  );
+  const positions = returning.map((c) => (c === 'id' ? -1 : columns.indexOf(c)));
+  return rows.map(
+    (row, i) => Object.fromEntries(returning.map((c, k) => [c, positions[k] < 0 ? ids[i] : row[positions[k]]])) as R
+  );
+}
+
+/** Streams rows into a table in COPY's text format, on the caller's connection and transaction. */
+export async function copyInto(
+  db: Db,
+  table: string,
+  columns: readonly string[],
+  rows: readonly (readonly unknown[])[]
+): Promise<void> {
+  const quoted = columns.map((c) => `"${c}"`).join(',');
+  await db.executeQuery(CompiledQuery.raw(`copy "${table}" (${quoted}) from stdin`, [new CopyRows(rows)]));
+}
+
+/** `count` new ids of a table's `id` sequence, ascending, as `serial` would have given them one by one. */
+async function nextIds(db: Db, table: string, count: number): Promise<number[]> {
+  const { rows } = await db.executeQuery<{ id: number }>(
+    CompiledQuery.raw(`select nextval(pg_get_serial_sequence($1, 'id'))::integer as id from generate_series(1, $2)`, [
+      table,
+      count,
+    ])
+  );
+  return rows.map((r) => r.id).sort((a, b) => a - b);
+}
+
 /**
  * PostgreSQL parses and plans a 30,000-parameter VALUES list slowly; `unnest` of one array per
  * column inserts the same rows with a statement of a few parameters. Column types follow the
  * values (every column here is an integer or text).
  */
-async function bulkInsertPostgres<R>(
+async function insertWithUnnest<R>(
   db: Db,
   table: string,
   columns: readonly string[],
@@ -93,6 +146,42 @@ async function bulkInsertPostgres<R>(
     if (returning.length > 0) result.push(...inserted);
   }
   return result;
+}
+
+/**
+ * The rows of a table whose `ref` is one of `refs`, with the given columns. Inside a PostgreSQL
+ * transaction a long list is loaded with COPY into a temporary table and joined once, instead
+ * of sent as thousands of `IN (…)` lists; the table goes with the transaction.
+ */
+export async function selectByRefs<R>(
+  db: Db,
+  table: string,
+  refs: readonly string[],
+  columns: readonly string[]
+): Promise<R[]> {
+  const selected = sql.join(columns.map((c) => sql.ref(`t.${c}`)));
+  if (isPostgres(db) && db.isTransaction && refs.length >= COPY_FROM_ROWS) {
+    await sql`create temp table if not exists lookup_refs (ref text not null) on commit drop`.execute(db);
+    await sql`truncate lookup_refs`.execute(db);
+    await copyInto(
+      db,
+      'lookup_refs',
+      ['ref'],
+      refs.map((ref) => [ref])
+    );
+    await sql`analyze lookup_refs`.execute(db);
+    const { rows } =
+      await sql<R>`select ${selected} from ${sql.table(table)} t join lookup_refs l on l.ref = t.ref`.execute(db);
+    return rows;
+  }
+  const found: R[] = [];
+  for (const chunk of chunked(refs)) {
+    if (chunk.length === 0) continue;
+    const { rows } =
+      await sql<R>`select ${selected} from ${sql.table(table)} t where t.ref in (${sql.join(chunk)})`.execute(db);
+    found.push(...rows);
+  }
+  return found;
 }
 
 /** Splits keys into lists short enough for one `IN (…)`. */

@@ -1,6 +1,6 @@
 import type { LedgerRecord, RecordType } from '../../domain/ledger-schema.js';
 import type { Db } from '../database.js';
-import { bulkInsert, chunked } from './bulk.js';
+import { bulkInsert, chunked, selectByRefs } from './bulk.js';
 import { forgetItemTotals } from './item.repository.js';
 
 /**
@@ -9,16 +9,9 @@ import { forgetItemTotals } from './item.repository.js';
  */
 export async function findStoredRecords(db: Db, type: RecordType, refs: readonly string[]): Promise<LedgerRecord[]> {
   // Most refs of an import are new: find the stored ones on the unique index alone, then rebuild only those.
-  const stored: string[] = [];
-  for (const chunk of chunked(refs)) {
-    if (chunk.length === 0) continue;
-    // Registrations made on the page have no ledger id: their column is nullable.
-    const rows =
-      type === 'contact'
-        ? await db.selectFrom('unit_contacts').select('ref').where('ref', 'in', chunk).execute()
-        : await db.selectFrom(TABLE_OF[type]).select('ref').where('ref', 'in', chunk).execute();
-    for (const row of rows) if (row.ref !== null) stored.push(row.ref);
-  }
+  // Registrations made on the page have no ledger id: their ref is null and never matches.
+  const table = type === 'contact' ? 'unit_contacts' : TABLE_OF[type];
+  const stored = (await selectByRefs<{ ref: string }>(db, table, refs, ['ref'])).map((row) => row.ref);
   const records: LedgerRecord[] = [];
   for (const chunk of chunked(stored)) records.push(...(await findStoredChunk(db, type, chunk)));
   return records;
@@ -187,20 +180,8 @@ export interface ItemKey {
   submitted: string;
 }
 
-export async function findItemsByRef(db: Db, refs: readonly string[]): Promise<ItemKey[]> {
-  const found: ItemKey[] = [];
-  for (const chunk of chunked(refs)) {
-    if (chunk.length > 0)
-      found.push(
-        ...(await db
-          .selectFrom('items')
-          .select(['id', 'ref', 'unit_id', 'submitted'])
-          .where('ref', 'in', chunk)
-          .execute())
-      );
-  }
-  return found;
-}
+export const findItemsByRef = (db: Db, refs: readonly string[]): Promise<ItemKey[]> =>
+  selectByRefs<ItemKey>(db, 'items', refs, ['id', 'ref', 'unit_id', 'submitted']);
 
 /** A stored solicitation as responses to it need it: `unitIds` null when it targets all units. */
 export interface SolicitationKey {
