@@ -19,7 +19,7 @@
 // minute, and a few accounts drive the whole load); everything else is the default.
 // Environment: BENCH_SCALE_SECONDS (60), BENCH_SCALE_WARMUP_SECONDS (10), BENCH_SCALE_CONNECTIONS (100),
 // BENCH_SCALE_PROCESSES (4), BENCH_SCALE_RECORDS (500000), BENCH_PG (server URL, default
-// postgres://postgres@127.0.0.1:5432).
+// postgres://postgres@127.0.0.1:5432), BENCH_SCALE_KEEP_DATABASE=1 to keep the database for a look afterwards.
 import { fork, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -191,14 +191,20 @@ function startSampler() {
   const backends = new Map(); // pid → { first, last } CPU seconds
   let maxTotal = 0;
   let maxActive = 0;
+  let maxWorkers = 0;
   let stopped = false;
   let started = false;
   const done = (async () => {
     await client.connect();
     while (!stopped) {
-      const { rows } = await client.query('select pid, state from pg_stat_activity where datname = $1', [DATABASE]);
-      maxTotal = Math.max(maxTotal, rows.length);
-      maxActive = Math.max(maxActive, rows.filter((r) => r.state === 'active').length);
+      const { rows } = await client.query('select pid, state, backend_type from pg_stat_activity where datname = $1', [
+        DATABASE,
+      ]);
+      // Connections are client backends; parallel query workers (started per query) are counted apart.
+      const clients = rows.filter((r) => r.backend_type === 'client backend');
+      maxTotal = Math.max(maxTotal, clients.length);
+      maxActive = Math.max(maxActive, clients.filter((r) => r.state === 'active').length);
+      maxWorkers = Math.max(maxWorkers, rows.length - clients.length);
       for (const { pid } of rows) {
         const cpu = cpuOf(pid);
         if (cpu === undefined) continue;
@@ -218,7 +224,7 @@ function startSampler() {
       await done;
       let cpu = 0;
       for (const { first, last } of backends.values()) cpu += last - first;
-      return { maxTotal, maxActive, backendCpu: cpu, backends: backends.size };
+      return { maxTotal, maxActive, maxWorkers, backendCpu: cpu, backends: backends.size };
     },
   };
 }
@@ -255,6 +261,7 @@ async function measure(servers, people) {
     serverCpu: perServer,
     database,
     machineBusy: (machineAfter.busy - machine.busy) / (machineAfter.total - machine.total),
+    machineBusySeconds: (machineAfter.busy - machine.busy) / TICKS,
   };
 }
 
@@ -281,13 +288,17 @@ function print(run) {
   }
   for (const e of report.errors.slice(0, 10)) console.log(`  error: ${e.route} ${e.status} ${e.body}`);
   console.log(
-    `  PostgreSQL connections to ${DATABASE}: at most ${run.database.maxTotal} (${run.database.maxActive} active at once); pool of 10 per process`
+    `  PostgreSQL connections to ${DATABASE}: at most ${run.database.maxTotal} (${run.database.maxActive} active at once; pool of 10 per process), and at most ${run.database.maxWorkers} parallel query workers`
   );
   const serverTotal = run.serverCpu.reduce((a, b) => a + b, 0);
+  const ours = serverTotal + report.cpuSeconds + run.database.backendCpu;
   console.log(
     `  CPU seconds over ${SECONDS} s: servers ${serverTotal.toFixed(1)} (${run.serverCpu.map((c) => c.toFixed(1)).join(' + ')}), ` +
       `load process ${report.cpuSeconds.toFixed(1)}, PostgreSQL backends ${run.database.backendCpu.toFixed(1)} (${run.database.backends} backends); ` +
-      `machine busy ${(run.machineBusy * 100).toFixed(0)}% of ${os.cpus().length} cores`
+      `machine busy ${(run.machineBusy * 100).toFixed(0)}% of ${os.cpus().length} cores = ${run.machineBusySeconds.toFixed(1)} s, of which ${Math.max(0, run.machineBusySeconds - ours).toFixed(1)} s not these processes; load average ${os
+        .loadavg()
+        .map((n) => n.toFixed(2))
+        .join(' ')}`
   );
 }
 
@@ -412,7 +423,11 @@ try {
       (s) => new Promise((resolve) => (s.child.exitCode !== null ? resolve() : s.child.once('exit', resolve)))
     )
   );
-  await adminQuery(`drop database if exists ${DATABASE} with (force)`);
-  fs.rmSync(dir, { recursive: true, force: true });
+  if (process.env.BENCH_SCALE_KEEP_DATABASE)
+    console.log(`kept ${location} (GOVINFO_KEY_FILE=${process.env.GOVINFO_KEY_FILE})`);
+  else {
+    await adminQuery(`drop database if exists ${DATABASE} with (force)`);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 process.exit(exitCode);
