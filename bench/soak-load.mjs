@@ -6,74 +6,10 @@
 // request by weight, waits for the answer, and records its latency under the route's template.
 // An officer's connection drafts, edits and sends its own items (its reviewer approves them), so
 // no two connections write the same item; sent items go to a queue the editors accept from.
-import http from 'node:http';
+import { createLoadClient, draft, pick, today } from './load-client.mjs';
 
-const TIMEOUT_MS = 10_000;
-const agent = new http.Agent({ keepAlive: true, maxSockets: 1_000 });
-
-/** Latencies (ms) by route template, and every answer that should not have happened. */
-const latencies = new Map();
-const errors = [];
-
-function send(address, session, method, url, route, body) {
-  const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
-  const headers = { cookie: session.cookie };
-  if (method !== 'GET') headers['x-csrf-token'] = session.csrf;
-  if (payload) {
-    headers['content-type'] = 'application/json';
-    headers['content-length'] = String(payload.length);
-  }
-  const started = performance.now();
-  return new Promise((resolve) => {
-    const request = http.request(new URL(url, address), { method, headers, agent, timeout: TIMEOUT_MS }, (response) => {
-      const chunks = [];
-      response.on('data', (chunk) => chunks.push(chunk));
-      response.on('end', () => {
-        const ms = performance.now() - started;
-        if (!latencies.has(route)) latencies.set(route, []);
-        latencies.get(route).push(ms);
-        const text = Buffer.concat(chunks).toString('utf8');
-        if (response.statusCode >= 300) {
-          errors.push({ route, status: response.statusCode, body: text.slice(0, 200) });
-          return resolve(undefined);
-        }
-        const isJson = (response.headers['content-type'] ?? '').includes('json');
-        resolve(isJson && text ? JSON.parse(text) : {});
-      });
-      response.on('error', (error) => {
-        errors.push({ route, status: 'socket', body: error.message });
-        resolve(undefined);
-      });
-    });
-    request.on('timeout', () => request.destroy(new Error(`no answer within ${TIMEOUT_MS} ms`)));
-    request.on('error', (error) => {
-      errors.push({ route, status: 'socket', body: error.message });
-      resolve(undefined);
-    });
-    request.end(payload);
-  });
-}
-
-/** Picks one of `[weight, action]` pairs. */
-function pick(choices) {
-  let roll = Math.random() * choices.reduce((sum, [weight]) => sum + weight, 0);
-  for (const [weight, action] of choices) if ((roll -= weight) < 0) return action;
-  return choices.at(-1)[1];
-}
-
-/** Today in China Standard Time, the calendar the server's date rules use. */
-const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-
-const draft = (n) => ({
-  title: `压测稿件 ${n}：镇街防汛工作进展`,
-  body: `第 ${n} 篇压测稿件的正文，记录防汛防风工作的进展和做法。`.repeat(3),
-  category: '本单位主要工作进展',
-  reporter: '压测信息员',
-  phone: '020-84731234',
-  isPublic: true,
-  isOutsideRemit: false,
-  isMajor: false,
-});
+const client = createLoadClient();
+const send = client.send;
 
 /** Items sent to the district and not yet accepted, shared by the editors' connections. */
 const sentQueue = [];
@@ -182,10 +118,6 @@ async function editorLoop(address, editor, until) {
   }
 }
 
-function percentile(sorted, p) {
-  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : 0;
-}
-
 process.once('message', async ({ address, seconds, connections, officers, editors, editorShare }) => {
   const until = Date.now() + seconds * 1000;
   const editorConnections = Math.round(connections * editorShare);
@@ -195,18 +127,7 @@ process.once('message', async ({ address, seconds, connections, officers, editor
       : officerLoop(address, officers[i % officers.length], until)
   );
   await Promise.all(loops);
-  agent.destroy();
-  const routes = [...latencies]
-    .map(([route, values]) => {
-      const sorted = values.sort((a, b) => a - b);
-      return {
-        route,
-        count: sorted.length,
-        p50: percentile(sorted, 50),
-        p99: percentile(sorted, 99),
-        max: sorted.at(-1),
-      };
-    })
-    .sort((a, b) => b.count - a.count);
-  process.send({ routes, errors, total: routes.reduce((sum, r) => sum + r.count, 0) }, () => process.exit(0));
+  client.close();
+  const { routes, errors, total } = client.report();
+  process.send({ routes, errors, total }, () => process.exit(0));
 });
