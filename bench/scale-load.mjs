@@ -1,6 +1,6 @@
 // The load of `npm run bench:scale`, in its own process so the servers' CPU is their own.
 //
-// Started by bench/scale.mjs with fork(); receives { addresses, seconds, connections, editorShare,
+// Started by bench/scale.mjs with fork(); receives { addresses, seconds, thinkMs, connections, editorShare,
 // officers, editors, units, year } over IPC (officers are { unit, officer, reviewer } with signed-in
 // sessions, editors are sessions, units are unit names for explain) and answers with the per-route
 // report of bench/load-client.mjs plus the CPU this process used. Connection i talks to server
@@ -12,6 +12,7 @@
 // gets 409, counted apart, not as an error), the score board and a unit's explained bookings.
 // Officers: their unit's list, item pages, drafts and edits, sending (submit, then their unit's
 // reviewer approves), their score board and their own unit's explanation.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { createLoadClient, draft, pick, today } from './load-client.mjs';
 
 const client = createLoadClient();
@@ -24,11 +25,21 @@ const SEARCHES = ['防汛', '安全生产', '垃圾分类', '招商引资', '河
 const sentQueue = [];
 let drafted = 0;
 
+/**
+ * A person pauses before each action (uniformly 0 to twice the mean think time, so connections do
+ * not march in step); with no think time a connection sends its next request at once (saturation).
+ * Answers whether there is time left for another action.
+ */
+async function thinkThenContinue(context) {
+  if (context.thinkMs > 0) await sleep(Math.random() * 2 * context.thinkMs);
+  return Date.now() < context.until;
+}
+
 async function officerLoop(address, { unit, officer, reviewer }, context) {
   const drafts = [];
   const sent = [];
   const get = (session, url, route) => send(address, session, 'GET', url, route);
-  while (Date.now() < context.until) {
+  while (await thinkThenContinue(context)) {
     const own = drafts.length ? drafts[Math.floor(Math.random() * drafts.length)] : undefined;
     const action = pick([
       [25, 'list'],
@@ -89,7 +100,7 @@ async function officerLoop(address, { unit, officer, reviewer }, context) {
 
 async function editorLoop(address, editor, context) {
   const get = (url, route) => send(address, editor, 'GET', url, route);
-  while (Date.now() < context.until) {
+  while (await thinkThenContinue(context)) {
     const action = pick([
       [30, 'inbox'],
       [14, 'search'],
@@ -146,15 +157,15 @@ async function editorLoop(address, editor, context) {
 
 process.once(
   'message',
-  async ({ addresses, seconds, connections, editorShare, officers, editors, units, year, itemIds }) => {
+  async ({ addresses, seconds, thinkMs, connections, editorShare, officers, editors, units, year, itemIds }) => {
     const cpuBefore = process.cpuUsage();
-    const context = { until: Date.now() + seconds * 1000, units, year, itemIds };
+    const shared = { until: Date.now() + seconds * 1000, units, year, itemIds, thinkMs };
     const editorConnections = Math.round(connections * editorShare);
     const loops = Array.from({ length: connections }, (_, i) => {
       const address = addresses[i % addresses.length];
       return i < editorConnections
-        ? editorLoop(address, editors[i % editors.length], context)
-        : officerLoop(address, officers[(i - editorConnections) % officers.length], context);
+        ? editorLoop(address, editors[i % editors.length], shared)
+        : officerLoop(address, officers[(i - editorConnections) % officers.length], shared);
     });
     await Promise.all(loops);
     client.close();
