@@ -14,8 +14,10 @@ import { UserError, type CliIo } from './context.js';
 /** Worker deaths tolerated within CRASH_WINDOW_MS before the primary gives up (a crash loop). */
 const MAX_RESTARTS = 5;
 const CRASH_WINDOW_MS = 60_000;
-/** How long a stopping worker may take to answer its requests in flight before it is killed. */
-const STOP_GRACE_MS = 30_000;
+/** How long a stopping worker may take to answer its requests in flight before it is killed (under the unit's TimeoutStopSec=30). */
+const STOP_GRACE_MS = 20_000;
+/** How long after a worker's exit the primary waits for a stop signal of its own before replacing it. */
+const SETTLE_MS = 500;
 
 /** What a worker tells its primary over IPC. */
 type WorkerMessage = { type: 'listening'; address: string } | { type: 'failed'; message: string };
@@ -49,12 +51,14 @@ export function runServeCluster(options: ServeClusterOptions): Promise<void> {
     const listening = new Set<Worker>();
     const failures = new Map<Worker, string>();
     const deaths: number[] = [];
+    const settling = new Set<NodeJS.Timeout>();
     let killTimer: NodeJS.Timeout | undefined;
 
     const finish = () => {
       process.off('SIGTERM', stopAll);
       process.off('SIGINT', stopAll);
       clearTimeout(killTimer);
+      for (const timer of settling) clearTimeout(timer);
       if (failure) reject(new UserError(failure));
       else resolve();
     };
@@ -82,27 +86,41 @@ export function runServeCluster(options: ServeClusterOptions): Promise<void> {
       worker.on('exit', (code, signal) => {
         live.delete(worker);
         const wasListening = listening.delete(worker);
-        // A start that failed says why; any other death, how it ended.
-        const how = failures.get(worker) ?? (signal ? `信号 ${signal}` : `退出码 ${code}`);
         if (state === 'stopping') {
           if (live.size === 0) finish();
           return;
         }
-        if (state === 'starting' && !wasListening) {
-          failure = `工作进程 ${worker.process.pid} 启动失败，服务未启动：${how}`;
-          return stopAll();
-        }
-        const now = Date.now();
-        deaths.push(now);
-        while (deaths[0] <= now - CRASH_WINDOW_MS) deaths.shift();
-        if (deaths.length > MAX_RESTARTS) {
-          io.stderr(`工作进程 ${worker.process.pid} 意外退出（${how}）\n`);
-          failure = `工作进程在 ${CRASH_WINDOW_MS / 1000} 秒内意外退出了 ${deaths.length} 次，不再重启，服务停止`;
-          return stopAll();
-        }
-        io.stderr(`工作进程 ${worker.process.pid} 意外退出（${how}），正在启动新的工作进程\n`);
-        fork();
+        // A signal sent to the whole group (systemd stopping the unit, Ctrl-C in a terminal) may
+        // reach a worker before the primary: wait a moment before calling the exit unexpected.
+        const settle = setTimeout(() => {
+          settling.delete(settle);
+          if (state === 'stopping') return;
+          onUnexpectedExit(
+            worker,
+            wasListening,
+            failures.get(worker) ?? (signal ? `信号 ${signal}` : `退出码 ${code}`)
+          );
+        }, SETTLE_MS);
+        settling.add(settle);
       });
+    };
+    /** A worker gone without being asked: a failed start stops all, a death is replaced unless they keep dying. */
+    const onUnexpectedExit = (worker: Worker, wasListening: boolean, how: string) => {
+      const pid = worker.process.pid;
+      if (state === 'starting' && !wasListening) {
+        failure = `工作进程 ${pid} 启动失败，服务未启动：${how}`;
+        return stopAll();
+      }
+      const now = Date.now();
+      deaths.push(now);
+      while (deaths[0] <= now - CRASH_WINDOW_MS) deaths.shift();
+      if (deaths.length > MAX_RESTARTS) {
+        io.stderr(`工作进程 ${pid} 意外退出（${how}）\n`);
+        failure = `工作进程在 ${CRASH_WINDOW_MS / 1000} 秒内意外退出了 ${deaths.length} 次，不再重启，服务停止`;
+        return stopAll();
+      }
+      io.stderr(`工作进程 ${pid} 意外退出（${how}），正在启动新的工作进程\n`);
+      fork();
     };
     process.on('SIGTERM', stopAll);
     process.on('SIGINT', stopAll);
