@@ -14,7 +14,10 @@ import { UserError, type CliIo } from './context.js';
 /** Worker deaths tolerated within CRASH_WINDOW_MS before the primary gives up (a crash loop). */
 const MAX_RESTARTS = 5;
 const CRASH_WINDOW_MS = 60_000;
-/** How long a stopping worker may take to answer its requests in flight before it is killed (under the unit's TimeoutStopSec=30). */
+/**
+ * How long a stopping worker may take to answer its requests in flight before it is killed: less
+ * than the unit's TimeoutStopSec=30, so the primary, not systemd, ends the stop.
+ */
 const STOP_GRACE_MS = 20_000;
 /** How long after a worker's exit the primary waits for a stop signal of its own before replacing it. */
 const SETTLE_MS = 500;

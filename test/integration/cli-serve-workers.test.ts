@@ -202,7 +202,13 @@ describe.skipIf(dialect !== 'postgres' || !isDialectAvailable)('govinfo serve --
       await exited;
     }
     // The workers stop on losing their primary; any left are killed here.
-    for (const pid of listeningWorkers()) process.kill(pid, 'SIGKILL');
+    for (const pid of listeningWorkers()) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // Gone between the look and the kill.
+      }
+    }
     await database?.drop();
   });
 
