@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openStore } from '../../src/services/open-store.js';
 import { DRAFT } from '../factories/item.factory.js';
 import { buildUser } from '../factories/user.factory.js';
-import { govinfo } from '../helpers/cli.js';
+import { govinfo, govinfoWithEnv } from '../helpers/cli.js';
 import { createTestDatabase, dialect, isDialectAvailable, type TestDatabase } from '../helpers/test-store.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -381,6 +381,39 @@ describe.skipIf(dialect !== 'postgres' || !isDialectAvailable)('govinfo serve --
     expect(workers.filter(isAlive)).toEqual([]);
     expect(count('一次性密码')).toBe(1);
     expect(output).not.toMatch(/意外退出（退出码/);
+  });
+});
+
+describe.skipIf(dialect !== 'postgres' || !isDialectAvailable)('govinfo serve --workers on a port in use', () => {
+  let database: TestDatabase;
+  let busy: net.Server;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    busy = net.createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => busy?.close(resolve));
+    await database?.drop();
+  });
+
+  it("stops the other workers and exits 1 with the failed worker's error in Chinese", async () => {
+    const { port } = busy.address() as net.AddressInfo;
+    // execFile returns once the primary has exited and every worker sharing its output has too.
+    const result = await govinfoWithEnv(
+      { GOVINFO_LOG_LEVEL: 'silent' },
+      database.location,
+      'serve',
+      '--port',
+      String(port),
+      '--workers',
+      '2'
+    );
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(
+      new RegExp(`^工作进程 \\d+ 启动失败，服务未启动：端口 ${port} 已被占用（127\\.0\\.0\\.1）`)
+    );
+    expect(result.stdout).not.toContain('已启动');
   });
 });
 
