@@ -121,3 +121,41 @@ export const draft = (n) => ({
   isOutsideRemit: false,
   isMajor: false,
 });
+
+/**
+ * An officer's writes on the unit's own drafts, the same in the soak and the province-scale load:
+ * a new draft, an edit at the version just read, and sending (submit, then the unit's reviewer
+ * approves). Each takes the load client's `send` and one server address.
+ */
+export const officerWrites = (send, address, { officer, reviewer }) => {
+  const get = (session, id) => send(address, session, 'GET', `/api/items/${id}`, 'GET /api/items/:id');
+  const transition = (session, id, action, version) =>
+    send(address, session, 'POST', `/api/items/${id}/transitions`, 'POST /api/items/:id/transitions', {
+      action,
+      version,
+    });
+  return {
+    /** Answers the new item's id, or undefined when it was refused. */
+    async create(n) {
+      const created = await send(address, officer, 'POST', '/api/items', 'POST /api/items', draft(n));
+      return created?.id;
+    },
+    async edit(id) {
+      const item = await get(officer, id);
+      if (item)
+        await send(address, officer, 'PUT', `/api/items/${id}`, 'PUT /api/items/:id', {
+          ...draft(id),
+          title: `压测稿件 ${id}（修改于 ${new Date().toISOString()}）`,
+          version: item.version,
+        });
+    },
+    /** Answers whether the item reached the district. */
+    async send(id) {
+      const mine = await get(officer, id);
+      if (!mine) return false;
+      await transition(officer, id, 'submit_for_review', mine.version);
+      const reviewed = await get(reviewer, id);
+      return Boolean(reviewed && (await transition(reviewer, id, 'approve', reviewed.version)));
+    },
+  };
+};

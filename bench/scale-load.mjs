@@ -13,7 +13,7 @@
 // Officers: their unit's list, item pages, drafts and edits, sending (submit, then their unit's
 // reviewer approves), their score board and their own unit's explanation.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createLoadClient, draft, pick, today } from './load-client.mjs';
+import { createLoadClient, officerWrites, pick, today } from './load-client.mjs';
 
 const client = createLoadClient();
 const send = client.send;
@@ -35,7 +35,9 @@ async function thinkThenContinue(context) {
   return Date.now() < context.until;
 }
 
-async function officerLoop(address, { unit, officer, reviewer }, context) {
+async function officerLoop(address, people, context) {
+  const { unit, officer } = people;
+  const writes = officerWrites(send, address, people);
   const drafts = [];
   const sent = [];
   const get = (session, url, route) => send(address, session, 'GET', url, route);
@@ -61,36 +63,13 @@ async function officerLoop(address, { unit, officer, reviewer }, context) {
         'GET /api/scores/explain'
       );
     else if (action === 'draft' || !own) {
-      const created = await send(address, officer, 'POST', '/api/items', 'POST /api/items', draft(++drafted));
-      if (created?.id) drafts.push(created.id);
-    } else if (action === 'edit') {
-      const item = await get(officer, `/api/items/${own}`, 'GET /api/items/:id');
-      if (item)
-        await send(address, officer, 'PUT', `/api/items/${own}`, 'PUT /api/items/:id', {
-          ...draft(own),
-          title: `压测稿件 ${own}（修改于 ${new Date().toISOString()}）`,
-          version: item.version,
-        });
-    } else {
+      const id = await writes.create(++drafted);
+      if (id) drafts.push(id);
+    } else if (action === 'edit') await writes.edit(own);
+    else {
       // Sent: the officer submits, the unit's reviewer approves, and the item goes to the district.
       drafts.splice(drafts.indexOf(own), 1);
-      let item = await get(officer, `/api/items/${own}`, 'GET /api/items/:id');
-      if (!item) continue;
-      await send(address, officer, 'POST', `/api/items/${own}/transitions`, 'POST /api/items/:id/transitions', {
-        action: 'submit_for_review',
-        version: item.version,
-      });
-      item = await get(reviewer, `/api/items/${own}`, 'GET /api/items/:id');
-      if (!item) continue;
-      const approved = await send(
-        address,
-        reviewer,
-        'POST',
-        `/api/items/${own}/transitions`,
-        'POST /api/items/:id/transitions',
-        { action: 'approve', version: item.version }
-      );
-      if (approved) {
+      if (await writes.send(own)) {
         sent.push(own);
         sentQueue.push(own);
       }

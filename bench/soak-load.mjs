@@ -6,7 +6,7 @@
 // request by weight, waits for the answer, and records its latency under the route's template.
 // An officer's connection drafts, edits and sends its own items (its reviewer approves them), so
 // no two connections write the same item; sent items go to a queue the editors accept from.
-import { createLoadClient, draft, pick, today } from './load-client.mjs';
+import { createLoadClient, officerWrites, pick, today } from './load-client.mjs';
 
 const client = createLoadClient();
 const send = client.send;
@@ -15,7 +15,9 @@ const send = client.send;
 const sentQueue = [];
 let drafted = 0;
 
-async function officerLoop(address, { officer, reviewer }, until) {
+async function officerLoop(address, people, until) {
+  const { officer } = people;
+  const writes = officerWrites(send, address, people);
   const drafts = [];
   const sent = [];
   const get = (session, url, route) => send(address, session, 'GET', url, route);
@@ -39,36 +41,13 @@ async function officerLoop(address, { officer, reviewer }, until) {
       ]);
       await get(officer, url, route);
     } else if (action === 'draft' || !own) {
-      const created = await send(address, officer, 'POST', '/api/items', 'POST /api/items', draft(++drafted));
-      if (created?.id) drafts.push(created.id);
-    } else if (action === 'edit') {
-      const item = await get(officer, `/api/items/${own}`, 'GET /api/items/:id');
-      if (item)
-        await send(address, officer, 'PUT', `/api/items/${own}`, 'PUT /api/items/:id', {
-          ...draft(own),
-          title: `压测稿件 ${own}（修改于 ${new Date().toISOString()}）`,
-          version: item.version,
-        });
-    } else {
+      const id = await writes.create(++drafted);
+      if (id) drafts.push(id);
+    } else if (action === 'edit') await writes.edit(own);
+    else {
       // Sent: the officer submits, the unit's reviewer approves, and the item leaves the drafts.
       drafts.splice(drafts.indexOf(own), 1);
-      let item = await get(officer, `/api/items/${own}`, 'GET /api/items/:id');
-      if (!item) continue;
-      await send(address, officer, 'POST', `/api/items/${own}/transitions`, 'POST /api/items/:id/transitions', {
-        action: 'submit_for_review',
-        version: item.version,
-      });
-      item = await get(reviewer, `/api/items/${own}`, 'GET /api/items/:id');
-      if (!item) continue;
-      const approved = await send(
-        address,
-        reviewer,
-        'POST',
-        `/api/items/${own}/transitions`,
-        'POST /api/items/:id/transitions',
-        { action: 'approve', version: item.version }
-      );
-      if (approved) {
+      if (await writes.send(own)) {
         sent.push(own);
         sentQueue.push(own);
       }
