@@ -36,8 +36,7 @@ import { openStore } from '../dist/services/open-store.js';
 import { importLedger } from '../dist/services/import-ledger.js';
 import { generateDemoLedger } from '../dist/services/generate-demo.js';
 import { insertUnits, listUnits } from '../dist/db/repositories/unit.repository.js';
-import { createAccount } from '../dist/services/accounts/manage-accounts.js';
-import { updateUser, findUserById } from '../dist/db/repositories/user.repository.js';
+import { createBenchUser as createUser, signIn } from './bench-accounts.mjs';
 
 const SECONDS = Number(process.env.BENCH_SCALE_SECONDS ?? 60);
 const WARMUP_SECONDS = Number(process.env.BENCH_SCALE_WARMUP_SECONDS ?? 10);
@@ -52,7 +51,6 @@ const YEAR = 2025;
 /** The share of connections that are editors; the rest are unit officers (with their reviewers). */
 const EDITOR_SHARE = 0.3;
 const EDITORS = 10;
-const PASSWORD = 'Scale#Pw-4m8r2v';
 const TARGET_MS = 100;
 /** Routes allowed 300 ms at p95: the full-text search (a scan of titles and bodies) and the score board. */
 const SLOW_TARGETS = { 'GET /api/items?q= (search)': 300, 'GET /api/scores': 300 };
@@ -111,31 +109,6 @@ async function addProvinceUnits(store) {
     }))
   );
   return listUnits(store.db);
-}
-
-async function createUser(store, username, role, unitId) {
-  const { id } = await createAccount(
-    store.db,
-    { id: null, username: 'bench', ip: 'local' },
-    { username, displayName: `压测${username}`, role, unitId, password: PASSWORD },
-    new Date()
-  );
-  await updateUser(store.db, id, (await findUserById(store.db, id)).version, { must_change_password: 0 });
-  return username;
-}
-
-async function signIn(address, username) {
-  const response = await fetch(`${address}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: PASSWORD }),
-  });
-  if (response.status !== 200) throw new Error(`login ${username}: ${response.status} ${await response.text()}`);
-  const cookie = response.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  return { cookie, csrf: (await response.json()).csrfToken };
 }
 
 /** A port nothing listens on (serve takes 1–65535, not 0). */

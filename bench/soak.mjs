@@ -20,8 +20,7 @@ import { openStore } from '../dist/services/open-store.js';
 import { importLedger } from '../dist/services/import-ledger.js';
 import { generateDemoLedger } from '../dist/services/generate-demo.js';
 import { listUnits } from '../dist/db/repositories/unit.repository.js';
-import { createAccount } from '../dist/services/accounts/manage-accounts.js';
-import { updateUser, findUserById } from '../dist/db/repositories/user.repository.js';
+import { createBenchUser as createUser, signIn } from './bench-accounts.mjs';
 import { buildApp } from '../dist/server/app.js';
 import { benchServerConfig } from './bench-config.mjs';
 
@@ -35,7 +34,6 @@ const EDITOR_SHARE = 0.2;
 const MEMORY_TOLERANCE = 0.1;
 /** SQLite's page cache limit, `cache_size = -131072` in src/db/connect.ts. */
 const SQLITE_CACHE_BYTES = 128 * 1024 * 1024;
-const PASSWORD = 'Soak#Pw-7k3q9x';
 
 if (typeof global.gc !== 'function') {
   console.error('proof:soak needs `node --expose-gc bench/soak.mjs` to measure memory after a full GC.');
@@ -66,31 +64,6 @@ async function databaseBytes() {
   const [{ page_count }] = (await sql`pragma page_count`.execute(store.db)).rows;
   const [{ page_size }] = (await sql`pragma page_size`.execute(store.db)).rows;
   return page_count * page_size;
-}
-
-async function createUser(store, username, role, unitId) {
-  const { id } = await createAccount(
-    store.db,
-    { id: null, username: 'soak', ip: 'local' },
-    { username, displayName: `压测${username}`, role, unitId, password: PASSWORD },
-    new Date()
-  );
-  await updateUser(store.db, id, (await findUserById(store.db, id)).version, { must_change_password: 0 });
-  return username;
-}
-
-async function signIn(address, username) {
-  const response = await fetch(`${address}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: PASSWORD }),
-  });
-  if (response.status !== 200) throw new Error(`login ${username}: ${response.status} ${await response.text()}`);
-  const cookie = response.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  return { cookie, csrf: (await response.json()).csrfToken };
 }
 
 /** Runs the load process for `seconds` and returns its report. */
