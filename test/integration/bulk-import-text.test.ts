@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/db/connect.js';
-import { COPY_FROM_ROWS } from '../../src/db/repositories/bulk.js';
+import { BULK_ROWS } from '../../src/db/repositories/bulk.js';
 import { findStoredRecords } from '../../src/db/repositories/ledger.repository.js';
 import type { RawRecord } from '../../src/files/read-ledger-file.js';
 import { computeScores } from '../../src/services/compute-scores.js';
@@ -12,7 +12,7 @@ import { createTestStore, dialect, isDialectAvailable } from '../helpers/test-st
  * A load large enough that PostgreSQL streams it with COPY (and stages its lookups), with text
  * that COPY's format has to escape: what is read back is exactly what the file held, on both engines.
  */
-const COUNT = COPY_FROM_ROWS + 200;
+const COUNT = BULK_ROWS + 200;
 const AWKWARD = [
   'tab\there',
   'line\nbreak',

@@ -13,19 +13,17 @@ export function isPostgres(db: Db): boolean {
 
 const statementCache = new Map<string, string>();
 
+/** SQLite's multi-row INSERT for a shape of rows, built once. */
 function insertStatement(
-  postgres: boolean,
   table: string,
   columns: readonly string[],
   rowCount: number,
   returning: readonly string[]
 ): string {
-  const key = `${postgres}|${table}|${columns.join(',')}|${rowCount}|${returning.join(',')}`;
+  const key = `${table}|${columns.join(',')}|${rowCount}|${returning.join(',')}`;
   let text = statementCache.get(key);
   if (text === undefined) {
-    let n = 0;
-    const placeholder = () => (postgres ? `$${++n}` : '?');
-    const tuples = Array.from({ length: rowCount }, () => `(${columns.map(placeholder).join(',')})`);
+    const tuples = Array.from({ length: rowCount }, () => `(${columns.map(() => '?').join(',')})`);
     const quoted = (names: readonly string[]) => names.map((c) => `"${c}"`).join(',');
     text = `insert into "${table}" (${quoted(columns)}) values ${tuples.join(',')}`;
     if (returning.length > 0) text += ` returning ${quoted(returning)}`;
@@ -35,10 +33,12 @@ function insertStatement(
 }
 
 /**
- * Inserts many rows with multi-row INSERT statements whose text is built once per shape.
- * Kysely's query builder compiles every value into a node tree, which costs more than the
- * insert itself for a million-row import; the statement here is the same portable SQL.
- * Returns the `returning` columns of every inserted row.
+ * Inserts many rows and returns the `returning` columns of every inserted row. Kysely's query
+ * builder compiles every value into a node tree, which costs more than the insert itself for a
+ * million-row import, so the statements here are built once per shape. A load of BULK_ROWS or
+ * more whose caller needs only the new ids (and columns it wrote) back takes the ids from the
+ * table first and writes them with the rows: nothing has to be read back, and PostgreSQL can
+ * stream the rows with COPY, which returns nothing.
  */
 export async function bulkInsert<R = Record<string, unknown>>(
   db: Db,
@@ -47,8 +47,46 @@ export async function bulkInsert<R = Record<string, unknown>>(
   rows: readonly (readonly unknown[])[],
   returning: readonly string[] = []
 ): Promise<R[]> {
-  const postgres = isPostgres(db);
-  if (postgres) return bulkInsertPostgres<R>(db, table, columns, rows, returning);
+  const idsFirst = rows.length >= BULK_ROWS && returning.every((c) => c === 'id' || columns.includes(c));
+  if (!idsFirst || returning.length === 0) return insertRows<R>(db, table, columns, rows, idsFirst ? [] : returning);
+  const ids = await nextIds(db, table, rows.length);
+  await insertRows(
+    db,
+    table,
+    ['id', ...columns],
+    rows.map((row, i) => [ids[i], ...row]),
+    []
+  );
+  const positions = returning.map((c) => (c === 'id' ? -1 : columns.indexOf(c)));
+  return rows.map(
+    (row, i) => Object.fromEntries(returning.map((c, k) => [c, positions[k] < 0 ? ids[i] : row[positions[k]]])) as R
+  );
+}
+
+/** From this many rows on, an insert is a bulk load: PostgreSQL streams it with `COPY … FROM STDIN`. */
+export const BULK_ROWS = 1_000;
+
+async function insertRows<R>(
+  db: Db,
+  table: string,
+  columns: readonly string[],
+  rows: readonly (readonly unknown[])[],
+  returning: readonly string[]
+): Promise<R[]> {
+  if (!isPostgres(db)) return insertWithValues<R>(db, table, columns, rows, returning);
+  if (rows.length < BULK_ROWS || returning.length > 0) return insertWithUnnest<R>(db, table, columns, rows, returning);
+  await copyInto(db, table, columns, rows);
+  return [];
+}
+
+/** Multi-row `INSERT … VALUES` statements of as many rows as the bound-value limit allows (SQLite). */
+async function insertWithValues<R>(
+  db: Db,
+  table: string,
+  columns: readonly string[],
+  rows: readonly (readonly unknown[])[],
+  returning: readonly string[]
+): Promise<R[]> {
   const perStatement = Math.max(1, Math.floor(MAX_VALUES_PER_STATEMENT / columns.length));
   const result: R[] = [];
   for (let start = 0; start < rows.length; start += perStatement) {
@@ -58,7 +96,7 @@ export async function bulkInsert<R = Record<string, unknown>>(
       const row = rows[start + r];
       for (let c = 0; c < columns.length; c++) parameters[p++] = row[c];
     }
-    const query = CompiledQuery.raw(insertStatement(postgres, table, columns, count, returning), parameters);
+    const query = CompiledQuery.raw(insertStatement(table, columns, count, returning), parameters);
     const { rows: inserted } = await db.executeQuery<R>(query);
     if (returning.length > 0) result.push(...inserted);
   }
@@ -67,36 +105,6 @@ export async function bulkInsert<R = Record<string, unknown>>(
 
 /** Rows per PostgreSQL statement: one array parameter per column, however many rows. */
 const POSTGRES_ROWS_PER_STATEMENT = 20_000;
-
-/** From this many rows on, PostgreSQL loads with `COPY … FROM STDIN`; fewer go in one `unnest` statement. */
-export const COPY_FROM_ROWS = 1_000;
-
-async function bulkInsertPostgres<R>(
-  db: Db,
-  table: string,
-  columns: readonly string[],
-  rows: readonly (readonly unknown[])[],
-  returning: readonly string[]
-): Promise<R[]> {
-  const copyable = returning.every((c) => c === 'id' || columns.includes(c));
-  if (rows.length < COPY_FROM_ROWS || !copyable) return insertWithUnnest<R>(db, table, columns, rows, returning);
-  if (returning.length === 0) {
-    await copyInto(db, table, columns, rows);
-    return [];
-  }
-  // COPY returns nothing: the ids are drawn from the table's own sequence first and written with the rows.
-  const ids = await nextIds(db, table, rows.length);
-  await copyInto(
-    db,
-    table,
-    ['id', ...columns],
-    rows.map((row, i) => [ids[i], ...row])
-  );
-  const positions = returning.map((c) => (c === 'id' ? -1 : columns.indexOf(c)));
-  return rows.map(
-    (row, i) => Object.fromEntries(returning.map((c, k) => [c, positions[k] < 0 ? ids[i] : row[positions[k]]])) as R
-  );
-}
 
 /** Streams rows into a table in COPY's text format, on the caller's connection and transaction. */
 export async function copyInto(
@@ -109,15 +117,26 @@ export async function copyInto(
   await db.executeQuery(CompiledQuery.raw(`copy "${table}" (${quoted}) from stdin`, [new CopyRows(rows)]));
 }
 
-/** `count` new ids of a table's `id` sequence, ascending, as `serial` would have given them one by one. */
+/**
+ * `count` new ids for a table, ascending, as its id column would have given them one by one:
+ * from PostgreSQL's sequence, or in SQLite after the highest id ever given (AUTOINCREMENT's
+ * sqlite_sequence, or the table's highest id), which only this transaction's writer can move.
+ */
 async function nextIds(db: Db, table: string, count: number): Promise<number[]> {
-  const { rows } = await db.executeQuery<{ id: number }>(
-    CompiledQuery.raw(`select nextval(pg_get_serial_sequence($1, 'id'))::integer as id from generate_series(1, $2)`, [
-      table,
-      count,
-    ])
-  );
-  return rows.map((r) => r.id).sort((a, b) => a - b);
+  if (isPostgres(db)) {
+    const { rows } = await db.executeQuery<{ id: number }>(
+      CompiledQuery.raw(`select nextval(pg_get_serial_sequence($1, 'id'))::integer as id from generate_series(1, $2)`, [
+        table,
+        count,
+      ])
+    );
+    return rows.map((r) => r.id).sort((a, b) => a - b);
+  }
+  const { rows } = await sql<{ last: number }>`select max(
+    coalesce((select max(id) from ${sql.table(table)}), 0),
+    coalesce((select seq from sqlite_sequence where name = ${table}), 0)) as last`.execute(db);
+  const last = Number(rows[0].last);
+  return Array.from({ length: count }, (_, i) => last + 1 + i);
 }
 
 /**
@@ -160,7 +179,7 @@ export async function selectByRefs<R>(
   columns: readonly string[]
 ): Promise<R[]> {
   const selected = sql.join(columns.map((c) => sql.ref(`t.${c}`)));
-  if (isPostgres(db) && db.isTransaction && refs.length >= COPY_FROM_ROWS) {
+  if (isPostgres(db) && db.isTransaction && refs.length >= BULK_ROWS) {
     await sql`create temp table if not exists lookup_refs (ref text not null) on commit drop`.execute(db);
     await sql`truncate lookup_refs`.execute(db);
     await copyInto(
