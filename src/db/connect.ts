@@ -29,9 +29,9 @@ pg.types.setTypeParser(20, (value) => Number.parseInt(value, 10));
 
 /**
  * Settings of every PostgreSQL session. No parallel query: the system's queries are short and many
- * run at once, and a parallel plan forks worker processes per query, which on a small server took
- * a third of the CPU under load (bench:scale, 2 cores: the day's mix went from p95 over 200 ms on
- * most routes to under 100 ms with it off). `PGOPTIONS` comes after, so an operator can turn it back on.
+ * run at once, and the worker processes a parallel plan forks per query took 40% of the machine's
+ * busy time under load (bench:scale, 2 cores: the day's mix had p95 of 155–332 ms with it, and met
+ * every target without). `PGOPTIONS` comes after, so an operator can turn it back on.
  */
 function sessionOptions(): string {
   return ['-c max_parallel_workers_per_gather=0', process.env.PGOPTIONS].filter(Boolean).join(' ');
