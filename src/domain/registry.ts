@@ -55,3 +55,7 @@ export function registryGaps(
   }
   return gaps;
 }
+
+/** A unit of the registry that asks for attention: a gap in its registration or an open follow-up. */
+export const needsAttention = (unit: { warnings: readonly unknown[]; followUps: readonly unknown[] }): boolean =>
+  unit.warnings.length > 0 || unit.followUps.length > 0;

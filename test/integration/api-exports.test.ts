@@ -11,6 +11,7 @@ import { importLedger } from '../../src/services/import-ledger.js';
 import { MEDIA_TYPES } from '../../src/shared/api/documents.js';
 import type { ItemListResponse } from '../../src/shared/api/items.js';
 import type { Explanation, ScoresDocument } from '../../src/shared/api/scores.js';
+import type { Registry } from '../../src/shared/api/registry.js';
 import type { Penalties, Solicitations } from '../../src/shared/api/solicitations.js';
 import { signInNewUser, type ApiClient, type TestApp, createTestApp } from '../helpers/test-app.js';
 import { isDialectAvailable } from '../helpers/test-store.js';
@@ -311,6 +312,35 @@ describe.skipIf(!isDialectAvailable)('导出Excel of every table', () => {
     expect(column(contacts, '姓名').values).toEqual(expect.arrayContaining([`${HOME}信息员`, `${OTHER}信息员`]));
     const ownRegistry = await download(officer, '/api/registry/export');
     expect(new Set(column(ownRegistry.sheets[0], '单位').values)).toEqual(new Set([HOME]));
+
+    // The page's search and 只看需处理 filter the file as they filter the page.
+    const units = (file: Download) => new Set(column(file.sheets[0], '单位').values);
+    expect(units(await download(editor, `/api/registry/export?q=${encodeURIComponent('石基')}`))).toEqual(
+      new Set([OTHER])
+    );
+    expect(units(await download(editor, '/api/registry/export?q=SWZ'))).toEqual(new Set([HOME]));
+    // With its 分管领导 and 直接责任人 registered too, 沙湾镇 needs nothing and leaves the 只看需处理 file.
+    const homeId = (await editor.get('/api/registry')).json<Registry>().find((r) => r.unit.name === HOME)!.unit.id;
+    for (const duty of ['leader', 'director'])
+      expect(
+        (
+          await editor.post(`/api/units/${homeId}/contacts`, {
+            duty,
+            name: `${HOME}${duty}`,
+            post: '副镇长',
+            officePhone: '020-84800001',
+            staffing: 'civil_servant',
+            startedOn: '2026-01-05',
+          })
+        ).statusCode
+      ).toBe(201);
+    const page = (await editor.get('/api/registry')).json<Registry>();
+    expect(page.find((r) => r.unit.name === HOME)).toMatchObject({ warnings: [], followUps: [] });
+    const flagged = page.filter((r) => r.warnings.length > 0 || r.followUps.length > 0).map((r) => r.unit.name);
+    expect(units(await download(editor, '/api/registry/export?attention=true'))).toEqual(new Set([OTHER]));
+    expect(flagged).toContain(OTHER);
+    expect(units(await download(editor, '/api/registry/export'))).toEqual(new Set([HOME, OTHER]));
+    expect((await editor.get('/api/registry/export?attention=maybe')).statusCode).toBe(400);
 
     const trainings = await download(editor, '/api/trainings/export');
     const [sessions, people] = trainings.sheets;

@@ -30,3 +30,14 @@ describe('finding a unit as people type (unit pickers)', () => {
     expect(names.length).toBe(80);
   });
 });
+
+describe('the registry export asks for what the page shows', () => {
+  it('carries the search and 只看需处理 to the server, and nothing when neither is set', async () => {
+    const { registryExportUrl } = await import('../../web/src/pages/admin/registry/service');
+    expect(registryExportUrl('', false)).toBe('/api/registry/export');
+    expect(registryExportUrl(' 沙湾 ', true)).toBe(
+      `/api/registry/export?q=${encodeURIComponent('沙湾')}&attention=true`
+    );
+    expect(registryExportUrl('swz', false)).toBe('/api/registry/export?q=swz');
+  });
+});

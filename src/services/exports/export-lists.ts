@@ -8,6 +8,9 @@ import { findUnitById } from '../../db/repositories/unit-lookup.repository.js';
 import { listPolicies } from '../../db/repositories/policy.repository.js';
 import { todayInChina } from '../../domain/dates.js';
 import { policyInForce } from '../../domain/policy.js';
+import { needsAttention } from '../../domain/registry.js';
+import { pinyinInitials } from '../../domain/unit-initials.js';
+import { matchesUnitSearch } from '../../domain/unit-search.js';
 import { ANSWER_STATES, type AnswerState } from '../../domain/solicitation-answers.js';
 import {
   PenaltyExportQuery,
@@ -106,8 +109,18 @@ export async function exportPenalties(
 }
 
 /** Every unit's current responsible people and officers (信息员登记备案). */
-export async function exportRegistry(db: Kysely<Database>, user: ActingUser, now: Date): Promise<ExportedWorkbook> {
-  const registry = await readRegistry(db, user, now);
+export async function exportRegistry(
+  db: Kysely<Database>,
+  user: ActingUser,
+  filter: { q?: string; attention?: boolean },
+  now: Date
+): Promise<ExportedWorkbook> {
+  // The units the page shows for the same search and filter.
+  const registry = (await readRegistry(db, user, now)).filter(
+    (r) =>
+      matchesUnitSearch(r.unit.name, pinyinInitials(r.unit.name), filter.q ?? '') &&
+      (!filter.attention || needsAttention(r))
+  );
   const all = registry.flatMap((r) => r.contacts.map((contact) => ({ unit: r.unit.name, contact })));
   const list = capped(all);
   const keys = ['unit', 'duty', 'name', 'post', 'phone', 'email', 'staffing', 'startedOn', 'noticeDate'] as const;

@@ -125,6 +125,16 @@ export type UnitRegistry = Static<typeof UnitRegistry>;
 export const Registry = Type.Array(UnitRegistry);
 export type Registry = Static<typeof Registry>;
 
+/** GET /api/registry/export: the page's search (a part of a unit's name or its pinyin initials) and 只看需处理. */
+export const RegistryExportQuery = Type.Object(
+  {
+    q: Type.Optional(Type.String({ title: '单位', maxLength: 50 })),
+    attention: Type.Optional(Type.Boolean({ title: '只看需处理' })),
+  },
+  { additionalProperties: false }
+);
+export type RegistryExportQuery = Static<typeof RegistryExportQuery>;
+
 /** GET /api/registry/missing-officers */
 export const UnitsMissingOfficers = Type.Array(RegistryUnit);
 export type UnitsMissingOfficers = Static<typeof UnitsMissingOfficers>;

@@ -3,6 +3,8 @@
  * server spells the initials (GET /api/units, src/domain/unit-initials.ts); the units loader
  * remembers them here, so the pages need no pinyin dictionary of their own.
  */
+import { matchesUnitSearch } from '@domain/unit-search';
+
 const initialsByName = new Map<string, string>();
 
 /** Keeps the initials of units as the server sent them. */
@@ -11,9 +13,5 @@ export function rememberInitials(units: readonly { name: string; initials: strin
 }
 
 /** Whether a name matches what was typed: a part of the name, or a run of its pinyin initials. */
-export function matchesUnit(name: string, typed: string): boolean {
-  const needle = typed.trim().toLowerCase();
-  if (!needle) return true;
-  if (name.toLowerCase().includes(needle)) return true;
-  return /^[a-z]+$/.test(needle) && (initialsByName.get(name)?.includes(needle) ?? false);
-}
+export const matchesUnit = (name: string, typed: string): boolean =>
+  matchesUnitSearch(name, initialsByName.get(name), typed);

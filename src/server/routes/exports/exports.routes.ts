@@ -21,6 +21,7 @@ import { AuditQuery } from '../../../shared/api/audit.js';
 import { WorkbookFile } from '../../../shared/api/documents.js';
 import { ItemListQuery } from '../../../shared/api/items.js';
 import { ExplainQuery, ScoresQuery } from '../../../shared/api/scores.js';
+import { RegistryExportQuery } from '../../../shared/api/registry.js';
 import { PenaltyExportQuery } from '../../../shared/api/solicitations.js';
 import { ITEM_ROLES } from '../../../shared/roles.js';
 import type { ApiApp } from '../../api-app.js';
@@ -114,10 +115,15 @@ export function exportsRoutes(app: ApiApp, db: Kysely<Database>, config: ServerC
     '/api/registry/export',
     {
       config: { access: ITEM_ROLES },
-      schema: { tags: ['信息员登记'], summary: '导出信息员登记备案（Excel）', response },
+      schema: {
+        tags: ['信息员登记'],
+        summary: '导出信息员登记备案（Excel）',
+        querystring: RegistryExportQuery,
+        response,
+      },
       preHandler: costly('export-registry'),
     },
-    async (request, reply) => send(reply, await exportRegistry(db, user(request), config.now()))
+    async (request, reply) => send(reply, await exportRegistry(db, user(request), request.query, config.now()))
   );
 
   app.get(

@@ -46,6 +46,7 @@ import {
   endContact,
   entryFromAccount,
   filterRegistry,
+  registryExportUrl,
   loadRegistry,
   namesFor,
   saveMailOptOuts,
@@ -193,7 +194,10 @@ export default function RegistryPage() {
           }
         />
       )}
-      <Card title="信息员登记备案" extra={<ExportButton url="/api/registry/export" filename="信息员登记" />}>
+      <Card
+        title="信息员登记备案"
+        extra={<ExportButton url={registryExportUrl(typed, onlyWarnings)} filename="信息员登记" />}
+      >
         <Typography.Paragraph type="secondary">
           各单位须登记分管领导（第一责任人）、直接责任人和信息员；人员变动须书面告知区政府办公室。
         </Typography.Paragraph>

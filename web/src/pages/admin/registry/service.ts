@@ -3,13 +3,12 @@ import type { Done } from '@shared/api/auth';
 import type { Contact, ContactBody, CreatedRecord, OfficerAccount, Registry, UnitRegistry } from '@shared/api/registry';
 import { http } from '../../../http';
 import { isMobilePhone } from '@domain/phone';
+import { needsAttention } from '@domain/registry';
 import { matchesUnit } from '../../../lib/pinyin';
 
 /** Units matching the search, optionally only those with a warning. */
 export function filterRegistry(rows: UnitRegistry[], typed: string, onlyWarnings: boolean): UnitRegistry[] {
-  return rows.filter(
-    (r) => matchesUnit(r.unit.name, typed) && (!onlyWarnings || r.warnings.length > 0 || r.followUps.length > 0)
-  );
+  return rows.filter((r) => matchesUnit(r.unit.name, typed) && (!onlyWarnings || needsAttention(r)));
 }
 
 /** The names registered for a duty, or undefined when none is. */
@@ -18,6 +17,15 @@ export const namesFor = (row: UnitRegistry, duty: Contact['duty']) =>
     .filter((c) => c.duty === duty)
     .map((c) => c.name)
     .join('、') || undefined;
+
+/** The export of what the page shows: the same search and the same 只看需处理 filter, applied on the server. */
+export function registryExportUrl(typed: string, onlyWarnings: boolean): string {
+  const query = new URLSearchParams();
+  if (typed.trim()) query.set('q', typed.trim());
+  if (onlyWarnings) query.set('attention', 'true');
+  const text = query.toString();
+  return text ? `/api/registry/export?${text}` : '/api/registry/export';
+}
 
 export const loadRegistry = (signal: AbortSignal) => http.get<Registry>('/api/registry', { signal });
 export const addContact = (unitId: number, input: ContactBody) =>
