@@ -123,11 +123,15 @@ export const draft = (n) => ({
 });
 
 /**
- * An officer's writes on the unit's own drafts, the same in the soak and the province-scale load:
- * a new draft, an edit at the version just read, and sending (submit, then the unit's reviewer
- * approves). Each takes the load client's `send` and one server address.
+ * An officer's desk, the same in the soak and the province-scale load: the unit's own drafts and
+ * what it has sent. `work` writes one of them — a new draft (`draft`, or when there is none yet),
+ * an edit at the version just read (`edit`), or sending it (any other action: submit, then the
+ * unit's reviewer approves; `onSent` hears of each item that reached the district). Every
+ * connection writes only its own drafts, so no two write the same item.
  */
-export const officerWrites = (send, address, { officer, reviewer }) => {
+export const officerDesk = (send, address, { officer, reviewer }, { nextNumber, onSent }) => {
+  const drafts = [];
+  const sent = [];
   const get = (session, id) => send(address, session, 'GET', `/api/items/${id}`, 'GET /api/items/:id');
   const transition = (session, id, action, version) =>
     send(address, session, 'POST', `/api/items/${id}/transitions`, 'POST /api/items/:id/transitions', {
@@ -135,27 +139,32 @@ export const officerWrites = (send, address, { officer, reviewer }) => {
       version,
     });
   return {
-    /** Answers the new item's id, or undefined when it was refused. */
-    async create(n) {
-      const created = await send(address, officer, 'POST', '/api/items', 'POST /api/items', draft(n));
-      return created?.id;
-    },
-    async edit(id) {
-      const item = await get(officer, id);
-      if (item)
-        await send(address, officer, 'PUT', `/api/items/${id}`, 'PUT /api/items/:id', {
-          ...draft(id),
-          title: `压测稿件 ${id}（修改于 ${new Date().toISOString()}）`,
-          version: item.version,
-        });
-    },
-    /** Answers whether the item reached the district. */
-    async send(id) {
-      const mine = await get(officer, id);
-      if (!mine) return false;
-      await transition(officer, id, 'submit_for_review', mine.version);
-      const reviewed = await get(reviewer, id);
-      return Boolean(reviewed && (await transition(reviewer, id, 'approve', reviewed.version)));
+    sent,
+    /** One of the drafts, at random, or undefined when there is none. */
+    pick: () => (drafts.length ? drafts[Math.floor(Math.random() * drafts.length)] : undefined),
+    async work(action, own) {
+      if (action === 'draft' || own === undefined) {
+        const created = await send(address, officer, 'POST', '/api/items', 'POST /api/items', draft(nextNumber()));
+        if (created?.id) drafts.push(created.id);
+      } else if (action === 'edit') {
+        const item = await get(officer, own);
+        if (item)
+          await send(address, officer, 'PUT', `/api/items/${own}`, 'PUT /api/items/:id', {
+            ...draft(own),
+            title: `压测稿件 ${own}（修改于 ${new Date().toISOString()}）`,
+            version: item.version,
+          });
+      } else {
+        drafts.splice(drafts.indexOf(own), 1);
+        const mine = await get(officer, own);
+        if (!mine) return;
+        await transition(officer, own, 'submit_for_review', mine.version);
+        const reviewed = await get(reviewer, own);
+        if (reviewed && (await transition(reviewer, own, 'approve', reviewed.version))) {
+          sent.push(own);
+          onSent(own);
+        }
+      }
     },
   };
 };

@@ -13,7 +13,7 @@
 // Officers: their unit's list, item pages, drafts and edits, sending (submit, then their unit's
 // reviewer approves), their score board and their own unit's explanation.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createLoadClient, officerWrites, pick, today } from './load-client.mjs';
+import { createLoadClient, officerDesk, pick, today } from './load-client.mjs';
 
 const client = createLoadClient();
 const send = client.send;
@@ -37,12 +37,14 @@ async function thinkThenContinue(context) {
 
 async function officerLoop(address, people, context) {
   const { unit, officer } = people;
-  const writes = officerWrites(send, address, people);
-  const drafts = [];
-  const sent = [];
+  const desk = officerDesk(send, address, people, {
+    nextNumber: () => ++drafted,
+    onSent: (id) => sentQueue.push(id),
+  });
+  const { sent } = desk;
   const get = (session, url, route) => send(address, session, 'GET', url, route);
   while (await thinkThenContinue(context)) {
-    const own = drafts.length ? drafts[Math.floor(Math.random() * drafts.length)] : undefined;
+    const own = desk.pick();
     const action = pick([
       [25, 'list'],
       [15, 'read'],
@@ -62,18 +64,7 @@ async function officerLoop(address, people, context) {
         `/api/scores/explain?unit=${encodeURIComponent(unit)}&year=${context.year}`,
         'GET /api/scores/explain'
       );
-    else if (action === 'draft' || !own) {
-      const id = await writes.create(++drafted);
-      if (id) drafts.push(id);
-    } else if (action === 'edit') await writes.edit(own);
-    else {
-      // Sent: the officer submits, the unit's reviewer approves, and the item goes to the district.
-      drafts.splice(drafts.indexOf(own), 1);
-      if (await writes.send(own)) {
-        sent.push(own);
-        sentQueue.push(own);
-      }
-    }
+    else await desk.work(action, own);
   }
 }
 

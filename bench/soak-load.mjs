@@ -6,7 +6,7 @@
 // request by weight, waits for the answer, and records its latency under the route's template.
 // An officer's connection drafts, edits and sends its own items (its reviewer approves them), so
 // no two connections write the same item; sent items go to a queue the editors accept from.
-import { createLoadClient, officerWrites, pick, today } from './load-client.mjs';
+import { createLoadClient, officerDesk, pick, today } from './load-client.mjs';
 
 const client = createLoadClient();
 const send = client.send;
@@ -17,12 +17,14 @@ let drafted = 0;
 
 async function officerLoop(address, people, until) {
   const { officer } = people;
-  const writes = officerWrites(send, address, people);
-  const drafts = [];
-  const sent = [];
+  const desk = officerDesk(send, address, people, {
+    nextNumber: () => ++drafted,
+    onSent: (id) => sentQueue.push(id),
+  });
+  const { sent } = desk;
   const get = (session, url, route) => send(address, session, 'GET', url, route);
   while (Date.now() < until) {
-    const own = drafts.length ? drafts[Math.floor(Math.random() * drafts.length)] : undefined;
+    const own = desk.pick();
     const action = pick([
       [30, 'list'],
       [15, 'read'],
@@ -40,18 +42,7 @@ async function officerLoop(address, people, until) {
         [1, ['/api/scores?year=2025', 'GET /api/scores']],
       ]);
       await get(officer, url, route);
-    } else if (action === 'draft' || !own) {
-      const id = await writes.create(++drafted);
-      if (id) drafts.push(id);
-    } else if (action === 'edit') await writes.edit(own);
-    else {
-      // Sent: the officer submits, the unit's reviewer approves, and the item leaves the drafts.
-      drafts.splice(drafts.indexOf(own), 1);
-      if (await writes.send(own)) {
-        sent.push(own);
-        sentQueue.push(own);
-      }
-    }
+    } else await desk.work(action, own);
   }
 }
 
