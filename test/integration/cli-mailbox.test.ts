@@ -3,12 +3,13 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { ImapFlow } from 'imapflow';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { finishLease, tryAcquireLease } from '../../src/db/repositories/job-lease.repository.js';
+import { finishLease } from '../../src/db/repositories/job-lease.repository.js';
 import { MAILBOX_POLL_JOB } from '../../src/services/mail/mailbox-poller.js';
 import { openStore } from '../../src/services/open-store.js';
 import { govinfo, govinfoWithEnv, writeJsonl } from '../helpers/cli.js';
 import { freePort, isDovecotAvailable, startDovecot, type Dovecot } from '../helpers/dovecot.js';
 import { buildEml } from '../helpers/eml-builder.js';
+import { holdLeaseElsewhere } from '../helpers/leases.js';
 import { createTestDatabase, isDialectAvailable, type TestDatabase } from '../helpers/test-store.js';
 
 const OFFICER = 'chen@shawan.example.gov.cn';
@@ -50,14 +51,7 @@ describe.skipIf(!isDialectAvailable)('govinfo with a bad or missing GOVINFO_IMAP
   it('intake --mailbox waits its turn: refused while a server process is polling', async () => {
     const store = await openStore(database.location);
     try {
-      const now = Date.now();
-      const lease = {
-        name: MAILBOX_POLL_JOB,
-        holder: 'another-host:4242:abcd',
-        at: new Date(now).toISOString(),
-        expiresAt: new Date(now + 60_000).toISOString(),
-      };
-      expect(await tryAcquireLease(store.db, lease)).toBe(true);
+      const lease = await holdLeaseElsewhere(store.db, MAILBOX_POLL_JOB);
       const env = { GOVINFO_IMAP_URL: 'imap://xinxi:T0p-s3cret@127.0.0.1:1/INBOX' };
       const intake = await govinfoWithEnv(env, database.location, 'intake', '--mailbox');
       expect(intake.status).toBe(1);

@@ -5,8 +5,9 @@ import { readSetting } from '../../src/db/repositories/setting.repository.js';
 import { readMailboxSettings, type MailboxAddress } from '../../src/domain/mailbox-address.js';
 import { MailboxError, type ConnectMailbox } from '../../src/mail/imap-mailbox.js';
 import { MAILBOX_POLL_SETTING, type MailboxPollStatus } from '../../src/services/mail/mailbox-status.js';
-import { finishLease, tryAcquireLease } from '../../src/db/repositories/job-lease.repository.js';
+import { finishLease } from '../../src/db/repositories/job-lease.repository.js';
 import { MAILBOX_POLL_JOB, MailboxPoller, PollRunningElsewhere } from '../../src/services/mail/mailbox-poller.js';
+import { holdLeaseElsewhere } from '../helpers/leases.js';
 import { createTestStore, isDialectAvailable } from '../helpers/test-store.js';
 
 const LIMITS = { maxMessageBytes: 1024 * 1024, maxAttachmentBytes: 1024 * 1024 };
@@ -18,6 +19,16 @@ const address = readMailboxSettings({
 describe.skipIf(!isDialectAvailable)('the mailbox poller', () => {
   let store: Store;
   let cleanup: () => Promise<void>;
+  /** A poller of the test's mailbox whose background failures land in `errors`. */
+  const pollerOf = (connect: ConnectMailbox, errors: string[]) =>
+    new MailboxPoller({
+      db: store.db,
+      address,
+      connect,
+      limits: () => LIMITS,
+      now: () => new Date(),
+      onError: (message) => errors.push(message),
+    });
   beforeAll(async () => {
     ({ store, cleanup } = await createTestStore());
   });
@@ -47,14 +58,7 @@ describe.skipIf(!isDialectAvailable)('the mailbox poller', () => {
       };
     };
     const errors: string[] = [];
-    const poller = new MailboxPoller({
-      db: store.db,
-      address,
-      connect,
-      limits: () => LIMITS,
-      now: () => new Date(),
-      onError: (message) => errors.push(message),
-    });
+    const poller = pollerOf(connect, errors);
     poller.start();
     const requested = await Promise.allSettled([poller.poll(), poller.poll(), poller.poll()]);
     await poller.stop();
@@ -73,16 +77,9 @@ describe.skipIf(!isDialectAvailable)('the mailbox poller', () => {
 
   it('logs a failed background poll and keeps it as the last status', async () => {
     const errors: string[] = [];
-    const poller = new MailboxPoller({
-      db: store.db,
-      address,
-      connect: async () => {
-        throw new MailboxError('无法连接邮件服务器 mail.panyu.gov.cn:143：连接被拒绝');
-      },
-      limits: () => LIMITS,
-      now: () => new Date(),
-      onError: (message) => errors.push(message),
-    });
+    const poller = pollerOf(async () => {
+      throw new MailboxError('无法连接邮件服务器 mail.panyu.gov.cn:143：连接被拒绝');
+    }, errors);
     poller.start();
     await expect.poll(() => errors.length).toBe(1);
     await poller.stop();
@@ -102,23 +99,9 @@ describe.skipIf(!isDialectAvailable)('the mailbox poller', () => {
         close: async () => undefined,
       };
     };
-    const now = Date.now();
-    const lease = {
-      name: MAILBOX_POLL_JOB,
-      holder: 'another-host:4242:abcd',
-      at: new Date(now).toISOString(),
-      expiresAt: new Date(now + 60_000).toISOString(),
-    };
-    expect(await tryAcquireLease(store.db, lease)).toBe(true);
+    const lease = await holdLeaseElsewhere(store.db, MAILBOX_POLL_JOB);
     const errors: string[] = [];
-    const poller = new MailboxPoller({
-      db: store.db,
-      address,
-      connect,
-      limits: () => LIMITS,
-      now: () => new Date(),
-      onError: (message) => errors.push(message),
-    });
+    const poller = pollerOf(connect, errors);
     poller.start();
     await expect(poller.poll()).rejects.toBeInstanceOf(PollRunningElsewhere);
     expect(sessions).toBe(0);
