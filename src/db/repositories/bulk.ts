@@ -11,6 +11,9 @@ export function isPostgres(db: Db): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
 }
 
+/** Column names as SQL identifiers, comma-separated. */
+const quoted = (names: readonly string[]) => names.map((c) => `"${c}"`).join(',');
+
 const statementCache = new Map<string, string>();
 
 /** SQLite's multi-row INSERT for a shape of rows, built once. */
@@ -24,7 +27,6 @@ function insertStatement(
   let text = statementCache.get(key);
   if (text === undefined) {
     const tuples = Array.from({ length: rowCount }, () => `(${columns.map(() => '?').join(',')})`);
-    const quoted = (names: readonly string[]) => names.map((c) => `"${c}"`).join(',');
     text = `insert into "${table}" (${quoted(columns)}) values ${tuples.join(',')}`;
     if (returning.length > 0) text += ` returning ${quoted(returning)}`;
     statementCache.set(key, text);
@@ -48,7 +50,7 @@ export async function bulkInsert<R = Record<string, unknown>>(
   returning: readonly string[] = []
 ): Promise<R[]> {
   const idsFirst = rows.length >= BULK_ROWS && returning.every((c) => c === 'id' || columns.includes(c));
-  if (!idsFirst || returning.length === 0) return insertRows<R>(db, table, columns, rows, idsFirst ? [] : returning);
+  if (!idsFirst || returning.length === 0) return insertRows<R>(db, table, columns, rows, returning);
   const ids = await nextIds(db, table, rows.length);
   await insertRows(
     db,
@@ -113,8 +115,7 @@ export async function copyInto(
   columns: readonly string[],
   rows: readonly (readonly unknown[])[]
 ): Promise<void> {
-  const quoted = columns.map((c) => `"${c}"`).join(',');
-  await db.executeQuery(CompiledQuery.raw(`copy "${table}" (${quoted}) from stdin`, [new CopyRows(rows)]));
+  await db.executeQuery(CompiledQuery.raw(`copy "${table}" (${quoted(columns)}) from stdin`, [new CopyRows(rows)]));
 }
 
 /**
@@ -152,7 +153,6 @@ async function insertWithUnnest<R>(
   returning: readonly string[]
 ): Promise<R[]> {
   const result: R[] = [];
-  const quoted = (names: readonly string[]) => names.map((c) => `"${c}"`).join(',');
   for (let start = 0; start < rows.length; start += POSTGRES_ROWS_PER_STATEMENT) {
     const chunk = rows.slice(start, start + POSTGRES_ROWS_PER_STATEMENT);
     const arrays = columns.map((_, c) => chunk.map((row) => row[c]));
