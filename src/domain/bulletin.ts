@@ -11,6 +11,8 @@ import { competitionRanks } from './ranking.js';
 /** A booking as the bulletin keeps it: enough to tell later what changed (record, rule, points). */
 export interface BulletinBooking {
   unit: string;
+  /** The booking's year where it is not the bulletin's own (the previous year's, carried for adjustments). */
+  year?: number;
   quarter: number;
   ref: string;
   rule: string;
@@ -64,6 +66,8 @@ export interface FailedStreakNotice {
 
 export interface BulletinAdjustment {
   unit: string;
+  /** The year of the corrected quarter (absent in bulletins frozen before it was recorded: the bulletin's year). */
+  year?: number;
   quarter: number;
   before: number;
   after: number;
@@ -94,9 +98,17 @@ export interface BulletinDocument {
   failedStreak: FailedStreakNotice[];
   adjustments: BulletinAdjustment[];
   annex: AnnexEntry[];
-  /** Every booking of quarters 1..Q as counted, so the next bulletin can say what changed since. */
+  /**
+   * Every booking of quarters 1..Q as counted (and of the previous year, tagged with it, where
+   * `carriesPreviousYear`), so the next bulletin can say what changed since.
+   */
   bookings: BulletinBooking[];
+  /** Whether `bookings` holds the previous year's too: its published quarters can still be corrected. */
+  carriesPreviousYear?: boolean;
 }
+
+/** What a later bulletin needs of an earlier one to tell what changed since. */
+export type EarlierBulletin = Pick<BulletinDocument, 'year' | 'quarter' | 'bookings' | 'carriesPreviousYear'>;
 
 export interface BulletinInput {
   year: number;
@@ -114,11 +126,16 @@ export interface BulletinInput {
   submitted: ReadonlyMap<string, number>;
   /** Bookings of quarters 1..Q of the year, as counted. */
   bookings: readonly BulletinBookingFact[];
+  /**
+   * The previous year's bookings as counted now, tagged with its year, where a bulletin of that year
+   * was published: a correction of its last quarters is reported in this year's bulletins.
+   */
+  previousYearBookings?: readonly BulletinBooking[];
   /** Current 分管领导 and 信息员 per unit. */
   contacts: ReadonlyMap<string, { leaders: string[]; officers: string[] }>;
   failedStreakThreshold: number;
-  /** Bulletins published earlier in the year, any order. */
-  earlier: readonly Pick<BulletinDocument, 'quarter' | 'bookings'>[];
+  /** Bulletins published earlier in the year and in the previous year, any order. */
+  earlier: readonly EarlierBulletin[];
 }
 
 const RECORD_LABELS: Record<string, string> = {
@@ -176,7 +193,11 @@ export function buildBulletin(input: BulletinInput): BulletinDocument {
       leaders: input.contacts.get(u.unit)?.leaders ?? [],
       officers: input.contacts.get(u.unit)?.officers ?? [],
     })),
-    adjustments: adjustmentsSince(input.earlier, input.bookings, quarter),
+    adjustments: adjustmentsSince(input.earlier, [...input.bookings, ...(input.previousYearBookings ?? [])], {
+      year: input.year,
+      quarter,
+      withPreviousYear: input.previousYearBookings !== undefined,
+    }),
     annex: thisQuarter
       .filter((b) => b.rule.startsWith('adoption:'))
       .map((b) => ({
@@ -185,13 +206,11 @@ export function buildBulletin(input: BulletinInput): BulletinDocument {
         outlet: outletNames.get(b.rule.split(':')[1]) ?? b.rule.split(':')[1],
         points: b.points,
       })),
-    bookings: input.bookings.map(({ unit, quarter: q, ref, rule, points }) => ({
-      unit,
-      quarter: q,
-      ref,
-      rule,
-      points,
-    })),
+    bookings: [
+      ...input.bookings.map(({ unit, quarter: q, ref, rule, points }) => ({ unit, quarter: q, ref, rule, points })),
+      ...(input.previousYearBookings ?? []),
+    ],
+    ...(input.previousYearBookings ? { carriesPreviousYear: true } : {}),
   };
 }
 
@@ -227,34 +246,73 @@ function countByUnit(bookings: readonly BulletinBooking[], outlets: BulletinInpu
   return byUnit;
 }
 
+/** A quarter as one number, so quarters of different years order and compare. */
+const periodOf = (year: number, quarter: number) => year * 4 + quarter - 1;
+
+/** The quarters an earlier bulletin carried: its own year's up to its quarter, and the previous year's. */
+function carriedPeriods(bulletin: Pick<EarlierBulletin, 'year' | 'quarter' | 'carriesPreviousYear'>): number[] {
+  const own = Array.from({ length: bulletin.quarter }, (_, i) => periodOf(bulletin.year, i + 1));
+  if (!bulletin.carriesPreviousYear) return own;
+  return [...Array.from({ length: 4 }, (_, i) => periodOf(bulletin.year - 1, i + 1)), ...own];
+}
+
 /**
  * Units whose points in a quarter already published now differ from what was last published for
  * it, with the records behind the difference. The baseline of a quarter is the latest earlier
- * bulletin that carried it, so a change is reported once.
+ * bulletin that carried it, so a change is reported once; a correction of the previous year's
+ * quarters (its fourth above all) is reported by this year's bulletins.
  */
 export function adjustmentsSince(
-  earlier: BulletinInput['earlier'],
+  earlier: readonly EarlierBulletin[],
   current: readonly BulletinBooking[],
-  quarter: number
+  at: { year: number; quarter: number; withPreviousYear?: boolean }
 ): BulletinAdjustment[] {
-  const adjustments: BulletinAdjustment[] = [];
-  for (let q = 1; q < quarter; q += 1) {
-    const baseline = earlier
-      .filter((b) => b.quarter >= q && b.quarter < quarter)
-      .sort((a, b) => b.quarter - a.quarter)[0];
-    if (!baseline) continue;
-    const before = groupByUnit(baseline.bookings.filter((b) => b.quarter === q));
-    const after = groupByUnit(current.filter((b) => b.quarter === q));
-    for (const unit of new Set([...before.keys(), ...after.keys()])) {
-      const old = before.get(unit) ?? [];
-      const now = after.get(unit) ?? [];
-      const oldPoints = sum(old);
-      const newPoints = sum(now);
-      if (oldPoints === newPoints) continue;
-      adjustments.push({ unit, quarter: q, before: oldPoints, after: newPoints, reasons: describeChanges(old, now) });
+  const now = periodOf(at.year, at.quarter);
+  const currentByPeriod = new Map<number, BulletinBooking[]>();
+  for (const b of current) {
+    const period = periodOf(b.year ?? at.year, b.quarter);
+    currentByPeriod.set(period, [...(currentByPeriod.get(period) ?? []), b]);
+  }
+  const baselines = new Map<number, { bulletin: EarlierBulletin; published: number }>();
+  for (const bulletin of earlier) {
+    const published = periodOf(bulletin.year, bulletin.quarter);
+    if (published >= now) continue;
+    for (const period of carriedPeriods(bulletin)) {
+      const known = baselines.get(period);
+      if (!known || known.published < published) baselines.set(period, { bulletin, published });
     }
   }
-  return adjustments.sort((a, b) => a.quarter - b.quarter || a.unit.localeCompare(b.unit, 'zh'));
+  // Only quarters whose current bookings were read: this year's before this one, and the previous
+  // year's where they were carried in.
+  const carriedNow = carriedPeriods({ ...at, quarter: at.quarter - 1, carriesPreviousYear: at.withPreviousYear });
+  const adjustments: BulletinAdjustment[] = [];
+  for (const [period, { bulletin }] of baselines) {
+    if (!carriedNow.includes(period)) continue;
+    const year = Math.floor(period / 4);
+    const quarter = (period % 4) + 1;
+    const before = groupByUnit(
+      bulletin.bookings.filter((b) => periodOf(b.year ?? bulletin.year, b.quarter) === period)
+    );
+    const after = groupByUnit(currentByPeriod.get(period) ?? []);
+    for (const unit of new Set([...before.keys(), ...after.keys()])) {
+      const old = before.get(unit) ?? [];
+      const fresh = after.get(unit) ?? [];
+      const oldPoints = sum(old);
+      const newPoints = sum(fresh);
+      if (oldPoints === newPoints) continue;
+      adjustments.push({
+        unit,
+        year,
+        quarter,
+        before: oldPoints,
+        after: newPoints,
+        reasons: describeChanges(old, fresh),
+      });
+    }
+  }
+  return adjustments.sort(
+    (a, b) => periodOf(a.year!, a.quarter) - periodOf(b.year!, b.quarter) || a.unit.localeCompare(b.unit, 'zh')
+  );
 }
 
 function groupByUnit(bookings: readonly BulletinBooking[]): Map<string, BulletinBooking[]> {
@@ -315,4 +373,33 @@ export function bulletinTitle(year: number, quarter: number): string {
 /** 2011年第1季度工作通讯: the download's file name. */
 export function bulletinFileName(year: number, quarter: number): string {
   return `${year}年第${quarter}季度工作通讯`;
+}
+
+/**
+ * 总体情况: the quarter in a few sentences computed from the bulletin's own figures (so a frozen
+ * bulletin says what its tables say), the district first, then each series.
+ */
+export function bulletinOverview(bulletin: Pick<BulletinDocument, 'outlets' | 'series'>): string[] {
+  const rows = bulletin.series.flatMap((s) => s.rows);
+  const total = (value: (row: BulletinRow) => number) => rows.reduce((sum, row) => sum + value(row), 0);
+  const adopted = bulletin.outlets.map((o) => `${o.name}采用${total((r) => r.adopted[o.code] ?? 0)}篇`).join('，');
+  const met = rows.filter((r) => r.met === true).length;
+  const failed = rows.filter((r) => r.met === false).length;
+  const district =
+    `本季度，全区${rows.length}个报送单位共报送政务信息${total((r) => r.submitted)}篇，` +
+    `${adopted}；获区领导批示${total((r) => r.instructions)}次，上报省、市被采用${total((r) => r.upward)}次。` +
+    `有季度指标的单位中，${met}个完成本季度信息报送任务，${failed}个未完成。`;
+  const perSeries = bulletin.series
+    .filter((s) => s.rows.length > 0)
+    .map((s) => {
+      const points = s.rows.reduce((sum, row) => sum + row.points, 0);
+      const top = s.rows.filter((r) => r.rank === 1 && r.points > 0).map((r) => r.unit);
+      const leaders = top.length > 0 ? `，得分最高的是${top.join('、')}（${s.rows[0].points}分）` : '';
+      const assessed =
+        s.quarterlyTarget === null
+          ? `（只考核年度指标）`
+          : `，${s.rows.filter((r) => r.met === true).length}个达标，${s.rows.filter((r) => r.met === false).length}个未达标`;
+      return `${s.name}${s.rows.length}个单位${assessed}，合计得分${points}分${leaders}。`;
+    });
+  return [district, ...perSeries];
 }

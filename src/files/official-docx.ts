@@ -290,7 +290,9 @@ export async function renderOfficialDocx(document: OfficialDocument): Promise<Bu
     title: document.title ?? document.masthead?.name,
     styles: {
       default: {
-        document: { run: { font: font(FONTS.body), size: SIZE.body } },
+        // Chinese as the language of every run: Word breaks lines and LibreOffice picks the
+        // simplified-Chinese face of a CJK font by it (else Japanese glyph shapes, e.g. 直 and 骨).
+        document: { run: { font: font(FONTS.body), size: SIZE.body, language: { value: 'zh-CN', eastAsia: 'zh-CN' } } },
       },
     },
     sections: parts.map((part) => {

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { fontSubstitutesConfig } from './font-substitutes.js';
 
 /** LibreOffice is not installed (or not on PATH): the message says what to install. */
 export class PdfUnavailableError extends Error {
@@ -90,11 +91,16 @@ async function convertDocx(docx: Buffer, format: 'pdf'): Promise<Buffer> {
     const input = path.join(work, 'document.docx');
     await fs.promises.writeFile(input, docx);
     const profile = pathToFileURL(path.join(work, 'profile')).href;
+    const fontConfig = path.join(work, 'fonts.conf');
+    await fs.promises.writeFile(
+      fontConfig,
+      fontSubstitutesConfig(process.env.FONTCONFIG_FILE ?? '/etc/fonts/fonts.conf')
+    );
     await new Promise<void>((resolve, reject) => {
       execFile(
         soffice,
         [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', format, '--outdir', work, input],
-        { timeout: CONVERSION_TIMEOUT_MS },
+        { timeout: CONVERSION_TIMEOUT_MS, env: { ...process.env, FONTCONFIG_FILE: fontConfig } },
         (error, _stdout, stderr) =>
           error
             ? reject(new Error(`LibreOffice 转换 ${format.toUpperCase()} 失败：${stderr || error.message}`))

@@ -42,6 +42,8 @@ export interface DocxLayout {
   /** The document's default East Asian font and size (half-points). */
   defaultEastAsiaFont: string | null;
   defaultSize: number | null;
+  /** The document's default language of East Asian text (w:lang w:eastAsia), e.g. zh-CN. */
+  defaultEastAsiaLanguage: string | null;
   /** Every East Asian font a run in the body names. */
   eastAsiaFonts: Set<string>;
   /** The body's text, paragraphs joined by newlines. */
@@ -102,6 +104,7 @@ export async function readDocxLayout(data: Buffer): Promise<DocxLayout> {
     linePitch: number(attribute(document, 'w:docGrid', 'w:linePitch')),
     defaultEastAsiaFont: attribute(defaults, 'w:rFonts', 'w:eastAsia'),
     defaultSize: number(attribute(defaults, 'w:sz', 'w:val')),
+    defaultEastAsiaLanguage: attribute(defaults, 'w:lang', 'w:eastAsia'),
     eastAsiaFonts: new Set([...document.matchAll(/<w:rFonts\b[^>]*\bw:eastAsia="([^"]*)"/g)].map((m) => m[1])),
     text: [...document.matchAll(/<w:p\b[^>]*>([\s\S]*?)<\/w:p>/g)].map((p) => paragraphText(p[1])).join('\n'),
     footerText,

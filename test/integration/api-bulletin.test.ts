@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openZipEntry, readZipDirectory, isZipRefusal } from '../../src/files/zip-archive.js';
 import { pdfAvailable } from '../../src/files/pdf-conversion.js';
 import { computeScores } from '../../src/services/compute-scores.js';
+import { readDocxLayout } from '../helpers/office-files.js';
 import { createTestApp, signInNewUser, type ApiClient, type TestApp } from '../helpers/test-app.js';
 import { isDialectAvailable } from '../helpers/test-store.js';
 
@@ -172,8 +173,34 @@ describe.skipIf(!isDialectAvailable)('API: the quarterly bulletin (《番府信�
       '以书面形式予以通报批评',
       '附件：本季度采用信息目录',
       '沙湾镇开展春耕生产（政务信息）',
+      // 总体情况, from the same figures: 5 items, 2 instruction-free towns meeting… as the tables say.
+      '一、总体情况',
+      '本季度，全区80个报送单位共报送政务信息4篇',
+      '获区领导批示1次',
     ])
       expect(text).toContain(expected);
+
+    // Every unit's row in the Word tables carries the figures of scores --json.
+    const layout = await readDocxLayout(docx.body);
+    const scores = await computeScores(t.store.db, { year: 2025, quarter: 1 });
+    const seriesTables = layout.tables.filter((rows) => rows[0].includes('本季度得分'));
+    expect(seriesTables).toHaveLength(4);
+    const cells = new Map(
+      seriesTables.flatMap((rows) => {
+        const header = rows[0];
+        return rows.slice(1).map((row) => [row[0], Object.fromEntries(header.map((h, i) => [h, row[i]]))] as const);
+      })
+    );
+    expect(cells.size).toBe(scores.units.length);
+    for (const unit of scores.units) {
+      const q = unit.quarters[0];
+      expect(cells.get(unit.unit)).toMatchObject({
+        本季度得分: String(q.points),
+        季度指标: q.target === null ? '' : String(q.target),
+        是否达标: q.met === null ? '' : q.met ? '达标' : '未达标',
+        年度指标: String(unit.annual.target),
+      });
+    }
   });
 
   it.skipIf(!pdfAvailable())(
@@ -266,6 +293,36 @@ describe.skipIf(!isDialectAvailable)('API: the quarterly bulletin (《番府信�
     expect((await registry(editor)).find((r) => r.unit.name === '区气象局')!.followUps).toEqual([]);
     expect((await editor.post(`/api/follow-ups/${followUp.id}/close`, { version: 2, reason: '再次' })).statusCode).toBe(
       409
+    );
+  });
+
+  it('reports a correction of the year’s published fourth quarter in the next year’s first bulletin', async () => {
+    // 2025 Q4 was published by the test above; a Q4 adoption is recorded late.
+    expect((await publication(4)).status).toBe('published');
+    const late = [
+      { type: 'item', id: 'I-9', unit: '石基镇', title: '石基镇冬季消防检查（政务信息）', submitted: '2025-11-03' },
+      { type: 'adoption', id: 'A-9', item: 'I-9', outlet: 'dynamic', date: '2025-11-10' },
+    ];
+    expect((await upload(editor, late)).statusCode).toBe(200);
+
+    const bulletinText = async (year: number, quarter: number) => {
+      expect((await editor.post('/api/results', { year, quarter })).statusCode).toBe(201);
+      const draft = (await editor.get('/api/results'))
+        .json()
+        .find((p: { year: number; quarter: number }) => p.year === year && p.quarter === quarter);
+      const docx = await download(editor, draft.id, 'docx');
+      return { draft, text: (await zipPart(docx.body, 'word/document.xml')).replace(/<[^>]+>/g, '') };
+    };
+    const q1 = await bulletinText(2026, 1);
+    expect(q1.text).toContain('前期得分调整');
+    expect(q1.text).toMatch(/石基镇2025年第4季度03新增采用记录 A-9（\+3）/);
+    // Published, it keeps the adjustment (test/unit/bulletin.test.ts: the next bulletin does not repeat it).
+    expect((await leader.post(`/api/results/${q1.draft.id}/approve`, { version: q1.draft.version })).statusCode).toBe(
+      200
+    );
+    const published = await download(officer, q1.draft.id, 'docx');
+    expect((await zipPart(published.body, 'word/document.xml')).replace(/<[^>]+>/g, '')).toContain(
+      '新增采用记录 A-9（+3）'
     );
   });
 });

@@ -111,9 +111,12 @@ describe('adjustmentsSince', () => {
       { unit: '甲镇', quarter: 1, ref: 'A-1', rule: 'adoption:dynamic', points: 3 },
       { unit: '甲镇', quarter: 1, ref: 'A-12', rule: 'adoption:portal', points: 2 },
     ];
-    expect(adjustmentsSince([{ quarter: 1, bookings: published }], now, 2)).toEqual([
+    expect(
+      adjustmentsSince([{ year: 2011, quarter: 1, bookings: published }], now, { year: 2011, quarter: 2 })
+    ).toEqual([
       {
         unit: '甲镇',
+        year: 2011,
         quarter: 1,
         before: -2,
         after: 5,
@@ -124,8 +127,31 @@ describe('adjustmentsSince', () => {
 
   it('reports a change once: the latest bulletin carrying the quarter is the baseline', () => {
     const now: BulletinBooking[] = [{ unit: '甲镇', quarter: 1, ref: 'A-1', rule: 'adoption:dynamic', points: 3 }];
-    const q2 = { quarter: 2, bookings: now };
-    expect(adjustmentsSince([{ quarter: 1, bookings: published }, q2], now, 3)).toEqual([]);
+    const q2 = { year: 2011, quarter: 2, bookings: now };
+    expect(
+      adjustmentsSince([{ year: 2011, quarter: 1, bookings: published }, q2], now, { year: 2011, quarter: 3 })
+    ).toEqual([]);
+  });
+
+  it("reports a correction of last year's fourth quarter in this year's first bulletin, and only there", () => {
+    const lastYear = (bookings: BulletinBooking[]) => bookings.map((b) => ({ ...b, quarter: 4, year: 2011 }));
+    const q4 = { year: 2011, quarter: 4, bookings: published.map((b) => ({ ...b, quarter: 4 })) };
+    const corrected = lastYear([published[0]]);
+    const at = { year: 2012, quarter: 1, withPreviousYear: true };
+    expect(adjustmentsSince([q4], corrected, at)).toEqual([
+      { unit: '甲镇', year: 2011, quarter: 4, before: -2, after: 3, reasons: ['删除扣分记录 P-3（+5）'] },
+    ]);
+    // Without the previous year read, nothing of it is reported.
+    expect(adjustmentsSince([q4], [], { year: 2012, quarter: 1 })).toEqual([]);
+    // The first bulletin of 2012 carried 2011 as corrected: the second reports nothing more.
+    const q1 = { year: 2012, quarter: 1, bookings: corrected, carriesPreviousYear: true };
+    expect(adjustmentsSince([q4, q1], corrected, { year: 2012, quarter: 2, withPreviousYear: true })).toEqual([]);
+  });
+
+  it("reads bulletins frozen before bookings carried their year as bookings of the bulletin's year", () => {
+    const frozen = { year: 2011, quarter: 1, bookings: published };
+    const now: BulletinBooking[] = [published[0]];
+    expect(adjustmentsSince([frozen], now, { year: 2011, quarter: 2 })).toHaveLength(1);
   });
 });
 

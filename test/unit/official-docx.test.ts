@@ -44,6 +44,8 @@ describe('a document laid out after GB/T 9704-2012', () => {
     const docx = await renderOfficialDocx(sample);
     const layout = await readDocxLayout(docx);
     expect(layout.defaultEastAsiaFont).toBe('仿宋_GB2312');
+    // Simplified Chinese, so a CJK font shows its Chinese glyph shapes rather than its Japanese ones.
+    expect(layout.defaultEastAsiaLanguage).toBe('zh-CN');
     expect(layout.defaultSize).toBe(32);
     const [body] = await runsContaining(docx, '各单位共报送信息');
     expect(body).toMatchObject({ eastAsia: '仿宋_GB2312', size: 32 });

@@ -74,19 +74,20 @@ export async function listPublications(db: Db, publishedOnly: boolean): Promise<
   return query.execute();
 }
 
-/** The bulletins published in a year before a quarter, as stored (JSON). */
+/** The bulletins published in a year before a quarter and in the year before, as stored (JSON). */
 export async function listPublishedBulletins(
   db: Db,
   year: number,
   beforeQuarter: number
-): Promise<{ quarter: number; bulletin: string }[]> {
+): Promise<{ year: number; quarter: number; bulletin: string }[]> {
   const rows = await db
     .selectFrom('result_publications')
-    .select(['quarter', 'bulletin'])
-    .where('year', '=', year)
-    .where('quarter', '<', beforeQuarter)
+    .select(['year', 'quarter', 'bulletin'])
+    .where((eb) =>
+      eb.or([eb('year', '=', year - 1), eb.and([eb('year', '=', year), eb('quarter', '<', beforeQuarter)])])
+    )
     .where('status', '=', 'published')
     .where('bulletin', 'is not', null)
     .execute();
-  return rows.map((r) => ({ quarter: r.quarter, bulletin: r.bulletin! }));
+  return rows.map((r) => ({ year: r.year, quarter: r.quarter, bulletin: r.bulletin! }));
 }

@@ -43,6 +43,12 @@ export async function assembleBulletin(db: Db, request: BulletinRequest): Promis
     listPublishedBulletins(db, year, quarter),
     readSetting<string>(db, OFFICE_NAME_SETTING),
   ]);
+  const earlierBulletins = earlier.map((e) => JSON.parse(e.bulletin) as BulletinDocument);
+  // The previous year's quarters stay open to correction: where it published a bulletin, its
+  // bookings are read too, so this year's bulletins report what changed there since.
+  const previousYearBookings = earlier.some((e) => e.year === year - 1)
+    ? await listBookingsWithUnits(db, periodIndex(year - 1, 1), periodIndex(year - 1, 4), asOf)
+    : undefined;
   const policy = policyForPeriod(policies, quarterEnd(year, quarter));
   const names = new Map(units.map((u) => [u.id, u.name]));
   return buildBulletin({
@@ -63,18 +69,16 @@ export async function assembleBulletin(db: Db, request: BulletinRequest): Promis
     })),
     outlets: Object.entries(policy.outlets).map(([code, outlet]) => ({ code, name: outlet.name })),
     submitted: new Map(submitted.map((s) => [s.unit, s.items])),
-    bookings: bookings.map((b) => ({
-      unit: b.unit,
-      quarter: (b.period % 4) + 1,
-      ref: b.record_ref,
-      rule: b.rule,
-      points: b.points,
-      itemTitle: b.item_title,
-    })),
+    bookings: bookings.map((b) => ({ ...bulletinBooking(b), itemTitle: b.item_title })),
+    previousYearBookings: previousYearBookings?.map((b) => ({ ...bulletinBooking(b), year: year - 1 })),
     contacts: currentContacts(contacts, names, request.issuedOn),
     failedStreakThreshold: failedStreakNoticeFor(policies, year),
-    earlier: earlier.map((e) => JSON.parse(e.bulletin) as BulletinDocument),
+    earlier: earlierBulletins,
   });
+}
+
+function bulletinBooking(b: { unit: string; period: number; record_ref: string; rule: string; points: number }) {
+  return { unit: b.unit, quarter: (b.period % 4) + 1, ref: b.record_ref, rule: b.rule, points: b.points };
 }
 
 function quarterStart(year: number, quarter: number): IsoDate {

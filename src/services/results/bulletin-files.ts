@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import {
   bulletinIssueLine,
+  bulletinOverview,
   bulletinTitle,
   type BulletinDocument,
   type BulletinRow,
@@ -118,6 +119,10 @@ export function bulletinOfficialDocument(bulletin: BulletinDocument): OfficialDo
   const blocks: DocumentBlock[] = [...textParagraphs(bulletin.textBefore)];
   const sections: { heading: string; blocks: DocumentBlock[] }[] = [];
   sections.push({
+    heading: '总体情况',
+    blocks: bulletinOverview(bulletin).map((text): DocumentBlock => ({ kind: 'paragraph', text })),
+  });
+  sections.push({
     heading: '各单位信息报送及得分情况',
     blocks: [
       { kind: 'paragraph', text: `统计截至${chineseDate(bulletin.asOf)}。` },
@@ -172,7 +177,7 @@ export function bulletinOfficialDocument(bulletin: BulletinDocument): OfficialDo
           columns: ['单位', '季度', '原得分', '调整后', '原因'],
           rows: bulletin.adjustments.map((a) => [
             a.unit,
-            `第${a.quarter}季度`,
+            a.year !== undefined && a.year !== bulletin.year ? `${a.year}年第${a.quarter}季度` : `第${a.quarter}季度`,
             a.before,
             a.after,
             a.reasons.join('；'),
