@@ -1,7 +1,7 @@
 // Refreshes the README's document pages: the first page of the bulletin, an issue of
-// 《番府信息上报》 and the half-year summary, drawn from the demo year by
+// 《番府信息上报》 and the half-year summary, and the annual summary's 通报表扬, drawn from the demo year by
 // test/integration/document-pages.test.ts into docs/documents instead of a temporary folder.
-// Needs LibreOffice (soffice) and poppler (pdftoppm).
+// Needs LibreOffice (soffice) and poppler (pdftoppm, pdftotext).
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 

@@ -132,6 +132,25 @@ export function outletIsPublicOnly(code: string, outlet: Pick<OutletRule, 'publi
   return outlet.publicOnly ?? code === PUBLIC_ONLY_BEFORE_THE_PROPERTY;
 }
 
+/**
+ * The names of the outlets some version of the policy marks with `property`, joined as a sentence
+ * says them: 《番府信息》(政务动态)或《番府信息上报》 (messages name the district's own outlets).
+ */
+export function outletNamesWith(
+  policies: readonly Pick<Policy, 'outlets'>[],
+  property: 'instructionBonus' | 'upwardEligible'
+): string {
+  return [
+    ...new Set(
+      policies.flatMap((p) =>
+        Object.values(p.outlets)
+          .filter((o) => o[property])
+          .map((o) => o.name)
+      )
+    ),
+  ].join('或');
+}
+
 /** Whether an item marked 不予公开 is refused by an outlet: any version defining the outlet says it is public-only. */
 export function isPublicOnlyOutlet(policies: readonly Pick<Policy, 'outlets'>[], code: string): boolean {
   return policies.some((policy) => {

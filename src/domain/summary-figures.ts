@@ -76,6 +76,8 @@ export interface SummaryFigures {
   year: number;
   half: SummaryHalf;
   title: string;
+  /** The policy the units were assessed under, e.g. 番府办〔2010〕12号《番禺区政务信息工作实施方案》 (absent in summaries frozen before it was kept). */
+  policyTitle?: string;
   /** e.g. 2011年上半年. */
   periodLabel: string;
   quarters: number[];
@@ -207,6 +209,7 @@ export function buildSummaryFigures(input: SummaryInput): SummaryFigures {
     year: input.year,
     half: input.half,
     title: summaryTitle(input.district, input.year, input.half),
+    ...(input.policy ? { policyTitle: input.policy.title } : {}),
     periodLabel: input.half === 1 ? `${input.year}年上半年` : `${input.year}年`,
     quarters,
     series: seriesFigures,

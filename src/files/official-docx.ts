@@ -174,15 +174,16 @@ function table(columns: string[], rows: (string | number | null)[][], width: num
 function blockElements(block: DocumentBlock, width = TEXT_WIDTH): (Paragraph | Table)[] {
   switch (block.kind) {
     case 'heading':
-      return [new Paragraph({ children: [bodyRun(block.text, { font: font(FONTS.heading) })] })];
+      return [new Paragraph({ keepNext: true, children: [bodyRun(block.text, { font: font(FONTS.heading) })] })];
     case 'paragraph':
       return [bodyParagraph(block.text, block.indent ?? true, block.align)];
     case 'article':
       return [
+        // An item's title is the title of its page (GB/T 9704: 方正小标宋简体 二号).
         new Paragraph({
           alignment: AlignmentType.CENTER,
           keepNext: true,
-          children: [bodyRun(block.title, { bold: true })],
+          children: [run(block.title, { font: font(FONTS.title), size: SIZE.title })],
         }),
         ...block.paragraphs.map((p) => bodyParagraph(p)),
         ...(block.source ? [bodyParagraph(`（${block.source}）`, false, 'right')] : []),
@@ -290,9 +291,10 @@ export async function renderOfficialDocx(document: OfficialDocument): Promise<Bu
     title: document.title ?? document.masthead?.name,
     styles: {
       default: {
-        // Chinese as the language of every run: Word breaks lines and LibreOffice picks the
-        // simplified-Chinese face of a CJK font by it (else Japanese glyph shapes, e.g. 直 and 骨).
-        document: { run: { font: font(FONTS.body), size: SIZE.body, language: { value: 'zh-CN', eastAsia: 'zh-CN' } } },
+        // Chinese as the language of East Asian text: Word breaks its lines by it and LibreOffice picks
+        // the simplified-Chinese face of a CJK font (else Japanese glyph shapes, e.g. 直 and 骨). Latin
+        // text keeps its own language, or LibreOffice would break a figure such as 150 across lines.
+        document: { run: { font: font(FONTS.body), size: SIZE.body, language: { eastAsia: 'zh-CN' } } },
       },
     },
     sections: parts.map((part) => {

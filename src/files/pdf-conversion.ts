@@ -47,24 +47,25 @@ export function convertDocxToPdf(docx: Buffer): Promise<Buffer> {
 }
 
 /**
- * The first page of a PDF as a PNG picture (the README's document pages), drawn by poppler's
- * `pdftoppm`: LibreOffice's Writer-only install has no picture export. Null where it is missing.
+ * A page of a PDF (the first unless told) as a PNG picture (the README's document pages), drawn by
+ * poppler's `pdftoppm`: LibreOffice's Writer-only install has no picture export. Null where it is missing.
  */
-export async function renderFirstPagePng(pdf: Buffer, dpi = 60): Promise<Buffer | null> {
+export async function renderPagePng(pdf: Buffer, dpi = 60, page = 1): Promise<Buffer | null> {
   const pdftoppm = findExecutable('pdftoppm');
   if (!pdftoppm) return null;
   const work = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'govinfo-page-'));
   try {
     const input = path.join(work, 'document.pdf');
     await fs.promises.writeFile(input, pdf);
+    const number = String(page);
     await run(pdftoppm, [
       '-png',
       '-r',
       String(dpi),
       '-f',
-      '1',
+      number,
       '-l',
-      '1',
+      number,
       '-singlefile',
       input,
       path.join(work, 'page'),

@@ -1,6 +1,6 @@
 import { addDays } from '../domain/dates.js';
 import type { FieldValue } from '../domain/ledger-schema.js';
-import type { Policy } from '../domain/policy.js';
+import { outletNamesWith, type Policy } from '../domain/policy.js';
 import type { Db } from '../db/database.js';
 import { findLatePenalties, findMissedDeadlines, findMissingUnits } from '../db/repositories/booking.repository.js';
 import { itemsAdoptedBy } from '../db/repositories/ledger.repository.js';
@@ -33,9 +33,7 @@ export async function warnUnrewardedInstructions(
       )
     ),
   ];
-  const outletNames = [
-    ...new Set(policies.flatMap((p) => bonusOutlets.map((code) => p.outlets[code]?.name).filter(Boolean))),
-  ].join('或');
+  const outletNames = outletNamesWith(policies, 'instructionBonus');
   const ids = [...new Set(district.map((l) => itemId(l.record.fields.item)))];
   const rewarded = await itemsAdoptedBy(db, ids, bonusOutlets);
   return district

@@ -10,9 +10,13 @@ const SEED_POLICY = new URL('../../seeds/panyu-2010.policy.json', import.meta.ur
 const SEED_UNITS = new URL('../../seeds/panyu-2010.units.json', import.meta.url);
 const SEED_PERIODICALS = new URL('../../seeds/panyu-2010.periodicals.json', import.meta.url);
 
-/** 刊物 seed: the issuing office and each periodical with the policy outlet it records adoptions in. */
+/**
+ * 刊物 seed: the issuing office, the masthead of the quarterly bulletin (《番府信息》(工作通讯)), and
+ * each periodical with the policy outlet it records adoptions in.
+ */
 export interface PeriodicalSeed {
   issuer: string;
+  bulletin: { name: string; subtitle: string };
   periodicals: { name: string; subtitle: string | null; outlet: string }[];
 }
 

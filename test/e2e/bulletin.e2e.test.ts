@@ -83,6 +83,8 @@ describe.skipIf(!isDialectAvailable)('the quarterly bulletin in Chromium', () =>
     await officer.goto('/results');
     await see(officer, '工作通讯（发布原件）');
     await see(officer, '考核历史（已发布的工作通讯）');
+    // The bulletin's name is the server's (the 刊物 seed), in the archive and the card's title.
+    await see(officer, '《番府信息》(工作通讯)（');
     const [download] = await Promise.all([
       officer.waitForEvent('download'),
       officer

@@ -34,6 +34,8 @@ describe.skipIf(!isDialectAvailable)('the app shell in Chromium', () => {
     const page = await browsing.newPage();
     await page.goto('/unit/items');
     await page.getByRole('button', { name: '登录' }).waitFor();
+    // The office is the server's (its roster's district), not written into the page.
+    await see(page, '广州市番禺区人民政府办公室');
     await screenshot(page, 'login');
     await page.getByLabel('用户名').fill(officer.username);
     browsing.expectRefusal(/^401 POST \/api\/auth\/login$/);

@@ -3,6 +3,7 @@
  * layout Word reads from them, and a PDF's page count. Parsing is by regular expression over the
  * XML the files really contain, so a test fails when the file says something else, whoever wrote it.
  */
+import { execFileSync } from 'node:child_process';
 import { text } from 'node:stream/consumers';
 import { openZipEntry, readZipDirectory } from '../../src/files/zip-archive.js';
 
@@ -128,6 +129,13 @@ export async function runsContaining(
       size: attribute(run, 'w:sz', 'w:val') === null ? null : Number(attribute(run, 'w:sz', 'w:val')),
       color: attribute(run, 'w:color', 'w:val'),
     }));
+}
+
+/** The text of one page of a PDF, by poppler's pdftotext. */
+export function pdfPageText(pdf: Buffer, page: number): string {
+  return execFileSync('pdftotext', ['-f', String(page), '-l', String(page), '-layout', '-', '-'], {
+    input: pdf,
+  }).toString();
 }
 
 /** The number of pages of a PDF (its page objects). */

@@ -67,12 +67,17 @@ describe.skipIf(!isDialectAvailable)('API: sign-in, sessions and security', () =
     const before = (await audit()).length;
     const anonymous = await t.app.inject('/api/auth/session');
     expect(anonymous.statusCode).toBe(200);
-    expect(anonymous.json()).toEqual({ session: null });
+    // The login page names the office the system serves, from the seeded roster's district.
+    expect(anonymous.json()).toEqual({
+      session: null,
+      office: '广州市番禺区人民政府办公室',
+      bulletin: '《番府信息》(工作通讯)',
+    });
     const stale = await t.app.inject({
       url: '/api/auth/session',
       headers: { cookie: 'govinfo_session=not-a-session' },
     });
-    expect(stale.json()).toEqual({ session: null });
+    expect(stale.json()).toMatchObject({ session: null });
     expect((await audit()).length).toBe(before);
 
     const user = await buildUser(t.store.db, 'officer', '沙湾镇');

@@ -4,7 +4,7 @@ import { pdfAvailable } from '../../src/files/pdf-conversion.js';
 import { readAudit } from '../../src/services/audit/read-audit.js';
 import { verifyAudit } from '../../src/services/audit/verify-audit.js';
 import { DRAFT } from '../factories/item.factory.js';
-import { docxPart, paragraphTexts } from '../helpers/office-files.js';
+import { docxPart, paragraphTexts, readDocxLayout, runsContaining } from '../helpers/office-files.js';
 import { createTestApp, signInNewUser, type ApiClient, type TestApp } from '../helpers/test-app.js';
 import { isDialectAvailable } from '../helpers/test-store.js';
 
@@ -268,6 +268,12 @@ describe.skipIf(!isDialectAvailable)('API: periodicals (刊物) — assemble, ap
     expect(at('沙湾镇古镇保护见成效')).toBeGreaterThan(at('东涌镇推进乡村振兴'));
     expect(texts).toContain('第二段。');
     expect(texts).toContain('（沙湾镇）');
+    // Each item's title in 方正小标宋简体 二号, the body in 仿宋_GB2312 三号, pages numbered by a field.
+    const [title] = await runsContaining(response.rawPayload, '东涌镇推进乡村振兴');
+    expect(title).toMatchObject({ eastAsia: '方正小标宋简体', size: 44 });
+    const [body] = await runsContaining(response.rawPayload, '第二段。');
+    expect(body.size ?? (await readDocxLayout(response.rawPayload)).defaultSize).toBe(32);
+    expect((await readDocxLayout(response.rawPayload)).footerText).toBe('— {PAGE} —');
   });
 
   it.skipIf(!pdfAvailable())(

@@ -92,6 +92,16 @@ describe.skipIf(!isDialectAvailable)('API: the editor records the vocabulary of 
     const item = (await editor.get(`/api/items/${itemId}`)).json();
     expect(item.adoptions).toMatchObject([{ outlet: 'wechat', kind: 'video', date: '2026-03-20' }]);
     expect(item.points).toBe(3);
+    // An instruction or upward adoption on it earns nothing: the warning names the outlets that would, as the policy does.
+    const instruction = await editor.post(`/api/items/${itemId}/instructions`, {
+      level: 'district',
+      date: '2026-03-20',
+    });
+    expect(instruction.json().warnings).toEqual([
+      `稿件未被${seed.outlets.dynamic.name}或${seed.outlets.report.name}采用，区领导批示已记录但不加分`,
+    ]);
+    const upward = await editor.post(`/api/items/${itemId}/upwards`, { level: 'province', date: '2026-03-20' });
+    expect(upward.json().warnings).toEqual([`稿件未被${seed.outlets.report.name}采用，上级采用已记录但不加分`]);
     // It grades by kind, so it asks for one, naming the policy's outlet.
     expect((await adopt({ outlet: 'wechat', date: '2026-03-20' })).json()).toMatchObject({
       message: '番禺发布微信公众号采用须注明信息类型（综合调研、标题信息、短波信息或视频信息）',

@@ -155,6 +155,8 @@ describe.skipIf(!isDialectAvailable)('API: half-year and annual summaries', () =
     expect(xml).toContain('w:eastAsia="方正小标宋简体"');
     expect(xml).toContain('番禺区2025年政务信息工作总结');
     expect(xml).toContain('通报表扬');
+    // Commended under the policy in force, by its own title.
+    expect(xml).toContain('根据番府办〔2010〕12号《番禺区政务信息工作实施方案》，对全年四个考核季度全部达标');
     expect(xml).toContain('陈直责');
     expect(xml).toContain('李信息');
     expect(xml).toContain('广州市番禺区人民政府办公室');

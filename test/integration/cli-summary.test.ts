@@ -134,5 +134,11 @@ describe.skipIf(!isDialectAvailable)('govinfo summary', () => {
     const xml = await documentXml(approved);
     expect(xml).toContain('审批通过的镇街分析。');
     expect(xml).toContain('2025年1月10日');
+
+    // `bulletin`'s flag for the frozen version means the same here.
+    const published = path.join(database.dir, 'published.docx');
+    const alias = await govinfo(database.location, 'summary', '--year', '2024', '--as-published', '--out', published);
+    expect(alias.status, alias.stderr).toBe(0);
+    expect(await documentXml(published)).toContain('审批通过的镇街分析。');
   });
 });

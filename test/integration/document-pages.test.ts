@@ -1,6 +1,6 @@
 /**
- * The first page of every document the office produces, drawn as a picture: the quarterly
- * bulletin, an issue of 《番府信息上报》 and the half-year summary, on the demo year. `npm test` draws
+ * A page of every document the office produces, drawn as a picture: the quarterly bulletin, an
+ * issue of 《番府信息上报》, the half-year summary and the annual summary's 通报表扬, on the demo year. `npm test` draws
  * them into a temporary folder (where LibreOffice and poppler are installed); `npm run
  * document-pages` draws them into docs/documents for the README.
  */
@@ -8,12 +8,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { convertDocxToPdf, pdfAvailable, renderFirstPagePng } from '../../src/files/pdf-conversion.js';
+import { convertDocxToPdf, pdfAvailable, renderPagePng } from '../../src/files/pdf-conversion.js';
 import { listUnits } from '../../src/db/repositories/unit.repository.js';
 import { generateDemoLedger } from '../../src/services/generate-demo.js';
 import { importLedger } from '../../src/services/import-ledger.js';
 import { createTestApp, signInNewUser, type ApiClient, type TestApp } from '../helpers/test-app.js';
-import { pdfPageCount } from '../helpers/office-files.js';
+import { pdfPageCount, pdfPageText } from '../helpers/office-files.js';
 
 const YEAR = 2011;
 const isSqliteRun = process.env.GOVINFO_TEST_DIALECT !== 'postgres';
@@ -48,13 +48,23 @@ describe.skipIf(!isSqliteRun || !canDraw)('a page of each document, as the READM
   });
   afterAll(async () => t?.cleanup());
 
-  /** Downloads a .docx, converts it to PDF and draws its first page into PAGES/name.png. */
-  async function drawFirstPage(client: ApiClient, url: string, name: string): Promise<void> {
+  /**
+   * Downloads a .docx, converts it to PDF and draws into PAGES/name.png its first page, or the first
+   * that holds `showing` (pdftotext, from poppler too).
+   */
+  async function drawFirstPage(client: ApiClient, url: string, name: string, showing?: string): Promise<void> {
     const response = await client.get(url);
     expect(response.statusCode, response.body).toBe(200);
     const pdf = await convertDocxToPdf(response.rawPayload);
-    expect(pdfPageCount(pdf)).toBeGreaterThanOrEqual(1);
-    const png = await renderFirstPagePng(pdf, 80);
+    const pages = pdfPageCount(pdf);
+    expect(pages).toBeGreaterThanOrEqual(1);
+    let page = 1;
+    if (showing !== undefined) {
+      const texts = Array.from({ length: pages }, (_, i) => pdfPageText(pdf, i + 1));
+      page = texts.findIndex((text) => text.includes(showing)) + 1;
+      expect(page, `no page shows ${showing}`).toBeGreaterThan(0);
+    }
+    const png = await renderPagePng(pdf, 80, page);
     if (png === null) return console.warn('pdftoppm (poppler-utils) is not installed: no page picture drawn.');
     // An A4 page at 80 dpi.
     expect(Math.abs(png.readUInt32BE(16) - 661)).toBeLessThanOrEqual(1);
@@ -94,5 +104,14 @@ describe.skipIf(!isSqliteRun || !canDraw)('a page of each document, as the READM
 
   it('the 半年小结 with its charts', async () => {
     await drawFirstPage(leader, `/api/summaries/document?year=${YEAR}&half=1&format=docx`, 'summary');
+  });
+
+  it('the 年度总结: its page of 通报表扬 with the registry’s names', async () => {
+    await drawFirstPage(
+      leader,
+      `/api/summaries/document?year=${YEAR}&format=docx`,
+      'annual-summary',
+      '表5 通报表扬名单'
+    );
   });
 });

@@ -1,11 +1,7 @@
+import { execFileSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderOfficialDocx } from '../../src/files/official-docx.js';
-import {
-  PdfUnavailableError,
-  convertDocxToPdf,
-  pdfAvailable,
-  renderFirstPagePng,
-} from '../../src/files/pdf-conversion.js';
+import { PdfUnavailableError, convertDocxToPdf, pdfAvailable, renderPagePng } from '../../src/files/pdf-conversion.js';
 import { pdfPageCount } from '../helpers/office-files.js';
 
 const isSqliteRun = process.env.GOVINFO_TEST_DIALECT !== 'postgres';
@@ -31,11 +27,30 @@ describe.skipIf(!isSqliteRun)('PDF through LibreOffice', () => {
     const pdf = await convertDocxToPdf(await renderOfficialDocx({ title: '测试', blocks: paragraphs }));
     // 50 paragraphs of two lines at 22 lines a page, after the title: 5 pages.
     expect(pdfPageCount(pdf)).toBe(5);
-    const page = await renderFirstPagePng(pdf);
+    const page = await renderPagePng(pdf);
     if (page === null) return console.warn('pdftoppm (poppler-utils) is not installed: no page picture drawn.');
     // An A4 page at 60 dpi: 496 × 702 pixels, give or take a rounding.
     expect(Math.abs(page.readUInt32BE(16) - 496)).toBeLessThanOrEqual(1);
     expect(Math.abs(page.readUInt32BE(20) - 702)).toBeLessThanOrEqual(1);
+  });
+
+  // Where the 公文 fonts are missing (as on a stock Debian server), the body is drawn in a serif
+  // stand-in rather than fontconfig's default sans-serif. pdffonts comes with poppler-utils.
+  const canCheckFonts =
+    hasLibreOffice && hasFamily('Noto Serif CJK SC') && !hasFamily('仿宋_GB2312') && hasTool('pdffonts');
+  it.skipIf(!canCheckFonts)('draws 仿宋_GB2312 and 宋体 in a serif stand-in, 黑体 in a sans one', async () => {
+    const pdf = await convertDocxToPdf(
+      await renderOfficialDocx({
+        title: '标题',
+        blocks: [
+          { kind: 'heading', text: '一、总体情况' },
+          { kind: 'paragraph', text: '正文' },
+        ],
+      })
+    );
+    const fonts = execFileSync('pdffonts', ['-'], { input: pdf }).toString();
+    expect(fonts).toMatch(/NotoSerifCJK/);
+    expect(fonts).toMatch(/NotoSansCJK/);
   });
 
   it('says what to install where LibreOffice is missing', async () => {
@@ -45,3 +60,24 @@ describe.skipIf(!isSqliteRun)('PDF through LibreOffice', () => {
     await expect(convertDocxToPdf(Buffer.from('x'))).rejects.toThrow(/libreoffice-writer-nogui/);
   });
 });
+
+function hasFamily(family: string): boolean {
+  try {
+    return (
+      execFileSync('fc-list', [`:family=${family}`, 'family'])
+        .toString()
+        .trim().length > 0
+    );
+  } catch {
+    return false;
+  }
+}
+
+function hasTool(name: string): boolean {
+  try {
+    execFileSync('sh', ['-c', `command -v ${name}`]);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -7,6 +7,10 @@ export type { SessionView };
 
 interface SessionState {
   session: SessionView | null;
+  /** The office the system serves (from the server's roster), for the login page and the header. */
+  office: string;
+  /** Its quarterly bulletin, e.g. 《番府信息》(工作通讯). */
+  bulletin: string;
   loading: boolean;
   /** Loads the session again (after login or a password change). */
   refresh(): Promise<SessionView | null>;
@@ -18,6 +22,8 @@ const SessionContext = createContext<SessionState | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<SessionView | null>(null);
+  const [office, setOffice] = useState('');
+  const [bulletin, setBulletin] = useState('');
   const [loading, setLoading] = useState(true);
 
   const apply = useCallback((view: SessionView | null) => {
@@ -28,7 +34,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async () => {
     try {
-      return apply((await http.get<SessionProbe>('/api/auth/session', { quiet: true })).session);
+      const probe = await http.get<SessionProbe>('/api/auth/session', { quiet: true });
+      setOffice(probe.office);
+      setBulletin(probe.bulletin);
+      return apply(probe.session);
     } finally {
       setLoading(false);
     }
@@ -49,7 +58,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [refresh, apply]);
 
   return (
-    <SessionContext.Provider value={{ session, loading, refresh, signIn: apply, signOut }}>
+    <SessionContext.Provider value={{ session, office, bulletin, loading, refresh, signIn: apply, signOut }}>
       {children}
     </SessionContext.Provider>
   );

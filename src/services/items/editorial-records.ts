@@ -2,7 +2,13 @@ import type { Kysely } from 'kysely';
 import { isIsoDate, todayInChina } from '../../domain/dates.js';
 import { recordDateProblem } from '../../domain/record-date.js';
 import { RECORD_FIELDS, ledgerVocabulary } from '../../domain/ledger-schema.js';
-import { earliestPolicyDate, isPublicOnlyOutlet, policyInForce, type Policy } from '../../domain/policy.js';
+import {
+  earliestPolicyDate,
+  isPublicOnlyOutlet,
+  outletNamesWith,
+  policyInForce,
+  type Policy,
+} from '../../domain/policy.js';
 import {
   isGradedByKind,
   isKnownTerm,
@@ -276,9 +282,9 @@ export async function recordInstruction(
     const isUpwardEligible = (outlet: string) => policies.some((p) => p.outlets[outlet]?.upwardEligible);
     const warnings: string[] = [];
     if (input.level === 'district' && !outlets.some(isRewarded))
-      warnings.push('稿件未被《番府信息》(政务动态)或《番府信息上报》采用，区领导批示已记录但不加分');
+      warnings.push(`稿件未被${outletNamesWith(policies, 'instructionBonus')}采用，区领导批示已记录但不加分`);
     if (input.level !== 'district' && !outlets.some(isUpwardEligible))
-      warnings.push('稿件未被《番府信息上报》采用，上级领导批示已记录但不加分');
+      warnings.push(`稿件未被${outletNamesWith(policies, 'upwardEligible')}采用，上级领导批示已记录但不加分`);
     await finish(
       trx,
       user,
@@ -326,7 +332,7 @@ export async function recordUpward(
     const outlets = await adoptionOutlets(trx, item.id);
     const warnings = outlets.some((o) => policies.some((p) => p.outlets[o]?.upwardEligible))
       ? []
-      : ['稿件未被《番府信息上报》采用，上级采用已记录但不加分'];
+      : [`稿件未被${outletNamesWith(policies, 'upwardEligible')}采用，上级采用已记录但不加分`];
     await finish(
       trx,
       user,

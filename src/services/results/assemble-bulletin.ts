@@ -9,12 +9,8 @@ import { countSubmittedItemsByUnit } from '../../db/repositories/bulletin.reposi
 import { listPolicies } from '../../db/repositories/policy.repository.js';
 import { listContacts } from '../../db/repositories/registry.repository.js';
 import { listPublishedBulletins } from '../../db/repositories/result.repository.js';
-import { readSetting } from '../../db/repositories/setting.repository.js';
 import { listSeries, listUnits } from '../../db/repositories/unit.repository.js';
 import { computeScores } from '../compute-scores.js';
-
-/** Where an office keeps its own name (落款); the policy's issuer when none is stored. */
-export const OFFICE_NAME_SETTING = 'office_name';
 
 export interface BulletinRequest {
   year: number;
@@ -32,7 +28,7 @@ export interface BulletinRequest {
 /** The quarter's bulletin from the stored records: scores, bookings, items, registry and earlier bulletins. */
 export async function assembleBulletin(db: Db, request: BulletinRequest): Promise<BulletinDocument> {
   const { year, quarter, asOf } = request;
-  const [scores, policies, series, units, bookings, submitted, contacts, earlier, office] = await Promise.all([
+  const [scores, policies, series, units, bookings, submitted, contacts, earlier] = await Promise.all([
     computeScores(db, { year, quarter, asOf }),
     listPolicies(db),
     listSeries(db),
@@ -41,7 +37,6 @@ export async function assembleBulletin(db: Db, request: BulletinRequest): Promis
     countSubmittedItemsByUnit(db, quarterStart(year, quarter), minDate(quarterEnd(year, quarter), asOf)),
     listContacts(db),
     listPublishedBulletins(db, year, quarter),
-    readSetting<string>(db, OFFICE_NAME_SETTING),
   ]);
   const earlierBulletins = earlier.map((e) => JSON.parse(e.bulletin) as BulletinDocument);
   // The previous year's quarters stay open to correction: where it published a bulletin, its
@@ -55,8 +50,7 @@ export async function assembleBulletin(db: Db, request: BulletinRequest): Promis
     year,
     quarter,
     asOf: request.statisticsDate,
-    // An office may name itself in the settings; by default the district of the seeded roster.
-    issuer: office?.value || officeIdentity().issuer,
+    issuer: officeIdentity().issuer,
     issuedOn: request.issuedOn,
     textBefore: request.textBefore ?? '',
     textAfter: request.textAfter ?? '',

@@ -9,6 +9,7 @@ import {
 } from '../../domain/bulletin.js';
 import type { DocumentBlock, OfficialDocument } from '../../files/document-model.js';
 import { renderOfficialDocx } from '../../files/official-docx.js';
+import { officeIdentity } from '../office-identity.js';
 import { convertDocxToPdf } from '../../files/pdf-conversion.js';
 import { writeWorkbook, type SheetTable } from '../../files/xlsx-workbook.js';
 import type { DocumentFormat } from '../../shared/api/documents.js';
@@ -202,8 +203,7 @@ export function bulletinOfficialDocument(bulletin: BulletinDocument): OfficialDo
   );
   return {
     masthead: {
-      name: '番府信息',
-      subtitle: '工作通讯',
+      ...officeIdentity().bulletin,
       issueLine: bulletinIssueLine(bulletin.year, bulletin.quarter),
       issuer: bulletin.issuer,
       date: chineseDate(bulletin.issuedOn),

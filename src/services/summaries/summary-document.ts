@@ -225,7 +225,7 @@ export function summaryOfficialDocument(input: SummaryDocumentInput): OfficialDo
       text:
         figures.commended.length === 0
           ? `${figures.year}年度没有四个考核季度全部达标的单位。`
-          : `根据《番禺区政务信息工作实施方案》，对全年四个考核季度全部达标的以下 ${figures.commended.length} 个单位（直报点序列为全年达标），对其单位直接责任人和信息员给予通报表扬（按序列排名）：`,
+          : `根据${figures.policyTitle ?? '政务信息工作考核办法'}，对全年四个考核季度全部达标的以下 ${figures.commended.length} 个单位（直报点序列为全年达标），对其单位直接责任人和信息员给予通报表扬（按序列排名）：`,
     });
     if (figures.commended.length > 0)
       blocks.push({

@@ -80,9 +80,13 @@ export const SessionView = Type.Object({
 });
 export type SessionView = Static<typeof SessionView>;
 
-/** GET /api/auth/session: the session, or null when no one is signed in. */
+/** GET /api/auth/session: the session, or null when no one is signed in, and the office the system serves. */
 export const SessionProbe = Type.Object({
   session: Type.Union([SessionView, Type.Null()]),
+  /** e.g. 广州市番禺区人民政府办公室: the seeded roster's district, named on the login page and the header. */
+  office: Type.String(),
+  /** e.g. 《番府信息》(工作通讯): the quarterly bulletin, as the results pages name it. */
+  bulletin: Type.String(),
 });
 export type SessionProbe = Static<typeof SessionProbe>;
 

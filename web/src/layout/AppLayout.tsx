@@ -11,7 +11,7 @@ const GROUPS = ['工作台', '报送', '编辑', '考核', '管理'] as const;
 
 export function AppLayout() {
   const user = useUser();
-  const { signOut } = useSession();
+  const { signOut, office } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
   const screens = Grid.useBreakpoint();
@@ -100,7 +100,7 @@ export function AppLayout() {
             </Button>
           )}
           <Typography.Text strong ellipsis style={{ flex: 1 }}>
-            {user.unit?.name ?? '番禺区人民政府办公室'}
+            {user.unit?.name ?? office}
           </Typography.Text>
           <Space size="middle">
             <NotificationBell icon={<BellOutlined />} />

@@ -21,6 +21,7 @@ import type { ServerConfig } from '../../config.js';
 import { actorOf, authOf, CSRF_COOKIE, rateLimit, SESSION_COOKIE } from '../../plugins/access.js';
 import { isSecureRequest } from '../../plugins/secure-transport.js';
 import { presentUser } from '../../presenters.js';
+import { bulletinTitleOf, officeIdentity } from '../../../services/office-identity.js';
 
 /** Sign-in, sign-out, the current session, password change and the TOTP second factor. */
 export function authRoutes(app: ApiApp, db: Kysely<Database>, config: ServerConfig): void {
@@ -130,8 +131,11 @@ export function authRoutes(app: ApiApp, db: Kysely<Database>, config: ServerConf
     },
     async (request) => {
       const auth = request.auth;
-      if (!auth) return { session: null };
+      const identity = officeIdentity();
+      const office = { office: identity.issuer, bulletin: bulletinTitleOf(identity) };
+      if (!auth) return { session: null, ...office };
       return {
+        ...office,
         session: {
           user: await presentUser(db, auth.user),
           csrfToken: auth.session.csrf_token,

@@ -13,7 +13,7 @@ interface LoginForm {
 }
 
 export default function LoginPage() {
-  const { signIn } = useSession();
+  const { signIn, office } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
   const [error, setError] = useState<string>();
@@ -54,8 +54,8 @@ export default function LoginPage() {
         <Typography.Title level={3} style={{ textAlign: 'center', marginBottom: 4 }}>
           政务信息报送与考核系统
         </Typography.Title>
-        <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
-          番禺区人民政府办公室
+        <Typography.Paragraph type="secondary" style={{ textAlign: 'center', minHeight: '1.5em' }}>
+          {office}
         </Typography.Paragraph>
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
         <Form<LoginForm> layout="vertical" onFinish={submit} requiredMark={false}>

@@ -27,7 +27,7 @@ import { applyFieldErrors } from '../../../lib/form-errors';
 import { usePolicy } from '../../../lib/policy';
 import { useSeries, useUnits } from '../../../lib/units';
 import { useRequest } from '../../../lib/use-request';
-import { useUser } from '../../../session';
+import { useSession, useUser } from '../../../session';
 import { ResultLists } from '../overview/components/ResultLists';
 import { SeriesScoreTable } from '../overview/components/SeriesScoreTable';
 import { QUARTER_NAMES, seriesRows, yearOptions } from '../overview/service';
@@ -213,6 +213,7 @@ function PrepareCard({
 }
 
 function PublicationView({ publication, onApproved }: { publication: Publication; onApproved(): void }) {
+  const { bulletin } = useSession();
   const user = useUser();
   const { data: seriesList } = useSeries();
   const { data: units } = useUnits();
@@ -231,7 +232,7 @@ function PublicationView({ publication, onApproved }: { publication: Publication
     <Card
       title={
         <span style={{ whiteSpace: 'normal' }}>
-          《番府信息》工作通讯 · {periodTitle(year, quarter)}政务信息考核情况
+          {bulletin} · {periodTitle(year, quarter)}政务信息考核情况
         </span>
       }
       extra={<Tag color={status.color}>{status.label}</Tag>}
@@ -292,6 +293,7 @@ function PublicationView({ publication, onApproved }: { publication: Publication
 
 /** 考核历史: every published bulletin, each downloadable exactly as published. */
 function BulletinArchive({ publications }: { publications: Publication[] }) {
+  const { bulletin } = useSession();
   const published = publications.filter((p) => p.status === 'published');
   return (
     <Card title="考核历史（已发布的工作通讯）" size="small">
@@ -305,7 +307,8 @@ function BulletinArchive({ publications }: { publications: Publication[] }) {
             <List.Item>
               <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
                 <Typography.Text>
-                  {periodTitle(p.year, p.quarter)}《番府信息》工作通讯（{chinaDateTime(p.approvedAt)} 发布）
+                  {periodTitle(p.year, p.quarter)}
+                  {bulletin}（{chinaDateTime(p.approvedAt)} 发布）
                 </Typography.Text>
                 <BulletinDownloads id={p.id} year={p.year} quarter={p.quarter} size="small" />
               </Space>
