@@ -268,11 +268,7 @@ export function adjustmentsSince(
   at: { year: number; quarter: number; withPreviousYear?: boolean }
 ): BulletinAdjustment[] {
   const now = periodOf(at.year, at.quarter);
-  const currentByPeriod = new Map<number, BulletinBooking[]>();
-  for (const b of current) {
-    const period = periodOf(b.year ?? at.year, b.quarter);
-    currentByPeriod.set(period, [...(currentByPeriod.get(period) ?? []), b]);
-  }
+  const currentByPeriod = groupBy(current, (b) => periodOf(b.year ?? at.year, b.quarter));
   const baselines = new Map<number, { bulletin: EarlierBulletin; published: number }>();
   for (const bulletin of earlier) {
     const published = periodOf(bulletin.year, bulletin.quarter);
@@ -315,11 +311,17 @@ export function adjustmentsSince(
   );
 }
 
-function groupByUnit(bookings: readonly BulletinBooking[]): Map<string, BulletinBooking[]> {
-  const map = new Map<string, BulletinBooking[]>();
-  for (const b of bookings) map.set(b.unit, [...(map.get(b.unit) ?? []), b]);
+function groupBy<K>(bookings: readonly BulletinBooking[], keyOf: (b: BulletinBooking) => K): Map<K, BulletinBooking[]> {
+  const map = new Map<K, BulletinBooking[]>();
+  for (const b of bookings) {
+    const group = map.get(keyOf(b));
+    if (group) group.push(b);
+    else map.set(keyOf(b), [b]);
+  }
   return map;
 }
+
+const groupByUnit = (bookings: readonly BulletinBooking[]) => groupBy(bookings, (b) => b.unit);
 
 const sum = (bookings: readonly BulletinBooking[]) => bookings.reduce((total, b) => total + b.points, 0);
 
