@@ -14,6 +14,7 @@ import * as mailIntake from './migrations/2026-11-28-0405-mail-intake.js';
 import * as notices from './migrations/2026-11-28-0406-notices.js';
 import * as mailOutbox from './migrations/2026-11-29-0501-mail-outbox.js';
 import * as jobLeases from './migrations/2026-11-29-0502-job-leases.js';
+import * as periodicalVersion from './migrations/2026-11-29-0601-periodical-version.js';
 
 /** Every migration, in order; names are date-prefixed so they sort as they were written. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -32,6 +33,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28-0406-notices': notices,
   '2026-11-29-0501-mail-outbox': mailOutbox,
   '2026-11-29-0502-job-leases': jobLeases,
+  '2026-11-29-0601-periodical-version': periodicalVersion,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -16,8 +16,60 @@ export async function findPeriodical(db: Db, id: number): Promise<PeriodicalRow 
   return db.selectFrom('periodical').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function insertPeriodicals(db: Db, rows: Omit<PeriodicalRow, 'id'>[]): Promise<void> {
+export type PeriodicalValues = Omit<PeriodicalRow, 'id' | 'version'>;
+
+export async function insertPeriodicals(db: Db, rows: PeriodicalValues[]): Promise<void> {
   if (rows.length > 0) await db.insertInto('periodical').values(rows).execute();
+}
+
+/** Adds a periodical after the others (tabs and lists follow `sort_order`); returns its id. */
+export async function insertPeriodicalLast(db: Db, values: Omit<PeriodicalValues, 'sort_order'>): Promise<number> {
+  const last = await db
+    .selectFrom('periodical')
+    .select((eb) => eb.fn.max<number | null>('sort_order').as('n'))
+    .executeTakeFirst();
+  const sort_order = Number(last?.n ?? 0) + 1;
+  return (
+    await db
+      .insertInto('periodical')
+      .values({ ...values, sort_order })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+}
+
+/** Changes a periodical if it still has the version read (optimistic locking); returns whether it did. */
+export async function updatePeriodical(
+  db: Db,
+  id: number,
+  version: number,
+  changes: Partial<Omit<PeriodicalValues, 'sort_order'>>
+): Promise<boolean> {
+  const result = await db
+    .updateTable('periodical')
+    .set({ ...changes, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Whether another periodical (not `exceptId`) already has this name. */
+export async function periodicalNameTaken(db: Db, name: string, exceptId?: number): Promise<boolean> {
+  let query = db.selectFrom('periodical').select('id').where('name', '=', name);
+  if (exceptId !== undefined) query = query.where('id', '!=', exceptId);
+  return (await query.executeTakeFirst()) !== undefined;
+}
+
+/** Whether any issue of the periodical is published (its adoptions are recorded in the periodical's outlet). */
+export async function hasPublishedIssue(db: Db, periodicalId: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('periodical_issue')
+    .select('id')
+    .where('periodical_id', '=', periodicalId)
+    .where('status', '=', 'published')
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 export async function listIssues(db: Db, periodicalId?: number): Promise<PeriodicalIssueRow[]> {

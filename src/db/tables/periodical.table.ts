@@ -12,6 +12,8 @@ export interface PeriodicalTable {
   /** The issuing office printed on the masthead. */
   issuer: string;
   sort_order: number;
+  /** Optimistic locking: the editor changes a periodical's settings (刊物设置). */
+  version: Generated<number>;
 }
 
 /** 一期: numbered per periodical and year; draft → submitted → approved → published (or returned, withdrawn). */

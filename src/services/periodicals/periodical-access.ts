@@ -45,7 +45,9 @@ export function presentPeriodical(row: PeriodicalRow, policies: readonly Policy[
     subtitle: row.subtitle,
     outlet: row.outlet,
     outletName: policy.outlets[row.outlet]?.name ?? row.outlet,
+    issuer: row.issuer,
     kinds: graded ? Object.entries(policy.kinds).map(([code, name]) => ({ code, name })) : [],
+    version: row.version,
   };
 }
 

@@ -26,11 +26,44 @@ export const Periodical = Type.Object({
   subtitle: Nullable(Type.String()),
   outlet: Type.String(),
   outletName: Type.String(),
+  /** The issuing office printed on the masthead (编印单位). */
+  issuer: Type.String(),
   kinds: Type.Array(Type.Object({ code: Type.String(), name: Type.String() })),
+  version: Type.Integer(),
 });
 export type Periodical = Static<typeof Periodical>;
 export const Periodicals = Type.Array(Periodical);
 export type Periodicals = Static<typeof Periodicals>;
+
+/** Longest name and subtitle of a periodical, and issuer, in characters (after trimming). */
+export const PERIODICAL_NAME_MAX = 30;
+export const PERIODICAL_ISSUER_MAX = 60;
+
+const periodicalFields = {
+  name: Type.String({ title: '刊物名称', minLength: 1, maxLength: PERIODICAL_NAME_MAX }),
+  subtitle: Type.Optional(
+    Type.Union([Type.String({ maxLength: PERIODICAL_NAME_MAX }), Type.Null()], { title: '副标题' })
+  ),
+  outlet: Type.String({ title: '记入采用载体', minLength: 1, maxLength: 20 }),
+  issuer: Type.String({ title: '编印单位', minLength: 1, maxLength: PERIODICAL_ISSUER_MAX }),
+};
+
+/** POST /api/periodicals (刊物设置 → 新增刊物): the subtitle left out or empty means none. */
+export const PeriodicalBody = Type.Object(periodicalFields, { additionalProperties: false });
+export type PeriodicalBody = Static<typeof PeriodicalBody>;
+
+/** PUT /api/periodicals/:id: every field as it is to be, with the version read. */
+export const PeriodicalUpdateBody = Type.Object(
+  { version: Version, ...periodicalFields },
+  { additionalProperties: false }
+);
+export type PeriodicalUpdateBody = Static<typeof PeriodicalUpdateBody>;
+
+export const CreatedPeriodical = Type.Object({ id: Type.Integer() });
+export type CreatedPeriodical = Static<typeof CreatedPeriodical>;
+
+export const PeriodicalOk = Type.Object({ ok: Type.Literal(true) });
+export type PeriodicalOk = Static<typeof PeriodicalOk>;
 
 export const PeriodicalParams = Type.Object({
   id: Type.Integer({ title: '刊物编号', minimum: 1, maximum: MAX_RECORD_ID }),

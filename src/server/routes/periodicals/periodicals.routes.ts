@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/database.js';
+import { createPeriodical, updatePeriodicalSettings } from '../../../services/periodicals/configure-periodical.js';
 import { approveIssue, returnIssue, submitIssue } from '../../../services/periodicals/issue-workflow.js';
 import { renderIssue } from '../../../services/periodicals/issue-document.js';
 import { publishIssue, withdrawIssue } from '../../../services/periodicals/publish-issue.js';
@@ -16,6 +17,7 @@ import {
   CandidateItems,
   CandidateQuery,
   CreatedIssue,
+  CreatedPeriodical,
   IssueBody,
   IssueCommentBody,
   IssueDetail,
@@ -28,8 +30,11 @@ import {
   NewIssueBody,
   NextNumber,
   NextNumberQuery,
+  PeriodicalBody,
+  PeriodicalOk,
   PeriodicalParams,
   Periodicals,
+  PeriodicalUpdateBody,
   PublishResult,
 } from '../../../shared/api/periodicals.js';
 import type { Role } from '../../../shared/roles.js';
@@ -40,7 +45,7 @@ import { sendDocument } from '../send-document.js';
 
 const DISTRICT: Role[] = ['editor', 'office_leader'];
 
-/** 刊物: 调研科 assembles an issue, an office leader approves or returns it, the editor publishes (recording the adoptions) or withdraws it. */
+/** 刊物: the editor sets up the periodicals (刊物设置); 调研科 assembles an issue, an office leader approves or returns it, the editor publishes (recording the adoptions) or withdraws it. */
 export function periodicalsRoutes(app: ApiApp, db: Kysely<Database>, config: ServerConfig): void {
   const tags = ['刊物'];
   const user = actingUserOf;
@@ -58,6 +63,33 @@ export function periodicalsRoutes(app: ApiApp, db: Kysely<Database>, config: Ser
     '/api/periodicals',
     { config: { access: DISTRICT }, schema: { tags, summary: '刊物', response: { 200: Periodicals } } },
     async (request) => listPeriodicalsFor(db, user(request), config.now())
+  );
+  app.post(
+    '/api/periodicals',
+    {
+      config: { access: ['editor'] },
+      schema: { tags, summary: '新增刊物', body: PeriodicalBody, response: { 201: CreatedPeriodical } },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await createPeriodical(db, user(request), request.body, config.now()))
+  );
+  app.put(
+    '/api/periodicals/:id',
+    {
+      config: { access: ['editor'] },
+      schema: {
+        tags,
+        summary: '修改刊物设置（名称、副标题、记入采用载体、编印单位）',
+        params: PeriodicalParams,
+        body: PeriodicalUpdateBody,
+        response: { 200: PeriodicalOk },
+      },
+    },
+    async (request) => {
+      const { version, ...input } = request.body;
+      await updatePeriodicalSettings(db, user(request), request.params.id, version, input, config.now());
+      return ok;
+    }
   );
   app.get(
     '/api/periodicals/:id/next-number',

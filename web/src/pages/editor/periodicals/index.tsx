@@ -1,10 +1,14 @@
-/** 刊物编辑: each periodical's issues, newest first; the editor starts a new issue (新建一期). */
+/**
+ * 刊物编辑: each periodical's issues, newest first; the editor starts a new issue (新建一期) and
+ * configures the periodicals themselves (刊物设置). The office leader reads the same page.
+ */
 import {
   App,
   Alert,
   Button,
   Card,
   DatePicker,
+  Flex,
   Form,
   InputNumber,
   Modal,
@@ -24,6 +28,7 @@ import { ApiError } from '../../../http';
 import { applyFieldErrors } from '../../../lib/form-errors';
 import { useRequest } from '../../../lib/use-request';
 import { useUser } from '../../../session';
+import { PeriodicalSettings } from './components/PeriodicalSettings';
 import { ISSUE_STATUS, createIssue, loadIssues, loadNextNumber, loadPeriodicals, periodicalTitle } from './service';
 
 export default function PeriodicalsPage() {
@@ -33,23 +38,28 @@ export default function PeriodicalsPage() {
   const list = periodicals.data ?? [];
   const chosen = list.find((p) => p.id === Number(params.get('periodical'))) ?? list[0];
   const [creating, setCreating] = useState(false);
+  const [configuring, setConfiguring] = useState(false);
+  const isEditor = can.recordEditorial(user.role);
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-      <div>
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          刊物编辑
-        </Typography.Title>
-        <Typography.Text type="secondary">
-          从已接收的稿件中编辑一期刊物，经办公室领导审批后发布；发布时为每篇稿件登记采用并计分
-        </Typography.Text>
-      </div>
+      <Flex justify="space-between" align="flex-start" gap={8} wrap>
+        <div>
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            刊物编辑
+          </Typography.Title>
+          <Typography.Text type="secondary">
+            从已接收的稿件中编辑一期刊物，经办公室领导审批后发布；发布时为每篇稿件登记采用并计分
+          </Typography.Text>
+        </div>
+        {isEditor && <Button onClick={() => setConfiguring(true)}>刊物设置</Button>}
+      </Flex>
       <Card loading={periodicals.loading && !periodicals.data}>
         <Tabs
           activeKey={chosen ? String(chosen.id) : undefined}
           onChange={(key) => setParams({ periodical: key }, { replace: true })}
           tabBarExtraContent={
-            chosen && can.recordEditorial(user.role) ? (
+            chosen && isEditor ? (
               <Button type="primary" onClick={() => setCreating(true)}>
                 新建一期
               </Button>
@@ -63,6 +73,14 @@ export default function PeriodicalsPage() {
         />
       </Card>
       {creating && chosen && <NewIssueDialog periodical={chosen} onClose={() => setCreating(false)} />}
+      {configuring && isEditor && (
+        <PeriodicalSettings
+          periodicals={list}
+          loading={periodicals.loading}
+          onClose={() => setConfiguring(false)}
+          onChanged={periodicals.reload}
+        />
+      )}
     </Space>
   );
 }

@@ -2,6 +2,7 @@
 import type {
   CandidateItem,
   CreatedIssue,
+  CreatedPeriodical,
   IssueBody,
   IssueDetail,
   IssueOk,
@@ -10,12 +11,25 @@ import type {
   NewIssueBody,
   NextNumber,
   Periodical,
+  PeriodicalBody,
+  PeriodicalOk,
+  PeriodicalUpdateBody,
   PublishResult,
 } from '@shared/api/periodicals';
 import { http, query } from '../../../http';
 
 export function loadPeriodicals(signal?: AbortSignal): Promise<Periodical[]> {
   return http.get<Periodical[]>('/api/periodicals', { signal });
+}
+
+/** 刊物设置 → 新增刊物 (the form shows the refusal itself). */
+export function createPeriodical(body: PeriodicalBody): Promise<CreatedPeriodical> {
+  return http.post<CreatedPeriodical>('/api/periodicals', body, { quiet: true });
+}
+
+/** 刊物设置 → 编辑: every field as it is to be, with the version read. */
+export function updatePeriodical(id: number, body: PeriodicalUpdateBody): Promise<PeriodicalOk> {
+  return http.put<PeriodicalOk>(`/api/periodicals/${id}`, body, { quiet: true });
 }
 
 export function loadIssues(periodicalId: number, signal?: AbortSignal): Promise<IssueSummary[]> {
