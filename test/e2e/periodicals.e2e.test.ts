@@ -5,6 +5,7 @@ import { loginAs, type ApiClient } from '../helpers/test-app.js';
 import {
   choose,
   isDialectAvailable,
+  motionless,
   launchBrowser,
   screenshot,
   see,
@@ -99,6 +100,39 @@ describe.skipIf(!isDialectAvailable)('periodicals in Chromium', () => {
     const row = page.getByRole('tabpanel').getByRole('row').filter({ hasText: '沙湾镇' });
     await row.waitFor();
     expect(await row.getByRole('cell').allInnerTexts()).toEqual(expect.arrayContaining(['沙湾镇', '15']));
+    expect(browsing.errors).toEqual([]);
+  });
+
+  it('刊物设置: the editor adds a periodical recording adoptions in the portal; a name already used is refused on its field', async () => {
+    const page = await browsing.newPage();
+    await signIn(page, editor);
+    await page.goto('/editor/periodicals');
+    await page.getByRole('button', { name: '刊物设置' }).click();
+    const settings = page.getByRole('dialog', { name: '刊物设置' });
+    await settings.getByRole('cell', { name: '番府信息上报', exact: true }).waitFor();
+    await motionless(page);
+    await settings.getByRole('button', { name: '新增刊物' }).click();
+    const form = page.getByRole('dialog', { name: '新增刊物' });
+    await form.getByLabel('刊物名称').fill('番禺政务专报');
+    await choose(page, '记入采用载体', '区政府门户网站政务公开栏目');
+    // The issuer is the office's, filled in.
+    expect(await form.getByLabel('编印单位').inputValue()).toBe('广州市番禺区人民政府办公室');
+    await form.getByRole('button', { name: '新增' }).click();
+    await see(page, '已新增刊物《番禺政务专报》');
+    await settings.getByRole('cell', { name: '番禺政务专报', exact: true }).waitFor();
+    // It has its own tab, where an issue can be started.
+    await page.keyboard.press('Escape');
+    await page.getByRole('tab', { name: '《番禺政务专报》' }).waitFor();
+
+    await page.getByRole('button', { name: '刊物设置' }).click();
+    await motionless(page);
+    await page.getByRole('dialog', { name: '刊物设置' }).getByRole('button', { name: '新增刊物' }).click();
+    const again = page.getByRole('dialog', { name: '新增刊物' });
+    await again.getByLabel('刊物名称').fill('番府信息上报');
+    await choose(page, '记入采用载体', '区政府门户网站政务公开栏目');
+    browsing.expectRefusal(/^409 POST \/api\/periodicals$/);
+    await again.getByRole('button', { name: '新增' }).click();
+    await see(page, '已有名为《番府信息上报》的刊物，请换一个名称');
     expect(browsing.errors).toEqual([]);
   });
 });
