@@ -8,7 +8,6 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
-  DocumentGridType,
   Footer,
   ImageRun,
   LineRuleType,
@@ -53,8 +52,16 @@ const LINES_PER_PAGE = 22;
 const CHARS_PER_LINE = 28;
 const TEXT_HEIGHT = PAGE.height - PAGE.margin.top - PAGE.margin.bottom;
 const TEXT_WIDTH = PAGE.width - PAGE.margin.left - PAGE.margin.right;
-/** The grid's line pitch, so 22 lines fill the text area. */
+/**
+ * The body's line pitch, so 22 lines fill the text area. Every paragraph has it as its exact line
+ * height unless it says otherwise, rather than a document line grid: LibreOffice, which makes our
+ * PDFs, snaps even exact-height table lines to such a grid, so a table row took a body line and
+ * a long bulletin table five rows a page.
+ */
 const LINE_PITCH = Math.floor(TEXT_HEIGHT / LINES_PER_PAGE);
+const ON_PITCH = { line: LINE_PITCH, lineRule: LineRuleType.EXACT } as const;
+/** Lines of text larger than the body's (the masthead, titles) take the room they need. */
+const AT_LEAST_PITCH = { line: LINE_PITCH, lineRule: LineRuleType.AT_LEAST } as const;
 /**
  * 28 characters a line: each body character is narrowed by the difference between its width and
  * the text width's 28th, rounded up so the 28th still fits. A character grid (`linesAndChars` with a
@@ -80,7 +87,7 @@ function mastheadParagraphs(masthead: Masthead): Paragraph[] {
   const paragraphs = [
     new Paragraph({
       alignment: AlignmentType.CENTER,
-      spacing: { before: 240, after: 120 },
+      spacing: { ...AT_LEAST_PITCH, before: 240, after: 120 },
       children: [run(masthead.name, { font: font(FONTS.title), size: SIZE.masthead, color: RED })],
     }),
   ];
@@ -107,7 +114,7 @@ function mastheadParagraphs(masthead: Masthead): Paragraph[] {
 function titleParagraph(title: string): Paragraph {
   return new Paragraph({
     alignment: AlignmentType.CENTER,
-    spacing: { after: LINE_PITCH },
+    spacing: { ...AT_LEAST_PITCH, after: LINE_PITCH },
     children: [run(title, { font: font(FONTS.title), size: SIZE.title })],
   });
 }
@@ -128,7 +135,7 @@ function tableCell(value: string | number | null, header: boolean, size: number)
     children: [
       new Paragraph({
         alignment: header ? AlignmentType.CENTER : numeric ? AlignmentType.RIGHT : AlignmentType.LEFT,
-        // Exact line height: cells keep their own small lines instead of the body's 22-line grid.
+        // Exact line height: cells keep their own small lines instead of the body's 22 a page.
         spacing: { line: Math.round(size * 12.5), lineRule: LineRuleType.EXACT },
         children: [
           run(value === null ? '' : String(value), {
@@ -142,26 +149,64 @@ function tableCell(value: string | number | null, header: boolean, size: number)
   });
 }
 
-/**
- * Column widths across the text width: a column of words (units, titles) gets twice the share of
- * a column of figures, so a dozen figures fit beside the unit's name without standing on end.
- */
-function columnWidths(columns: string[], rows: (string | number | null)[][], width: number): number[] {
-  const weights = columns.map((_, index) => {
-    const words = rows.filter((row) => typeof row[index] === 'string' && String(row[index]).length > 2).length;
-    return words > rows.length / 2 ? 2.5 : 1;
-  });
-  const total = weights.reduce((a, b) => a + b, 0);
-  return weights.map((weight) => Math.floor((width * weight) / total));
+/** A text's width in Chinese characters: Latin letters and figures take about half one. */
+function textWidth(value: string | number | null): number {
+  let width = 0;
+  for (const character of value === null ? '' : String(value)) width += character.charCodeAt(0) < 0x2e80 ? 0.55 : 1;
+  return width;
 }
 
+const CELL_MARGIN = { top: 40, bottom: 40, left: 80, right: 80 } as const;
+
+/** Columns of at most this many characters (figures, most unit names) keep their width when space is short. */
+const SHORT_COLUMN = 8;
+
+/**
+ * Column widths across the text width (twips). Each column asks for what it holds: all its cells
+ * on one line where they are short (figures, most unit names), else four in five of them (up to 24
+ * characters), its header on at most three lines, two characters at least. Where the asks exceed
+ * the width, the short columns keep theirs and the long ones (titles) share the rest; where they
+ * fit, every column grows alike. A 16-column bulletin table so keeps to one landscape page per
+ * series, and an annex gives its titles the width.
+ */
+function columnWidths(columns: string[], rows: (string | number | null)[][], width: number, size: number): number[] {
+  const { characters, wanted } = columnAsks(columns, rows, size);
+  const share = (among: readonly boolean[], room: number) => {
+    const base = wanted.reduce((sum, w, i) => (among[i] ? sum + w : sum), 0);
+    return wanted.map((w, i) => (among[i] ? Math.floor((w * room) / base) : w));
+  };
+  const everyColumn = columns.map(() => true);
+  if (wanted.reduce((a, b) => a + b, 0) <= width) return share(everyColumn, width);
+  const long = characters.map((c) => c > SHORT_COLUMN);
+  const kept = wanted.reduce((sum, w, i) => (long[i] ? sum : sum + w), 0);
+  if (!long.some(Boolean) || kept >= width) return share(everyColumn, width);
+  return share(long, width - kept);
+}
+
+/** What each column asks for, in characters and in twips at the table's type size. */
+function columnAsks(columns: string[], rows: (string | number | null)[][], size: number) {
+  const characters = columns.map((header, index) => {
+    const cells = rows.map((row) => textWidth(row[index] ?? null)).sort((a, b) => a - b);
+    const longest = cells.at(-1) ?? 0;
+    const typical = longest <= SHORT_COLUMN ? longest : cells[Math.floor((cells.length - 1) * 0.8)];
+    return Math.max(2, Math.ceil(textWidth(header) / 3), Math.min(Math.ceil(typical), 24));
+  });
+  // A little over the characters themselves: a line exactly as wide as its text wraps the last one.
+  const wanted = characters.map((c) => Math.ceil((c + 0.3) * size * 10) + CELL_MARGIN.left + CELL_MARGIN.right);
+  return { characters, wanted };
+}
+
+/** A table of many columns is set in 五号 so its headers stay readable. */
+const tableSize = (columns: readonly string[]) => (columns.length > 8 ? SIZE.wideTable : SIZE.table);
+
 function table(columns: string[], rows: (string | number | null)[][], width: number): Table {
-  // A wide table (a bulletin's dozen columns) is set in 五号 so its headers stay readable.
-  const size = columns.length > 8 ? SIZE.wideTable : SIZE.table;
+  const size = tableSize(columns);
   return new Table({
     width: { size: width, type: WidthType.DXA },
-    columnWidths: columnWidths(columns, rows, width),
+    columnWidths: columnWidths(columns, rows, width, size),
     layout: TableLayoutType.FIXED,
+    // A little air above and below each cell's text, so it does not touch the lines.
+    margins: CELL_MARGIN,
     rows: [
       new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((c) => tableCell(c, true, size)) }),
       ...rows.map(
@@ -183,6 +228,7 @@ function blockElements(block: DocumentBlock, width = TEXT_WIDTH): (Paragraph | T
         new Paragraph({
           alignment: AlignmentType.CENTER,
           keepNext: true,
+          spacing: AT_LEAST_PITCH,
           children: [run(block.title, { font: font(FONTS.title), size: SIZE.title })],
         }),
         ...block.paragraphs.map((p) => bodyParagraph(p)),
@@ -206,6 +252,8 @@ function blockElements(block: DocumentBlock, width = TEXT_WIDTH): (Paragraph | T
           : []),
         new Paragraph({
           alignment: AlignmentType.CENTER,
+          // Single spacing: on the body's exact pitch a picture would be cut to one line's height.
+          spacing: { line: 240, lineRule: LineRuleType.AUTO },
           children: [new ImageRun({ type: 'png', data: block.png, transformation: { width, height } })],
         }),
       ];
@@ -222,6 +270,9 @@ function pageNumberFooter(): Footer {
     children: [
       new Paragraph({
         alignment: AlignmentType.CENTER,
+        // Single spacing: on the body's pitch the footer outgrows the bottom margin and LibreOffice
+        // takes the room from the text (20 lines a page instead of 22).
+        spacing: { line: 240, lineRule: LineRuleType.AUTO },
         children: [new TextRun({ ...options, children: ['— ', PageNumber.CURRENT, ' —'] })],
       }),
     ],
@@ -229,7 +280,13 @@ function pageNumberFooter(): Footer {
 }
 
 /** A table too wide for a portrait page (a bulletin's dozen figures per unit) gets a landscape page (横排表格). */
-const isWideTable = (block: DocumentBlock) => block.kind === 'table' && block.columns.length > 8;
+function isWideTable(block: DocumentBlock): boolean {
+  if (block.kind !== 'table') return false;
+  const { characters, wanted } = columnAsks(block.columns, block.rows, tableSize(block.columns));
+  // Too wide even with its long columns (titles) wrapped to a few characters.
+  const least = wanted.reduce((sum, w, i) => sum + (characters[i] > SHORT_COLUMN ? w / 3 : w), 0);
+  return least > TEXT_WIDTH;
+}
 
 /** The landscape page: the portrait page turned, its top and bottom margins now at the sides. */
 const LANDSCAPE = {
@@ -294,7 +351,10 @@ export async function renderOfficialDocx(document: OfficialDocument): Promise<Bu
         // Chinese as the language of East Asian text: Word breaks its lines by it and LibreOffice picks
         // the simplified-Chinese face of a CJK font (else Japanese glyph shapes, e.g. 直 and 骨). Latin
         // text keeps its own language, or LibreOffice would break a figure such as 150 across lines.
-        document: { run: { font: font(FONTS.body), size: SIZE.body, language: { eastAsia: 'zh-CN' } } },
+        document: {
+          run: { font: font(FONTS.body), size: SIZE.body, language: { eastAsia: 'zh-CN' } },
+          paragraph: { spacing: ON_PITCH },
+        },
       },
     },
     sections: parts.map((part) => {
@@ -310,7 +370,6 @@ export async function renderOfficialDocx(document: OfficialDocument): Promise<Bu
             },
             margin: { ...page.margin, footer: part.landscape ? mm(14) : mm(28) },
           },
-          grid: { type: DocumentGridType.LINES, linePitch: LINE_PITCH },
         },
         footers: { default: pageNumberFooter() },
         children: part.children,

@@ -38,7 +38,7 @@ export interface DocxLayout {
   page: { width: number; height: number };
   /** In twips. */
   margin: { top: number; left: number; bottom: number; right: number };
-  /** w:docGrid's line pitch (twips). */
+  /** The body's line pitch (twips): the default paragraph's exact line height, else w:docGrid's pitch. */
   linePitch: number | null;
   /** The document's default East Asian font and size (half-points). */
   defaultEastAsiaFont: string | null;
@@ -102,7 +102,9 @@ export async function readDocxLayout(data: Buffer): Promise<DocxLayout> {
       bottom: Number(attribute(document, 'w:pgMar', 'w:bottom')),
       right: Number(attribute(document, 'w:pgMar', 'w:right')),
     },
-    linePitch: number(attribute(document, 'w:docGrid', 'w:linePitch')),
+    linePitch: /<w:spacing\b[^>]*\bw:lineRule="exact"/.test(defaults)
+      ? number(attribute(defaults, 'w:spacing', 'w:line'))
+      : number(attribute(document, 'w:docGrid', 'w:linePitch')),
     defaultEastAsiaFont: attribute(defaults, 'w:rFonts', 'w:eastAsia'),
     defaultSize: number(attribute(defaults, 'w:sz', 'w:val')),
     defaultEastAsiaLanguage: attribute(defaults, 'w:lang', 'w:eastAsia'),

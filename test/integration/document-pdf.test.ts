@@ -34,6 +34,31 @@ describe.skipIf(!isSqliteRun)('PDF through LibreOffice', () => {
     expect(Math.abs(page.readUInt32BE(20) - 702)).toBeLessThanOrEqual(1);
   });
 
+  it.skipIf(!hasLibreOffice)(
+    'sets a series of 19 units and 16 figures on one landscape page, its headers on a few lines',
+    async () => {
+      const columns = [
+        '单位',
+        '报送信息数',
+        '区政府门户网站政务公开栏目采用',
+        ...Array.from({ length: 14 }, (_, i) => `第${i + 1}项得分`),
+      ];
+      const rows = Array.from({ length: 19 }, (_, u) => [`第${u + 1}镇`, ...columns.slice(1).map((_, i) => u * i)]);
+      const pdf = await convertDocxToPdf(
+        await renderOfficialDocx({
+          title: '镇(街)序列',
+          blocks: [
+            { kind: 'paragraph', text: '前文。' },
+            { kind: 'table', columns, rows },
+          ],
+        })
+      );
+      // The portrait page of the title, the table's one landscape page, the closing portrait page.
+      expect(pdfPageCount(pdf)).toBe(3);
+    },
+    60_000
+  );
+
   // Where the 公文 fonts are missing (as on a stock Debian server), the body is drawn in a serif
   // stand-in rather than fontconfig's default sans-serif. pdffonts comes with poppler-utils.
   const canCheckFonts =

@@ -86,29 +86,44 @@ describe('a document laid out after GB/T 9704-2012', () => {
     const layout = await readDocxLayout(docx);
     expect(layout.media).toHaveLength(1);
     expect(layout.media[0]).toMatch(/\.png$/);
+    // Its paragraph is not held to the body's exact line height, which would cut the picture to one line.
+    const document = (await readPackageParts(docx)).get('word/document.xml')!;
+    const picture = /<w:p>(?:(?!<\/w:p>)[\s\S])*<w:drawing>/.exec(document)![0];
+    expect(picture).toContain('w:lineRule="auto"');
   });
 });
 
 describe('a table too wide for a portrait page', () => {
-  it('gets a landscape section of its own, and the document ends on a portrait page', async () => {
-    const columns = Array.from({ length: 12 }, (_, i) => `第${i + 1}列`);
+  const sections = async (columns: string[], row: (string | number)[]) => {
     const docx = await renderOfficialDocx({
       title: '横排表格',
       blocks: [
         { kind: 'paragraph', text: '前文。' },
-        { kind: 'table', columns, rows: [['沙湾镇', ...columns.slice(1).map((_, i) => i)]] },
+        { kind: 'table', columns, rows: [row] },
         { kind: 'paragraph', text: '后文。' },
       ],
     });
     const document = (await readPackageParts(docx)).get('word/document.xml')!;
-    const sizes = [...document.matchAll(/<w:pgSz w:w="(\d+)" w:h="(\d+)" w:orient="(\w+)"/g)].map((m) => [
+    return [...document.matchAll(/<w:pgSz w:w="(\d+)" w:h="(\d+)" w:orient="(\w+)"/g)].map((m) => [
       Number(m[1]),
       Number(m[2]),
       m[3],
     ]);
-    expect(sizes).toEqual([
+  };
+
+  it('gets a landscape section of its own, and the document ends on a portrait page', async () => {
+    // A bulletin's row: the unit and sixteen figures under headers of up to six characters.
+    const columns = ['单位', ...Array.from({ length: 16 }, (_, i) => `第${i + 1}项得分`)];
+    expect(await sections(columns, ['区人力资源和社会保障局', ...columns.slice(1).map((_, i) => i * 10)])).toEqual([
       [11906, 16838, 'portrait'],
       [16838, 11906, 'landscape'],
+      [11906, 16838, 'portrait'],
+    ]);
+  });
+
+  it('stays on the portrait page where its columns fit, a dozen short figures among them', async () => {
+    const columns = Array.from({ length: 12 }, (_, i) => `第${i + 1}列`);
+    expect(await sections(columns, ['沙湾镇', ...columns.slice(1).map((_, i) => i)])).toEqual([
       [11906, 16838, 'portrait'],
     ]);
   });
