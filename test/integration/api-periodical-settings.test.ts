@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { lockPeriodical, updatePeriodical } from '../../src/db/repositories/periodical.repository.js';
 import { readAudit } from '../../src/services/audit/read-audit.js';
 import { DRAFT } from '../factories/item.factory.js';
 import { createTestApp, signInNewUser, type ApiClient, type TestApp } from '../helpers/test-app.js';
-import { isDialectAvailable } from '../helpers/test-store.js';
+import { dialect, isDialectAvailable } from '../helpers/test-store.js';
 
 interface PeriodicalView {
   id: number;
@@ -166,6 +167,47 @@ describe.skipIf(!isDialectAvailable)('API: 刊物设置 — the editor adds and 
     // The issue's page shows the periodical by its current name.
     expect((await editor.get(`/api/periodicals/issues/${issueId}`)).json().periodical.name).toBe('番禺网信（改）');
   });
+
+  // Two requests at once need two connections: PostgreSQL's (SQLite runs one writer at a time anyway).
+  it.skipIf(dialect !== 'postgres')(
+    'publishing waits for an outlet change under way, and records its adoptions where the periodical then says',
+    async () => {
+      const id = await create();
+      const itemId = await receivedItem('并发稿');
+      const { id: issueId } = (
+        await editor.post('/api/periodicals/issues', {
+          periodicalId: id,
+          year: 2026,
+          date: '2026-03-18',
+          items: [{ itemId, title: '并发稿', body: '正文。' }],
+        })
+      ).json();
+      expect((await act(editor, issueId, 'submit')).statusCode).toBe(200);
+      expect((await act(leader, issueId, 'approve')).statusCode).toBe(200);
+
+      // Another editor's change of outlet is under way: its transaction holds the periodical.
+      const { version } = await periodical(id);
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      let taken!: () => void;
+      const lockTaken = new Promise<void>((resolve) => (taken = resolve));
+      const change = t.store.db.transaction().execute(async (trx) => {
+        await lockPeriodical(trx, id);
+        taken();
+        await released;
+        expect(await updatePeriodical(trx, id, version, { outlet: 'dynamic' })).toBe(true);
+      });
+      await lockTaken;
+      const publishing = act(editor, issueId, 'publish');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      release();
+      await change;
+      expect((await publishing).statusCode).toBe(200);
+      const adoptions = (await editor.get(`/api/items/${itemId}`)).json().adoptions as { outlet: string }[];
+      expect(adoptions.map((a) => a.outlet)).toEqual([(await periodical(id)).outlet]);
+      expect((await periodical(id)).outlet).toBe('dynamic');
+    }
+  );
 
   it('only the editor changes periodicals: the office leader and a unit officer are refused with 403', async () => {
     const id = await create();

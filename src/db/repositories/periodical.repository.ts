@@ -54,6 +54,19 @@ export async function updatePeriodical(
   return Number(result.numUpdatedRows) === 1;
 }
 
+/**
+ * Holds the periodical's row until the transaction ends (a write that changes nothing: PostgreSQL
+ * locks the row, SQLite runs one writer at a time), so publishing an issue and changing the
+ * periodical's outlet never interleave.
+ */
+export async function lockPeriodical(db: Db, id: number): Promise<void> {
+  await db
+    .updateTable('periodical')
+    .set((eb) => ({ version: eb.ref('version') }))
+    .where('id', '=', id)
+    .execute();
+}
+
 /** Whether another periodical (not `exceptId`) already has this name. */
 export async function periodicalNameTaken(db: Db, name: string, exceptId?: number): Promise<boolean> {
   let query = db.selectFrom('periodical').select('id').where('name', '=', name);

@@ -5,6 +5,7 @@ import {
   findPeriodical,
   hasPublishedIssue,
   insertPeriodicalLast,
+  lockPeriodical,
   periodicalNameTaken,
   updatePeriodical,
 } from '../../db/repositories/periodical.repository.js';
@@ -123,6 +124,8 @@ export async function updatePeriodicalSettings(
   requireRole(user, ['editor'], '设置刊物');
   const values = checkedFields(input);
   const updated = db.transaction().execute(async (trx) => {
+    // Locked first, so an issue being published meanwhile is either seen below or waits for this change.
+    await lockPeriodical(trx, id);
     const periodical = await findPeriodical(trx, id);
     if (!periodical) throw new ServiceError('not_found', '刊物不存在');
     if (periodical.version !== version)

@@ -3,7 +3,12 @@ import { isGradedByKind } from '../../domain/policy-vocabulary.js';
 import { policyInForce, type Policy } from '../../domain/policy.js';
 import { isDistrictRole } from '../../domain/permissions.js';
 import type { Db } from '../../db/database.js';
-import { findIssue, findPeriodical, insertIssueEvent } from '../../db/repositories/periodical.repository.js';
+import {
+  findIssue,
+  findPeriodical,
+  insertIssueEvent,
+  lockPeriodical,
+} from '../../db/repositories/periodical.repository.js';
 import type { PeriodicalIssueRow, PeriodicalRow } from '../../db/tables/periodical.table.js';
 import type { Periodical } from '../../shared/api/periodicals.js';
 import type { ActingUser } from '../acting-user.js';
@@ -14,9 +19,15 @@ export function requireDistrict(user: ActingUser): void {
   if (!isDistrictRole(user.role)) throw new ServiceError('forbidden', '当前账号无权查看刊物');
 }
 
-export async function loadIssue(db: Db, id: number): Promise<{ issue: PeriodicalIssueRow; periodical: PeriodicalRow }> {
+export async function loadIssue(
+  db: Db,
+  id: number,
+  options: { lockPeriodical?: boolean } = {}
+): Promise<{ issue: PeriodicalIssueRow; periodical: PeriodicalRow }> {
   const issue = await findIssue(db, id);
   if (!issue) throw new ServiceError('not_found', '刊物期次不存在');
+  // Publishing records adoptions in the periodical's outlet: the outlet must not change meanwhile.
+  if (options.lockPeriodical) await lockPeriodical(db, issue.periodical_id);
   const periodical = (await findPeriodical(db, issue.periodical_id))!;
   return { issue, periodical };
 }

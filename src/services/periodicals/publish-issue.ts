@@ -67,7 +67,7 @@ export async function publishIssue(
 ): Promise<PublishResult> {
   requireRole(user, ['editor'], '发布刊物');
   return db.transaction().execute(async (trx) => {
-    const { issue, periodical } = await loadIssue(trx, id);
+    const { issue, periodical } = await loadIssue(trx, id, { lockPeriodical: true });
     requireVersion(issue, version);
     if (issue.status !== 'approved')
       throw new ServiceError(
