@@ -370,6 +370,9 @@ export async function renderOfficialDocx(document: OfficialDocument): Promise<Bu
             },
             margin: { ...page.margin, footer: part.landscape ? mm(14) : mm(28) },
           },
+          // The pitch is stated for Word's 页面设置 (22 lines), with no grid type: a line grid would
+          // have LibreOffice snap table lines to it (see LINE_PITCH); the paragraphs keep the pitch.
+          grid: { linePitch: LINE_PITCH },
         },
         footers: { default: pageNumberFooter() },
         children: part.children,

@@ -92,16 +92,12 @@ async function convertDocx(docx: Buffer, format: 'pdf'): Promise<Buffer> {
     const input = path.join(work, 'document.docx');
     await fs.promises.writeFile(input, docx);
     const profile = pathToFileURL(path.join(work, 'profile')).href;
-    const fontConfig = path.join(work, 'fonts.conf');
-    await fs.promises.writeFile(
-      fontConfig,
-      fontSubstitutesConfig(process.env.FONTCONFIG_FILE ?? '/etc/fonts/fonts.conf')
-    );
+    const env = await withFontSubstitutes(work);
     await new Promise<void>((resolve, reject) => {
       execFile(
         soffice,
         [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', format, '--outdir', work, input],
-        { timeout: CONVERSION_TIMEOUT_MS, env: { ...process.env, FONTCONFIG_FILE: fontConfig } },
+        { timeout: CONVERSION_TIMEOUT_MS, env },
         (error, _stdout, stderr) =>
           error
             ? reject(new Error(`LibreOffice 转换 ${format.toUpperCase()} 失败：${stderr || error.message}`))
@@ -114,4 +110,20 @@ async function convertDocx(docx: Buffer, format: 'pdf'): Promise<Buffer> {
   } finally {
     await fs.promises.rm(work, { recursive: true, force: true });
   }
+}
+
+/**
+ * The environment LibreOffice runs in: a fontconfig file in `work` that reads the configuration in
+ * force and adds the 公文 fonts' stand-ins. Where that configuration cannot be found, the
+ * environment is left as it is: a file that included nothing would leave LibreOffice no fonts at all.
+ */
+async function withFontSubstitutes(work: string): Promise<NodeJS.ProcessEnv> {
+  const { FONTCONFIG_FILE: file, FONTCONFIG_PATH: directory } = process.env;
+  const base = file
+    ? path.resolve(directory ?? '/etc/fonts', file)
+    : path.join(directory || '/etc/fonts', 'fonts.conf');
+  if (!fs.existsSync(base)) return process.env;
+  const fontConfig = path.join(work, 'fonts.conf');
+  await fs.promises.writeFile(fontConfig, fontSubstitutesConfig(base));
+  return { ...process.env, FONTCONFIG_FILE: fontConfig };
 }

@@ -38,8 +38,10 @@ export interface DocxLayout {
   page: { width: number; height: number };
   /** In twips. */
   margin: { top: number; left: number; bottom: number; right: number };
-  /** The body's line pitch (twips): the default paragraph's exact line height, else w:docGrid's pitch. */
+  /** w:docGrid's line pitch (twips). */
   linePitch: number | null;
+  /** The default paragraph's line height (twips) where it is exact. */
+  exactLineHeight: number | null;
   /** The document's default East Asian font and size (half-points). */
   defaultEastAsiaFont: string | null;
   defaultSize: number | null;
@@ -102,9 +104,10 @@ export async function readDocxLayout(data: Buffer): Promise<DocxLayout> {
       bottom: Number(attribute(document, 'w:pgMar', 'w:bottom')),
       right: Number(attribute(document, 'w:pgMar', 'w:right')),
     },
-    linePitch: /<w:spacing\b[^>]*\bw:lineRule="exact"/.test(defaults)
+    linePitch: number(attribute(document, 'w:docGrid', 'w:linePitch')),
+    exactLineHeight: /<w:spacing\b[^>]*\bw:lineRule="exact"/.test(defaults)
       ? number(attribute(defaults, 'w:spacing', 'w:line'))
-      : number(attribute(document, 'w:docGrid', 'w:linePitch')),
+      : null,
     defaultEastAsiaFont: attribute(defaults, 'w:rFonts', 'w:eastAsia'),
     defaultSize: number(attribute(defaults, 'w:sz', 'w:val')),
     defaultEastAsiaLanguage: attribute(defaults, 'w:lang', 'w:eastAsia'),

@@ -38,6 +38,8 @@ describe('a document laid out after GB/T 9704-2012', () => {
     expect(layout.page).toEqual({ width: 11906, height: 16838 });
     expect(layout.margin).toEqual({ top: twips(37), left: twips(28), bottom: twips(35), right: twips(26) });
     expect(Math.floor((16838 - twips(37) - twips(35)) / layout.linePitch!)).toBe(22);
+    // Every paragraph keeps that pitch as its exact height (no line grid, which LibreOffice snaps tables to).
+    expect(layout.exactLineHeight).toBe(layout.linePitch);
   });
 
   it('sets the body in 仿宋_GB2312 三号 with the East Asian font named, and the title in 方正小标宋简体 二号', async () => {
