@@ -100,15 +100,21 @@ export interface BulletinDocument {
   annex: AnnexEntry[];
   /**
    * Every booking of quarters 1..Q as counted (and of the previous year, tagged with it, where
-   * `carriesPreviousYear`), so the next bulletin can say what changed since.
+   * `previousYearQuarters`), so the next bulletin can say what changed since.
    */
   bookings: BulletinBooking[];
-  /** Whether `bookings` holds the previous year's too: its published quarters can still be corrected. */
-  carriesPreviousYear?: boolean;
+  /**
+   * How many of the previous year's quarters `bookings` holds (up to the last it published): they
+   * can still be corrected, and this bulletin is then their baseline.
+   */
+  previousYearQuarters?: number;
 }
 
 /** What a later bulletin needs of an earlier one to tell what changed since. */
-export type EarlierBulletin = Pick<BulletinDocument, 'year' | 'quarter' | 'bookings' | 'carriesPreviousYear'>;
+export type EarlierBulletin = Pick<BulletinDocument, 'year' | 'quarter' | 'bookings' | 'previousYearQuarters'> & {
+  /** When it was published: the later publication is the baseline, whatever the quarters' order. */
+  publishedAt?: string | null;
+};
 
 export interface BulletinInput {
   year: number;
@@ -127,10 +133,10 @@ export interface BulletinInput {
   /** Bookings of quarters 1..Q of the year, as counted. */
   bookings: readonly BulletinBookingFact[];
   /**
-   * The previous year's bookings as counted now, tagged with its year, where a bulletin of that year
-   * was published: a correction of its last quarters is reported in this year's bulletins.
+   * The previous year's bookings as counted now, tagged with its year, of its quarters up to the
+   * last it published a bulletin for: a correction there is reported in this year's bulletins.
    */
-  previousYearBookings?: readonly BulletinBooking[];
+  previousYear?: { quarters: number; bookings: readonly BulletinBooking[] };
   /** Current 分管领导 and 信息员 per unit. */
   contacts: ReadonlyMap<string, { leaders: string[]; officers: string[] }>;
   failedStreakThreshold: number;
@@ -193,10 +199,10 @@ export function buildBulletin(input: BulletinInput): BulletinDocument {
       leaders: input.contacts.get(u.unit)?.leaders ?? [],
       officers: input.contacts.get(u.unit)?.officers ?? [],
     })),
-    adjustments: adjustmentsSince(input.earlier, [...input.bookings, ...(input.previousYearBookings ?? [])], {
+    adjustments: adjustmentsSince(input.earlier, [...input.bookings, ...(input.previousYear?.bookings ?? [])], {
       year: input.year,
       quarter,
-      withPreviousYear: input.previousYearBookings !== undefined,
+      previousYearQuarters: input.previousYear?.quarters,
     }),
     annex: thisQuarter
       .filter((b) => b.rule.startsWith('adoption:'))
@@ -208,9 +214,9 @@ export function buildBulletin(input: BulletinInput): BulletinDocument {
       })),
     bookings: [
       ...input.bookings.map(({ unit, quarter: q, ref, rule, points }) => ({ unit, quarter: q, ref, rule, points })),
-      ...(input.previousYearBookings ?? []),
+      ...(input.previousYear?.bookings ?? []),
     ],
-    ...(input.previousYearBookings ? { carriesPreviousYear: true } : {}),
+    ...(input.previousYear ? { previousYearQuarters: input.previousYear.quarters } : {}),
   };
 }
 
@@ -249,11 +255,18 @@ function countByUnit(bookings: readonly BulletinBooking[], outlets: BulletinInpu
 /** A quarter as one number, so quarters of different years order and compare. */
 const periodOf = (year: number, quarter: number) => year * 4 + quarter - 1;
 
-/** The quarters an earlier bulletin carried: its own year's up to its quarter, and the previous year's. */
-function carriedPeriods(bulletin: Pick<EarlierBulletin, 'year' | 'quarter' | 'carriesPreviousYear'>): number[] {
-  const own = Array.from({ length: bulletin.quarter }, (_, i) => periodOf(bulletin.year, i + 1));
-  if (!bulletin.carriesPreviousYear) return own;
-  return [...Array.from({ length: 4 }, (_, i) => periodOf(bulletin.year - 1, i + 1)), ...own];
+/** The quarters a bulletin carries: its own year's up to its quarter, and those of the previous year it read. */
+function carriedPeriods(bulletin: Pick<EarlierBulletin, 'year' | 'quarter' | 'previousYearQuarters'>): number[] {
+  const previous = Array.from({ length: bulletin.previousYearQuarters ?? 0 }, (_, i) =>
+    periodOf(bulletin.year - 1, i + 1)
+  );
+  return [...previous, ...Array.from({ length: bulletin.quarter }, (_, i) => periodOf(bulletin.year, i + 1))];
+}
+
+/** Whether `a` was published after `b`: by the time of publication where both have one, else by quarter. */
+function publishedLater(a: EarlierBulletin, b: EarlierBulletin): boolean {
+  if (a.publishedAt && b.publishedAt) return a.publishedAt > b.publishedAt;
+  return periodOf(a.year, a.quarter) > periodOf(b.year, b.quarter);
 }
 
 /**
@@ -265,24 +278,23 @@ function carriedPeriods(bulletin: Pick<EarlierBulletin, 'year' | 'quarter' | 'ca
 export function adjustmentsSince(
   earlier: readonly EarlierBulletin[],
   current: readonly BulletinBooking[],
-  at: { year: number; quarter: number; withPreviousYear?: boolean }
+  at: { year: number; quarter: number; previousYearQuarters?: number }
 ): BulletinAdjustment[] {
   const now = periodOf(at.year, at.quarter);
   const currentByPeriod = groupBy(current, (b) => periodOf(b.year ?? at.year, b.quarter));
-  const baselines = new Map<number, { bulletin: EarlierBulletin; published: number }>();
+  const baselines = new Map<number, EarlierBulletin>();
   for (const bulletin of earlier) {
-    const published = periodOf(bulletin.year, bulletin.quarter);
-    if (published >= now) continue;
+    if (periodOf(bulletin.year, bulletin.quarter) >= now) continue;
     for (const period of carriedPeriods(bulletin)) {
       const known = baselines.get(period);
-      if (!known || known.published < published) baselines.set(period, { bulletin, published });
+      if (!known || publishedLater(bulletin, known)) baselines.set(period, bulletin);
     }
   }
   // Only quarters whose current bookings were read: this year's before this one, and the previous
   // year's where they were carried in.
-  const carriedNow = carriedPeriods({ ...at, quarter: at.quarter - 1, carriesPreviousYear: at.withPreviousYear });
+  const carriedNow = carriedPeriods({ ...at, quarter: at.quarter - 1 });
   const adjustments: BulletinAdjustment[] = [];
-  for (const [period, { bulletin }] of baselines) {
+  for (const [period, bulletin] of baselines) {
     if (!carriedNow.includes(period)) continue;
     const year = Math.floor(period / 4);
     const quarter = (period % 4) + 1;

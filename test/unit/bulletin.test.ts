@@ -137,15 +137,45 @@ describe('adjustmentsSince', () => {
     const lastYear = (bookings: BulletinBooking[]) => bookings.map((b) => ({ ...b, quarter: 4, year: 2011 }));
     const q4 = { year: 2011, quarter: 4, bookings: published.map((b) => ({ ...b, quarter: 4 })) };
     const corrected = lastYear([published[0]]);
-    const at = { year: 2012, quarter: 1, withPreviousYear: true };
+    const at = { year: 2012, quarter: 1, previousYearQuarters: 4 };
     expect(adjustmentsSince([q4], corrected, at)).toEqual([
       { unit: '甲镇', year: 2011, quarter: 4, before: -2, after: 3, reasons: ['删除扣分记录 P-3（+5）'] },
     ]);
     // Without the previous year read, nothing of it is reported.
     expect(adjustmentsSince([q4], [], { year: 2012, quarter: 1 })).toEqual([]);
     // The first bulletin of 2012 carried 2011 as corrected: the second reports nothing more.
-    const q1 = { year: 2012, quarter: 1, bookings: corrected, carriesPreviousYear: true };
-    expect(adjustmentsSince([q4, q1], corrected, { year: 2012, quarter: 2, withPreviousYear: true })).toEqual([]);
+    const q1 = { year: 2012, quarter: 1, bookings: corrected, previousYearQuarters: 4 };
+    expect(adjustmentsSince([q4, q1], corrected, { year: 2012, quarter: 2, previousYearQuarters: 4 })).toEqual([]);
+  });
+
+  it('reports nothing of a quarter no bulletin published, whatever the quarter after carried', () => {
+    // 2011 published up to Q3; 2012 Q1 carried 2011 Q1–Q3 only, so a Q4 record later is nobody's correction.
+    const q3 = { year: 2011, quarter: 3, bookings: [] };
+    const q1 = { year: 2012, quarter: 1, bookings: [], previousYearQuarters: 3 };
+    const lateQ4: BulletinBooking[] = [
+      { unit: '甲镇', year: 2011, quarter: 4, ref: 'A-9', rule: 'adoption:dynamic', points: 3 },
+    ];
+    expect(adjustmentsSince([q3, q1], lateQ4, { year: 2012, quarter: 2, previousYearQuarters: 3 })).toEqual([]);
+  });
+
+  it('takes the later publication as the baseline, even of an earlier quarter published late', () => {
+    // 2012 Q1 was published in April with 2011 Q4 as it then stood; 2011 Q4 itself only in May, corrected.
+    const corrected: BulletinBooking[] = [{ ...published[0], quarter: 4, year: 2011 }];
+    const q1 = {
+      year: 2012,
+      quarter: 1,
+      bookings: published.map((b) => ({ ...b, quarter: 4, year: 2011 })),
+      previousYearQuarters: 4,
+      publishedAt: '2012-04-10T02:00:00Z',
+    };
+    const q4 = {
+      year: 2011,
+      quarter: 4,
+      bookings: corrected.map(({ year: _, ...b }) => b),
+      publishedAt: '2012-05-02T02:00:00Z',
+    };
+    // 2012 Q2 compares with 2011 Q4's own bulletin, which already showed the correction: nothing to report.
+    expect(adjustmentsSince([q1, q4], corrected, { year: 2012, quarter: 2, previousYearQuarters: 4 })).toEqual([]);
   });
 
   it("reads bulletins frozen before bookings carried their year as bookings of the bulletin's year", () => {

@@ -79,15 +79,15 @@ export async function listPublishedBulletins(
   db: Db,
   year: number,
   beforeQuarter: number
-): Promise<{ year: number; quarter: number; bulletin: string }[]> {
+): Promise<{ year: number; quarter: number; bulletin: string; approvedAt: string | null }[]> {
   const rows = await db
     .selectFrom('result_publications')
-    .select(['year', 'quarter', 'bulletin'])
+    .select(['year', 'quarter', 'bulletin', 'approved_at'])
     .where((eb) =>
       eb.or([eb('year', '=', year - 1), eb.and([eb('year', '=', year), eb('quarter', '<', beforeQuarter)])])
     )
     .where('status', '=', 'published')
     .where('bulletin', 'is not', null)
     .execute();
-  return rows.map((r) => ({ year: r.year, quarter: r.quarter, bulletin: r.bulletin! }));
+  return rows.map((r) => ({ year: r.year, quarter: r.quarter, bulletin: r.bulletin!, approvedAt: r.approved_at }));
 }

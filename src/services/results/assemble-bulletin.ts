@@ -38,12 +38,17 @@ export async function assembleBulletin(db: Db, request: BulletinRequest): Promis
     listContacts(db),
     listPublishedBulletins(db, year, quarter),
   ]);
-  const earlierBulletins = earlier.map((e) => JSON.parse(e.bulletin) as BulletinDocument);
-  // The previous year's quarters stay open to correction: where it published a bulletin, its
-  // bookings are read too, so this year's bulletins report what changed there since.
-  const previousYearBookings = earlier.some((e) => e.year === year - 1)
-    ? await listBookingsWithUnits(db, periodIndex(year - 1, 1), periodIndex(year - 1, 4), asOf)
-    : undefined;
+  const earlierBulletins = earlier.map((e) => ({
+    ...(JSON.parse(e.bulletin) as BulletinDocument),
+    publishedAt: e.approvedAt,
+  }));
+  // The previous year's quarters stay open to correction, up to the last it published a bulletin
+  // for: their bookings are read too, so this year's bulletins report what changed there since.
+  const previousYearQuarters = Math.max(0, ...earlier.filter((e) => e.year === year - 1).map((e) => e.quarter));
+  const previousYearBookings =
+    previousYearQuarters > 0
+      ? await listBookingsWithUnits(db, periodIndex(year - 1, 1), periodIndex(year - 1, previousYearQuarters), asOf)
+      : undefined;
   const policy = policyForPeriod(policies, quarterEnd(year, quarter));
   const names = new Map(units.map((u) => [u.id, u.name]));
   return buildBulletin({
@@ -64,7 +69,10 @@ export async function assembleBulletin(db: Db, request: BulletinRequest): Promis
     outlets: Object.entries(policy.outlets).map(([code, outlet]) => ({ code, name: outlet.name })),
     submitted: new Map(submitted.map((s) => [s.unit, s.items])),
     bookings: bookings.map((b) => ({ ...bulletinBooking(b), itemTitle: b.item_title })),
-    previousYearBookings: previousYearBookings?.map((b) => ({ ...bulletinBooking(b), year: year - 1 })),
+    previousYear: previousYearBookings && {
+      quarters: previousYearQuarters,
+      bookings: previousYearBookings.map((b) => ({ ...bulletinBooking(b), year: year - 1 })),
+    },
     contacts: currentContacts(contacts, names, request.issuedOn),
     failedStreakThreshold: failedStreakNoticeFor(policies, year),
     earlier: earlierBulletins,
