@@ -57,6 +57,21 @@ describe.skipIf(!isDialectAvailable)('API: 刊物设置 — the editor adds and 
     return client.post(`/api/periodicals/issues/${issueId}/${action}`, { version });
   };
 
+  /** An issue of the periodical with one received item, approved by the office leader. */
+  const approvedIssue = async (periodicalId: number, title: string) => {
+    const itemId = await receivedItem(title);
+    const created = await editor.post('/api/periodicals/issues', {
+      periodicalId,
+      year: 2026,
+      date: '2026-03-18',
+      items: [{ itemId, title, body: '正文。' }],
+    });
+    const issueId = created.json().id as number;
+    expect((await act(editor, issueId, 'submit')).statusCode).toBe(200);
+    expect((await act(leader, issueId, 'approve')).statusCode).toBe(200);
+    return { itemId, issueId };
+  };
+
   it('the editor adds a periodical for the portal: it is listed with its outlet and issuer, and takes issues', async () => {
     const before = await periodicals();
     const id = await create();
@@ -143,17 +158,7 @@ describe.skipIf(!isDialectAvailable)('API: 刊物设置 — the editor adds and 
     expect((await update(id, { outlet: 'dynamic' })).statusCode).toBe(200);
     expect(await periodical(id)).toMatchObject({ outlet: 'dynamic', outletName: '《番府信息》(政务动态)' });
 
-    const itemId = await receivedItem('发布稿');
-    const { id: issueId } = (
-      await editor.post('/api/periodicals/issues', {
-        periodicalId: id,
-        year: 2026,
-        date: '2026-03-18',
-        items: [{ itemId, title: '发布稿', body: '正文。' }],
-      })
-    ).json();
-    expect((await act(editor, issueId, 'submit')).statusCode).toBe(200);
-    expect((await act(leader, issueId, 'approve')).statusCode).toBe(200);
+    const { issueId } = await approvedIssue(id, '发布稿');
     expect((await act(editor, issueId, 'publish')).statusCode).toBe(200);
 
     const moved = await update(id, { outlet: 'portal' });
@@ -173,17 +178,7 @@ describe.skipIf(!isDialectAvailable)('API: 刊物设置 — the editor adds and 
     'publishing waits for an outlet change under way, and records its adoptions where the periodical then says',
     async () => {
       const id = await create();
-      const itemId = await receivedItem('并发稿');
-      const { id: issueId } = (
-        await editor.post('/api/periodicals/issues', {
-          periodicalId: id,
-          year: 2026,
-          date: '2026-03-18',
-          items: [{ itemId, title: '并发稿', body: '正文。' }],
-        })
-      ).json();
-      expect((await act(editor, issueId, 'submit')).statusCode).toBe(200);
-      expect((await act(leader, issueId, 'approve')).statusCode).toBe(200);
+      const { itemId, issueId } = await approvedIssue(id, '并发稿');
 
       // Another editor's change of outlet is under way: its transaction holds the periodical.
       const { version } = await periodical(id);
