@@ -5,6 +5,7 @@ import { ledgerLimitsFromEnv } from '../../server/config.js';
 import { importLedger } from '../../services/import-ledger.js';
 import { UserError, withStore, type CliIo } from '../context.js';
 import { renderTable } from '../table.js';
+import { isUniqueViolation } from '../../db/unique-violation.js';
 
 export function importCommand(io: CliIo): Command {
   return new Command('import')
@@ -37,10 +38,4 @@ export function importCommand(io: CliIo): Command {
 
 function failureText(problems: string[]): string {
   return `${problems.join('\n')}\n导入失败：共 ${problems.length} 个问题，未存储任何记录。`;
-}
-
-/** A unique index refused a row: another import stored the same id between our check and our insert. */
-function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: string }).code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }

@@ -7,6 +7,7 @@ import { readLedgerUpload, type LedgerFileLimits } from '../../files/read-ledger
 import { appendAudit, type Actor } from '../audit/append-audit.js';
 import { importLedger } from '../import-ledger.js';
 import { ServiceError } from '../service-error.js';
+import { isUniqueViolation } from '../../db/unique-violation.js';
 
 /**
  * 台账导入 of an uploaded file: the same formats, validation and single transaction as
@@ -83,10 +84,4 @@ export async function importUpload(
     })),
     warnings: outcome.warnings,
   };
-}
-
-/** A unique index refused a row: another import stored the same id between our check and our insert. */
-function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: string }).code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }

@@ -9,6 +9,7 @@ import { requireRole, type ActingUser } from '../acting-user.js';
 import { checkMailContent, oversizeReason, type MailLimits } from './mail-content.js';
 import { storeMailItem, type MailActor } from './store-mail-item.js';
 import { notifyMailQuarantined } from '../notifications/notify-events.js';
+import { isUniqueViolation } from '../../db/unique-violation.js';
 
 export interface IntakeFile {
   /** The file's name, as given (a path on the command line, the upload's name on the pages). */
@@ -239,9 +240,4 @@ async function duplicate(
     now
   );
   return { reason };
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: string }).code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }

@@ -15,6 +15,7 @@ import { appendAudit } from '../audit/append-audit.js';
 import { requireRole, type ActingUser } from '../acting-user.js';
 import { ServiceError } from '../service-error.js';
 import { periodicalTitle, policyOn } from './periodical-access.js';
+import { isUniqueViolation } from '../../db/unique-violation.js';
 
 /** A periodical's settings as the editor sends them (刊物设置). */
 export interface PeriodicalInput {
@@ -77,8 +78,7 @@ async function requireFreeName(db: Db, name: string, exceptId?: number): Promise
  * refused it, said as the check would have said it.
  */
 function nameTakenMeanwhile(error: unknown): never {
-  const code = (error as { code?: string }).code;
-  if (code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE')
+  if (isUniqueViolation(error))
     throw new ServiceError('conflict', '该刊物名称刚被他人使用，请换一个名称', field('name', '刊物名称'));
   throw error;
 }

@@ -20,6 +20,7 @@ import { appendAudit } from '../audit/append-audit.js';
 import { requireRole, type ActingUser } from '../acting-user.js';
 import { ServiceError } from '../service-error.js';
 import { loadIssue, periodicalTitle, policyOn, recordIssueEvent, requireVersion } from './periodical-access.js';
+import { isUniqueViolation } from '../../db/unique-violation.js';
 
 export interface IssueInput {
   year: number;
@@ -202,8 +203,7 @@ export async function updateIssueContent(
  * refused it, said as the check would have said it.
  */
 function numberTakenMeanwhile(error: unknown): never {
-  const code = (error as { code?: string }).code;
-  if (code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE')
+  if (isUniqueViolation(error))
     throw new ServiceError('conflict', '该期号刚被他人占用，请刷新后换一个期号', { field: 'number', label: '期号' });
   throw error;
 }
