@@ -28,7 +28,8 @@ export function findSoffice(): string | null {
   return findExecutable('soffice');
 }
 
-function findExecutable(name: string): string | null {
+/** The first executable of that name on PATH (soffice, pdftoppm, pdffonts), or null. */
+export function findExecutable(name: string): string | null {
   for (const directory of (process.env.PATH ?? '').split(path.delimiter)) {
     if (!directory) continue;
     const candidate = path.join(directory, name);

@@ -1,7 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderOfficialDocx } from '../../src/files/official-docx.js';
-import { PdfUnavailableError, convertDocxToPdf, pdfAvailable, renderPagePng } from '../../src/files/pdf-conversion.js';
+import {
+  PdfUnavailableError,
+  convertDocxToPdf,
+  findExecutable,
+  pdfAvailable,
+  renderPagePng,
+} from '../../src/files/pdf-conversion.js';
 import { pdfPageCount } from '../helpers/office-files.js';
 
 const isSqliteRun = process.env.GOVINFO_TEST_DIALECT !== 'postgres';
@@ -62,7 +68,10 @@ describe.skipIf(!isSqliteRun)('PDF through LibreOffice', () => {
   // Where the 公文 fonts are missing (as on a stock Debian server), the body is drawn in a serif
   // stand-in rather than fontconfig's default sans-serif. pdffonts comes with poppler-utils.
   const canCheckFonts =
-    hasLibreOffice && hasFamily('Noto Serif CJK SC') && !hasFamily('仿宋_GB2312') && hasTool('pdffonts');
+    hasLibreOffice &&
+    hasFamily('Noto Serif CJK SC') &&
+    !hasFamily('仿宋_GB2312') &&
+    findExecutable('pdffonts') !== null;
   it.skipIf(!canCheckFonts)('draws 仿宋_GB2312 and 宋体 in a serif stand-in, 黑体 in a sans one', async () => {
     const pdf = await convertDocxToPdf(
       await renderOfficialDocx({
@@ -93,15 +102,6 @@ function hasFamily(family: string): boolean {
         .toString()
         .trim().length > 0
     );
-  } catch {
-    return false;
-  }
-}
-
-function hasTool(name: string): boolean {
-  try {
-    execFileSync('sh', ['-c', `command -v ${name}`]);
-    return true;
   } catch {
     return false;
   }
