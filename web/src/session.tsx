@@ -22,8 +22,8 @@ const SessionContext = createContext<SessionState | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<SessionView | null>(null);
-  const [office, setOffice] = useState('');
-  const [bulletin, setBulletin] = useState('');
+  // Who the system serves, as the probe names it (the same for every session).
+  const [identity, setIdentity] = useState<Omit<SessionProbe, 'session'>>({ office: '', bulletin: '' });
   const [loading, setLoading] = useState(true);
 
   const apply = useCallback((view: SessionView | null) => {
@@ -34,10 +34,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async () => {
     try {
-      const probe = await http.get<SessionProbe>('/api/auth/session', { quiet: true });
-      setOffice(probe.office);
-      setBulletin(probe.bulletin);
-      return apply(probe.session);
+      const { session: view, ...served } = await http.get<SessionProbe>('/api/auth/session', { quiet: true });
+      setIdentity(served);
+      return apply(view);
     } finally {
       setLoading(false);
     }
@@ -58,7 +57,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [refresh, apply]);
 
   return (
-    <SessionContext.Provider value={{ session, office, bulletin, loading, refresh, signIn: apply, signOut }}>
+    <SessionContext.Provider value={{ session, ...identity, loading, refresh, signIn: apply, signOut }}>
       {children}
     </SessionContext.Provider>
   );
